@@ -1,0 +1,307 @@
+/*
+ * saywho.h -- the public API of libsaywho: who said what in news articles.
+ *
+ * This header is the contract. Anything not declared here is internal and may change at any time.
+ *
+ * Conventions (see DEVELOPERS.md and STYLE.md):
+ *  - Every handle is opaque and comes in a sw_X_new() / sw_X_free() pair; sw_X_free(NULL) does
+ *    nothing.
+ *  - Inputs are (const char *buf, size_t len) pairs; nothing depends on a terminating NUL.
+ *  - Every offset the library reports is a UTF-8 byte offset into the article text exactly as the
+ *    caller gave it, whatever repair happened inside.
+ *  - The library never prints, never exits and never aborts: functions return an sw_status and,
+ *    where a caller passes one, fill an sw_error with a code, a constant message and a byte offset.
+ *  - Strings returned by the library are NUL-terminated UTF-8 (a length is given too) and live as
+ *    long as the object they were taken from, as each function's comment says.
+ */
+#ifndef SAYWHO_H
+#define SAYWHO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SW_VERSION_STRING "0.1.0"
+
+/* ------------------------------------------------------------------------------------------------
+ * Status and errors
+ * --------------------------------------------------------------------------------------------- */
+
+/* What a call achieved. SW_OK is 0; every other value is a failure of the kind its name says. */
+typedef enum sw_status {
+    SW_OK = 0,
+    SW_ERR_NOMEM,        /* the allocator returned NULL */
+    SW_ERR_INVALID_ARG,  /* a NULL handle or an impossible option */
+    SW_ERR_JSON,         /* a JSON Lines line is not a well-formed JSON object */
+    SW_ERR_NO_TEXT,      /* a JSON object without a string "text" member */
+    SW_ERR_UTF8,         /* the input is not valid UTF-8 */
+    SW_ERR_NUL,          /* the article text contains a NUL byte */
+    SW_ERR_TOO_LARGE,    /* an article longer than SW_MAX_ARTICLE bytes */
+    SW_ERR_IO,           /* a read or write failed (reported by writers and the store) */
+    SW_ERR_DB,           /* the store's database refused an operation */
+    SW_ERR_QUERY         /* a search query could not be understood */
+} sw_status;
+
+/* The largest article text the library accepts, in bytes (internal offsets are 32-bit). */
+#define SW_MAX_ARTICLE ((size_t)0xFFFFFFF0u)
+
+/* Details of a failure. `message` is a constant string owned by the library (never freed);
+ * `offset` is the byte offset in the input where the problem was found (0 when not applicable). */
+typedef struct sw_error {
+    sw_status code;
+    const char *message;
+    size_t offset;
+} sw_error;
+
+/* A constant, human-readable name for a status ("out of memory", "invalid UTF-8", ...). */
+const char *sw_status_message(sw_status status);
+
+/* The library's version, e.g. "0.1.0". Constant string. */
+const char *sw_version(void);
+
+/* ------------------------------------------------------------------------------------------------
+ * Memory
+ * --------------------------------------------------------------------------------------------- */
+
+/* A caller-supplied allocator. Every allocation the library makes goes through it, so tests can
+ * inject failures and servers can account memory. `ctx` is passed back unchanged. A NULL
+ * sw_allocator pointer anywhere in this API means the C library's malloc/realloc/free. */
+typedef struct sw_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} sw_allocator;
+
+/* ------------------------------------------------------------------------------------------------
+ * Input: articles and the readers that produce them
+ * --------------------------------------------------------------------------------------------- */
+
+/* A borrowed string: `ptr` need not be NUL-terminated. ptr == NULL means absent. */
+typedef struct sw_str {
+    const char *ptr;
+    size_t len;
+} sw_str;
+
+/* One article to extract from. Only `text` is required. The strings are borrowed: they must stay
+ * valid for the duration of the call they are passed to, and are copied where kept.
+ * `title_lines` (plain-text articles) says that the text itself begins with its title line(s),
+ * ended by the first blank line; they are reported as section "title". */
+typedef struct sw_article {
+    sw_str id, title, url, date, source, text;
+    int title_lines;
+} sw_article;
+
+typedef enum sw_format {
+    SW_FORMAT_AUTO = 0, /* decide from the first bytes: '{' means JSON Lines */
+    SW_FORMAT_JSONL,    /* one JSON object a line: text required; id, title, url, date, source */
+    SW_FORMAT_TEXT      /* a plain-text article: title line(s), blank line, paragraphs */
+} sw_format;
+
+/* Guesses the format of an input from its first bytes (after a BOM and white space): a '{' means
+ * JSON Lines, anything else a plain-text article. Never returns SW_FORMAT_AUTO. */
+sw_format sw_detect_format(const char *buf, size_t len);
+
+/* A reader turns input lines or files into sw_article values. It owns a scratch buffer that holds
+ * the decoded strings of the last article it produced. */
+typedef struct sw_reader sw_reader;
+
+/* Returns a new reader, or NULL when out of memory. Free with sw_reader_free(). */
+sw_reader *sw_reader_new(const sw_allocator *alloc);
+
+/* Frees a reader and every article string it produced. NULL is a no-op. */
+void sw_reader_free(sw_reader *reader);
+
+/* Parses one JSON Lines line (without its newline) into *out. The strings in *out point into the
+ * reader and stay valid until the next call on this reader or its freeing. Unknown members are
+ * ignored; `id`, `title`, `url`, `date`, `source` may be strings or numbers (`id` only) or absent.
+ * On failure *out is untouched and err (if not NULL) gets the code (SW_ERR_JSON, SW_ERR_NO_TEXT,
+ * SW_ERR_UTF8, SW_ERR_NUL, SW_ERR_TOO_LARGE, SW_ERR_NOMEM) and the byte offset in the line. */
+sw_status sw_reader_parse_json(sw_reader *reader, const char *line, size_t len, sw_article *out,
+                               sw_error *err);
+
+/* Checks a whole plain-text article (its bytes are the text as given) and fills *out with
+ * text = buf and title_lines = 1. The strings in *out point into `buf` itself. Fails with
+ * SW_ERR_UTF8 or SW_ERR_NUL (and the offset) when the bytes are not valid UTF-8 text. */
+sw_status sw_reader_parse_text(sw_reader *reader, const char *buf, size_t len, sw_article *out,
+                               sw_error *err);
+
+/* ------------------------------------------------------------------------------------------------
+ * Extraction
+ * --------------------------------------------------------------------------------------------- */
+
+/* Options for an extractor. Zero-initialise, then set what you need. */
+typedef struct sw_options {
+    /* Keep quotation spans that are not statements (titles of programmes, scare quotes, teasers)
+     * in the document, with sw_quote.is_statement == 0 and a reason. Default: dropped. */
+    int keep_non_statements;
+} sw_options;
+
+/* An extractor holds the options and the lexicons; it is immutable after creation, so one
+ * extractor may be used from several threads at once. */
+typedef struct sw_extractor sw_extractor;
+
+/* Returns a new extractor (opts may be NULL for defaults), or NULL when out of memory.
+ * Free with sw_extractor_free() after every document made with it has been freed. */
+sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc);
+
+/* Frees an extractor. NULL is a no-op. */
+void sw_extractor_free(sw_extractor *ex);
+
+/* The result of extracting one article. Everything in it (quotes, entities, strings) lives in one
+ * arena and is freed at once by sw_doc_free(). */
+typedef struct sw_doc sw_doc;
+
+/* Extracts the statements, speakers and entities of one article. On success *out receives a new
+ * document (free with sw_doc_free()); the article's strings are copied, so the caller may reuse
+ * them at once. On failure *out is NULL and err (if not NULL) says why: SW_ERR_UTF8 and SW_ERR_NUL
+ * with the byte offset of the bad byte in the text, SW_ERR_TOO_LARGE, SW_ERR_NOMEM. */
+sw_status sw_extract(const sw_extractor *ex, const sw_article *article, sw_doc **out, sw_error *err);
+
+/* Frees a document and everything taken from it. NULL is a no-op. */
+void sw_doc_free(sw_doc *doc);
+
+/* Where in the article a span lies. */
+typedef enum sw_section {
+    SW_SECTION_BODY = 0,
+    SW_SECTION_TITLE,       /* the headline, or a degraded repeat of it */
+    SW_SECTION_HEADING,     /* a sub-heading inside the article */
+    SW_SECTION_BOILERPLATE  /* "Also read:" and its teaser, "Advertisement", "Subscribe to" ... */
+} sw_section;
+
+typedef enum sw_quote_kind {
+    SW_KIND_DIRECT = 0, /* a full statement in quotation marks */
+    SW_KIND_PARTIAL,    /* a quoted fragment inside a sentence of the writer's */
+    SW_KIND_REPORTED,   /* reported speech without quotation marks */
+    SW_KIND_MIXED       /* a reported clause that contains quoted fragments */
+} sw_quote_kind;
+
+/* How the speaker of a statement was found. */
+typedef enum sw_resolution {
+    SW_RES_NONE = 0,    /* no speaker */
+    SW_RES_EXPLICIT,    /* named next to the statement */
+    SW_RES_PRONOUN,     /* he, she, they, it ... resolved to an entity */
+    SW_RES_DESCRIPTION, /* "the Russian President" resolved to an entity */
+    SW_RES_CONTEXT      /* no words name the speaker here: continued from the context */
+} sw_resolution;
+
+/* A span of the original text. `text` is its repaired text (NUL-terminated, `text_len` bytes),
+ * owned by the document. */
+typedef struct sw_mention {
+    size_t start, end;
+    const char *text;
+    size_t text_len;
+} sw_mention;
+
+typedef struct sw_span {
+    size_t start, end;
+} sw_span;
+
+typedef enum sw_entity_type {
+    SW_ENT_PERSON = 0,
+    SW_ENT_ORGANIZATION,
+    SW_ENT_PLACE
+} sw_entity_type;
+
+typedef enum sw_gender {
+    SW_GENDER_UNKNOWN = 0,
+    SW_GENDER_MALE,
+    SW_GENDER_FEMALE
+} sw_gender;
+
+/* One statement (or, with keep_non_statements, one quotation span that is not a statement).
+ * Offsets are into the original article text; `start`/`end` include the quotation marks.
+ * Optional parts are NULL pointers when absent. Valid until the document is freed. */
+typedef struct sw_quote {
+    size_t start, end;
+    const char *text;            /* the content without the marks, repaired */
+    size_t text_len;
+    sw_quote_kind kind;
+    sw_section section;
+    int is_statement;            /* 0 only for spans kept by keep_non_statements */
+    const char *not_statement_reason; /* "title", "scare quote", "teaser", ... or NULL */
+    /* speaker */
+    const char *speaker_name;    /* the fullest form of the speaker's name in the article, or NULL */
+    int speaker_entity;          /* index into the document's entities, or -1 */
+    const sw_mention *speaker_mention; /* the words that name the speaker here, or NULL */
+    sw_resolution resolution;
+    const sw_mention *cue;       /* the speech verb or phrase, or NULL */
+    int addressee_entity;        /* entity the statement was said to, or -1 */
+    const sw_mention *addressee_mention;
+    const sw_mention *via;       /* the outlet that reported it ("the TASS news agency"), or NULL */
+    double confidence;           /* 0..1, calibrated */
+    const sw_span *fragments;    /* quotation-mark spans inside a reported clause */
+    size_t n_fragments;
+} sw_quote;
+
+typedef struct sw_entity {
+    int id;                      /* its index in the document */
+    sw_entity_type type;
+    const char *name;            /* the fullest form in the article */
+    sw_gender gender;
+    const sw_mention *mentions;
+    size_t n_mentions;
+} sw_entity;
+
+/* Kinds of block (line of text) in an article, for sw_doc_block(). */
+typedef enum sw_block_kind {
+    SW_BLOCK_PARAGRAPH = 0,
+    SW_BLOCK_TITLE,         /* the headline */
+    SW_BLOCK_SLUG,          /* a degraded repeat of the headline (lost punctuation, entity debris) */
+    SW_BLOCK_HEADING,       /* a sub-heading */
+    SW_BLOCK_BOILERPLATE,   /* "Also read:", "Advertisement", ... */
+    SW_BLOCK_TEASER,        /* the headline of another article after "Also read:" */
+    SW_BLOCK_DATELINE       /* a date line on its own */
+} sw_block_kind;
+
+typedef struct sw_block {
+    size_t start, end;       /* original offsets of the line, without its newline */
+    sw_block_kind kind;
+    sw_section section;
+} sw_block;
+
+/* Counts and accessors. Indices run from 0 to count-1; an index out of range returns NULL.
+ * Returned pointers are valid until the document is freed. */
+size_t sw_doc_quote_count(const sw_doc *doc);
+const sw_quote *sw_doc_quote(const sw_doc *doc, size_t i);
+size_t sw_doc_entity_count(const sw_doc *doc);
+const sw_entity *sw_doc_entity(const sw_doc *doc, size_t i);
+size_t sw_doc_block_count(const sw_doc *doc);
+const sw_block *sw_doc_block(const sw_doc *doc, size_t i);
+
+/* The article's id and title as the document holds them (copied from the article; the title of a
+ * plain-text article is its clean headline line). NUL-terminated, never NULL (may be ""). */
+const char *sw_doc_id(const sw_doc *doc);
+const char *sw_doc_title(const sw_doc *doc);
+
+/* How many repairs the text needed (entities decoded, mojibake fixed, spaces normalised). */
+size_t sw_doc_repair_count(const sw_doc *doc);
+
+/* ------------------------------------------------------------------------------------------------
+ * Output
+ * --------------------------------------------------------------------------------------------- */
+
+/* A sink for the writers: called with consecutive pieces of output; returns 0 on success, non-zero
+ * to make the writer stop with SW_ERR_IO. */
+typedef int (*sw_write_fn)(void *ctx, const char *buf, size_t len);
+
+enum {
+    SW_WRITE_PRETTY = 1 /* indented, multi-line JSON for people */
+};
+
+/* Writes the document as one JSON object (one line unless SW_WRITE_PRETTY) followed by "\n":
+ * id, title, url, date, source (those present in the article), quotes, entities. `article` is the
+ * article the document was extracted from (for url, date, source); it may be NULL. */
+sw_status sw_doc_write_json(const sw_doc *doc, const sw_article *article, unsigned flags,
+                            sw_write_fn write, void *ctx);
+
+/* Writes the document as a readable table: one row per statement (speaker, cue, kind, text). */
+sw_status sw_doc_write_table(const sw_doc *doc, unsigned flags, sw_write_fn write, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SAYWHO_H */

@@ -1,0 +1,124 @@
+/*
+ * extract.c -- the extractor handle and the pipeline driver.
+ *
+ * sw_extract() copies the article into a fresh document arena, validates it, runs the stages in
+ * order (doc.h) and finally builds the public view (finalize.c). A stage that fails leaves the
+ * document half-built; the driver frees it and reports the status, so callers never see a partial
+ * result.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "doc.h"
+
+static const char *const status_messages[] = {
+    [SW_OK] = "ok",
+    [SW_ERR_NOMEM] = "out of memory",
+    [SW_ERR_INVALID_ARG] = "invalid argument",
+    [SW_ERR_JSON] = "malformed JSON",
+    [SW_ERR_NO_TEXT] = "no \"text\" string in the JSON object",
+    [SW_ERR_UTF8] = "invalid UTF-8",
+    [SW_ERR_NUL] = "NUL byte in the text",
+    [SW_ERR_TOO_LARGE] = "article too large",
+    [SW_ERR_IO] = "input/output error",
+    [SW_ERR_DB] = "database error",
+    [SW_ERR_QUERY] = "invalid query",
+};
+
+const char *sw_status_message(sw_status status)
+{
+    if ((unsigned)status < sizeof status_messages / sizeof status_messages[0] &&
+        status_messages[status])
+        return status_messages[status];
+    return "unknown error";
+}
+
+const char *sw_version(void) { return SW_VERSION_STRING; }
+
+static sw_status fail(sw_error *err, sw_status code, size_t offset)
+{
+    if (err) {
+        err->code = code;
+        err->message = sw_status_message(code);
+        err->offset = offset;
+    }
+    return code;
+}
+
+sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc)
+{
+    sw_extractor *ex = sw_mem_alloc(alloc, sizeof *ex);
+    if (!ex) return NULL;
+    memset(ex, 0, sizeof *ex);
+    if (opts) ex->opts = *opts;
+    if (alloc) {
+        ex->alloc_copy = *alloc;
+        ex->alloc = &ex->alloc_copy;
+    } else {
+        ex->alloc = &sw_default_allocator;
+    }
+    return ex;
+}
+
+void sw_extractor_free(sw_extractor *ex)
+{
+    if (!ex) return;
+    sw_mem_free(ex->alloc, ex);
+}
+
+/* Copies an optional string into the arena; "" when absent. */
+static const char *copy_str(sw_arena *a, sw_str s)
+{
+    if (!s.ptr) return sw_arena_strndup(a, "", 0);
+    return sw_arena_strndup(a, s.ptr, s.len);
+}
+
+sw_status sw_finalize(sw_doc *doc); /* finalize.c */
+
+sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out, sw_error *err)
+{
+    if (out) *out = NULL;
+    if (!ex || !art || !out) return fail(err, SW_ERR_INVALID_ARG, 0);
+    size_t len = art->text.ptr ? art->text.len : 0;
+    if (len > SW_MAX_ARTICLE) return fail(err, SW_ERR_TOO_LARGE, 0);
+    int nul = 0;
+    size_t bad = sw_utf8_check(art->text.ptr ? art->text.ptr : "", len, &nul);
+    if (bad != len) return fail(err, nul ? SW_ERR_NUL : SW_ERR_UTF8, bad);
+
+    sw_doc *doc = sw_mem_alloc(ex->alloc, sizeof *doc);
+    if (!doc) return fail(err, SW_ERR_NOMEM, 0);
+    memset(doc, 0, sizeof *doc);
+    sw_arena_init(&doc->arena, ex->alloc);
+    doc->ex = ex;
+
+    sw_status st = SW_ERR_NOMEM;
+    doc->orig = sw_arena_strndup(&doc->arena, art->text.ptr ? art->text.ptr : "", len);
+    doc->id = copy_str(&doc->arena, art->id);
+    doc->title_in = copy_str(&doc->arena, art->title);
+    if (!doc->orig || !doc->id || !doc->title_in) goto failed;
+    doc->orig_len = (uint32_t)len;
+    doc->title_in_len = (uint32_t)strlen(doc->title_in);
+    doc->title_lines = art->title_lines;
+
+    if ((st = sw_repair(doc)) != SW_OK) goto failed;
+    if ((st = sw_find_blocks(doc)) != SW_OK) goto failed;
+    if ((st = sw_tokenize(doc)) != SW_OK) goto failed;
+    if ((st = sw_find_quotes(doc)) != SW_OK) goto failed;
+    if ((st = sw_split_sentences(doc)) != SW_OK) goto failed;
+    if ((st = sw_find_entities(doc)) != SW_OK) goto failed;
+    if ((st = sw_attribute(doc)) != SW_OK) goto failed;
+    if ((st = sw_finalize(doc)) != SW_OK) goto failed;
+    *out = doc;
+    return SW_OK;
+
+failed:
+    sw_doc_free(doc);
+    return fail(err, st, 0);
+}
+
+void sw_doc_free(sw_doc *doc)
+{
+    if (!doc) return;
+    const sw_allocator *a = doc->ex->alloc;
+    sw_arena_free(&doc->arena);
+    sw_mem_free(a, doc);
+}
