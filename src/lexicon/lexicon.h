@@ -1,0 +1,88 @@
+/*
+ * lexicon.h -- word lists compiled into the library (generated tables; see data/ and tools/).
+ *
+ * Every list lives as a data file under data/ with its source and licence; tools/gen_lexicons.py
+ * turns them into src/lexicon/lexicon_tables.c, which is committed and checked by CI to regenerate
+ * identically. This header is the contract the stages code against: entities, attribution.
+ *
+ * Lookups are case-insensitive (ASCII letters folded; other UTF-8 bytes compared as they are,
+ * after folding the few Latin-1 capitals that names start with) and take (ptr, len).
+ */
+#ifndef SW_LEXICON_H
+#define SW_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Classes of a word form (a bit set: a form may be in several lists). */
+enum {
+    SW_LX_SPEECH = 1u << 0,      /* a speech or writing act in any inflection: said, tells, claimed */
+    SW_LX_SPEECH_POST = 1u << 1, /* a verb a (translated) article uses as a speech verb only right
+                                    after a quotation: “...,” he pounded / smiled / joked */
+    SW_LX_COGNITION = 1u << 2,   /* think, believe, hope, want, fear: not speech */
+    SW_LX_TITLE = 1u << 3,       /* a title or role that can precede a name: president, minister */
+    SW_LX_ROLE = 1u << 4,        /* a noun for a speaker who is not named: official, police,
+                                    spokesperson, spokesman, lawyer, witness, researcher */
+    SW_LX_DEMONYM = 1u << 5,     /* russian, belarusian, french */
+    SW_LX_COUNTRY = 1u << 6,     /* a country or territory name: russia, belarus (one-word forms) */
+    SW_LX_FIRST_MALE = 1u << 7,  /* a given name used mostly for men */
+    SW_LX_FIRST_FEMALE = 1u << 8,/* a given name used mostly for women (both bits: ambiguous) */
+    SW_LX_ORG_WORD = 1u << 9,    /* a word that makes a capitalised name an organisation: ministry,
+                                    council, party, university, agency, inc, corp, court, police */
+    SW_LX_MEDIA = 1u << 10,      /* a word for an outlet: newspaper, agency, broadcaster, outlet,
+                                    television, radio, channel, website, news */
+    SW_LX_FUNCTION = 1u << 11,   /* closed-class words: the, a, of, and, in, on, but, this, ... */
+    SW_LX_PRONOUN = 1u << 12,    /* he, she, they, it, him, her, his, its, their, we, i ... */
+    SW_LX_CALENDAR = 1u << 13,   /* monday..sunday, january..december */
+    SW_LX_PLACE_WORD = 1u << 14, /* city, province, region, river, street, county ... */
+    SW_LX_CITY = 1u << 15        /* a well-known city or region name (one-word forms) */
+};
+
+/* Verb forms (for SW_LX_SPEECH and SW_LX_COGNITION words). */
+enum {
+    SW_VF_BASE = 1,   /* say */
+    SW_VF_3SG,        /* says */
+    SW_VF_PAST,       /* said (past tense; also the participle when they are the same) */
+    SW_VF_PART,       /* spoken (past participle only) */
+    SW_VF_ING         /* saying */
+};
+
+/* Complement frames of a speech verb (bit set), from WordNet's verb frames where they exist. */
+enum {
+    SW_VX_THAT = 1u << 0,    /* says that CLAUSE */
+    SW_VX_QUOTE = 1u << 1,   /* introduces or follows direct speech: said, added, asked */
+    SW_VX_TELL = 1u << 2,    /* takes the hearer as object: told X (that) ..., assured X that ... */
+    SW_VX_OF = 1u << 3,      /* accuses X of ..., warned X of ... */
+    SW_VX_AS = 1u << 4,      /* described X as ..., called X ... */
+    SW_VX_FOR = 1u << 5,     /* called for ..., appealed for ... */
+    SW_VX_TO = 1u << 6       /* urged X to ..., asked X to ... (an infinitive report) */
+};
+
+typedef struct sw_lex_info {
+    uint32_t classes;        /* SW_LX_* */
+    uint8_t verb_form;       /* SW_VF_*, 0 if not a verb form */
+    uint8_t frames;          /* SW_VX_* */
+    const char *lemma;       /* the base form for verbs ("say"), the word itself otherwise */
+} sw_lex_info;
+
+/* Looks up one word. Returns NULL when the word is in no list. The result is static data. */
+const sw_lex_info *sw_lex_lookup(const char *word, size_t len);
+
+/* The classes of a word, 0 when unknown (a shortcut for sw_lex_lookup()->classes). */
+uint32_t sw_lex_classes(const char *word, size_t len);
+
+/* Multi-word cues ("according to", "in a statement", "told reporters", "went on to say").
+ * Given the words of a token sequence (each a (ptr, len) pair), returns how many of the first words
+ * form the longest cue phrase starting there (0 when none), and its kind in *kind. */
+enum {
+    SW_CUE_ACCORDING = 1,    /* according to X, C / C, according to X */
+    SW_CUE_SOURCE,           /* in a statement, in an interview, in a post on ... */
+    SW_CUE_VERB_PHRASE       /* went on to say, told reporters, made clear */
+};
+typedef struct sw_word {
+    const char *ptr;
+    size_t len;
+} sw_word;
+size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind);
+
+#endif
