@@ -289,7 +289,8 @@ size_t sw_doc_repair_count(const sw_doc *doc);
 typedef int (*sw_write_fn)(void *ctx, const char *buf, size_t len);
 
 enum {
-    SW_WRITE_PRETTY = 1 /* indented, multi-line JSON for people */
+    SW_WRITE_PRETTY = 1, /* indented, multi-line JSON for people */
+    SW_WRITE_BLOCKS = 2  /* also write the article's blocks (lines with kind and section) */
 };
 
 /* Writes the document as one JSON object (one line unless SW_WRITE_PRETTY) followed by "\n":
@@ -300,6 +301,164 @@ sw_status sw_doc_write_json(const sw_doc *doc, const sw_article *article, unsign
 
 /* Writes the document as a readable table: one row per statement (speaker, cue, kind, text). */
 sw_status sw_doc_write_table(const sw_doc *doc, unsigned flags, sw_write_fn write, void *ctx);
+
+/* ------------------------------------------------------------------------------------------------
+ * Store: keep extracted statements in an embedded SQLite database and query them
+ * --------------------------------------------------------------------------------------------- */
+
+/* The schema version this library writes (PRAGMA user_version). sw_store_open() migrates older
+ * databases up to it and refuses newer ones. */
+#define SW_STORE_SCHEMA_VERSION 1
+
+/* An open database of articles, statements and entities. One handle is used by one thread at a
+ * time; several processes may read while one writes (WAL mode). */
+typedef struct sw_store sw_store;
+
+/* Opens (creating when missing) the database file at `path` (NUL-terminated), migrates its schema
+ * to SW_STORE_SCHEMA_VERSION and returns the handle in *out; close it with sw_store_close().
+ * `alloc` (may be NULL) serves the handle's own memory; SQLite manages its own. On failure *out is
+ * NULL and err says why: SW_ERR_DB (cannot open or create the file, not a saywho or SQLite
+ * database, a schema newer than this library, locked), SW_ERR_NOMEM, SW_ERR_INVALID_ARG. */
+sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **out, sw_error *err);
+
+/* Closes the database. A batch still open (sw_store_begin without sw_store_commit) is rolled
+ * back. NULL is a no-op. */
+void sw_store_close(sw_store *store);
+
+/* Starts a batch: every sw_store_add() until sw_store_commit() lands in one transaction, which is
+ * far faster than one transaction per article and is what makes an interrupted ingest resumable
+ * (a batch is either wholly in the database or not at all). Fails with SW_ERR_INVALID_ARG when a
+ * batch is already open, SW_ERR_DB when the database is locked. */
+sw_status sw_store_begin(sw_store *store, sw_error *err);
+
+/* Makes the open batch durable. Without an open batch it does nothing and returns SW_OK. On
+ * failure the batch is rolled back (nothing of it is kept) and SW_ERR_DB is returned. */
+sw_status sw_store_commit(sw_store *store, sw_error *err);
+
+/* Abandons the open batch (nothing of it is kept). Without an open batch it does nothing. */
+void sw_store_rollback(sw_store *store);
+
+/* What sw_store_add() did, or what sw_store_lookup() says it would do, with an article. */
+typedef enum sw_store_outcome {
+    SW_STORE_ADDED = 0,   /* a new article: stored */
+    SW_STORE_REPLACED,    /* an id already stored with other content: its old rows were replaced */
+    SW_STORE_UNCHANGED,   /* the same id with the same content: nothing to do */
+    SW_STORE_DUPLICATE    /* another id with exactly the same content (text, title, url, date,
+                             source): stored once, under the first id */
+} sw_store_outcome;
+
+/* Says what sw_store_add() would do with `article` without extracting or storing anything, so a
+ * caller can skip extraction for articles already stored (resuming an interrupted ingest costs a
+ * hash and a lookup per article). The content is identified by a hash of text, title, url, date
+ * and source; an article without an id is identified by that hash alone. */
+sw_status sw_store_lookup(sw_store *store, const sw_article *article, sw_store_outcome *outcome,
+                          sw_error *err);
+
+/* Stores an article and what was extracted from it (`doc`, made by sw_extract() from this same
+ * article): the article row, its statements (indexed for full-text search), its entities merged
+ * with those of earlier articles (same canonical name), their mentions and aliases, and the
+ * quotation groups its statements belong to. Idempotent: the same id with the same content is
+ * stored once (SW_STORE_UNCHANGED), the same content under another id too (SW_STORE_DUPLICATE), an
+ * id with changed content replaces its old rows (SW_STORE_REPLACED). Outside a batch the article
+ * gets a transaction of its own. `outcome` may be NULL. Nothing is kept from `article` or `doc`
+ * after the call. Errors: SW_ERR_DB (the database refused: full disk, locked, read-only),
+ * SW_ERR_INVALID_ARG, SW_ERR_NOMEM; a failed add leaves the database as it was before the call
+ * (the batch stays open and usable). The statements become searchable when their batch commits
+ * (the full-text index is filled at commit, in the same transaction). */
+sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc *doc,
+                       sw_store_outcome *outcome, sw_error *err);
+
+/* Search options. Zero-initialise, then set what you need. Strings are NUL-terminated, borrowed
+ * for the duration of the call. */
+typedef struct sw_search_opts {
+    const char *query;    /* full-text query in FTS5 syntax: words (all must match), "a phrase",
+                             OR, NOT, prefix*, NEAR(a b, 5); NULL or "" matches every statement */
+    const char *speaker;  /* a name, alias-aware: "Putin" finds Vladimir Putin's statements, and
+                             transliterations match ("Zelensky" finds "Zelenskyy"); NULL: anyone */
+    const char *since;    /* the article's date >= this (YYYY, YYYY-MM or YYYY-MM-DD); NULL: open */
+    const char *until;    /* the article's date <= this, inclusive at its precision ("2023-06"
+                             includes the whole of June); NULL: open */
+    const char *source;   /* the article's source (or, when it had none, its URL's host),
+                             compared case-insensitively; NULL: any */
+    size_t limit;         /* at most this many hits; 0: no limit */
+    int by_date;          /* 1: oldest first (a speaker's statements over time); 0: best match
+                             first (bm25) when there is a query, oldest first otherwise. Ranking
+                             is exact for a query matching up to 5,000 statements (after the
+                             filters); one matching more is ranked among the 5,000 most recently
+                             stored matches, which bounds the cost of very common words. */
+    const char *mark_open, *mark_close; /* put around matched words in sw_hit.highlighted;
+                                           NULL: "[" and "]" */
+} sw_search_opts;
+
+/* One statement found by sw_store_search(). Every string is NUL-terminated and valid only during
+ * the callback; optional ones are NULL when absent. */
+typedef struct sw_hit {
+    int64_t statement_id;       /* stable row id of the statement in this database */
+    const char *article_id;     /* the article's id */
+    const char *title, *url, *date, *source;
+    const char *speaker;        /* the speaker's name (merged across articles), or NULL */
+    const char *cue, *via;      /* the speech verb and the reporting outlet, or NULL */
+    const char *text;           /* the statement text */
+    const char *highlighted;    /* the text with mark_open/mark_close around the matched words */
+    size_t start, end;          /* byte offsets of the statement in its article's text */
+    sw_quote_kind kind;
+    sw_section section;
+    double confidence;
+    double score;               /* bm25 relevance, lower is better; 0 without a query */
+    size_t group_size;          /* statements of the same quotation (same speaker, near-identical
+                                   text) in the database, this one included; 1 if alone */
+    const char *first_article_id; /* the article that carried this quotation first (by date) */
+    const char *first_date;
+} sw_hit;
+
+/* Called once per hit, best first; returns 0 to go on, non-zero to stop early (not an error). */
+typedef int (*sw_hit_fn)(void *ctx, const sw_hit *hit);
+
+/* Searches the statements. Every value in `opts` is passed to SQLite as a bound parameter: no query
+ * string can change the SQL. Errors: SW_ERR_QUERY (the query is not valid FTS5 syntax, e.g. an
+ * unbalanced quotation mark or parenthesis, a stray operator, an unknown column prefix, or a date
+ * that is not YYYY[-MM[-DD]]), SW_ERR_DB, SW_ERR_INVALID_ARG. */
+sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
+                          sw_error *err);
+
+/* One speaker in sw_store_speakers(): an entity, or an unnamed group kept as its description
+ * ("police") when entity_id is 0. Strings are valid only during the callback. */
+typedef struct sw_speaker_row {
+    int64_t entity_id;
+    const char *name;           /* display name: the fullest form seen */
+    const char *key;            /* canonical key ("p:putin|vldmr" ...), or NULL for a group */
+    sw_entity_type type;
+    size_t statements;          /* statements attributed to this speaker */
+    size_t articles;            /* articles they were quoted in */
+    const char *first_date, *last_date; /* dates of the first and last of those, or NULL */
+} sw_speaker_row;
+
+typedef int (*sw_speaker_fn)(void *ctx, const sw_speaker_row *row);
+
+/* Lists speakers, most quoted first (ties by name); limit 0 means all. */
+sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
+                            sw_error *err);
+
+/* Counts over the whole database. Dates are "" when there are no dated articles. */
+typedef struct sw_store_stats {
+    int schema_version;
+    size_t articles, statements, attributed; /* attributed: statements with a speaker */
+    size_t entities, people, organizations, places;
+    size_t mentions, aliases;
+    size_t groups_shared;       /* quotations carried by two articles or more */
+    size_t sources;             /* distinct sources */
+    char first_date[16], last_date[16];
+    int64_t file_bytes;         /* size of the database (page count x page size) */
+} sw_store_stats;
+
+sw_status sw_store_get_stats(sw_store *store, sw_store_stats *out, sw_error *err);
+
+/* The canonical key of a name, as the store uses to merge entities across articles, written
+ * NUL-terminated into buf (at most cap bytes; truncated keys still compare consistently).
+ * Persons: "p:" + a phonetic key of the surname that survives transliteration (Zelensky,
+ * Zelenskyy, Zelenskiy; Prigozhin, Prigojine) + "|" + a key of the first given name ("" for a bare
+ * surname); organisations "o:", places "l:" + the keys of every word. Returns the key's length. */
+size_t sw_name_key(const char *name, size_t len, sw_entity_type type, char *buf, size_t cap);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,1548 @@
-/* entities.c -- STUB (to be replaced by the entities module). */
-#include "doc.h"
-sw_status sw_find_entities(sw_doc *doc) { (void)doc; return SW_OK; }
+/*
+ * entities.c -- the entities stage: proper-name mentions, in-article coreference, entity types,
+ * genders, and the roles and nationalities the article gives its people.
+ *
+ * One pass over the tokens of the body finds maximal runs of capitalised words (with the inner
+ * particles of names and the "of"/"for"/"&" of organisation names), drops the words that are
+ * capitalised only because a sentence starts there, splits a title or honorific written before a
+ * name off it ("President Vladimir Putin" -> role "President", name "Vladimir Putin"), and links
+ * each name to an entity through three hash maps: full names, the words of names (so "Putin" finds
+ * "Vladimir Putin", the nearest one when two people share a surname) and acronyms ("EU"). Headline,
+ * heading and boilerplate blocks come after the body and only link to entities the body named.
+ * Types and genders are decided at the end from evidence summed over all mentions. Everything is
+ * linear in the number of tokens apart from the short candidate lists of one name word.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "entities_internal.h"
+#include "lexicon/lexicon.h"
+
+/* ------------------------------------------------------------------------------------------------
+ * Small helpers on words
+ * --------------------------------------------------------------------------------------------- */
+
+#define LX_NAMEISH (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE | SW_LX_COUNTRY | SW_LX_CITY)
+#define LX_NOSTART (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_CALENDAR | SW_LX_SPEECH | SW_LX_COGNITION)
+
+enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
+
+/* Bounds that keep the stage linear on pathological input: the longest run of capitalised words
+ * taken as one name, and the most entities compared with one name (newest first). */
+#define MAX_RUN 24
+#define MAX_CANDIDATES 64
+
+#define fold_byte sw_ent_fold_byte
+#define fold_copy sw_ent_fold_copy
+
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Hash maps in the arena (open addressing, string keys)
+ * --------------------------------------------------------------------------------------------- */
+
+typedef struct smap_slot {
+    const char *key;
+    uint32_t len, hash;
+    int32_t val;
+} smap_slot;
+
+typedef struct smap {
+    smap_slot *slots;
+    uint32_t cap, used;
+} smap;
+
+static int smap_init(sw_arena *a, smap *m, uint32_t want)
+{
+    uint32_t cap = 64;
+    while (cap < want * 2) cap <<= 1;
+    m->slots = sw_arena_calloc(a, cap, sizeof *m->slots);
+    m->cap = cap;
+    m->used = 0;
+    return m->slots != NULL;
+}
+
+/* Folds a word for the word-statistics map by setting bit 0x20 of every byte (ASCII capitals
+ * become small letters; the few other letters it merges do not matter for statistics) into buf
+ * (room for len rounded up to 8) and returns its hash, eight bytes at a time. */
+static uint32_t fast_fold_hash(const char *s, uint32_t len, char *buf)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    uint32_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        v |= 0x2020202020202020ull;
+        memcpy(buf + i, &v, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    if (i < len) {
+        uint64_t v = 0;
+        memcpy(&v, s + i, len - i);
+        v |= 0x2020202020202020ull;
+        memcpy(buf + i, &v, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    h *= 0xC4CEB9FE1A85EC53ull;
+    uint32_t r = (uint32_t)(h >> 32);
+    return r ? r : 1;
+}
+
+static int key_eq(const char *a, const char *b, uint32_t len)
+{
+    if (len > 16) return memcmp(a, b, len) == 0;
+    for (uint32_t i = 0; i < len; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
+static smap_slot *smap_find(const smap *m, const char *key, uint32_t len, uint32_t h)
+{
+    uint32_t i = h & (m->cap - 1);
+    for (;;) {
+        smap_slot *s = &m->slots[i];
+        if (!s->key) return s;
+        if (s->hash == h && s->len == len && key_eq(s->key, key, len)) return s;
+        i = (i + 1) & (m->cap - 1);
+    }
+}
+
+/* Returns the value for key (whose hash_bytes() is h), or -1. */
+static int32_t smap_get_h(const smap *m, const char *key, uint32_t len, uint32_t h)
+{
+    smap_slot *s = smap_find(m, key, len, h);
+    return s->key ? s->val : -1;
+}
+
+static int32_t smap_get(const smap *m, const char *key, uint32_t len)
+{
+    return smap_get_h(m, key, len, hash_bytes(key, len));
+}
+
+static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val);
+
+/* Sets key -> val (the key is copied into the arena when new). 0 when out of memory. */
+static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, int32_t val)
+{
+    return smap_put_h(a, m, key, len, hash_bytes(key, len), val);
+}
+
+static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    if ((m->used + 1) * 2 > m->cap) {
+        smap old = *m;
+        if (!smap_init(a, m, old.cap)) return 0;
+        for (uint32_t i = 0; i < old.cap; i++)
+            if (old.slots[i].key) {
+                *smap_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
+                m->used++;
+            }
+    }
+    smap_slot *s = smap_find(m, key, len, h);
+    if (!s->key) {
+        char *k = sw_arena_strndup(a, key, len);
+        if (!k) return 0;
+        s->key = k;
+        s->len = len;
+        s->hash = h;
+        m->used++;
+    }
+    s->val = val;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Stage state
+ * --------------------------------------------------------------------------------------------- */
+
+typedef struct wstat {          /* one distinct word (folded) of the article */
+    uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
+    uint32_t cls, kw;            /* its lexicon classes and keyword value */
+    const sw_lex_info *info;     /* its lexicon entry, or NULL */
+} wstat;
+
+typedef struct cand {            /* one mention found */
+    uint32_t tok_s, tok_e, pre_s;
+    uint32_t start, end;
+    int32_t ent;
+    uint8_t kind;
+} cand;
+
+typedef struct xent {            /* evidence gathered for one entity */
+    int32_t ev[3];
+    int32_t pron_m, pron_f, pron_votes;
+    uint8_t lex_gender;
+    uint32_t last_tok;           /* start token of its latest mention (recency) */
+    uint32_t n_ments;
+    int32_t sibling;             /* an entity named next to it in a list ("Warsaw, Rzeszów"), or -1 */
+    uint8_t sibling_strong;      /* joined by "and" / "or" rather than a comma */
+    uint8_t head_noun[3];        /* a noun of that kind followed one of its mentions */
+    uint32_t surname_refs;       /* mentions by the last word of a longer name alone ("Putin") */
+} xent;
+
+typedef struct node {
+    int32_t ent, next;
+} node;
+
+typedef struct ectx {
+    sw_doc *doc;
+    sw_arena *arena;
+    const sw_tok *toks;
+    uint32_t n_toks;
+    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped) */
+    uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
+    const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
+    smap wstats_map;             /* folded word -> index into wstats */
+    wstat *wstats;
+    uint32_t n_wstats;
+    int32_t *tok_wstat;          /* word token -> wstats index, -1 for others */
+
+    cand *cands;
+    size_t n_cands, cap_cands;
+    xent *xe;
+    sw_entinfo *ei;
+    size_t n_ents, cap_ents, cap_ei;
+    smap full, words, acro;
+    node *nodes;
+    size_t n_nodes, cap_nodes;
+    char *scratch;               /* key building */
+    size_t cap_scratch;
+} ectx;
+
+static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
+static uint32_t tok_len(const ectx *c, uint32_t i) { return c->toks[i].end - c->toks[i].start; }
+
+/* Keyword tests: flags (SW_KW_*) and ids (SW_KWID_*) of token i. */
+static int kw_has(const ectx *c, uint32_t i, uint32_t flags) { return i < c->n_toks && (c->kw[i] & flags) != 0; }
+static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks && SW_KW_ID(c->kw[i]) == id; }
+
+static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
+
+static int has_possessive(const ectx *c, uint32_t i)
+{
+    if (sw_ent_core_len(c->doc, i) < tok_len(c, i)) return 1;
+    /* a separate "'s" / "’s" token, or an apostrophe token then "s", glued to the word */
+    if (i + 1 < c->n_toks && c->toks[i + 1].block == c->toks[i].block) {
+        const sw_tok *n = &c->toks[i + 1];
+        const char *s = c->doc->text + n->start;
+        uint32_t l = n->end - n->start;
+        if ((l == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
+            (l == 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+             (unsigned char)s[2] == 0x99 && (s[3] == 's' || s[3] == 'S')))
+            return 1;
+        if (n->flags & SW_TF_SPACE_BEFORE) return 0;
+        if (n->kind == SW_TK_QUOTE && n->qm == SW_QM_NONE && i + 2 < c->n_toks &&
+            !(c->toks[i + 2].flags & SW_TF_SPACE_BEFORE) && c->toks[i + 2].end - c->toks[i + 2].start == 1 &&
+            c->doc->text[c->toks[i + 2].start] == 's')
+            return 1;
+    }
+    return 0;
+}
+
+/* A word that begins with a capital letter (or a name particle glued to one: "al-Assad"). */
+static int capword_slow(const ectx *c, uint32_t i)
+{
+    const sw_tok *t = &c->toks[i];
+    if (t->kind != SW_TK_WORD) return 0;
+    if (t->flags & SW_TF_CAP) return 1;
+    const char *s = c->doc->text + t->start;
+    uint32_t l = t->end - t->start;
+    if (l > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' && s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z')
+        return 1;
+    return 0;
+}
+
+/* Bit kept in c->kw for capitalised words (computed once in classify_tokens). */
+#define KW_CAPWORD (1u << 20)
+static inline int capword(const ectx *c, uint32_t i) { return (c->kw[i] & KW_CAPWORD) != 0; }
+
+static int allcaps(const ectx *c, uint32_t i) { return (c->toks[i].flags & SW_TF_ALLCAPS) != 0; }
+
+/* Whether the capital of token i may come from its position (start of a sentence, a block, a
+ * quotation or after a colon) rather than from being a name. */
+static int position_capital(const ectx *c, uint32_t i)
+{
+    const sw_tok *t = &c->toks[i];
+    if (t->flags & (SW_TF_SENT_START | SW_TF_BLOCK_START)) return 1;
+    if (i == 0) return 1;
+    const sw_tok *p = &c->toks[i - 1];
+    if (p->block != t->block) return 1;
+    if (p->kind == SW_TK_QUOTE) return 1;
+    if (p->kind == SW_TK_PUNCT) {
+        char ch = c->doc->text[p->start];
+        if (ch == ':' || ch == '.' || ch == '?' || ch == '!' || ch == '(' || ch == '-' || ch == ';') return 1;
+        if ((unsigned char)ch == 0xE2) return 1; /* dashes, ellipsis */
+    }
+    return 0;
+}
+
+static int is_particle(const ectx *c, uint32_t i)
+{
+    return is_word(c, i) && !capword(c, i) && kw_has(c, i, SW_KW_PARTICLE);
+}
+
+/* Honorifics: closed-class words of address, with the gender they imply. */
+static int honorific(const ectx *c, uint32_t i, int *gender)
+{
+    if (!capword(c, i) || !kw_has(c, i, SW_KW_HONORIFIC)) return 0;
+    *gender = kw_has(c, i, SW_KW_MALE) ? SW_GENDER_MALE : kw_has(c, i, SW_KW_FEMALE) ? SW_GENDER_FEMALE : 0;
+    return 1;
+}
+
+static wstat *wstat_of(const ectx *c, uint32_t i)
+{
+    int32_t k = c->tok_wstat[i];
+    return k >= 0 ? &c->wstats[k] : NULL;
+}
+
+/* Body blocks produce entities; the others (headline, slug, headings, boilerplate, teasers) only
+ * link to them; datelines are skipped. */
+enum { BLK_BODY = 0, BLK_LINK_ONLY, BLK_SKIP };
+
+static int block_role(const sw_doc *doc, uint32_t b)
+{
+    const sw_iblock *bl = &doc->blocks[b];
+    if (bl->kind == SW_BLOCK_DATELINE) return BLK_SKIP;
+    if (bl->kind == SW_BLOCK_PARAGRAPH && bl->section == SW_SECTION_BODY) return BLK_BODY;
+    return BLK_LINK_ONLY;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Pass 1: lexicon classes and word statistics
+ * --------------------------------------------------------------------------------------------- */
+
+static sw_status classify_tokens(ectx *c)
+{
+    sw_doc *doc = c->doc;
+    c->cls = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cls);
+    c->kw = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->kw);
+    c->tok_wstat = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->tok_wstat);
+    c->info = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->info);
+    if (!c->cls || !c->kw || !c->tok_wstat || !c->info) return SW_ERR_NOMEM;
+    if (!smap_init(c->arena, &c->wstats_map, c->n_toks / 4 + 16)) return SW_ERR_NOMEM;
+    memset(c->cls, 0, (c->n_toks + 1) * sizeof *c->cls);
+    memset(c->kw, 0, (c->n_toks + 1) * sizeof *c->kw);
+    memset(c->tok_wstat, 0xFF, (c->n_toks + 1) * sizeof *c->tok_wstat);
+    for (uint32_t i = 0; i <= c->n_toks; i++) c->info[i] = NULL;
+    size_t cap_ws = 0;
+    char buf[64 + 8];
+    const char *text = doc->text;
+    for (uint32_t b = 0; b < doc->n_blocks; b++) {
+        const sw_iblock *bl = &doc->blocks[b];
+        int body = block_role(doc, b) == BLK_BODY;
+        for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+            const sw_tok *t = &c->toks[i];
+            const char *s = text + t->start;
+            uint32_t len = t->end - t->start;
+            if (t->kind != SW_TK_WORD) {
+                if (len == 1 && s[0] == '&') c->kw[i] = (uint32_t)SW_KWID_AMP << 24;
+                continue;
+            }
+            unsigned char last = (unsigned char)s[len - 1];
+            if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
+            if (capword_slow(c, i)) c->kw[i] = KW_CAPWORD;
+            if (len == 0 || len > sizeof buf) {
+                c->info[i] = sw_lex_lookup(s, len);
+                c->cls[i] = c->info[i] ? c->info[i]->classes : 0;
+                continue;
+            }
+            /* the lexicon and the keyword table are asked once per distinct word */
+            uint32_t h = fast_fold_hash(s, len, buf);
+            int32_t k = smap_get_h(&c->wstats_map, buf, len, h);
+            if (k < 0) {
+                c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws, c->n_wstats + 1);
+                if (!c->wstats) return SW_ERR_NOMEM;
+                k = (int32_t)c->n_wstats++;
+                wstat *w = &c->wstats[k];
+                w->lower = w->midcap = 0;
+                w->info = sw_lex_lookup(s, len);
+                w->cls = w->info ? w->info->classes : 0;
+                w->kw = sw_ent_keyword_folded(buf, len);
+                if (!smap_put_h(c->arena, &c->wstats_map, buf, len, h, k)) return SW_ERR_NOMEM;
+            }
+            c->tok_wstat[i] = k;
+            wstat *w = &c->wstats[k];
+            c->cls[i] = w->cls;
+            c->kw[i] = w->kw | (capword_slow(c, i) ? KW_CAPWORD : 0);
+            c->info[i] = w->info;
+            if (!body) continue;
+            if (!capword(c, i)) {
+                if (w->lower < UINT16_MAX) w->lower++;
+            } else if (!position_capital(c, i)) {
+                if (w->midcap < UINT16_MAX) w->midcap++;
+            }
+        }
+    }
+    return SW_OK;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Entities and linking
+ * --------------------------------------------------------------------------------------------- */
+
+/* Builds the folded key of the name words in tokens [s, e) into c->scratch ("vladimir putin");
+ * returns its length, or 0 when out of memory. Periods and possessives are left out. */
+static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
+{
+    size_t need = 1;
+    for (uint32_t i = s; i < e; i++) need += tok_len(c, i) + 1;
+    if (need > c->cap_scratch) {
+        size_t cap = need * 2 + 64;
+        c->scratch = sw_arena_alloc(c->arena, cap);
+        if (!c->scratch) return 0;
+        c->cap_scratch = cap;
+    }
+    size_t n = 0;
+    for (uint32_t i = s; i < e; i++) {
+        if (!is_word(c, i)) continue;
+        uint32_t l = sw_ent_core_len(c->doc, i);
+        const char *w = tok_text(c, i);
+        if (l && w[l - 1] == '.') l--;
+        if (!l) continue;
+        if (n) c->scratch[n++] = ' ';
+        n += fold_copy(c->scratch + n, w, l);
+    }
+    return (uint32_t)n;
+}
+
+static int words_eq(const ectx *c, uint32_t a, uint32_t b)
+{
+    uint32_t la = sw_ent_core_len(c->doc, a), lb = sw_ent_core_len(c->doc, b);
+    const char *sa = tok_text(c, a), *sb = tok_text(c, b);
+    if (la && sa[la - 1] == '.') la--;
+    if (lb && sb[lb - 1] == '.') lb--;
+    if (la != lb) return 0;
+    for (uint32_t k = 0; k < la; k++)
+        if (fold_byte((unsigned char)sa[k]) != fold_byte((unsigned char)sb[k])) return 0;
+    return 1;
+}
+
+/* Index of the last word token in [s, e), or e when none. */
+static uint32_t last_word(const ectx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = e; i > s; i--)
+        if (is_word(c, i - 1)) return i - 1;
+    return e;
+}
+
+static uint32_t first_word(const ectx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s; i < e; i++)
+        if (is_word(c, i)) return i;
+    return e;
+}
+
+static int significant(const ectx *c, uint32_t i)
+{
+    return is_word(c, i) && !is_particle(c, i) && !(capword(c, i) == 0 && (c->cls[i] & SW_LX_FUNCTION));
+}
+
+/* Every significant word of [as, ae) occurs in [bs, be). */
+static int words_subset(const ectx *c, uint32_t as, uint32_t ae, uint32_t bs, uint32_t be)
+{
+    for (uint32_t i = as; i < ae; i++) {
+        if (!significant(c, i)) continue;
+        int found = 0;
+        for (uint32_t j = bs; j < be && !found; j++)
+            if (significant(c, j) && words_eq(c, i, j)) found = 1;
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static uint32_t count_words(const ectx *c, uint32_t s, uint32_t e)
+{
+    uint32_t n = 0;
+    for (uint32_t i = s; i < e; i++) n += significant(c, i) ? 1u : 0u;
+    return n;
+}
+
+/* Adds entity `ent` to the list of the word at token i. */
+static int index_word(ectx *c, uint32_t i, int32_t ent)
+{
+    char buf[64];
+    uint32_t l = sw_ent_core_len(c->doc, i);
+    const char *w = tok_text(c, i);
+    if (l && w[l - 1] == '.') l--;
+    if (!l || l > sizeof buf) return 1;
+    fold_copy(buf, w, l);
+    int32_t head = smap_get(&c->words, buf, l);
+    int steps = 0;
+    for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
+        if (c->nodes[k].ent == ent) return 1;
+    c->nodes = sw_arena_grow(c->arena, c->nodes, sizeof *c->nodes, c->n_nodes, &c->cap_nodes, c->n_nodes + 1);
+    if (!c->nodes) return 0;
+    c->nodes[c->n_nodes].ent = ent;
+    c->nodes[c->n_nodes].next = head;
+    return smap_put(c->arena, &c->words, buf, l, (int32_t)c->n_nodes++);
+}
+
+/* Registers the initials of a multi-word name as an acronym of its entity ("European Union" ->
+ * "eu"). */
+static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
+{
+    char buf[16];
+    uint32_t n = 0;
+    for (uint32_t i = s; i < e; i++) {
+        if (!is_word(c, i) || !capword(c, i)) continue;
+        if (c->cls[i] & SW_LX_FUNCTION) continue;
+        if (n >= sizeof buf) return 1;
+        buf[n++] = (char)fold_byte((unsigned char)tok_text(c, i)[0]);
+    }
+    if (n < 2) return 1;
+    if (smap_get(&c->acro, buf, n) >= 0) return 1;
+    return smap_put(c->arena, &c->acro, buf, n, ent);
+}
+
+/* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
+ * the new words. */
+static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
+{
+    sw_entinfo *ei = &c->ei[ent];
+    uint32_t nw = count_words(c, s, e);
+    if (ei->name_tok_end > ei->name_tok_start && nw <= ei->name_words) return 1;
+    ei->name_tok_start = s;
+    ei->name_tok_end = e;
+    ei->name_words = (uint8_t)(nw > 255 ? 255 : nw);
+    for (uint32_t i = s; i < e; i++)
+        if (significant(c, i) && !index_word(c, i, ent)) return 0;
+    uint32_t kl = name_key(c, s, e);
+    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, ent)) return 0;
+    if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
+    return 1;
+}
+
+static int32_t new_entity(ectx *c, uint32_t s, uint32_t e)
+{
+    size_t cap_x = c->cap_ents;
+    c->xe = sw_arena_grow(c->arena, c->xe, sizeof *c->xe, c->n_ents, &cap_x, c->n_ents + 1);
+    if (!c->xe) return -2;
+    c->ei = sw_arena_grow(c->arena, c->ei, sizeof *c->ei, c->n_ents, &c->cap_ei, c->n_ents + 1);
+    if (!c->ei) return -2;
+    c->cap_ents = cap_x;
+    int32_t ent = (int32_t)c->n_ents++;
+    memset(&c->xe[ent], 0, sizeof c->xe[ent]);
+    c->xe[ent].sibling = -1;
+    memset(&c->ei[ent], 0, sizeof c->ei[ent]);
+    if (!set_name(c, ent, s, e)) return -2;
+    return ent;
+}
+
+/* Finds the entity that the name on tokens [s, e) refers to, or -1. See the file comment. */
+static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
+{
+    uint32_t kl = name_key(c, s, e);
+    if (!kl) return -1;
+    int32_t ent = smap_get(&c->full, c->scratch, kl);
+    if (ent >= 0) return ent;
+    uint32_t nw = count_words(c, s, e);
+    uint32_t lw = last_word(c, s, e);
+    if (lw == e) return -1;
+    if (nw == 1 && allcaps(c, lw)) {
+        ent = smap_get(&c->acro, c->scratch, kl);
+        if (ent >= 0) return ent;
+    }
+    char buf[64];
+    uint32_t l = sw_ent_core_len(c->doc, lw);
+    const char *w = tok_text(c, lw);
+    if (l && w[l - 1] == '.') l--;
+    if (!l || l > sizeof buf) return -1;
+    fold_copy(buf, w, l);
+    int32_t head = smap_get(&c->words, buf, l);
+    int32_t best = -1, best_score = 0;
+    uint32_t best_recent = 0;
+    int steps = 0;
+    for (int32_t k = head; k >= 0 && steps < MAX_CANDIDATES; k = c->nodes[k].next, steps++) {
+        int32_t cand_ent = c->nodes[k].ent;
+        const sw_entinfo *ei = &c->ei[cand_ent];
+        uint32_t es = ei->name_tok_start, ee = ei->name_tok_end;
+        uint32_t elw = last_word(c, es, ee);
+        int score = 0;
+        if (nw == 1) {
+            if (elw < ee && words_eq(c, lw, elw)) score = 3;
+            else {
+                uint32_t efw = first_word(c, es, ee);
+                if (efw < ee && words_eq(c, lw, efw) && ei->name_words >= 2 &&
+                    ((c->cls[efw] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || c->xe[cand_ent].ev[EV_PERSON] > 0))
+                    score = 1;
+            }
+        } else if (elw < ee && words_eq(c, lw, elw)) {
+            if (words_subset(c, s, e, es, ee) || words_subset(c, es, ee, s, e)) score = 2;
+        }
+        if (!score) continue;
+        uint32_t recent = c->xe[cand_ent].last_tok;
+        if (score > best_score || (score == best_score && recent > best_recent)) {
+            best = cand_ent;
+            best_score = score;
+            best_recent = recent;
+        }
+    }
+    return best;
+}
+
+static void add_role(sw_entinfo *ei, const ectx *c, uint32_t tok)
+{
+    for (uint32_t k = 0; k < ei->n_roles; k++)
+        if (sw_ent_word_eq(tok_text(c, ei->role_tok[k]), sw_ent_core_len(c->doc, ei->role_tok[k]),
+                           tok_text(c, tok), sw_ent_core_len(c->doc, tok)))
+            return;
+    if (ei->n_roles < SW_ENT_MAX_ROLES) ei->role_tok[ei->n_roles++] = tok;
+}
+
+static void add_nation(sw_entinfo *ei, const ectx *c, uint32_t tok)
+{
+    for (uint32_t k = 0; k < ei->n_nations; k++)
+        if (sw_ent_nation_eq(tok_text(c, ei->nation_tok[k]), sw_ent_core_len(c->doc, ei->nation_tok[k]),
+                             tok_text(c, tok), sw_ent_core_len(c->doc, tok)))
+            return;
+    if (ei->n_nations < SW_ENT_MAX_NATIONS) ei->nation_tok[ei->n_nations++] = tok;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Pass 2: mentions
+ * --------------------------------------------------------------------------------------------- */
+
+/* What one name mention says about its entity, gathered before linking. */
+typedef struct mevid {
+    int32_t ev[3];
+    uint8_t head_noun;           /* 1 + EV_ORG / EV_PLACE when a noun of that kind follows the name */
+    uint8_t hon_gender, lex_gender;
+    uint32_t roles[8], nations[4];
+    uint32_t n_roles, n_nations;
+} mevid;
+
+static void ev_role(mevid *m, uint32_t tok)
+{
+    if (m->n_roles < 8) m->roles[m->n_roles++] = tok;
+}
+static void ev_nation(mevid *m, uint32_t tok)
+{
+    if (m->n_nations < 4) m->nations[m->n_nations++] = tok;
+}
+
+static int is_punct(const ectx *c, uint32_t i, char ch)
+{
+    return i < c->n_toks && (c->toks[i].kind == SW_TK_PUNCT || c->toks[i].kind == SW_TK_SYM) &&
+           c->toks[i].end - c->toks[i].start == 1 && c->doc->text[c->toks[i].start] == ch;
+}
+
+static int is_determiner(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_DET); }
+
+static int is_possessive_tok(const ectx *c, uint32_t i)
+{
+    const char *s = tok_text(c, i);
+    uint32_t l = tok_len(c, i);
+    return is_word(c, i) && ((l == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
+                             (l == 4 && (unsigned char)s[0] == 0xE2 && (s[3] == 's' || s[3] == 'S')));
+}
+
+static int adjective_like(const ectx *c, uint32_t i)
+{
+    const char *s = tok_text(c, i);
+    uint32_t l = tok_len(c, i);
+    static const char *const sufs[] = {"ed", "ing", "ly", "ful", "ous", "ive", "al", "ic", "ent", "ant", "est", "er"};
+    for (size_t k = 0; k < sizeof sufs / sizeof sufs[0]; k++) {
+        size_t n = strlen(sufs[k]);
+        if (l > n + 2 && memcmp(s + l - n, sufs[k], n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Words written before the name (after its own title prefix was split off): "Belarusian leader
+ * Alexander Lukashenko", "his Belarusian counterpart X", "spokesman X", "Russia's X". */
+static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
+{
+    if (s == 0) return;
+    uint32_t i = s - 1;
+    if (c->toks[i].block != block) return;
+    /* a country in the possessive right before: "Russia's Vladimir Putin" */
+    if (is_possessive_tok(c, i) && i > 0 && c->toks[i - 1].block == block && (c->cls[i - 1] & SW_LX_COUNTRY)) {
+        ev_nation(m, i - 1);
+        return;
+    }
+    if (is_word(c, i) && (c->cls[i] & SW_LX_COUNTRY) && has_possessive(c, i)) {
+        ev_nation(m, i);
+        return;
+    }
+    if (!is_word(c, i) || capword(c, i)) return;
+    uint32_t ci = c->cls[i];
+    /* "the city of X", "the paramilitary group X", "the newspaper X" */
+    if (kw_is(c, i, SW_KWID_OF) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
+        if (c->cls[i - 1] & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
+        else if (c->cls[i - 1] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 2;
+        return;
+    }
+    if ((ci & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && !(ci & (SW_LX_TITLE | SW_LX_ROLE))) {
+        m->ev[EV_ORG] += 3;
+        return;
+    }
+    if ((ci & SW_LX_PLACE_WORD) && !(ci & (SW_LX_TITLE | SW_LX_ROLE))) {
+        m->ev[EV_PLACE] += 3;
+        return;
+    }
+    if (ci & LX_NOSTART) return;
+    int role_word = (ci & (SW_LX_TITLE | SW_LX_ROLE)) != 0;
+    /* "Belarusian counterpart X": an unknown noun right after a nation word */
+    int after_nation = i > 0 && c->toks[i - 1].block == block && is_word(c, i - 1) &&
+                       (c->cls[i - 1] & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !is_possessive_tok(c, i - 1);
+    if (!role_word && !(after_nation && !adjective_like(c, i) && !(ci & (SW_LX_ORG_WORD | SW_LX_MEDIA | SW_LX_PLACE_WORD))))
+        return;
+    ev_role(m, i);
+    m->ev[EV_PERSON] += role_word ? 3 : 1;
+    /* nation words among the modifiers before the role: "Belarusian opposition leader X" */
+    uint32_t j = i;
+    for (uint32_t k = 0; k < 3 && j > 0; k++) {
+        uint32_t p = j - 1;
+        if (c->toks[p].block != block || !is_word(c, p)) break;
+        uint32_t cp = c->cls[p];
+        if (is_possessive_tok(c, p)) {
+            if (p > 0 && (c->cls[p - 1] & SW_LX_COUNTRY)) ev_nation(m, p - 1);
+            break;
+        }
+        if (cp & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(m, p);
+        else if (cp & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN | SW_LX_FUNCTION)) break;
+        j = p;
+    }
+}
+
+/* Whether the name on [.., e) modifies a noun after it ("the Tom Cruise video"), so that "the"
+ * before it belongs to that noun. */
+static int attributive(const ectx *c, uint32_t e, uint32_t block)
+{
+    if (e >= c->n_toks || c->toks[e].block != block || !is_word(c, e) || capword(c, e)) return 0;
+    if (c->cls[e] & (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_SPEECH | SW_LX_COGNITION)) return 0;
+    const char *s = tok_text(c, e);
+    uint32_t l = tok_len(c, e);
+    if (l > 3 && memcmp(s + l - 2, "ed", 2) == 0) return 0; /* "the ministry announced" */
+    return 1;
+}
+
+/* Context words right before the mention that are not roles: prepositions and articles. */
+static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t block, mevid *m)
+{
+    if (s > 0 && c->toks[s - 1].block == block && is_word(c, s - 1)) {
+        uint32_t p = s - 1;
+        if (kw_has(c, p, SW_KW_PLACE_PREP))
+            m->ev[EV_PLACE] += 2;
+        else if (kw_is(c, p, SW_KWID_AT) || kw_is(c, p, SW_KWID_TO)) {
+            m->ev[EV_PLACE] += 1;
+            m->ev[EV_ORG] += 1;
+        }
+        else if ((kw_is(c, p, SW_KWID_THE) ||
+                  /* "the aborted X": an adjective between */
+                  (p > 0 && kw_is(c, p - 1, SW_KWID_THE) && !capword(c, p) && adjective_like(c, p) &&
+                   !(c->cls[p] & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM)))) &&
+                 !attributive(c, e, block)) {
+            m->ev[EV_ORG] += 1;
+            m->ev[EV_PLACE] += 1;
+            m->ev[EV_PERSON] -= 3;
+        }
+    }
+    if (e < c->n_toks && c->toks[e].block == block) {
+        /* "X said", "X told" */
+        if (is_word(c, e) && (c->cls[e] & SW_LX_SPEECH) && !capword(c, e)) {
+            m->ev[EV_PERSON] += 1;
+            m->ev[EV_ORG] += 1;
+        }
+        /* "the Wagner group", "the TASS news agency", "Hubei province" */
+        if (is_word(c, e) && !capword(c, e) && !(c->cls[e] & (SW_LX_FUNCTION | SW_LX_SPEECH | SW_LX_PRONOUN))) {
+            uint32_t n = e;
+            if ((c->cls[n] & SW_LX_MEDIA) && n + 1 < c->n_toks && (c->cls[n + 1] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) &&
+                !capword(c, n + 1))
+                n++;
+            /* counted once per entity: "the Trump administration" said many times does not
+             * outweigh a first name */
+            if (kw_has(c, n, SW_KW_FAMILY))
+                m->ev[EV_PERSON] += 1;
+            else if (c->cls[n] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->head_noun = 1 + EV_ORG;
+            else if (c->cls[n] & SW_LX_PLACE_WORD) m->head_noun = 1 + EV_PLACE;
+            else if (c->cls[n] & (SW_LX_TITLE | SW_LX_ROLE)) {
+                m->ev[EV_ORG] += 1;
+                m->ev[EV_PERSON] -= 2;
+            }
+        }
+        /* "X, 45," */
+        if (is_punct(c, e, ',') && e + 2 < c->n_toks && c->toks[e + 1].kind == SW_TK_NUM &&
+            (is_punct(c, e + 2, ',') || is_punct(c, e + 2, '.')) && tok_len(c, e + 1) <= 3)
+            m->ev[EV_PERSON] += 3;
+        /* "Multan, Pakistan" */
+        if (is_punct(c, e, ',') && e + 1 < c->n_toks && capword(c, e + 1) &&
+            (c->cls[e + 1] & SW_LX_COUNTRY))
+            m->ev[EV_PLACE] += 3;
+    }
+}
+
+/* An appositive after the name: "Lukashenko, a staunch Kremlin ally, ..." -> role "ally";
+ * "X, the president of Belarus" -> role "president", nation "Belarus". */
+static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid *m)
+{
+    if (!is_punct(c, e, ',')) return;
+    uint32_t i = e + 1;
+    if (i >= c->n_toks || c->toks[i].block != block || !is_word(c, i)) return;
+    if (!is_determiner(c, i) && !(c->cls[i] & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) return;
+    if (is_determiner(c, i)) i++;
+    uint32_t head = SW_NONE, nations[2];
+    uint32_t n_nat = 0;
+    int after_of = 0;
+    for (uint32_t k = 0; k < 7 && i < c->n_toks && c->toks[i].block == block; k++, i++) {
+        const sw_tok *t = &c->toks[i];
+        if (t->kind != SW_TK_WORD) {
+            if (is_punct(c, i, ',') || is_punct(c, i, '.') || is_punct(c, i, ';') || is_punct(c, i, ')') ||
+                t->kind == SW_TK_QUOTE)
+                break;
+            if (t->kind == SW_TK_PUNCT && c->doc->text[t->start] == '-') continue;
+            return;
+        }
+        uint32_t ci = c->cls[i];
+        if (ci & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN)) return;
+        if (kw_is(c, i, SW_KWID_OF) || kw_is(c, i, SW_KWID_FOR) || kw_is(c, i, SW_KWID_AT) || kw_is(c, i, SW_KWID_IN)) {
+            after_of = 1;
+            continue;
+        }
+        if (ci & SW_LX_FUNCTION) {
+            if (after_of && kw_is(c, i, SW_KWID_THE)) continue;
+            return;
+        }
+        if (ci & (SW_LX_DEMONYM | SW_LX_COUNTRY)) {
+            if (n_nat < 2) nations[n_nat++] = i;
+            if (after_of) continue;
+        }
+        if (!after_of && !capword(c, i)) head = i;
+        else if (!after_of && (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_MEDIA))) head = i;
+    }
+    if (head == SW_NONE) return;
+    uint32_t ch = c->cls[head];
+    if (ch & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 3;
+    else if (ch & (SW_LX_TITLE | SW_LX_ROLE)) m->ev[EV_PERSON] += 3;
+    else if (ch & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
+    ev_role(m, head);
+    for (uint32_t k = 0; k < n_nat; k++) ev_nation(m, nations[k]);
+}
+
+/* Modifiers that begin place names: North Korea, New York, Western Sahara. */
+static int geo_modifier(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_GEO_MOD); }
+
+/* The first words of place names in many languages: San Diego, Los Angeles, Fort Worth. */
+static int place_head(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_PLACE_HEAD); }
+
+static int place_prefix_word(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_GEO_MOD | SW_KW_PLACE_HEAD); }
+
+/* Last words of the names of news outlets (besides the lexicon's media words). */
+static int media_head(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_MEDIA_HEAD); }
+
+/* Number of places where a lower-case letter is followed by a capital inside the word. */
+static int camel_humps(const ectx *c, uint32_t i)
+{
+    const char *s = tok_text(c, i);
+    int n = 0;
+    for (uint32_t k = 1; k < tok_len(c, i); k++)
+        if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z') n++;
+    return n;
+}
+
+/* Evidence carried by the words of the name itself. */
+static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
+{
+    uint32_t nw = count_words(c, s, e);
+    uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
+    if (fw == e) return;
+    uint32_t cf = c->cls[fw];
+    int all_geo = 1, any_org = 0;
+    for (uint32_t i = s; i < e; i++) {
+        if (!significant(c, i)) continue;
+        uint32_t ci = c->cls[i];
+        if (!(ci & (SW_LX_COUNTRY | SW_LX_CITY))) all_geo = 0;
+        if ((ci & (SW_LX_ORG_WORD | SW_LX_MEDIA)) &&
+            !(i == fw && nw >= 2 && (ci & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))))
+            any_org = 1;
+    }
+    int geo_mod = geo_modifier(c, fw);
+    if (geo_mod && nw >= 2 && (c->cls[lw] & (SW_LX_COUNTRY | SW_LX_CITY))) m->ev[EV_PLACE] += 6;
+    else if (geo_mod && nw == 2) m->ev[EV_PLACE] += 3;
+    if (place_head(c, fw) && nw >= 2) m->ev[EV_PLACE] += 3;
+    /* words of the name that the article also writes in lower case ("Civil War", "Labor Day")
+     * make it a thing or an event rather than a person */
+    for (uint32_t i = s; i < e; i++) {
+        if (!significant(c, i) || (c->cls[i] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) continue;
+        const wstat *ws = wstat_of(c, i);
+        if (ws && ws->lower > 0) m->ev[EV_PERSON] -= 2;
+    }
+    const wstat *fs = wstat_of(c, fw);
+    int common_first = fs && fs->lower > 0;
+    /* a given name that is also a city ("Nancy") still starts a person's name when the last word
+     * is not a place */
+    int first_ok = !(cf & (SW_LX_COUNTRY | SW_LX_CITY)) ||
+                   (nw >= 2 && !(c->cls[lw] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_PLACE_WORD | SW_LX_ORG_WORD)));
+    if ((cf & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && first_ok && !geo_mod &&
+        !place_head(c, fw) &&
+        !(cf & (SW_LX_PLACE_WORD | SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM | SW_LX_MEDIA)) &&
+        (nw >= 2 || !(cf & SW_LX_ORG_WORD))) {
+        m->ev[EV_PERSON] += common_first || nw < 2 ? 1 : 4;
+        if ((cf & SW_LX_FIRST_MALE) && !(cf & SW_LX_FIRST_FEMALE)) m->lex_gender = SW_GENDER_MALE;
+        if ((cf & SW_LX_FIRST_FEMALE) && !(cf & SW_LX_FIRST_MALE)) m->lex_gender = SW_GENDER_FEMALE;
+    }
+    /* the last word is the head of an English name: "Andros Island", "Royal Veterinary College" */
+    if ((c->cls[lw] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && nw >= 2 && !(c->cls[lw] & SW_LX_PLACE_WORD)) m->ev[EV_ORG] += 6;
+    else if (media_head(c, lw) && nw >= 2) m->ev[EV_ORG] += 6;
+    else if (any_org) m->ev[EV_ORG] += 5;
+    if ((c->cls[lw] & SW_LX_PLACE_WORD) && nw >= 2) m->ev[EV_PLACE] += 6;
+    /* "DrAmyActon": a handle, not a name as written in prose */
+    if (nw == 1 && camel_humps(c, lw) >= 2) m->ev[EV_ORG] += 2;
+    if (all_geo) m->ev[EV_PLACE] += 5;
+    if (nw == 1 && allcaps(c, lw) && !(c->cls[lw] & SW_LX_COUNTRY)) m->ev[EV_ORG] += 3;
+    if (c->cls[lw] & SW_LX_DEMONYM && nw >= 2) m->ev[EV_ORG] += 1; /* "the Afghan ..."? weak */
+}
+
+static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
+{
+    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands, c->n_cands + 1);
+    if (!c->cands) return 0;
+    cand *m = &c->cands[c->n_cands++];
+    m->pre_s = pre_s;
+    m->tok_s = s;
+    m->tok_e = e;
+    m->start = c->toks[s].start;
+    m->end = c->toks[e - 1].start + sw_ent_core_len(c->doc, e - 1);
+    m->ent = ent;
+    m->kind = kind;
+    return 1;
+}
+
+/* Links (or, in the body, creates) the entity of a name on [s, e) and records the mention. */
+static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int create, const mevid *m)
+{
+    int32_t ent = find_entity(c, s, e);
+    /* "the European Union (EU)": an acronym in brackets right after a name */
+    if (ent < 0 && s >= 2 && e == s + 1 && allcaps(c, s) && is_punct(c, s - 1, '(') && c->n_cands &&
+        c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
+        ent = c->cands[c->n_cands - 1].ent;
+        uint32_t kl = name_key(c, s, e);
+        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, ent)) return SW_ERR_NOMEM;
+    }
+    if (ent < 0) {
+        if (!create) return SW_OK;
+        ent = new_entity(c, s, e);
+        if (ent == -2) return SW_ERR_NOMEM;
+    } else if (create && count_words(c, s, e) > c->ei[ent].name_words && !set_name(c, ent, s, e)) {
+        return SW_ERR_NOMEM;
+    }
+    xent *x = &c->xe[ent];
+    sw_entinfo *ei = &c->ei[ent];
+    for (int k = 0; k < 3; k++) x->ev[k] += m->ev[k];
+    if (m->head_noun && !x->head_noun[m->head_noun - 1]) {
+        x->head_noun[m->head_noun - 1] = 1;
+        x->ev[m->head_noun - 1] += 3;
+    }
+    /* "X, Y" / "X and Y": names listed together are usually of one kind */
+    if (create && s >= 2 && c->n_cands && c->cands[c->n_cands - 1].kind == SW_MK_NAME &&
+        c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent != ent) {
+        int32_t prev = c->cands[c->n_cands - 1].ent;
+        int strong = kw_is(c, s - 1, SW_KWID_AND) || kw_is(c, s - 1, SW_KWID_OR); /* "and" binds closer than "," */
+        if (strong || is_punct(c, s - 1, ',')) {
+            if (x->sibling < 0 || (strong && !x->sibling_strong)) {
+                x->sibling = prev;
+                x->sibling_strong = (uint8_t)strong;
+            }
+            if (c->xe[prev].sibling < 0 || (strong && !c->xe[prev].sibling_strong)) {
+                c->xe[prev].sibling = ent;
+                c->xe[prev].sibling_strong = (uint8_t)strong;
+            }
+        }
+    }
+    if (m->hon_gender && !ei->honorific_gender) ei->honorific_gender = m->hon_gender;
+    for (uint32_t k = 0; k < m->n_roles; k++) add_role(ei, c, m->roles[k]);
+    for (uint32_t k = 0; k < m->n_nations; k++) add_nation(ei, c, m->nations[k]);
+    if (e == s + 1 && ei->name_words >= 2) {
+        uint32_t lw = last_word(c, ei->name_tok_start, ei->name_tok_end);
+        if (lw < ei->name_tok_end && lw != s && words_eq(c, s, lw)) x->surname_refs++;
+    }
+    x->last_tok = s;
+    x->n_ments++;
+    return push_cand(c, pre_s, s, e, ent, SW_MK_NAME) ? SW_OK : SW_ERR_NOMEM;
+}
+
+/* Where a run of capitalised words may continue after token e-1 (the run so far is [s, e)).
+ * Returns the new end (> e) or e when the run stops. */
+static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend, int link_only)
+{
+    uint32_t j = e;
+    if (j >= bend) return e;
+    if (has_possessive(c, e - 1)) return e;
+    const sw_tok *t = &c->toks[j];
+    if (capword(c, j) && !(t->flags & SW_TF_SENT_START)) {
+        if (link_only) return e; /* caller decides word by word */
+        uint32_t cj = c->cls[j];
+        if ((cj & SW_LX_CALENDAR) && !(c->cls[e - 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) return e;
+        if ((cj & (SW_LX_FUNCTION | SW_LX_PRONOUN)) && !allcaps(c, j)) return e;
+        if ((cj & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
+            (c->cls[e - 1] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_DEMONYM)) &&
+            !(c->cls[e - 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)))
+            return e;
+        return j + 1;
+    }
+    /* "Ulysses S. Grant", "Mr. Smith" when the period is its own token */
+    if (is_punct(c, j, '.') && !(c->toks[j].flags & SW_TF_SPACE_BEFORE) && j + 1 < bend && capword(c, j + 1) &&
+        !(c->toks[j + 1].flags & SW_TF_SENT_START) && tok_len(c, e - 1) <= 3)
+        return j + 1;
+    if (j + 1 >= bend || !capword(c, j + 1) || (c->toks[j + 1].flags & SW_TF_SENT_START)) {
+        /* "of the" + capital */
+        if (j + 2 < bend && (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR)) && kw_is(c, j + 1, SW_KWID_THE) &&
+            capword(c, j + 2)) {
+            for (uint32_t i = s; i < e; i++)
+                if (c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
+        }
+        return e;
+    }
+    if (is_particle(c, j)) return j + 1;
+    if (kw_is(c, j, SW_KWID_AMP)) return j + 1;
+    if (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR) || kw_is(c, j, SW_KWID_ON)) {
+        for (uint32_t i = s; i < e; i++)
+            if (c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (kw_is(c, j, SW_KWID_OF) ? SW_LX_TITLE : 0)))
+                return j + 1;
+    }
+    return e;
+}
+
+/* Whether word i, first of a run, is capitalised only by its position and is not a name. */
+static int common_at_start(const ectx *c, uint32_t i, int single)
+{
+    if (allcaps(c, i)) return 0;
+    uint32_t ci = c->cls[i];
+    if (ci & LX_NAMEISH) return 0;
+    wstat *w = wstat_of(c, i);
+    if (!w) return 0;
+    if (w->lower > 0 && w->midcap == 0) return 1;
+    if (w->lower > w->midcap * 2 + 1) return 1;
+    if (w->midcap == 0) {
+        if (single) return 1;
+        const char *s = tok_text(c, i);
+        uint32_t l = tok_len(c, i);
+        if (l > 4 && (memcmp(s + l - 2, "ly", 2) == 0 || memcmp(s + l - 3, "ing", 3) == 0)) return 1;
+        if (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_DEMONYM)) return 0;
+    }
+    return 0;
+}
+
+/* Whether the words [s, e) before a title or a given name are a name of their own (a country, a
+ * city, an organisation, an acronym) rather than words of the title ("Foreign", "Deputy"). */
+static int prefix_is_name(const ectx *c, uint32_t s, uint32_t e)
+{
+    for (uint32_t i = s; i < e; i++) {
+        if (!is_word(c, i)) continue;
+        if (c->cls[i] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) return 1;
+        if (allcaps(c, i)) return 1;
+    }
+    return 0;
+}
+
+/* Handles one run of capitalised words [s, e) in a body block. */
+static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block);
+
+static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
+{
+    /* words that cannot begin a name */
+    while (s < e && (!is_word(c, s) || ((c->cls[s] & LX_NOSTART) && !allcaps(c, s)) || is_particle(c, s)))
+        s++;
+    if (s < e && position_capital(c, s) && common_at_start(c, s, count_words(c, s, e) == 1)) {
+        s++;
+        while (s < e && (!capword(c, s) || ((c->cls[s] & LX_NOSTART) && !allcaps(c, s)))) s++;
+    }
+    if (s >= e) return SW_OK;
+    uint32_t pre = s;
+    mevid m;
+    memset(&m, 0, sizeof m);
+    /* honorific: "Mr Putin", "Ms. Smith" */
+    int g = 0;
+    if (honorific(c, s, &g) && s + 1 < e) {
+        m.hon_gender = (uint8_t)g;
+        m.ev[EV_PERSON] += 6;
+        s++;
+        if (is_punct(c, s, '.')) s++;
+    }
+    /* a title before the name: "President", "Emergencies Minister", "Secretary of State" */
+    uint32_t t = SW_NONE;
+    for (uint32_t i = s; i + 1 < e; i++)
+        if (is_word(c, i) && (c->cls[i] & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
+            !(c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+            (capword(c, i + 1) || kw_is(c, i + 1, SW_KWID_OF) || kw_is(c, i + 1, SW_KWID_FOR)))
+            t = i;
+    uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
+    int org_or_place = 0;
+    for (uint32_t i = s; i < e; i++)
+        if ((c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) && !(c->cls[i] & SW_LX_TITLE)) org_or_place = 1;
+    if (lw < e && (c->cls[lw] & (SW_LX_TITLE | SW_LX_ROLE)) && !org_or_place &&
+        !(c->cls[lw] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+        !(c->cls[fw] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && !has_possessive(c, lw)) {
+        /* a capitalised description ("the Russian President", "US Special Representative");
+         * resolved after all names are known */
+        uint32_t ds = s;
+        if (ds > 0 && c->toks[ds - 1].block == block && is_determiner(c, ds - 1)) ds--;
+        return push_cand(c, ds, ds, e, -1, SW_MK_DESCRIPTION) ? SW_OK : SW_ERR_NOMEM;
+    }
+    if (t != SW_NONE) {
+        uint32_t ns = t + 1;
+        for (uint32_t i = s; i < ns; i++) {
+            if (!is_word(c, i)) continue;
+            if (c->cls[i] & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
+            else if (c->cls[i] & SW_LX_TITLE) ev_role(&m, i);
+        }
+        if (kw_is(c, ns, SW_KWID_OF) || kw_is(c, ns, SW_KWID_FOR)) {
+            /* "Secretary of State Mike Pompeo" / "Vice President of the United States" */
+            uint32_t cs = ns + 1;
+            if (cs < e && kw_is(c, cs, SW_KWID_THE)) cs++;
+            uint32_t p = SW_NONE;
+            for (uint32_t i = cs + 1; i < e && p == SW_NONE; i++)
+                if (capword(c, i) && (c->cls[i] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) p = i;
+            if (p == SW_NONE) {
+                uint32_t ds = pre;
+                if (ds > 0 && c->toks[ds - 1].block == block && is_determiner(c, ds - 1)) ds--;
+                if (!push_cand(c, ds, ds, ns, -1, SW_MK_DESCRIPTION)) return SW_ERR_NOMEM;
+                return cs < e ? body_run(c, cs, e, block) : SW_OK;
+            }
+            for (uint32_t i = cs; i < p; i++)
+                if (is_word(c, i) && (c->cls[i] & (SW_LX_DEMONYM | SW_LX_COUNTRY))) ev_nation(&m, i);
+            ns = p;
+        }
+        if (m.n_roles) m.ev[EV_PERSON] += 4;
+        /* an organisation or place before the title: "United States President X", "Coast Guard
+         * Commandant X", "ABS-CBN CEO X" */
+        uint32_t ft = s;
+        while (ft < t && !(c->cls[ft] & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) ft++;
+        if (ft > s && pre == s && prefix_is_name(c, s, ft)) {
+            sw_status st = body_run(c, s, ft, block);
+            if (st != SW_OK) return st;
+        }
+        s = ns;
+        while (s < e && !is_word(c, s)) s++;
+    } else {
+        /* "Elder Nelson White", "New York Hillary Clinton": a given name inside the run starts
+         * the person's name; what comes before is a title or a name of its own */
+        uint32_t p = SW_NONE;
+        for (uint32_t i = s + 1; i + 1 < e && p == SW_NONE; i++)
+            if (capword(c, i) && (c->cls[i] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
+                !(c->cls[i] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) &&
+                (!(c->cls[i - 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || (place_prefix_word(c, s) && i > s + 1)) &&
+                !(i == s + 1 && place_prefix_word(c, s)) &&
+                !is_particle(c, i - 1) &&
+                !place_prefix_word(c, i - 1) &&
+                is_word(c, i - 1) && !kw_is(c, i - 1, SW_KWID_OF) && !kw_is(c, i - 1, SW_KWID_FOR) && !is_punct(c, i - 1, '&'))
+                p = i;
+        if (p != SW_NONE) {
+            int clean = 1;
+            for (uint32_t i = p; i < e; i++)
+                if (c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) clean = 0;
+            if (clean) {
+                if (prefix_is_name(c, s, p)) {
+                    sw_status st = body_run(c, s, p, block);
+                    if (st != SW_OK) return st;
+                } else {
+                    ev_role(&m, p - 1);
+                    m.ev[EV_PERSON] += 2;
+                }
+                s = p;
+            }
+        }
+    }
+    /* a leading demonym is not part of a person's name ("Russian Vladimir Putin"), but is of an
+     * organisation's ("Russian Foreign Ministry") */
+    if (s + 1 < e && (c->cls[s] & SW_LX_DEMONYM) && (c->cls[s + 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) {
+        ev_nation(&m, s);
+        s++;
+    }
+    if (s >= e) return SW_OK;
+    /* a lone demonym is an adjective, not a name */
+    if (count_words(c, s, e) == 1 && (c->cls[s] & SW_LX_DEMONYM) && !(c->cls[s] & SW_LX_COUNTRY)) return SW_OK;
+    if (pre == s) evidence_before(c, s, block, &m);
+    evidence_context(c, pre, e, block, &m);
+    evidence_appositive(c, e, block, &m);
+    return add_name(c, pre, s, e, 1, &m);
+}
+
+/* Scans one body block for runs of capitalised words. */
+static sw_status scan_body_block(ectx *c, uint32_t b)
+{
+    const sw_iblock *bl = &c->doc->blocks[b];
+    uint32_t i = bl->tok_start, bend = bl->tok_end;
+    while (i < bend) {
+        if (!capword(c, i)) {
+            i++;
+            continue;
+        }
+        uint32_t e = i + 1;
+        for (;;) {
+            uint32_t ne = extend_run(c, i, e, bend, 0);
+            if (ne == e) break;
+            e = ne;
+            if (e - i > MAX_RUN) break;
+        }
+        if (e - i > MAX_RUN) {
+            /* a headline-like line or shouting in the body: not a name; skip the whole run */
+            while (e < bend && (capword(c, e) || !is_word(c, e)) && c->toks[e].kind != SW_TK_PUNCT) e++;
+            i = e;
+            continue;
+        }
+        /* the run must end on a capitalised word */
+        while (e > i + 1 && !capword(c, e - 1)) e--;
+        sw_status st = body_run(c, i, e, b);
+        if (st != SW_OK) return st;
+        i = e;
+    }
+    return SW_OK;
+}
+
+/* 1 when two word lists (heads of node chains) name a common entity. */
+static int lists_share(const ectx *c, int32_t a, int32_t b)
+{
+    int si = 0;
+    for (int32_t i = a; i >= 0 && si < 16; i = c->nodes[i].next, si++) {
+        int sj = 0;
+        for (int32_t j = b; j >= 0 && sj < 16; j = c->nodes[j].next, sj++)
+            if (c->nodes[i].ent == c->nodes[j].ent) return 1;
+    }
+    return 0;
+}
+
+/* In a headline-like block every word is capitalised; only runs of words that are already words
+ * of known names are taken, and they only link. */
+static sw_status scan_link_block(ectx *c, uint32_t b)
+{
+    const sw_iblock *bl = &c->doc->blocks[b];
+    uint32_t i = bl->tok_start, bend = bl->tok_end;
+    char buf[64];
+    while (i < bend) {
+        uint32_t e = i;
+        int32_t prev_head = -1;
+        while (e < bend && capword(c, e)) {
+            uint32_t l = sw_ent_core_len(c->doc, e);
+            if (!l || l > sizeof buf) break;
+            fold_copy(buf, tok_text(c, e), l);
+            int32_t head = smap_get(&c->words, buf, l);
+            if (head < 0 && smap_get(&c->acro, buf, l) < 0) break;
+            /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
+             * the word before it */
+            if (prev_head >= 0 && head >= 0 && !lists_share(c, prev_head, head)) break;
+            prev_head = head;
+            e++;
+            if (has_possessive(c, e - 1)) break;
+        }
+        if (e == i) {
+            i++;
+            continue;
+        }
+        mevid m;
+        memset(&m, 0, sizeof m);
+        uint32_t s = i;
+        while (s < e && (c->cls[s] & LX_NOSTART) && !allcaps(c, s)) s++;
+        if (s < e) {
+            sw_status st = add_name(c, s, s, e, 0, &m);
+            if (st != SW_OK) return st;
+        }
+        i = e;
+    }
+    return SW_OK;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Pass 3: pronouns (gender votes, person evidence)
+ * --------------------------------------------------------------------------------------------- */
+
+static int name_like(const ectx *c, const sw_entinfo *ei);
+
+/* Whether an entity may be a person when the pronouns are counted: person evidence that is not
+ * outweighed, or no evidence at all for a name that looks like a person's. */
+static int provisional_person(const ectx *c, int32_t ent)
+{
+    const xent *x = &c->xe[ent];
+    if (x->ev[EV_ORG] >= 4 || x->ev[EV_PLACE] >= 4) return 0;
+    if (x->ev[EV_PERSON] > 0) return x->ev[EV_PERSON] >= x->ev[EV_ORG] && x->ev[EV_PERSON] >= x->ev[EV_PLACE];
+    return x->ev[EV_PERSON] == 0 && x->ev[EV_ORG] <= 0 && x->ev[EV_PLACE] <= 0 && name_like(c, &c->ei[ent]);
+}
+
+/* Adds the evidence of each entity's fullest name (its words, once per entity). */
+static void name_evidence(ectx *c)
+{
+    for (size_t k = 0; k < c->n_ents; k++) {
+        mevid m;
+        memset(&m, 0, sizeof m);
+        const sw_entinfo *ei = &c->ei[k];
+        evidence_name(c, ei->name_tok_start, ei->name_tok_end, &m);
+        xent *x = &c->xe[k];
+        for (int t = 0; t < 3; t++) x->ev[t] += m.ev[t];
+        if (ei->name_words >= 2) x->lex_gender = m.lex_gender;
+    }
+}
+
+static void pronoun_votes(ectx *c, size_t n_body_cands)
+{
+    size_t mi = 0;
+    int32_t last_ent = -1;
+    uint32_t last_sent = 0;
+    for (uint32_t i = 0; i < c->n_toks; i++) {
+        while (mi < n_body_cands && c->cands[mi].tok_s <= i) {
+            const cand *m = &c->cands[mi++];
+            if (m->kind == SW_MK_NAME && m->ent >= 0 && provisional_person(c, m->ent)) {
+                last_ent = m->ent;
+                last_sent = c->toks[m->tok_s].sent;
+            }
+        }
+        if (last_ent < 0 || !is_word(c, i) || !(c->cls[i] & SW_LX_PRONOUN)) continue;
+        if (c->toks[i].sent > last_sent + 1) continue;
+        if (c->toks[i].flags & SW_TF_IN_QUOTE) continue;
+        int g = 0;
+        if (kw_has(c, i, SW_KW_PRON_MALE))
+            g = SW_GENDER_MALE;
+        else if (kw_has(c, i, SW_KW_PRON_FEMALE))
+            g = SW_GENDER_FEMALE;
+        if (!g) continue;
+        xent *x = &c->xe[last_ent];
+        if (g == SW_GENDER_MALE) x->pron_m++;
+        else x->pron_f++;
+        x->pron_votes++;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Output
+ * --------------------------------------------------------------------------------------------- */
+
+/* A name of two or three words that are in no word list (except given names) and that the
+ * article never writes in lower case: a person's name more often than anything else. */
+static int name_like(const ectx *c, const sw_entinfo *ei)
+{
+    if (ei->name_words < 2 || ei->name_words > 3) return 0;
+    for (uint32_t i = ei->name_tok_start; i < ei->name_tok_end; i++) {
+        if (!significant(c, i)) continue;
+        if (c->cls[i] & ~(uint32_t)(SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) return 0;
+        if (allcaps(c, i)) return 0;
+        const wstat *ws = wstat_of(c, i);
+        if (ws && ws->lower > 0) return 0;
+    }
+    return 1;
+}
+
+/* The type that an entity's own evidence gives, or -1 when it has none. */
+static int evidence_type(const ectx *c, size_t k)
+{
+    const xent *x = &c->xe[k];
+    int32_t p = x->ev[EV_PERSON] + (x->pron_votes > 2 ? 2 : x->pron_votes) + (x->surname_refs ? 2 : 0);
+    int32_t o = x->ev[EV_ORG], l = x->ev[EV_PLACE];
+    if (p <= 0 && o <= 0 && l <= 0) return -1;
+    if (p >= o && p >= l) {
+        if (p > (c->ei[k].name_words >= 2 ? 0 : 1)) return SW_ENT_PERSON;
+        if (o <= 0 && l <= 0) return -1; /* a lone given name: too little to say */
+    }
+    return l > o ? SW_ENT_PLACE : SW_ENT_ORGANIZATION;
+}
+
+static void decide_types(ectx *c)
+{
+    for (size_t k = 0; k < c->n_ents; k++) {
+        xent *x = &c->xe[k];
+        sw_entinfo *ei = &c->ei[k];
+        int type = evidence_type(c, k);
+        if (type < 0 && x->sibling >= 0) type = evidence_type(c, (size_t)x->sibling);
+        /* no evidence at all: an organisation (events, works and products end up here too);
+         * people are nearly always given away by a first name, a title, a pronoun or a verb */
+        if (type < 0) type = SW_ENT_ORGANIZATION;
+        c->doc->ents[k].type = (uint8_t)type;
+        uint8_t g = SW_GENDER_UNKNOWN;
+        if (type == SW_ENT_PERSON) {
+            if (ei->honorific_gender) g = ei->honorific_gender;
+            else if (x->lex_gender) g = x->lex_gender;
+            else if (x->pron_m > x->pron_f) g = SW_GENDER_MALE;
+            else if (x->pron_f > x->pron_m) g = SW_GENDER_FEMALE;
+        }
+        c->doc->ents[k].gender = g;
+    }
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : (x->end > y->end);
+}
+
+/* Sorts c->cands[0..n) by position. They come as a few sorted runs (the body in order, then the
+ * headline-like blocks, then descriptions), so a natural merge sort is linear in practice. */
+static int sort_cands(ectx *c, size_t n)
+{
+    if (n < 2) return 1;
+    cand *tmp = sw_arena_alloc(c->arena, n * sizeof *tmp);
+    if (!tmp) return 0;
+    cand *src = c->cands, *dst = tmp;
+    for (;;) {
+        size_t runs = 0, i = 0;
+        while (i < n) {
+            size_t a = i, mid = i + 1;
+            while (mid < n && cmp_cand(&src[mid - 1], &src[mid]) <= 0) mid++;
+            size_t b = mid;
+            if (b < n) {
+                b++;
+                while (b < n && cmp_cand(&src[b - 1], &src[b]) <= 0) b++;
+            }
+            size_t x = a, y = mid, o = a;
+            while (x < mid && y < b) dst[o++] = cmp_cand(&src[y], &src[x]) < 0 ? src[y++] : src[x++];
+            while (x < mid) dst[o++] = src[x++];
+            while (y < b) dst[o++] = src[y++];
+            runs++;
+            i = b;
+        }
+        cand *t = src;
+        src = dst;
+        dst = t;
+        if (runs <= 1) break;
+    }
+    if (src != c->cands) memcpy(c->cands, src, n * sizeof *src);
+    return 1;
+}
+
+/* Writes the mentions and entities into the document: cands -> doc->ments (+ sw_entdata). */
+static sw_status emit(ectx *c)
+{
+    sw_doc *doc = c->doc;
+    size_t n = 0;
+    for (size_t k = 0; k < c->n_cands; k++)
+        if (c->cands[k].ent >= 0) c->cands[n++] = c->cands[k];
+    c->n_cands = n;
+    if (!sort_cands(c, n)) return SW_ERR_NOMEM;
+    sw_entdata *d = sw_arena_alloc(&doc->arena, sizeof *d + (n ? n : 1) * sizeof(sw_ment));
+    if (!d) return SW_ERR_NOMEM;
+    d->magic = SW_ENTDATA_MAGIC;
+    d->minfo = sw_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *d->minfo);
+    if (!d->minfo) return SW_ERR_NOMEM;
+    d->einfo = c->ei;
+    d->n_ments = (uint32_t)n;
+    d->n_ents = (uint32_t)c->n_ents;
+    d->tok_cls = c->cls;
+    d->tok_info = c->info;
+    for (size_t k = 0; k < c->n_ents; k++) {
+        doc->ents[k].n_ments = 0;
+        c->ei[k].first_ment = c->ei[k].last_ment = SW_NONE;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const cand *m = &c->cands[k];
+        d->ments[k].start = m->start;
+        d->ments[k].end = m->end;
+        d->ments[k].ent = m->ent;
+        d->ments[k].kind = m->kind;
+        d->minfo[k].tok_start = m->tok_s;
+        d->minfo[k].tok_end = m->tok_e;
+        d->minfo[k].pre_tok = m->pre_s;
+        sw_entinfo *ei = &c->ei[m->ent];
+        if (m->kind == SW_MK_NAME) {
+            if (ei->first_ment == SW_NONE) ei->first_ment = (uint32_t)k;
+            ei->last_ment = (uint32_t)k;
+        }
+        doc->ents[m->ent].n_ments++;
+    }
+    doc->ments = d->ments;
+    doc->n_ments = (uint32_t)n;
+    return SW_OK;
+}
+
+/* Lowercase descriptions in the body: "the Belarusian leader", "his Russian counterpart",
+ * "the ministry". Each is resolved against the entities named before it and kept as a mention
+ * when the resolution is confident. */
+static sw_status find_descriptions(ectx *c)
+{
+    size_t n_before = c->n_cands;
+    /* capitalised descriptions found in the scan ("the Russian President") */
+    for (size_t k = 0; k < n_before; k++) {
+        cand *m = &c->cands[k];
+        if (m->kind != SW_MK_DESCRIPTION) continue;
+        int strength = 0;
+        int32_t ent = sw_ent_resolve_description(c->doc, m->tok_s, m->tok_e, m->tok_s, &strength);
+        if (ent >= 0 && strength >= 2) m->ent = ent;
+    }
+    for (uint32_t b = 0; b < c->doc->n_blocks; b++) {
+        if (block_role(c->doc, b) != BLK_BODY) continue;
+        const sw_iblock *bl = &c->doc->blocks[b];
+        for (uint32_t i = bl->tok_start; i + 1 < bl->tok_end; i++) {
+            if (!is_determiner(c, i) || kw_is(c, i, SW_KWID_A) || kw_is(c, i, SW_KWID_AN)) continue;
+            uint32_t j = i + 1, nat = 0;
+            while (j < bl->tok_end && j < i + 4 && is_word(c, j) &&
+                   (c->cls[j] & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !(c->cls[j] & SW_LX_FUNCTION)) {
+                j++;
+                nat++;
+            }
+            if (j >= bl->tok_end || !is_word(c, j)) continue;
+            uint32_t ch = c->cls[j];
+            if (!(ch & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_MEDIA))) {
+                if (!nat || capword(c, j) || (ch & LX_NOSTART)) continue;
+            }
+            /* a title before a name is not a description of its own */
+            if (j + 1 < bl->tok_end && capword(c, j + 1)) continue;
+            if (capword(c, j)) continue; /* capitalised descriptions come from the name scan */
+            int strength = 0;
+            int32_t ent = sw_ent_resolve_description(c->doc, i, j + 1, i, &strength);
+            if (ent >= 0 && strength >= 2 && !push_cand(c, i, i, j + 1, ent, SW_MK_DESCRIPTION))
+                return SW_ERR_NOMEM;
+            i = j;
+        }
+    }
+    return SW_OK;
+}
+
+sw_status sw_find_entities(sw_doc *doc)
+{
+    doc->ments = NULL;
+    doc->n_ments = 0;
+    doc->ents = NULL;
+    doc->n_ents = 0;
+    if (!doc->n_toks || !doc->toks) return SW_OK;
+    ectx c;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.arena = &doc->arena;
+    c.toks = doc->toks;
+    c.n_toks = doc->n_toks;
+    sw_status st = classify_tokens(&c);
+    if (st != SW_OK) return st;
+    if (!smap_init(c.arena, &c.full, 64) || !smap_init(c.arena, &c.words, 128) || !smap_init(c.arena, &c.acro, 32))
+        return SW_ERR_NOMEM;
+
+    for (uint32_t b = 0; b < doc->n_blocks; b++)
+        if (block_role(doc, b) == BLK_BODY && (st = scan_body_block(&c, b)) != SW_OK) return st;
+    size_t n_body = c.n_cands;
+    for (uint32_t b = 0; b < doc->n_blocks; b++)
+        if (block_role(doc, b) == BLK_LINK_ONLY && (st = scan_link_block(&c, b)) != SW_OK) return st;
+    name_evidence(&c);
+    pronoun_votes(&c, n_body);
+
+    doc->n_ents = (uint32_t)c.n_ents;
+    if (c.n_ents) {
+        doc->ents = sw_arena_calloc(c.arena, c.n_ents, sizeof *doc->ents);
+        if (!doc->ents) return SW_ERR_NOMEM;
+    }
+    decide_types(&c);
+    for (size_t k = 0; k < c.n_ents; k++) {
+        sw_ient *e = &doc->ents[k];
+        const sw_entinfo *ei = &c.ei[k];
+        e->name_start = doc->toks[ei->name_tok_start].start;
+        e->name_end = doc->toks[ei->name_tok_end - 1].start + sw_ent_core_len(doc, ei->name_tok_end - 1);
+        e->name = NULL;
+    }
+    /* names first, so that descriptions can be resolved with the query functions */
+    cand *all = c.cands;
+    size_t n_all = c.n_cands, cap_all = c.cap_cands;
+    c.cands = sw_arena_alloc(c.arena, (n_all ? n_all : 1) * sizeof *c.cands);
+    if (!c.cands) return SW_ERR_NOMEM;
+    if (n_all) memcpy(c.cands, all, n_all * sizeof *all);
+    c.cap_cands = n_all ? n_all : 1;
+    if ((st = emit(&c)) != SW_OK) return st;
+    c.cands = all;
+    c.n_cands = n_all;
+    c.cap_cands = cap_all;
+    if ((st = find_descriptions(&c)) != SW_OK) return st;
+    return emit(&c);
+}

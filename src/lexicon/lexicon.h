@@ -7,6 +7,8 @@
  *
  * Lookups are case-insensitive (ASCII letters folded; other UTF-8 bytes compared as they are,
  * after folding the few Latin-1 capitals that names start with) and take (ptr, len).
+ * The folding also covers the capitals of Latin Extended-A (Ł, Š, Č, Ž: Łukasz finds łukasz).
+ * Words longer than 63 bytes are in no list. Sources and licences: data/lexicon/SOURCES.md.
  */
 #ifndef SW_LEXICON_H
 #define SW_LEXICON_H
@@ -35,10 +37,18 @@ enum {
     SW_LX_PRONOUN = 1u << 12,    /* he, she, they, it, him, her, his, its, their, we, i ... */
     SW_LX_CALENDAR = 1u << 13,   /* monday..sunday, january..december */
     SW_LX_PLACE_WORD = 1u << 14, /* city, province, region, river, street, county ... */
-    SW_LX_CITY = 1u << 15        /* a well-known city or region name (one-word forms) */
+    SW_LX_CITY = 1u << 15,       /* a well-known city or region name (one-word forms) */
+    SW_LX_VERB_PAST = 1u << 16,  /* a past-tense form of a common English verb (any verb, not only
+                                    speech): went, issued, grew, killed, sank, found, was, had; not
+                                    forms more often an adjective or noun (interested, ground) */
+    SW_LX_VERB_3SG = 1u << 17    /* the -s form of a common verb: wants, says, is, has; not when
+                                    the base is also a common noun (plans, uses, works, states,
+                                    reports). With VERB_PAST: tells whether the words after a speech
+                                    verb open a finite clause ("said the plant closed") */
 };
 
-/* Verb forms (for SW_LX_SPEECH and SW_LX_COGNITION words). */
+/* Verb forms (for SW_LX_SPEECH and SW_LX_COGNITION words only: a word that is only
+ * SW_LX_VERB_PAST / SW_LX_VERB_3SG has verb_form 0 and itself as lemma). */
 enum {
     SW_VF_BASE = 1,   /* say */
     SW_VF_3SG,        /* says */
@@ -51,7 +61,9 @@ enum {
 enum {
     SW_VX_THAT = 1u << 0,    /* says that CLAUSE */
     SW_VX_QUOTE = 1u << 1,   /* introduces or follows direct speech: said, added, asked */
-    SW_VX_TELL = 1u << 2,    /* takes the hearer as object: told X (that) ..., assured X that ... */
+    SW_VX_TELL = 1u << 2,    /* the direct object is the HEARER: told X (that) ..., assured X
+                                that ..., urged X to ...; not verbs whose object is what is
+                                talked about or a third person (described X as, accused X of) */
     SW_VX_OF = 1u << 3,      /* accuses X of ..., warned X of ... */
     SW_VX_AS = 1u << 4,      /* described X as ..., called X ... */
     SW_VX_FOR = 1u << 5,     /* called for ..., appealed for ... */

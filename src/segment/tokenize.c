@@ -1,3 +1,499 @@
-/* tokenize.c -- STUB (to be replaced by the segmentation module). */
+/*
+ * tokenize.c -- the tokens of every block: words, numbers, punctuation, quotation-mark candidates.
+ *
+ * One left-to-right pass over the bytes of each block, driven by the character classes of
+ * segment.h (a table for ASCII, libutf8proc for the rest); no regular expressions and no
+ * allocation per token (the token array grows by doubling in the arena).
+ *
+ * Decisions that later stages rely on:
+ *  - A word is a run of letters, combining marks and digits, with inner apostrophes (don't,
+ *    O'Brien, They’ve), inner hyphens (counter-offensive, COVID-19) and the inner periods of
+ *    short dotted abbreviations (U.S., e.g., Ph.D.).
+ *  - The possessive and contracted 's / ’s is split off as its own SW_TK_WORD token without a
+ *    space before it: "Smith’s" -> "Smith" "’s", "it's" -> "it" "'s". Names then end where the
+ *    name ends, which is what the entity stage wants; other contractions stay whole (don't).
+ *  - An apostrophe is never a SW_TK_QUOTE when it is part of a word: inside a word, in the
+ *    elisions 'n' / ’n’ (rock 'n' roll), 'em, 'til, 'cause, in decades ('90s, ‘90s: a SW_TK_NUM),
+ *    in a contraction glued to a bracket (Rocky['s], can['t]: a SW_TK_WORD "'s" / "'t"), or as the
+ *    possessive after an s-word followed by another word (Jones' car): that trailing mark becomes
+ *    a SW_TK_PUNCT of its own, unless a single quotation looks open in the block, in which case
+ *    it stays a candidate; the quotation stage then decides (and turns it into a SW_TK_PUNCT when
+ *    a later mark closes the quotation: ‘The players’ union agreed,’ she said).
+ *  - A period after a word is kept in the word when the word is an abbreviation or an initial
+ *    (data/abbreviations.txt, src/segment/abbrev.c); the token gets SW_TF_ABBREV when the period
+ *    does not end the sentence as well. A word that keeps its period without SW_TF_ABBREV ("in the
+ *    U.S." at the end of a sentence) ends the sentence. Every other period is a SW_TK_PUNCT.
+ *  - Numbers start with a digit and take decimal and thousands separators followed by a digit
+ *    (3.5, 1,000) and a letter suffix (19th, 1990s, 5G).
+ */
 #include "doc.h"
-sw_status sw_tokenize(sw_doc *doc) { (void)doc; return SW_OK; }
+#include "segment.h"
+
+typedef struct tokenizer {
+    sw_doc *doc;
+    const char *text;
+    size_t cap;
+} tokenizer;
+
+static int is_letter_cc(int cc)
+{
+    return cc == SW_CC_UPPER || cc == SW_CC_LOWER || cc == SW_CC_LETTER || cc == SW_CC_MARK;
+}
+
+static int is_alnum_cc(int cc) { return is_letter_cc(cc) || cc == SW_CC_DIGIT; }
+
+/* The class of the character at i, or SW_CC_SPACE at or past `end`. */
+static int cc_at(const char *text, uint32_t i, uint32_t end, uint32_t *cp, uint32_t *len)
+{
+    if (i >= end) {
+        *cp = ' ';
+        *len = 0;
+        return SW_CC_SPACE;
+    }
+    return sw_char_class(text, i, end, cp, len);
+}
+
+static int is_apostrophe_cp(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+/* Appends a token; returns it, or NULL when out of memory. */
+static sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t block, uint8_t kind,
+                    uint16_t flags)
+{
+    sw_doc *doc = tz->doc;
+    if (doc->n_toks == tz->cap) {
+        doc->toks = sw_arena_grow(&doc->arena, doc->toks, sizeof *doc->toks, doc->n_toks, &tz->cap,
+                                  (size_t)doc->n_toks + 1);
+        if (!doc->toks) return NULL;
+    }
+    sw_tok *t = &doc->toks[doc->n_toks++];
+    t->start = start;
+    t->end = end;
+    t->block = block;
+    t->sent = 0;
+    t->aux = 0;
+    t->flags = flags;
+    t->kind = kind;
+    t->qm = SW_QM_NONE;
+    return t;
+}
+
+/* ASCII letters and digits: 1 lower case, 2 upper case, 4 digit (bits, OR-ed over a run). */
+static const uint8_t ascii_alnum[128] = {
+    ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4,
+    ['8'] = 4, ['9'] = 4,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
+    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
+    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+    ['Y'] = 2, ['Z'] = 2,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+/* Scans a word starting at i (a letter or mark). Returns its end; sets *upper and *lower to the
+ * counts of cased letters (exact for upper case when there is no lower case; otherwise only
+ * non-zero-ness is meaningful) and *dotted when it took inner periods (U.S). The possessive 's is left
+ * out (see the file comment). `after_dot` (the word follows a period: standfor.co.nz) disables
+ * inner periods. */
+static uint32_t scan_word(const char *text, uint32_t i, uint32_t end, int *upper, int *lower,
+                          int *dotted, int after_dot)
+{
+    uint32_t p = i, cp, len, cp2, len2;
+    uint32_t seg_len = 0; /* characters since the start or the last inner period */
+    *upper = *lower = *dotted = 0;
+    while (p < end) {
+        /* fast path: a run of ASCII letters and digits */
+        unsigned char c = (unsigned char)text[p];
+        if (c < 0x80 && ascii_alnum[c]) {
+            uint32_t q = p;
+            unsigned seen = 0;
+            do {
+                seen |= ascii_alnum[c];
+                c = (unsigned char)text[++q];
+            } while (q < end && c < 0x80 && ascii_alnum[c]);
+            if (seen & 1) {
+                (*lower)++; /* only "none" versus "some" matters for lower case */
+                if (seen & 2) (*upper)++;
+            } else if (seen & 2) {
+                for (uint32_t k = p; k < q; k++) *upper += ascii_alnum[(unsigned char)text[k]] == 2;
+            }
+            seg_len += q - p;
+            p = q;
+            continue;
+        }
+        int cc = sw_char_class(text, p, end, &cp, &len);
+        if (is_alnum_cc(cc)) {
+            if (cc == SW_CC_UPPER) (*upper)++;
+            else if (cc == SW_CC_LOWER) (*lower)++;
+            if (cc != SW_CC_MARK) seg_len++;
+            p += len;
+            continue;
+        }
+        if (cc == SW_CC_QUOTE && (is_apostrophe_cp(cp) || cp == 0x2018)) { /* I‘m: a typo */
+            int nc = cc_at(text, p + len, end, &cp2, &len2);
+            if (!is_letter_cc(nc)) break;
+            if ((cp2 == 's' || cp2 == 'S')) {
+                uint32_t cp3, len3;
+                if (!is_alnum_cc(cc_at(text, p + len + 1, end, &cp3, &len3))) break; /* 's */
+            }
+            p += len;
+            seg_len = 0;
+            continue;
+        }
+        if (cc == SW_CC_HYPHEN) {
+            int nc = cc_at(text, p + len, end, &cp2, &len2);
+            if (!is_alnum_cc(nc)) break;
+            p += len;
+            seg_len = 0;
+            continue;
+        }
+        if (cc == SW_CC_PERIOD && seg_len <= 2 && !after_dot) {
+            /* U.S / e.g / Ph.D: a short letter run after the period, itself followed by one */
+            uint32_t q = p + 1, run = 0;
+            while (q < end && run <= 2) {
+                int nc = sw_char_class(text, q, end, &cp2, &len2);
+                if (nc != SW_CC_UPPER && nc != SW_CC_LOWER) break;
+                run++;
+                q += len2;
+            }
+            if (run >= 1 && run <= 2 && q < end && text[q] == '.') {
+                *dotted = 1;
+                for (uint32_t k = p + 1; k < q; k++) {
+                    unsigned char c = (unsigned char)text[k];
+                    if (c >= 'A' && c <= 'Z') (*upper)++;
+                    else if (c >= 'a' && c <= 'z') (*lower)++;
+                }
+                p = q; /* stops on the next period, which the loop examines again */
+                seg_len = run;
+                continue;
+            }
+        }
+        break;
+    }
+    return p;
+}
+
+/* What follows a period: the class of the next word after spaces and opening marks. */
+enum { NX_END, NX_LOWER, NX_DIGIT, NX_UPPER, NX_PUNCT, NX_OTHER };
+
+typedef struct next_info {
+    int kind;
+    uint32_t wstart, wend; /* the next word, for NX_UPPER */
+    int initial;           /* NX_UPPER: a single letter followed by a period */
+} next_info;
+
+static next_info look_next(const char *text, uint32_t q, uint32_t end)
+{
+    next_info nx = {NX_END, 0, 0, 0};
+    uint32_t cp, len;
+    int spaced = 0;
+    while (q < end) {
+        int cc = sw_char_class(text, q, end, &cp, &len);
+        if (cc == SW_CC_SPACE) { spaced = 1; q += len; continue; }
+        if (cc == SW_CC_QUOTE || cc == SW_CC_OPEN) { q += len; continue; }
+        if (!spaced) { /* glued to what follows: U.S.-led, Inc., Mr.Smith */
+            nx.kind = NX_PUNCT;
+            return nx;
+        }
+        if (cc == SW_CC_LOWER) nx.kind = NX_LOWER;
+        else if (cc == SW_CC_DIGIT) nx.kind = NX_DIGIT;
+        else if (cc == SW_CC_UPPER || cc == SW_CC_LETTER) {
+            nx.kind = NX_UPPER;
+            nx.wstart = q;
+            uint32_t p = q;
+            while (p < end) {
+                int c2 = sw_char_class(text, p, end, &cp, &len);
+                if (!is_letter_cc(c2)) break;
+                p += len;
+            }
+            nx.wend = p;
+            nx.initial = (p - q == 1 && p < end && text[p] == '.');
+        } else if (cc == SW_CC_PUNCT) nx.kind = NX_PUNCT;
+        else nx.kind = NX_OTHER;
+        return nx;
+    }
+    return nx;
+}
+
+/* Whether the period at `dot` after the word [ws, we) belongs to the word: 0 no, 1 yes and it
+ * does not end the sentence (SW_TF_ABBREV), 2 yes and it ends the sentence too. `dotted` says the
+ * word has inner periods (U.S). */
+static int period_role(const char *text, uint32_t ws, uint32_t we, uint32_t dot, uint32_t end,
+                       int dotted)
+{
+    if (dot + 1 < end && text[dot + 1] == '.') return 0; /* an ellipsis "..." */
+    int cls;
+    uint32_t cp, len;
+    int first = sw_char_class(text, ws, we, &cp, &len);
+    if (we - ws == len && first == SW_CC_UPPER) cls = -1; /* an initial: J. */
+    else cls = sw_abbrev_class(text + ws, we - ws);
+    if (cls == SW_AB_NONE && dotted) cls = SW_AB_GENERAL;
+    if (cls == SW_AB_NONE) return 0;
+    next_info nx = look_next(text, dot + 1, end);
+    int opener = nx.kind == NX_UPPER && !nx.initial && sw_is_sentence_opener(text + nx.wstart, nx.wend - nx.wstart);
+    switch (cls) {
+    case SW_AB_TITLE:
+    case SW_AB_ALWAYS:
+        return nx.kind == NX_END ? 2 : 1;
+    case SW_AB_NUMBER:
+        return nx.kind == NX_DIGIT ? 1 : 0;
+    case SW_AB_MONTH:
+        return (nx.kind == NX_DIGIT || nx.kind == NX_LOWER || nx.kind == NX_PUNCT) ? 1 : 0;
+    case -1: /* initial */
+        if (nx.kind == NX_LOWER || nx.kind == NX_PUNCT) return 1;
+        if (nx.kind == NX_UPPER) return opener ? 2 : 1;
+        return 2;
+    default: /* SW_AB_GENERAL and dotted words */
+        if (nx.kind == NX_END) return 2;
+        if (nx.kind == NX_UPPER) return opener ? 2 : 1;
+        if (nx.kind == NX_OTHER) return 2;
+        return 1;
+    }
+}
+
+/* Scans a number starting with a digit at i; returns its end. */
+static uint32_t scan_number(const char *text, uint32_t i, uint32_t end)
+{
+    uint32_t p = i, cp, len, cp2, len2;
+    while (p < end) {
+        int cc = sw_char_class(text, p, end, &cp, &len);
+        if (cc == SW_CC_DIGIT || is_letter_cc(cc)) { p += len; continue; }
+        if ((cp == '.' || cp == ',') && cc_at(text, p + 1, end, &cp2, &len2) == SW_CC_DIGIT &&
+            p > i && sw_char_class_before(text, i, p, &cp2) == SW_CC_DIGIT) {
+            p++;
+            continue;
+        }
+        break;
+    }
+    return p;
+}
+
+/* The length of a contraction suffix (s t re ve ll d m, either case) at w followed by a character
+ * that cannot continue a word, or 0. */
+static uint32_t contraction_len(const char *text, uint32_t w, uint32_t end)
+{
+    static const char *const suffixes[] = {"s", "t", "re", "ve", "ll", "d", "m"};
+    for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
+        uint32_t n = (uint32_t)strlen(suffixes[k]), j;
+        if (w + n > end) continue;
+        for (j = 0; j < n; j++)
+            if ((text[w + j] | 0x20) != suffixes[k][j]) break;
+        if (j < n) continue;
+        uint32_t cp, len;
+        if (!is_alnum_cc(cc_at(text, w + n, end, &cp, &len))) return n;
+    }
+    return 0;
+}
+
+/* Elisions written with a leading apostrophe; lower case only. */
+static uint32_t elision_len(const char *text, uint32_t w, uint32_t end)
+{
+    static const char *const elisions[] = {"em", "til", "tis", "twas", "cause", "bout", "n"};
+    for (size_t k = 0; k < sizeof elisions / sizeof *elisions; k++) {
+        size_t n = strlen(elisions[k]);
+        if (w + n <= end && memcmp(text + w, elisions[k], n) == 0) {
+            uint32_t cp, len;
+            int after = cc_at(text, w + (uint32_t)n, end, &cp, &len);
+            if (!is_alnum_cc(after) && !(after == SW_CC_QUOTE && !is_apostrophe_cp(cp)))
+                return (uint32_t)n;
+        }
+    }
+    return 0;
+}
+
+/* Whether a quotation mark at [i, i+len) looks like an opener (next char not space, previous one
+ * space, an opening bracket, a dash or another mark) and like a closer (the reverse). */
+static void flanking(const char *text, uint32_t lo, uint32_t i, uint32_t len, uint32_t end,
+                     int *opens, int *closes)
+{
+    uint32_t cp, l2;
+    int before = sw_char_class_before(text, lo, i, &cp);
+    int after = cc_at(text, i + len, end, &cp, &l2);
+    int b_open = before == SW_CC_SPACE || before == SW_CC_OPEN || before == SW_CC_DASH ||
+                 before == SW_CC_QUOTE || before == SW_CC_HYPHEN;
+    int a_close = after == SW_CC_SPACE || after == SW_CC_PUNCT || after == SW_CC_PERIOD ||
+                  after == SW_CC_TERM || after == SW_CC_CLOSE || after == SW_CC_DASH ||
+                  after == SW_CC_QUOTE || after == SW_CC_HYPHEN;
+    *opens = b_open && after != SW_CC_SPACE && after != SW_CC_PUNCT && after != SW_CC_PERIOD &&
+             after != SW_CC_TERM && after != SW_CC_CLOSE;
+    *closes = a_close && before != SW_CC_SPACE && before != SW_CC_OPEN;
+}
+
+/* Tokenizes one block; returns SW_OK or SW_ERR_NOMEM. */
+static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
+{
+    sw_doc *doc = tz->doc;
+    const char *text = tz->text;
+    sw_iblock *blk = &doc->blocks[bi];
+    uint32_t i = blk->start, end = blk->end, first = doc->n_toks;
+    int space = 1, single_open = 0;
+    blk->tok_start = first;
+    while (i < end) {
+        uint32_t cp, len, cp2, len2;
+        if (text[i] == ' ') {
+            if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+            space = 1;
+            i++;
+            continue;
+        }
+        int cc = sw_char_class(text, i, end, &cp, &len);
+        if (cc == SW_CC_SPACE || cc == SW_CC_OTHER) {
+            if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+            space = 1;
+            i += len;
+            continue;
+        }
+        uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
+        if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
+        const sw_tok *prev = doc->n_toks > first ? &doc->toks[doc->n_toks - 1] : NULL;
+        uint32_t start = i, stop;
+        uint8_t kind;
+        switch (cc) {
+        case SW_CC_UPPER:
+        case SW_CC_LOWER:
+        case SW_CC_LETTER:
+        case SW_CC_MARK: {
+            int upper, lower, dotted;
+            stop = scan_word(text, i, end, &upper, &lower, &dotted,
+                             !space && i > blk->start && text[i - 1] == '.');
+            kind = SW_TK_WORD;
+            if (cc == SW_CC_UPPER) flags |= SW_TF_CAP;
+            if (upper >= 2 && lower == 0) flags |= SW_TF_ALLCAPS;
+            if (stop < end && text[stop] == '.') {
+                int role = period_role(text, start, stop, stop, end, dotted);
+                if (role) {
+                    stop++;
+                    if (role == 1) flags |= SW_TF_ABBREV;
+                }
+            }
+            break;
+        }
+        case SW_CC_DIGIT:
+            stop = scan_number(text, i, end);
+            kind = SW_TK_NUM;
+            break;
+        case SW_CC_QUOTE: {
+            stop = i + len;
+            kind = SW_TK_QUOTE;
+            int single = cp == '\'' || cp == 0x2019 || cp == 0x2018;
+            if (!single) break;
+            int nc = cc_at(text, stop, end, &cp2, &len2);
+            if (is_apostrophe_cp(cp) && prev && !space) {
+                /* right after a word or a bracket: 's 't 're 've 'll 'd 'm (Rocky['s], can['t]) */
+                uint32_t sl = contraction_len(text, stop, end);
+                if (sl) {
+                    stop += sl;
+                    kind = SW_TK_WORD;
+                    break;
+                }
+            }
+            if (is_apostrophe_cp(cp) && prev && !space &&
+                (prev->kind == SW_TK_WORD || prev->kind == SW_TK_NUM)) {
+                /* a possessive after an s-word */
+                char last = text[prev->end - 1];
+                if ((last == 's' || last == 'S') && nc == SW_CC_SPACE && !single_open) {
+                    uint32_t q = stop;
+                    while (q < end && text[q] == ' ') q++;
+                    int after = cc_at(text, q, end, &cp2, &len2);
+                    if (q > stop && (is_alnum_cc(after))) {
+                        kind = SW_TK_PUNCT;
+                        break;
+                    }
+                }
+            }
+            int before = sw_char_class_before(text, blk->start, i, &cp2);
+            if (before == SW_CC_SPACE || before == SW_CC_OPEN || before == SW_CC_DASH) {
+                /* '90s / ‘90s */
+                if (cc_at(text, stop, end, &cp2, &len2) == SW_CC_DIGIT &&
+                    cc_at(text, stop + 1, end, &cp2, &len2) == SW_CC_DIGIT) {
+                    uint32_t cp3, len3;
+                    int third = cc_at(text, stop + 2, end, &cp3, &len3);
+                    if (third != SW_CC_DIGIT && (third == SW_CC_SPACE || cp3 == 's' ||
+                                                 third == SW_CC_PUNCT || third == SW_CC_PERIOD)) {
+                        stop = scan_number(text, stop, end);
+                        kind = SW_TK_NUM;
+                        break;
+                    }
+                }
+                if (cp != 0x2018 || (stop < end && text[stop] == 'n')) {
+                    uint32_t el = elision_len(text, stop, end);
+                    if (el == 1) {
+                        /* 'n' / ’n’: the closing apostrophe belongs to the elision too */
+                        uint32_t q = stop + 1;
+                        int c3 = cc_at(text, q, end, &cp2, &len2);
+                        if (c3 == SW_CC_QUOTE && is_apostrophe_cp(cp2)) {
+                            stop = q + len2;
+                            kind = SW_TK_WORD;
+                            break;
+                        }
+                    } else if (el) {
+                        stop += el;
+                        kind = SW_TK_WORD;
+                        break;
+                    }
+                }
+            }
+            int opens, closes;
+            flanking(text, blk->start, i, len, end, &opens, &closes);
+            if (cp == 0x2018 || (opens && !closes)) single_open = 1;
+            else if (closes && !opens) single_open = 0;
+            break;
+        }
+        case SW_CC_PERIOD:
+        case SW_CC_TERM:
+            if (cc == SW_CC_PERIOD && space && cc_at(text, i + 1, end, &cp2, &len2) == SW_CC_DIGIT) {
+                stop = scan_number(text, i + 1, end); /* .5 */
+                kind = SW_TK_NUM;
+                break;
+            }
+            stop = i + len;
+            while (stop < end) {
+                int c2 = sw_char_class(text, stop, end, &cp2, &len2);
+                if (c2 != SW_CC_PERIOD && c2 != SW_CC_TERM) break;
+                stop += len2;
+            }
+            kind = SW_TK_PUNCT;
+            break;
+        case SW_CC_HYPHEN:
+            stop = i + len;
+            while (stop < end && text[stop] == '-') stop++;
+            kind = SW_TK_PUNCT;
+            break;
+        case SW_CC_SYM:
+            stop = i + len;
+            kind = SW_TK_SYM;
+            break;
+        default:
+            stop = i + len;
+            kind = SW_TK_PUNCT;
+            break;
+        }
+        if (!push(tz, start, stop, bi, kind, flags)) return SW_ERR_NOMEM;
+        space = 0;
+        i = stop;
+    }
+    if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+    blk->tok_end = doc->n_toks;
+    return SW_OK;
+}
+
+/* Fills doc->toks from doc->blocks; each block's tok_start/tok_end delimit its tokens. Returns
+ * SW_OK or SW_ERR_NOMEM. */
+sw_status sw_tokenize(sw_doc *doc)
+{
+    tokenizer tz = {doc, doc->text, 0};
+    doc->toks = NULL;
+    doc->n_toks = 0;
+    if (doc->n_blocks) {
+        /* generous: untouched pages of a large allocation cost nothing, a regrowth copies */
+        size_t guess = doc->len / 3 + 16;
+        doc->toks = sw_arena_grow(&doc->arena, NULL, sizeof *doc->toks, 0, &tz.cap, guess);
+        if (!doc->toks) return SW_ERR_NOMEM;
+    }
+    for (uint32_t b = 0; b < doc->n_blocks; b++) {
+        sw_status st = tokenize_block(&tz, b);
+        if (st != SW_OK) return st;
+    }
+    return SW_OK;
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# demo.sh -- THE first command of the README: installs the Debian packages, builds saywho into
+# build/, and shows who said what in the bundled example articles as a table.
+#
+# Run it as root or with sudo available, on a fresh Debian 12 machine or an existing checkout
+# (every step is idempotent). Environment: SW_JOBS (default: number of cores), SW_SKIP_DEPS=1 (do
+# not run scripts/install-deps.sh).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+JOBS="${SW_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+if [ "${SW_SKIP_DEPS:-0}" != 1 ]; then
+    echo "==== installing the Debian packages (scripts/install-deps.sh)"
+    scripts/install-deps.sh
+fi
+
+echo "==== building saywho into build/"
+cmake -S "$ROOT" -B "$ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$ROOT/build" -j "$JOBS" --target saywho_cli
+
+echo
+echo "==== who said what in examples/ (build/saywho extract --format table)"
+echo
+build/saywho extract --format table examples/council-budget.txt examples/articles.jsonl

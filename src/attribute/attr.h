@@ -1,0 +1,122 @@
+/*
+ * attr.h -- internal state of the attribution stage (src/attribute/).
+ *
+ * Attribution turns cues (speech verbs, "according to") and quotation spans into statements:
+ *   cues.c     finds cue tokens and classifies the words around them;
+ *   speaker.c  finds the speaker's noun phrase next to a cue and resolves it to an entity;
+ *   clause.c   finds the reported clause a cue introduces and where it ends;
+ *   attribute.c drives the passes: reported speech and quotations with a cue, then quotations
+ *              without one (floating quotes, titles, scare quotes), then confidence.
+ * All per-article arrays live in the document arena.
+ */
+#ifndef SW_ATTR_H
+#define SW_ATTR_H
+
+#include "doc.h"
+#include "lexicon/lexicon.h"
+
+/* Word classes of our own, next to the lexicon's (kept in attr.wcls). */
+enum {
+    SW_W_ADVERB = 1u << 0,     /* an adverb or auxiliary that may sit between subject and verb */
+    SW_W_DET = 1u << 1,        /* the, a, an, his, her, their, its, this, that (as determiners) */
+    SW_W_SUBJ_PRON = 1u << 2,  /* he, she, they, it, we, i, you */
+    SW_W_OBJ_PRON = 1u << 3,   /* him, her, them, us, me */
+    SW_W_DOC_NOUN = 1u << 4,   /* statement, report, study, letter, website: speaks for its owner */
+    SW_W_PREP = 1u << 5,       /* in, on, at, during, via, after, before, with, from, to, for, by */
+    SW_W_CONJ = 1u << 6,       /* and, but, or, while, although, whereas, however */
+    SW_W_TITLE_NOUN = 1u << 7, /* program, film, book, law, campaign, song: a quotation after it is a title */
+    SW_W_NAMING_VERB = 1u << 8,/* called, named, dubbed, titled, entitled, nicknamed, known as */
+    SW_W_THAT = 1u << 9,       /* "that" */
+    SW_W_TO = 1u << 10,        /* "to" */
+    SW_W_TIME = 1u << 11,      /* yesterday, today, tonight, earlier, later, recently, week, month */
+    SW_W_RELATIVE = 1u << 12,  /* who, which */
+    SW_W_AUX = 1u << 13        /* is, was, has, had, will, would, could, did: a finite clause */
+};
+
+/* A noun phrase naming a speaker or a hearer. */
+typedef struct sw_np {
+    uint32_t tok_start, tok_end;  /* tokens [tok_start, tok_end), tok_end == 0 when none */
+    int32_t ment;                 /* named mention it contains (the head's), or -1 */
+    int32_t ent;                  /* resolved entity, or -1 */
+    uint8_t kind;                 /* SW_NP_* */
+} sw_np;
+
+typedef struct sw_attr {
+    sw_doc *doc;
+    const sw_tok *t;
+    uint32_t n;
+    uint32_t *lx;          /* lexicon classes per token (SW_LX_*) */
+    uint32_t *wcls;        /* our classes per token (SW_W_*) */
+    const sw_lex_info **info; /* lexicon entry per token, or NULL */
+    int32_t *ment_of;      /* entity mention covering each token, or -1 */
+    int32_t *qspan_open;   /* for an opening-mark token, its top-level qspan, or -1 */
+    int32_t *qspan_close;  /* for a closing-mark token, its top-level qspan, or -1 */
+    uint8_t *claimed;      /* per qspan: already part of a statement */
+    int32_t *stmt_of_q;    /* per qspan: the statement that holds it, or -1 */
+    size_t stmt_cap;
+    int32_t cur_stmt;      /* the statement whose speaker is being resolved, or -1 */
+    uint32_t sorted_stmts; /* how many statements at the front are sorted (pass 2), else 0 */
+    sw_np last_subj;       /* the subject of the latest cue ... */
+    uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
+} sw_attr;
+
+enum {
+    SW_NP_NONE = 0,
+    SW_NP_NAME,        /* a named mention: explicit */
+    SW_NP_PRONOUN,     /* he, she, they ... */
+    SW_NP_DESC,        /* a description: the Belarusian leader, a spokesperson, police */
+    SW_NP_POSSESSOR    /* "Judge Miller's statement": the owner of a document noun */
+};
+
+/* ---- helpers shared by the files of this stage ---- */
+
+/* Text of token i. */
+static inline const char *tok_text(const sw_attr *a, uint32_t i) { return a->doc->text + a->t[i].start; }
+static inline uint32_t tok_len(const sw_attr *a, uint32_t i) { return a->t[i].end - a->t[i].start; }
+/* Case-insensitive comparison of token i with an ASCII word. */
+int tok_is(const sw_attr *a, uint32_t i, const char *word);
+/* The token is this punctuation character. */
+static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
+{
+    return a->t[i].kind == SW_TK_PUNCT && tok_len(a, i) == 1 && tok_text(a, i)[0] == c;
+}
+/* A token that ends a clause inside a sentence: ; or : or a dash. */
+int tok_clause_break(const sw_attr *a, uint32_t i);
+
+/* cues.c: per-token classes; 0 on success. */
+sw_status attr_classify(sw_attr *a);
+/* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */
+int attr_is_cue_verb(const sw_attr *a, uint32_t i);
+/* Length in tokens of an "according to" (or "as reported by") phrase starting at i, else 0. */
+uint32_t attr_according_at(const sw_attr *a, uint32_t i);
+
+/* speaker.c */
+/* The subject noun phrase of the verb at token v, looking left within [lo, v). */
+sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo);
+/* A noun phrase starting at token i (after an inverted verb, after "according to"), up to hi. */
+sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi);
+/* Resolves an NP to an entity (pronouns, descriptions, names); sets np->ent. `at` is the token
+ * position used for recency. */
+void attr_resolve(sw_attr *a, sw_np *np, uint32_t at);
+
+/* clause.c */
+/* Where a reported clause introduced by the cue verb at v begins (after an addressee, "that",
+ * time adverbials) and ends (exclusive token index); the addressee NP if any. Returns 0 when the
+ * verb introduces no clause. */
+int attr_clause_after(sw_attr *a, uint32_t v, uint32_t sent_end, uint32_t *cs, uint32_t *ce, sw_np *addressee);
+/* Does the clause [cs, ce) look like a clause (a subject pronoun first, an auxiliary or a past
+ * tense within its first words) rather than a noun phrase ("announced his resignation")? */
+int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce);
+/* The end (exclusive) of a clause starting at token i, within the sentence ending at sent_end. */
+uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t sent_end);
+
+/* The subject of the sentence [lo, hi) before token v: its first noun phrase after a leading
+ * adverbial ("On Friday, the government announced"). Used for verbs that share a subject:
+ * "S agreed, saying C", "S wept and said C". */
+sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v);
+
+/* attribute.c */
+/* Appends a blank statement (all spans SW_NONE, entities -1); NULL when out of memory. */
+sw_stmt *attr_new_stmt(sw_attr *a);
+
+#endif

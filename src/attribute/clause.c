@@ -1,0 +1,216 @@
+/*
+ * clause.c -- the reported clause that a speech verb introduces.
+ *
+ * "S told X on Sunday that C", "S claimed to C", "S accused X of C", "S described X as C",
+ * "S called for C", "S said C". The clause starts after the hearer, time adverbials and "that";
+ * it ends at the end of the sentence or where another statement or clause takes over: ", according
+ * to", ", adding ...", "and claimed ...", ", but ...", a semicolon. Quotations inside it stay
+ * inside (a mixed statement).
+ */
+#include "attr.h"
+
+static int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
+
+/* Final punctuation that a statement span leaves out. */
+static int final_punct(const sw_attr *a, uint32_t i)
+{
+    if (a->t[i].kind != SW_TK_PUNCT) return 0;
+    const char *s = tok_text(a, i);
+    uint32_t len = tok_len(a, i);
+    if (len == 1) return s[0] == '.' || s[0] == '!' || s[0] == '?' || s[0] == ',' || s[0] == ';' || s[0] == ':';
+    return len == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xA6;
+}
+
+/* Token index just after the closing mark of the quotation opened at token i, or i + 1. */
+static uint32_t skip_quotation(const sw_attr *a, uint32_t i)
+{
+    int32_t q = a->qspan_open[i];
+    if (q < 0) return i + 1;
+    uint32_t close = a->doc->qspans[q].tok_close;
+    return close == SW_NONE ? i + 1 : close + 1;
+}
+
+uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
+{
+    uint32_t j = i;
+    while (j < se) {
+        if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
+            uint32_t after = skip_quotation(a, j);
+            j = after > se ? se : after;
+            continue;
+        }
+        if (tok_clause_break(a, j) && j > i) break;
+        if (tok_punct(a, j, ',') && j + 1 < se) {
+            uint32_t k = j + 1;
+            if (attr_according_at(a, k)) break;
+            if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_is(a, k, "and") && !tok_is(a, k, "or")) break;
+            if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
+            /* ", which he described as": a relative clause with its own cue */
+            if (is_word(a, k) && (a->wcls[k] & SW_W_RELATIVE)) {
+                for (uint32_t m = k + 1; m < se && m - k < 5; m++)
+                    if (attr_is_cue_verb(a, m)) return j;
+            }
+            /* ", he said" / ", she added": the clause ends before a trailing cue */
+            if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && attr_is_cue_verb(a, k + 1)) break;
+        }
+        /* "... and claimed ...": a second cue coordinated with the first */
+        if (is_word(a, j) && tok_is(a, j, "and") && j + 1 < se) {
+            uint32_t k = j + 1;
+            while (k < se && k - j < 3 && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
+            if (k < se && attr_is_cue_verb(a, k)) break;
+        }
+        j++;
+    }
+    while (j > i && final_punct(a, j - 1)) j--;
+    return j;
+}
+
+int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
+{
+    if (cs >= ce) return 0;
+    if (a->t[cs].kind == SW_TK_QUOTE) return 1;
+    if (is_word(a, cs) && ((a->wcls[cs] & SW_W_SUBJ_PRON) || tok_is(a, cs, "there"))) return 1;
+    for (uint32_t j = cs; j < ce && j - cs < 16; j++) {
+        if (!is_word(a, j)) continue;
+        if (a->wcls[j] & SW_W_AUX) return 1;
+        if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !(a->wcls[j - 1] & SW_W_DET)) return 1;
+        if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&
+            (a->info[j]->verb_form == SW_VF_PAST || a->info[j]->verb_form == SW_VF_3SG) && j > cs)
+            return 1;
+        /* a past tense in -ed after something that is not a determiner: "the plant closed" */
+        uint32_t len = tok_len(a, j);
+        const char *w = tok_text(a, j);
+        if (j > cs && len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd' && w[0] >= 'a' && w[0] <= 'z' &&
+            !(a->wcls[j - 1] & (SW_W_DET | SW_W_PREP)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Hearer after a verb like "told": a pronoun, a named mention or a short description. Returns
+ * the token after it (or i when there is none). */
+static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
+{
+    if (i >= se || !is_word(a, i)) return i;
+    if (a->wcls[i] & SW_W_OBJ_PRON && !(a->wcls[i] & SW_W_DET && i + 1 < se && is_word(a, i + 1) &&
+                                        !(a->wcls[i + 1] & (SW_W_THAT | SW_W_TO | SW_W_PREP)))) {
+        addr->kind = SW_NP_PRONOUN;
+        addr->tok_start = i;
+        addr->tok_end = i + 1;
+        return i + 1;
+    }
+    uint32_t j = i;
+    if (a->wcls[j] & SW_W_DET) j++;
+    uint32_t start = j;
+    /* words of a name or a description, up to that/to/of/as/a preposition/punctuation */
+    int32_t ment = -1;
+    while (j < se && j - start < 7 && is_word(a, j) &&
+           !(a->wcls[j] & (SW_W_THAT | SW_W_TO | SW_W_PREP | SW_W_CONJ | SW_W_SUBJ_PRON | SW_W_RELATIVE)) &&
+           !(a->lx[j] & SW_LX_CALENDAR) && !attr_is_cue_verb(a, j)) {
+        if (a->ment_of[j] >= 0) ment = a->ment_of[j];
+        /* a lower-case word after a name starts the clause: "told Wikinews only 10% ..." */
+        if (j > start && a->ment_of[j - 1] >= 0 && a->ment_of[j] < 0 && !(a->t[j].flags & SW_TF_CAP)) break;
+        j++;
+    }
+    if (j == start) return i;
+    addr->tok_start = i;
+    addr->tok_end = j;
+    addr->ment = ment;
+    addr->kind = ment >= 0 ? SW_NP_NAME : SW_NP_DESC;
+    return j;
+}
+
+/* Time and manner adverbials between a verb and its clause: "on Sunday", "Sunday", "publicly",
+ * "in a statement", "on Twitter", "after the verdict". Returns the token after them. */
+static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
+{
+    for (int rounds = 0; rounds < 3 && i < se; rounds++) {
+        if (is_word(a, i) && ((a->lx[i] & SW_LX_CALENDAR) || (a->wcls[i] & (SW_W_TIME | SW_W_ADVERB)) ||
+                              tok_is(a, i, "out"))) {
+            i++;
+            continue;
+        }
+        if (is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO) && !tok_is(a, i, "of") &&
+            !tok_is(a, i, "as") && !tok_is(a, i, "for")) {
+            /* a short prepositional phrase, only when a "that" or a comma closes it */
+            uint32_t j = i + 1;
+            while (j < se && j - i < 8 && is_word(a, j) && !(a->wcls[j] & SW_W_THAT)) j++;
+            if (j < se && ((a->wcls[j] & SW_W_THAT) || tok_punct(a, j, ','))) {
+                i = j;
+                if (tok_punct(a, i, ',')) i++;
+                continue;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
+int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
+{
+    const sw_lex_info *info = a->info[v];
+    uint8_t frames = info ? info->frames : 0;
+    uint32_t i = v + 1;
+    addr->kind = SW_NP_NONE;
+    addr->ment = addr->ent = -1;
+    if (i >= se) return 0;
+    if (tok_is(a, i, "out") || tok_is(a, i, "on")) {
+        /* "pointed out", "commented on" keep going; "called on X to" is an appeal */
+        if (tok_is(a, i, "out")) i++;
+    }
+    if (frames & SW_VX_FOR && tok_is(a, i, "for")) {
+        *cs = i + 1;
+        *ce = attr_clause_end(a, *cs, se);
+        return *ce > *cs + 1;
+    }
+    i = skip_adverbials(a, i, se);
+    if (i < se && (frames & (SW_VX_TELL | SW_VX_OF | SW_VX_TO | SW_VX_AS)) && !(a->wcls[i] & SW_W_THAT))
+        i = skip_addressee(a, i, se, addr);
+    i = skip_adverbials(a, i, se);
+    if (i >= se) return 0;
+    /* an explicit complementiser */
+    int needs_finite = 1;
+    if (is_word(a, i) && (a->wcls[i] & SW_W_THAT)) {
+        i++;
+        needs_finite = 0;
+    } else if (is_word(a, i) && (a->wcls[i] & SW_W_TO)) {
+        /* "claimed to have", "urged residents to evacuate": the infinitive, with its "to" */
+        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || i + 1 >= se || !is_word(a, i + 1) ||
+            (a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[i + 1] >= 0 ||
+            (a->t[i + 1].flags & SW_TF_CAP) || ((a->lx[i + 1] & SW_LX_FUNCTION) && !(a->wcls[i + 1] & SW_W_AUX)))
+            return 0;
+        needs_finite = 0;
+    } else if (frames & SW_VX_OF) {
+        uint32_t j = i;
+        while (j < se && j - i < 6 && !tok_is(a, j, "of") && a->t[j].kind != SW_TK_PUNCT) j++;
+        if (j < se && tok_is(a, j, "of")) {
+            i = j + 1;
+            needs_finite = 0;
+        }
+    } else if (frames & SW_VX_AS) {
+        uint32_t j = i;
+        while (j < se && j - i < 6 && !tok_is(a, j, "as") && a->t[j].kind != SW_TK_PUNCT && a->t[j].kind != SW_TK_QUOTE) j++;
+        if (j < se && tok_is(a, j, "as")) i = j + 1;
+        else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
+        else return 0;
+        /* "described it as a “dastardly act”": the quotation is the statement */
+        for (uint32_t k = i; k < se && k - i < 3; k++) {
+            if (a->t[k].kind == SW_TK_QUOTE && a->qspan_open[k] >= 0) { i = k; break; }
+            if (!is_word(a, k) || !(a->wcls[k] & SW_W_DET)) break;
+        }
+        needs_finite = 0;
+    }
+    if (i >= se) return 0;
+    /* "said, “...”" and "said: “...”" */
+    if ((tok_punct(a, i, ',') || tok_punct(a, i, ':')) && i + 1 < se && a->t[i + 1].kind == SW_TK_QUOTE &&
+        a->qspan_open[i + 1] >= 0)
+        i++;
+    /* A clause does not begin with punctuation or a preposition ("said in a statement."). */
+    if (a->t[i].kind == SW_TK_PUNCT) return 0;
+    if (is_word(a, i) && (a->wcls[i] & (SW_W_PREP | SW_W_CONJ)) && !(a->wcls[i] & SW_W_TO)) return 0;
+    *cs = i;
+    *ce = attr_clause_end(a, i, se);
+    if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
+    if (needs_finite && !attr_clause_is_finite(a, *cs, *ce)) return 0;
+    return *ce > *cs;
+}

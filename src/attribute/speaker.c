@@ -1,0 +1,358 @@
+/*
+ * speaker.c -- the speaker's noun phrase next to a cue, and what it refers to.
+ *
+ * Without a parser, a subject is found by walking left from the verb over adverbs and
+ * auxiliaries ("first", "has since", "reportedly") to a phrase that can speak: a named mention,
+ * a pronoun, or a description headed by a role, title, organisation or document noun ("the
+ * Belarusian leader", "a Coast Guard spokesperson", "the party's website"). Appositions and
+ * relative clauses are stepped over ("Mangal, spokesperson for the governor, said"; "Putin, who
+ * said"), and "X of Y" keeps X ("Jennifer Lu of the Coalition said").
+ */
+#include <string.h>
+#include "attr.h"
+#include "entities/entities.h"
+
+static sw_np np_none(void)
+{
+    sw_np np;
+    memset(&np, 0, sizeof np);
+    np.ment = np.ent = -1;
+    return np;
+}
+
+static int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
+
+static int is_possessive(const sw_attr *a, uint32_t i)
+{
+    return is_word(a, i) && (tok_is(a, i, "'s") || tok_is(a, i, "\xe2\x80\x99s") || tok_is(a, i, "'") ||
+                             tok_is(a, i, "\xe2\x80\x99"));
+}
+
+/* First token of the mention that covers token i. */
+static uint32_t mention_first_tok(const sw_attr *a, uint32_t i)
+{
+    int32_t m = a->ment_of[i];
+    while (i > 0 && a->ment_of[i - 1] == m) i--;
+    return i;
+}
+
+/* Can a description headed by token h speak? */
+static int speaking_head(const sw_attr *a, uint32_t h)
+{
+    uint32_t lx = a->lx[h];
+    if (lx & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA)) return 1;
+    if (a->wcls[h] & SW_W_DOC_NOUN) return 1;
+    return 0;
+}
+
+static int is_person_ment(const sw_attr *a, int32_t m)
+{
+    if (m < 0) return 0;
+    int32_t e = a->doc->ments[m].ent;
+    return e >= 0 && a->doc->ents[e].type == SW_ENT_PERSON;
+}
+
+/* The noun phrase that ends at token i (inclusive), looking no further left than lo. */
+static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
+{
+    sw_np np = np_none();
+    if (i < lo || i >= a->n || depth > 3) return np;
+    /* "the National Hurricane Center (NHC) reported": step over a parenthesis */
+    if (tok_punct(a, i, ')')) {
+        uint32_t j = i;
+        while (j > lo && !tok_punct(a, j, '(') && i - j < 12) j--;
+        if (tok_punct(a, j, '(') && j > lo) return np_ending_at(a, j - 1, lo, depth + 1);
+        return np;
+    }
+    /* an apposition or a relative clause before the verb: "X, a TITLE ..., said" */
+    if (tok_punct(a, i, ',')) {
+        uint32_t j = i;
+        while (j > lo) {
+            j--;
+            if (tok_punct(a, j, ',')) break;
+            if (a->t[j].kind == SW_TK_QUOTE || tok_clause_break(a, j) || i - j > 30) return np;
+        }
+        if (!tok_punct(a, j, ',') || j <= lo) return np;
+        sw_np head = np_ending_at(a, j - 1, lo, depth + 1);
+        if (head.kind == SW_NP_NAME || head.kind == SW_NP_DESC) return head;
+        return np;
+    }
+    if (!is_word(a, i)) return np;
+    /* "Putin, who said": the antecedent of the relative pronoun */
+    if ((a->wcls[i] & SW_W_RELATIVE) && i >= lo + 2 && tok_punct(a, i - 1, ','))
+        return np_ending_at(a, i - 2, lo, depth + 1);
+    if (a->wcls[i] & SW_W_SUBJ_PRON) {
+        np.kind = SW_NP_PRONOUN;
+        np.tok_start = i;
+        np.tok_end = i + 1;
+        return np;
+    }
+    if (a->ment_of[i] >= 0) {
+        np.kind = SW_NP_NAME;
+        np.ment = a->ment_of[i];
+        np.tok_start = mention_first_tok(a, i);
+        np.tok_end = i + 1;
+        /* "Jennifer Lu of the Coalition said", "dela Vega of the army's Command said": keep the
+         * person before of/from/at */
+        uint32_t s = np.tok_start;
+        while (s > lo + 1 && np.tok_start - s < 4 &&
+               ((a->wcls[s - 1] & SW_W_DET) || is_possessive(a, s - 1) ||
+                (is_word(a, s - 1) && a->ment_of[s - 1] < 0 && !(a->t[s - 1].flags & SW_TF_CAP) &&
+                 !(a->wcls[s - 1] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)))))
+            s--;
+        if (s > lo + 1 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at"))) {
+            sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
+            if ((before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) ||
+                (before.kind == SW_NP_DESC && (a->lx[before.tok_end - 1] & (SW_LX_ROLE | SW_LX_TITLE))))
+                return before;
+        }
+        return np;
+    }
+    /* "Judge Miller's statement reads", "the party's website": the owner speaks */
+    if ((a->wcls[i] & SW_W_DOC_NOUN) && i >= lo + 2) {
+        uint32_t p = i - 1;
+        while (p > lo && is_word(a, p) && !(a->lx[p] & SW_LX_FUNCTION) && !is_possessive(a, p) &&
+               a->ment_of[p] < 0 && i - p < 3)
+            p--;
+        if (is_possessive(a, p) && p > lo) {
+            sw_np owner = np_ending_at(a, p - 1, lo, depth + 1);
+            if (owner.kind == SW_NP_NAME || owner.kind == SW_NP_DESC) {
+                owner.kind = owner.kind == SW_NP_NAME ? SW_NP_NAME : SW_NP_DESC;
+                return owner;
+            }
+        }
+    }
+    /* a description: words back to a determiner, headed by the word before the verb */
+    if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP)) {
+        /* a plural noun with a determiner ("the researchers", "some experts") can speak too */
+        uint32_t len = tok_len(a, i);
+        const char *w = tok_text(a, i);
+        if (!(len > 3 && w[len - 1] == 's' && !(a->lx[i] & SW_LX_FUNCTION))) return np;
+    }
+    if (a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) return np;
+    uint32_t s = i;
+    while (s > lo && i - s < 6) {
+        uint32_t p = s - 1;
+        if (a->wcls[p] & SW_W_DET) { s = p; break; }
+        if (!is_word(a, p) && !is_possessive(a, p)) break;
+        if (a->wcls[p] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_ADVERB)) break;
+        if ((a->lx[p] & SW_LX_SPEECH) && !(a->t[p].flags & SW_TF_CAP)) break;
+        s = p;
+    }
+    np.kind = SW_NP_DESC;
+    np.tok_start = s;
+    np.tok_end = i + 1;
+    return np;
+}
+
+sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
+{
+    if (v == 0 || v <= lo) return np_none();
+    uint32_t i = v - 1, skipped = 0;
+    while (i > lo && skipped < 4 && is_word(a, i) && (a->wcls[i] & SW_W_ADVERB) &&
+           !(a->wcls[i] & SW_W_SUBJ_PRON)) {
+        i--;
+        skipped++;
+    }
+    return np_ending_at(a, i, lo, 0);
+}
+
+sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
+{
+    uint32_t i = lo;
+    /* a leading adverbial ends at its comma: "On Friday,", "In a statement on Monday," */
+    if (i < v && is_word(a, i) && ((a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_ADVERB | SW_W_TIME)) ||
+                                   (a->lx[i] & SW_LX_CALENDAR))) {
+        uint32_t j = i;
+        while (j < v && j - i < 15 && !tok_punct(a, j, ',')) j++;
+        if (j < v && tok_punct(a, j, ',')) i = j + 1;
+        else return np_none();
+    }
+    if (i >= v) return np_none();
+    sw_np np = attr_np_after(a, i, v);
+    if (np.kind == SW_NP_DESC) {
+        /* a description must be a speaking one: "the parents", "the government" */
+        uint32_t h = np.tok_end - 1;
+        uint32_t len = tok_len(a, h);
+        const char *w = tok_text(a, h);
+        if (!speaking_head(a, h) && !(len > 3 && w[len - 1] == 's')) return np_none();
+    }
+    return np;
+}
+
+sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi)
+{
+    sw_np np = np_none();
+    if (i >= hi) return np;
+    if (a->wcls[i] & SW_W_SUBJ_PRON) {
+        np.kind = SW_NP_PRONOUN;
+        np.tok_start = i;
+        np.tok_end = i + 1;
+        return np;
+    }
+    /* Scan a short phrase: up to a comma, a clause break, a preposition other than "of", a verb. */
+    uint32_t j = i, last_word = SW_NONE;
+    int32_t person = -1, any = -1;
+    uint32_t person_end = 0, any_end = 0;
+    while (j < hi && j - i < 12) {
+        if (!is_word(a, j) && !is_possessive(a, j)) {
+            if (tok_punct(a, j, '(')) break;
+            if (!(a->t[j].kind == SW_TK_PUNCT && tok_len(a, j) == 1 && tok_text(a, j)[0] == '-')) break;
+        }
+        if (j > i && (a->wcls[j] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT)) &&
+            !tok_is(a, j, "of") && a->ment_of[j] < 0)
+            break;
+        if (j > i && attr_is_cue_verb(a, j)) break;
+        if (a->ment_of[j] >= 0) {
+            int32_t m = a->ment_of[j];
+            if (is_person_ment(a, m) && person < 0) { person = m; person_end = j + 1; }
+            if (any < 0) { any = m; any_end = j + 1; }
+            if (is_person_ment(a, m) && person == m) person_end = j + 1;
+            if (any == m) any_end = j + 1;
+        }
+        last_word = j;
+        j++;
+    }
+    if (last_word == SW_NONE) return np;
+    /* "Chief Superintendent Graciano Mijares of the police ...": the person, not the police */
+    if (person >= 0) {
+        np.kind = SW_NP_NAME;
+        np.ment = person;
+        np.tok_start = i;
+        np.tok_end = person_end;
+        uint32_t ms = person_end - 1;
+        while (ms > i && a->ment_of[ms - 1] == person) ms--;
+        np.tok_start = ms;
+        return np;
+    }
+    if (any >= 0 && !(a->lx[i] & SW_LX_FUNCTION && !(a->wcls[i] & SW_W_DET))) {
+        np.kind = SW_NP_NAME;
+        np.ment = any;
+        uint32_t ms = any_end - 1;
+        while (ms > i && a->ment_of[ms - 1] == any) ms--;
+        np.tok_start = ms;
+        np.tok_end = any_end;
+        return np;
+    }
+    np.kind = SW_NP_DESC;
+    np.tok_start = i;
+    /* stop the description at "of" when what follows is long ("a source within the ministry") */
+    np.tok_end = last_word + 1;
+    return np;
+}
+
+/* ---- resolution ---- */
+
+static int gender_ok(uint8_t g, uint8_t want)
+{
+    return want == SW_GENDER_UNKNOWN || g == SW_GENDER_UNKNOWN || g == want;
+}
+
+/* Index of the last mention that ends at or before byte `off` (-1 when none). */
+static int32_t last_mention_before(const sw_doc *doc, uint32_t off)
+{
+    int32_t lo = 0, hi = (int32_t)doc->n_ments - 1, found = -1;
+    while (lo <= hi) {
+        int32_t mid = (lo + hi) / 2;
+        if (doc->ments[mid].end <= off) { found = mid; lo = mid + 1; }
+        else hi = mid - 1;
+    }
+    return found;
+}
+
+/* How many mentions back a pronoun may look: news pronouns point a few sentences back. */
+#define PRONOUN_WINDOW 40
+
+/* Person (or organisation, for "it"/"they") most likely meant by a pronoun at token `at`: the
+ * previous statement's speaker when nobody else who fits was named since, else the most recent
+ * compatible mention (known gender first). */
+static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32_t len)
+{
+    sw_doc *doc = a->doc;
+    uint8_t want_gender = SW_GENDER_UNKNOWN;
+    int want_person = 1, want_org = 0;
+    if (len == 2 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e')
+        want_gender = SW_GENDER_MALE;
+    else if (len == 3 && (text[0] | 32) == 's' && (text[1] | 32) == 'h' && (text[2] | 32) == 'e')
+        want_gender = SW_GENDER_FEMALE;
+    else if (len == 2 && (text[0] | 32) == 'i' && (text[1] | 32) == 't') { want_person = 0; want_org = 1; }
+    else { want_org = 1; } /* they, we */
+    uint32_t at_off = a->t[at].start;
+    int32_t last = last_mention_before(doc, at_off);
+
+    /* The speaker of the latest statement before this point (by position: statements arrive
+     * roughly in text order, so a short look back over the newest ones finds it). */
+    const sw_stmt *latest = NULL;
+    for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < 64; seen++) {
+        const sw_stmt *s = &doc->stmts[k];
+        if ((int32_t)k == a->cur_stmt || s->start >= at_off || !s->is_statement) continue;
+        if (!latest || s->start > latest->start) latest = s;
+    }
+    if (a->sorted_stmts) {
+        /* pass 2: the sorted pass-1 statements may hold a later one than the newest appended */
+        uint32_t lo = 0, hi = a->sorted_stmts;
+        while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (doc->stmts[mid].start < at_off) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo > 0 && (!latest || doc->stmts[lo - 1].start > latest->start)) latest = &doc->stmts[lo - 1];
+    }
+    for (const sw_stmt *s = latest; s; s = NULL) {
+        if (s->speaker < 0) break;
+        const sw_ient *e = &doc->ents[s->speaker];
+        int fits = (e->type == SW_ENT_PERSON && want_person && gender_ok(e->gender, want_gender)) ||
+                   (e->type == SW_ENT_ORGANIZATION && want_org);
+        if (!fits) break;
+        /* unless another person who fits better was named since that statement */
+        uint32_t since = s->end;
+        int other = 0;
+        for (int32_t m = last, seen = 0; m >= 0 && seen < PRONOUN_WINDOW; m--, seen++) {
+            const sw_ment *mt = &doc->ments[m];
+            if (mt->start < since) break;
+            if (mt->ent < 0 || mt->ent == s->speaker) continue;
+            const sw_ient *oe = &doc->ents[mt->ent];
+            if (oe->type == SW_ENT_PERSON && want_person && want_gender != SW_GENDER_UNKNOWN &&
+                oe->gender == want_gender && e->gender != want_gender)
+                other = 1;
+        }
+        if (!other) return s->speaker;
+        break;
+    }
+    int32_t fallback = -1;
+    for (int32_t m = last, seen = 0; m >= 0 && seen < PRONOUN_WINDOW; m--, seen++) {
+        const sw_ment *mt = &doc->ments[m];
+        if (mt->ent < 0) continue;
+        const sw_ient *e = &doc->ents[mt->ent];
+        if (e->type == SW_ENT_PERSON && want_person) {
+            if (want_gender != SW_GENDER_UNKNOWN && e->gender == want_gender) return mt->ent;
+            if (gender_ok(e->gender, want_gender) && fallback < 0) fallback = mt->ent;
+        } else if (e->type == SW_ENT_ORGANIZATION && want_org) {
+            if (fallback < 0) return mt->ent;
+        }
+    }
+    return fallback;
+}
+
+void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
+{
+    np->ent = -1;
+    switch (np->kind) {
+    case SW_NP_NAME:
+        if (np->ment >= 0) np->ent = a->doc->ments[np->ment].ent;
+        break;
+    case SW_NP_PRONOUN:
+        np->ent = resolve_pronoun(a, at, tok_text(a, np->tok_start), tok_len(a, np->tok_start));
+        break;
+    case SW_NP_DESC: {
+        /* only a confident resolution: a weak guess would rename "the government" after
+         * whatever was named last; the description itself is the better answer then */
+        int strength = 0;
+        int32_t e = sw_ent_resolve_description(a->doc, np->tok_start, np->tok_end, at, &strength);
+        np->ent = strength >= 2 ? e : -1;
+        break;
+    }
+    default:
+        break;
+    }
+}

@@ -1,0 +1,286 @@
+/*
+ * entity_words.c -- word-level helpers of the entities stage: the closed-class keywords it tests
+ * tokens against (name particles, articles, honorifics, place prepositions ...), possessive
+ * stripping, and the comparisons of role and nation words.
+ *
+ * The keywords are a sorted static table looked up once per word token by binary search, so the
+ * stage tests a bit instead of comparing strings again and again.
+ */
+#include <string.h>
+#include "entities_internal.h"
+
+unsigned char sw_ent_fold_byte(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
+
+size_t sw_ent_fold_copy(char *dst, const char *src, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if (c == 0xC3 && i + 1 < len) {
+            unsigned char d = (unsigned char)src[i + 1];
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
+            dst[i] = (char)c;
+            dst[i + 1] = (char)d;
+            i++;
+            continue;
+        }
+        dst[i] = (char)sw_ent_fold_byte(c);
+    }
+    return len;
+}
+
+typedef struct keyword {
+    const char *word;
+    uint8_t len;
+    uint32_t value;
+} keyword;
+
+#define KW(w, v) {w, (uint8_t)(sizeof(w) - 1), v}
+#define KW_MAX_LEN 10
+
+#define P SW_KW_PARTICLE
+#define D SW_KW_DET
+#define H SW_KW_HONORIFIC
+#define M SW_KW_MALE
+#define F SW_KW_FEMALE
+#define PP SW_KW_PLACE_PREP
+#define G SW_KW_GEO_MOD
+#define PH SW_KW_PLACE_HEAD
+#define MH SW_KW_MEDIA_HEAD
+#define FA SW_KW_FAMILY
+#define PM SW_KW_PRON_MALE
+#define PF SW_KW_PRON_FEMALE
+#define ID(x) ((uint32_t)(x) << 24)
+
+/* Sorted by byte value (all lower case). */
+static const keyword keywords[] = {
+    KW("&", ID(SW_KWID_AMP)),
+    KW("&amp;", ID(SW_KWID_AMP)),
+    KW("a", D | ID(SW_KWID_A)),
+    KW("abu", P),
+    KW("across", PP),
+    KW("af", P),
+    KW("al", P),
+    KW("an", D | ID(SW_KWID_AN)),
+    KW("and", ID(SW_KWID_AND)),
+    KW("at", ID(SW_KWID_AT)),
+    KW("ben", P),
+    KW("bin", P),
+    KW("bint", P),
+    KW("cape", PH),
+    KW("central", G),
+    KW("chronicle", MH),
+    KW("clan", FA),
+    KW("courier", MH),
+    KW("da", P),
+    KW("daily", MH),
+    KW("dame", H | F),
+    KW("das", P),
+    KW("de", P),
+    KW("del", P),
+    KW("dela", P),
+    KW("della", P),
+    KW("den", P),
+    KW("der", P),
+    KW("di", P),
+    KW("do", P),
+    KW("dos", P),
+    KW("dr", H),
+    KW("dr.", H),
+    KW("du", P),
+    KW("dynasty", FA),
+    KW("east", G),
+    KW("eastern", G),
+    KW("el", P | PH),
+    KW("express", MH),
+    KW("family", FA),
+    KW("for", ID(SW_KWID_FOR)),
+    KW("fort", PH),
+    KW("from", PP),
+    KW("gazette", MH),
+    KW("greater", G),
+    KW("guardian", MH),
+    KW("he", PM),
+    KW("her", D | PF),
+    KW("herald", MH),
+    KW("hers", PF),
+    KW("herself", PF),
+    KW("him", PM),
+    KW("himself", PM),
+    KW("his", D | PM),
+    KW("household", FA),
+    KW("ibn", P),
+    KW("in", PP | ID(SW_KWID_IN)),
+    KW("into", PP),
+    KW("its", D),
+    KW("la", P | PH),
+    KW("lady", H | F),
+    KW("lake", PH),
+    KW("las", PH),
+    KW("le", P),
+    KW("lord", H | M),
+    KW("los", PH),
+    KW("lower", G),
+    KW("madame", H | F),
+    KW("miss", H | F),
+    KW("mme", H | F),
+    KW("monsieur", H | M),
+    KW("mount", PH),
+    KW("mr", H | M),
+    KW("mr.", H | M),
+    KW("mrs", H | F),
+    KW("mrs.", H | F),
+    KW("ms", H | F),
+    KW("ms.", H | F),
+    KW("mt", PH),
+    KW("mt.", PH),
+    KW("mx", H),
+    KW("mx.", H),
+    KW("near", PP),
+    KW("new", G),
+    KW("news", MH),
+    KW("north", G),
+    KW("northern", G),
+    KW("observer", MH),
+    KW("of", ID(SW_KWID_OF)),
+    KW("on", ID(SW_KWID_ON)),
+    KW("online", MH),
+    KW("or", ID(SW_KWID_OR)),
+    KW("our", D),
+    KW("outside", PP),
+    KW("port", PH),
+    KW("porto", PH),
+    KW("post", MH),
+    KW("prof", H),
+    KW("prof.", H),
+    KW("puerto", PH),
+    KW("reporter", MH),
+    KW("rev", H),
+    KW("rev.", H),
+    KW("review", MH),
+    KW("rio", PH),
+    KW("saint", PH),
+    KW("san", PH),
+    KW("santa", PH),
+    KW("santo", PH),
+    KW("sao", PH),
+    KW("she", PF),
+    KW("sir", H | M),
+    KW("south", G),
+    KW("southern", G),
+    KW("st", PH),
+    KW("st.", PH),
+    KW("telegraph", MH),
+    KW("ten", P),
+    KW("ter", P),
+    KW("that", D),
+    KW("the", D | ID(SW_KWID_THE)),
+    KW("their", D),
+    KW("this", D),
+    KW("throughout", PP),
+    KW("times", MH),
+    KW("to", ID(SW_KWID_TO)),
+    KW("today", MH),
+    KW("tribune", MH),
+    KW("tv", MH),
+    KW("upper", G),
+    KW("van", P),
+    KW("visit", PP),
+    KW("visited", PP),
+    KW("von", P),
+    KW("weekly", MH),
+    KW("west", G),
+    KW("western", G),
+    KW("wire", MH),
+    KW("y", P),
+    KW("zu", P),
+};
+
+uint32_t sw_ent_keyword(const char *w, size_t len)
+{
+    char buf[KW_MAX_LEN];
+    if (!len || len > KW_MAX_LEN) return 0;
+    sw_ent_fold_copy(buf, w, len);
+    return sw_ent_keyword_folded(buf, len);
+}
+
+uint32_t sw_ent_keyword_folded(const char *buf, size_t len)
+{
+    if (!len || len > KW_MAX_LEN) return 0;
+    size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const keyword *k = &keywords[mid];
+        int cmp = (unsigned char)buf[0] - (unsigned char)k->word[0];
+        if (cmp == 0) {
+            cmp = memcmp(buf, k->word, len < k->len ? len : k->len);
+            if (cmp == 0) cmp = len < k->len ? -1 : len > k->len;
+        }
+        if (cmp == 0) return k->value;
+        if (cmp < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return 0;
+}
+
+int sw_ent_keywords_sorted(void)
+{
+    for (size_t i = 1; i < sizeof keywords / sizeof keywords[0]; i++)
+        if (strcmp(keywords[i - 1].word, keywords[i].word) >= 0 || keywords[i].len > KW_MAX_LEN) return 0;
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+        if (sw_ent_keyword(keywords[i].word, strlen(keywords[i].word)) != keywords[i].value) return 0;
+    return 1;
+}
+
+uint32_t sw_ent_core_len(const sw_doc *doc, uint32_t tok)
+{
+    const sw_tok *t = &doc->toks[tok];
+    const char *s = doc->text + t->start;
+    uint32_t len = t->end - t->start;
+    if (len > 2 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'') return len - 2;
+    if (len > 4 && (s[len - 1] == 's' || s[len - 1] == 'S') && (unsigned char)s[len - 4] == 0xE2 &&
+        (unsigned char)s[len - 3] == 0x80 && (unsigned char)s[len - 2] == 0x99)
+        return len - 4;
+    if (len > 2 && s[len - 1] == '\'' && s[len - 2] == 's') return len - 1;
+    if (len > 4 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+        (unsigned char)s[len - 1] == 0x99 && s[len - 4] == 's')
+        return len - 3;
+    return len;
+}
+
+int sw_ent_word_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen > 3 && (a[alen - 1] == 's' || a[alen - 1] == 'S')) alen--;
+    if (blen > 3 && (b[blen - 1] == 's' || b[blen - 1] == 'S')) blen--;
+    if (alen != blen) return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (sw_ent_fold_byte((unsigned char)a[i]) != sw_ent_fold_byte((unsigned char)b[i])) return 0;
+    return 1;
+}
+
+/* The stem of a nation word: folded, a plural "s" after "n" removed, then one demonym or country
+ * ending removed when at least 3 bytes stay. dst has room for 40 bytes. */
+static size_t nation_stem(char *dst, const char *w, size_t len)
+{
+    if (len > 40) len = 40;
+    sw_ent_fold_copy(dst, w, len);
+    if (len > 4 && dst[len - 1] == 's' && dst[len - 2] == 'n') len--;
+    static const char *const endings[] = {"ian", "ese", "ish", "ean", "an", "ia", "i", "a", "e", "y"};
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        size_t el = strlen(endings[k]);
+        if (len >= el + 3 && memcmp(dst + len - el, endings[k], el) == 0) return len - el;
+    }
+    return len;
+}
+
+int sw_ent_nation_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    char fa[40], fb[40];
+    if (alen > 40 || blen > 40 || !alen || !blen) return 0;
+    sw_ent_fold_copy(fa, a, alen);
+    sw_ent_fold_copy(fb, b, blen);
+    size_t m = alen < blen ? alen : blen;
+    if (memcmp(fa, fb, m) == 0 && (m >= 4 || alen == blen)) return 1;
+    char sa[40], sb[40];
+    size_t la = nation_stem(sa, a, alen), lb = nation_stem(sb, b, blen);
+    return la == lb && la >= 3 && memcmp(sa, sb, la) == 0;
+}

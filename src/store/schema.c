@@ -1,0 +1,167 @@
+/*
+ * schema.c -- the store's schema and its migrations.
+ *
+ * The schema version is PRAGMA user_version. migrations[v] takes a database from version v to
+ * v + 1; sw_store_migrate() runs the missing ones in order, each in its own transaction together
+ * with the new user_version, so a migration interrupted by a crash is simply run again. A new
+ * version appends one entry and bumps SW_STORE_SCHEMA_VERSION; old entries never change.
+ * docs/STORE.md describes every table.
+ *
+ * The full-text index (statements_fts, external content over statements) is not kept by
+ * triggers: the store indexes a batch's new statements in one INSERT ... SELECT just before the
+ * batch commits (store.c). SQLite 3.40's FTS5 flushes its pending terms at every savepoint, and a
+ * trigger would put one around every statement, writing a tiny index segment per row.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "store/store.h"
+
+static const char *const migrations[] = {
+    /* 0 -> 1: the first schema */
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  ext_id TEXT NOT NULL UNIQUE,"        /* the article's own id (or its content hash) */
+    "  url TEXT, title TEXT,"
+    "  date TEXT,"                          /* YYYY-MM-DD (or YYYY-MM, YYYY) when recognised */
+    "  date_raw TEXT,"                      /* the date as given */
+    "  source TEXT,"                        /* as given, else the URL's host */
+    "  content_hash TEXT NOT NULL,"         /* 128-bit hash of text, title, url, date, source */
+    "  bytes INTEGER NOT NULL,"             /* length of the text */
+    "  n_statements INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX articles_hash ON articles(content_hash);"
+    "CREATE INDEX articles_date ON articles(date);"
+    "CREATE TABLE entities("
+    "  id INTEGER PRIMARY KEY,"
+    "  type INTEGER NOT NULL,"              /* sw_entity_type */
+    "  key TEXT NOT NULL,"                  /* canonical key, see sw_name_key() */
+    "  skey TEXT NOT NULL,"                 /* surname key (persons) or the whole key */
+    "  given TEXT NOT NULL,"                /* given-name skeleton, 'x.' for an initial, '' */
+    "  initial TEXT NOT NULL,"              /* first letter of the given name, '' */
+    "  name TEXT NOT NULL,"                 /* display name: the fullest form seen */
+    "  gender INTEGER NOT NULL,"
+    "  UNIQUE(type, key)"
+    ");"
+    "CREATE INDEX entities_skey ON entities(type, skey);"
+    "CREATE TABLE aliases("
+    "  entity INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"                 /* a form seen in an article */
+    "  folded TEXT NOT NULL,"               /* case-folded, without diacritics */
+    "  PRIMARY KEY(entity, name)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX aliases_folded ON aliases(folded);"
+    "CREATE TABLE mentions("                /* one row per entity and article */
+    "  article INTEGER NOT NULL,"
+    "  entity INTEGER NOT NULL,"
+    "  n INTEGER NOT NULL,"                 /* how many times the article mentions it */
+    "  spans TEXT NOT NULL,"                /* 'start:end start:end ...' byte offsets */
+    "  PRIMARY KEY(article, entity)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX mentions_entity ON mentions(entity);"
+    "CREATE TABLE qgroups("
+    "  id INTEGER PRIMARY KEY,"
+    "  speaker_key TEXT NOT NULL,"          /* entity key, 'n:' + group name, or '?' */
+    "  text_hash TEXT NOT NULL,"            /* hash of the normalised text */
+    "  first_article INTEGER NOT NULL,"     /* earliest article carrying it (date, then id) */
+    "  first_date TEXT,"
+    "  first_ext TEXT NOT NULL,"
+    "  n INTEGER NOT NULL,"                 /* statements in the group */
+    "  UNIQUE(speaker_key, text_hash)"
+    ");"
+    "CREATE TABLE statements("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT," /* never reused: the FTS watermark relies on it */
+    "  article INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL," /* byte offsets in the article text */
+    "  text TEXT NOT NULL,"
+    "  kind INTEGER NOT NULL, section INTEGER NOT NULL, is_statement INTEGER NOT NULL,"
+    "  speaker INTEGER,"                    /* entity, or NULL */
+    "  speaker_name TEXT,"
+    "  resolution INTEGER NOT NULL,"
+    "  speaker_start INTEGER, speaker_end INTEGER,"
+    "  cue TEXT, via TEXT,"
+    "  addressee INTEGER,"
+    "  confidence REAL NOT NULL,"
+    "  qgroup INTEGER"
+    ");"
+    "CREATE INDEX statements_article ON statements(article);"
+    "CREATE INDEX statements_speaker ON statements(speaker);"
+    "CREATE INDEX statements_qgroup ON statements(qgroup);"
+    "CREATE VIRTUAL TABLE statements_fts USING fts5(text, content='statements', content_rowid='id',"
+    "  tokenize='porter unicode61 remove_diacritics 2');"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "INSERT INTO meta VALUES ('created_by', 'saywho " SW_VERSION_STRING "');",
+};
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == SW_STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
+static int user_version(sqlite3 *db, int *version)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int table_count(sqlite3 *db, int *count)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *count = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int sw_store_migrate(sqlite3 *db, int *too_new)
+{
+    *too_new = 0;
+    int rc, version = 0, tables = 0;
+    /* WAL: readers do not block the writer and a killed writer loses only its open transaction;
+     * synchronous=NORMAL is durable against process crashes in WAL mode (and only risks the last
+     * transactions on power loss, never corruption). */
+    rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return rc;
+    if ((rc = user_version(db, &version)) != SQLITE_OK) return rc;
+    if (version > SW_STORE_SCHEMA_VERSION) {
+        *too_new = 1;
+        return SQLITE_ERROR;
+    }
+    if (version == 0) {
+        if ((rc = table_count(db, &tables)) != SQLITE_OK) return rc;
+        if (tables) return SQLITE_NOTADB; /* an SQLite file of somebody else's */
+    }
+    for (int v = version; v < SW_STORE_SCHEMA_VERSION; v++) {
+        rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc != SQLITE_OK) return rc;
+        /* re-read under the write lock: another process may have migrated meanwhile */
+        int now = 0;
+        if ((rc = user_version(db, &now)) != SQLITE_OK) goto failed;
+        if (now > v) {
+            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+            v = now - 1;
+            continue;
+        }
+        if ((rc = sqlite3_exec(db, migrations[v], NULL, NULL, NULL)) != SQLITE_OK) goto failed;
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
+        if ((rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK) goto failed;
+        if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) goto failed;
+    }
+    return SQLITE_OK;
+failed:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}

@@ -1,0 +1,981 @@
+/*
+ * store.c -- opening the store, batches, and adding articles.
+ *
+ * sw_store_add() writes one article inside a SAVEPOINT, so a failure undoes that article only and
+ * a batch (one transaction for many articles) stays usable. Idempotence comes from the article's
+ * content hash: the same id with the same hash is skipped, a changed one has its old rows removed
+ * first, so running the same ingest twice, or again after a crash, ends in the same rows.
+ * Entities are merged across articles here (resolve_person / resolve_other) using namekey.c.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "arena.h"
+#include "store/namekey.h"
+#include "store/store.h"
+
+/* Is the excluded (new) row's article earlier than the group's first? By date, then by id;
+ * undated articles come after dated ones. */
+#define EARLIER                                                                                  \
+    "((excluded.first_date IS NOT NULL AND (qgroups.first_date IS NULL"                          \
+    " OR excluded.first_date < qgroups.first_date OR (excluded.first_date = qgroups.first_date"   \
+    " AND excluded.first_ext < qgroups.first_ext))) OR (excluded.first_date IS NULL AND"          \
+    " qgroups.first_date IS NULL AND excluded.first_ext < qgroups.first_ext))"
+
+static const char *const sql_text[Q_COUNT] = {
+    [Q_ART_BY_ID] = "SELECT id, content_hash FROM articles WHERE ext_id=?1",
+    [Q_ART_BY_HASH] = "SELECT ext_id FROM articles WHERE content_hash=?1 LIMIT 1",
+    [Q_ART_INSERT] = "INSERT INTO articles(ext_id,url,title,date,date_raw,source,content_hash,bytes,"
+                     "n_statements) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    [Q_ART_DELETE] = "DELETE FROM articles WHERE id=?1",
+    [Q_ENT_CANDIDATES] = "SELECT id, given, initial, name, gender FROM entities WHERE type=?1 AND skey=?2 "
+                         "ORDER BY id",
+    [Q_ENT_BY_KEY] = "SELECT id, name, gender FROM entities WHERE type=?1 AND key=?2",
+    [Q_ENT_INSERT] = "INSERT INTO entities(type,key,skey,given,initial,name,gender) "
+                     "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [Q_ENT_SET_GIVEN] = "UPDATE entities SET key=?2, given=?3, initial=?4, name=?5,"
+                        " gender=CASE WHEN gender=0 THEN ?6 ELSE gender END WHERE id=?1",
+    [Q_ENT_SET_NAME] = "UPDATE entities SET name=?2, gender=?3 WHERE id=?1",
+    [Q_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity,name,folded) VALUES(?1,?2,?3)",
+    [Q_MENTION_INSERT] = "INSERT INTO mentions(article,entity,n,spans) VALUES(?1,?2,?3,?4) "
+                         "ON CONFLICT(article,entity) DO UPDATE SET n=n+excluded.n,"
+                         " spans=spans||' '||excluded.spans",
+    [Q_STMT_INSERT] = "INSERT INTO statements(article,start,end,text,kind,section,is_statement,"
+                      "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"
+                      "confidence,qgroup) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
+                      "?15,?16,?17)",
+    /* one statement finds or creates the group, counts the statement and moves "first" when
+     * this article is earlier (EARLIER) */
+    [Q_GROUP_UPSERT] =
+        "INSERT INTO qgroups(speaker_key,text_hash,first_article,first_date,first_ext,n)"
+        " VALUES(?1,?2,?3,?4,?5,1) ON CONFLICT(speaker_key,text_hash) DO UPDATE SET n=n+1,"
+        " first_article=CASE WHEN " EARLIER " THEN excluded.first_article ELSE first_article END,"
+        " first_date=CASE WHEN " EARLIER " THEN excluded.first_date ELSE first_date END,"
+        " first_ext=CASE WHEN " EARLIER " THEN excluded.first_ext ELSE first_ext END"
+        " RETURNING id",
+    [Q_SAVEPOINT] = "SAVEPOINT sw_add",
+    [Q_RELEASE] = "RELEASE sw_add",
+    [Q_ROLLBACK_TO] = "ROLLBACK TO sw_add",
+    [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
+                    "WHERE id > ?1",
+};
+
+/* ---- caches ------------------------------------------------------------------------------ */
+
+/* A fixed-size open-addressing table of 64-bit keys; emptied when half full. */
+typedef struct cache_entry {
+    uint64_t key;      /* 0: free */
+    int64_t value;
+    uint64_t aux, aux2;
+} cache_entry;
+
+struct sw_cache {
+    size_t cap, n;
+    cache_entry e[];
+};
+
+static struct sw_cache *cache_new(const sw_allocator *a, size_t cap)
+{
+    struct sw_cache *c = sw_mem_alloc(a, sizeof *c + cap * sizeof(cache_entry));
+    if (!c) return NULL;
+    memset(c, 0, sizeof *c + cap * sizeof(cache_entry));
+    c->cap = cap;
+    return c;
+}
+
+static void cache_clear(struct sw_cache *c)
+{
+    if (!c) return;
+    memset(c->e, 0, c->cap * sizeof(cache_entry));
+    c->n = 0;
+}
+
+/* The entry of key, or NULL when absent. */
+static cache_entry *cache_find(struct sw_cache *c, uint64_t key)
+{
+    if (!c) return NULL;
+    if (!key) key = 1;
+    size_t mask = c->cap - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
+        if (c->e[i].key == key) return &c->e[i];
+        if (!c->e[i].key) return NULL;
+    }
+}
+
+/* Sets key to (value, aux); silently does nothing when the table cannot be made. */
+static void cache_put(struct sw_cache *c, uint64_t key, int64_t value, uint64_t aux, uint64_t aux2)
+{
+    if (!c) return;
+    if (!key) key = 1;
+    if (c->n * 2 >= c->cap) cache_clear(c);
+    size_t mask = c->cap - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
+        if (c->e[i].key == key || !c->e[i].key) {
+            if (!c->e[i].key) c->n++;
+            c->e[i] = (cache_entry){key, value, aux, aux2};
+            return;
+        }
+    }
+}
+
+void sw_store_forget_cache(sw_store *store)
+{
+    cache_clear(store->alias_seen);
+    cache_clear(store->ent_cache);
+    cache_clear(store->skey_gen);
+}
+
+static uint64_t hash_parts(const sw_str *parts, size_t n)
+{
+    char hex[33];
+    nk_content_hash(parts, n, hex);
+    uint64_t h = 0;
+    for (int i = 0; i < 16; i++)
+        h = h << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
+    return h;
+}
+
+/* Is the pair in the cache? If not, it is added and 0 returned. */
+static int alias_cached(sw_store *s, sqlite3_int64 ent, const char *name, size_t len)
+{
+    sw_str parts[2] = {{(const char *)&ent, sizeof ent}, {name, len}};
+    uint64_t h = hash_parts(parts, 2);
+    if (cache_find(s->alias_seen, h)) return 1;
+    cache_put(s->alias_seen, h, 0, 0, 0);
+    return 0;
+}
+
+/* The generation of a surname key (0 when never bumped). */
+static uint64_t skey_generation(sw_store *s, uint64_t skey_hash)
+{
+    cache_entry *e = cache_find(s->skey_gen, skey_hash);
+    return e ? (uint64_t)e->value : 0;
+}
+
+static uint64_t skey_hash(const char *skey)
+{
+    sw_str part = {skey, strlen(skey)};
+    uint64_t h = hash_parts(&part, 1);
+    return h ? h : 1;
+}
+
+static void skey_bump(sw_store *s, const char *skey)
+{
+    uint64_t h = skey_hash(skey);
+    cache_put(s->skey_gen, h, (int64_t)(skey_generation(s, h) + 1), 0, 0);
+    /* entries cached under generation 0 must not survive a clear of skey_gen: the entity cache
+     * is cleared together with it (cache_put clears only the table it fills), so clear both */
+    if (s->skey_gen && s->skey_gen->n == 1) cache_clear(s->ent_cache);
+}
+
+sw_status sw_store_fail(sw_error *err, sw_status code, const char *message)
+{
+    if (err) {
+        err->code = code;
+        err->message = message ? message : sw_status_message(code);
+        err->offset = 0;
+    }
+    return code;
+}
+
+sw_status sw_store_db_fail(sw_error *err, int rc)
+{
+    const char *msg;
+    switch (rc & 0xff) {
+    case SQLITE_BUSY: case SQLITE_LOCKED:
+        msg = "the database is locked by another process"; break;
+    case SQLITE_FULL: msg = "the disk is full"; break;
+    case SQLITE_READONLY: msg = "the database is read-only"; break;
+    case SQLITE_CANTOPEN: msg = "cannot open the database file"; break;
+    case SQLITE_NOTADB: msg = "the file is not a saywho database"; break;
+    case SQLITE_CORRUPT: msg = "the database file is corrupt"; break;
+    case SQLITE_IOERR: msg = "an I/O error occurred on the database file"; break;
+    case SQLITE_NOMEM: return sw_store_fail(err, SW_ERR_NOMEM, NULL);
+    case SQLITE_PERM: case SQLITE_AUTH: msg = "permission denied on the database file"; break;
+    default: msg = "the database refused the operation"; break;
+    }
+    return sw_store_fail(err, SW_ERR_DB, msg);
+}
+
+sqlite3_stmt *sw_store_stmt(sw_store *store, int which, int *rc)
+{
+    sqlite3_stmt *st = store->q[which];
+    if (!st) {
+        *rc = sqlite3_prepare_v3(store->db, sql_text[which], -1, SQLITE_PREPARE_PERSISTENT,
+                                 &store->q[which], NULL);
+        if (*rc != SQLITE_OK) return NULL;
+        return store->q[which];
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    *rc = SQLITE_OK;
+    return st;
+}
+
+sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **out, sw_error *err)
+{
+    if (out) *out = NULL;
+    if (!path || !out) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    sw_store *s = sw_mem_alloc(alloc, sizeof *s);
+    if (!s) return sw_store_fail(err, SW_ERR_NOMEM, NULL);
+    memset(s, 0, sizeof *s);
+    if (alloc) {
+        s->alloc_copy = *alloc;
+        s->alloc = &s->alloc_copy;
+    } else {
+        s->alloc = &sw_default_allocator;
+    }
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) goto failed;
+    sqlite3_extended_result_codes(s->db, 0);
+    sqlite3_busy_timeout(s->db, 5000);
+    int too_new = 0;
+    rc = sw_store_migrate(s->db, &too_new);
+    if (too_new) {
+        sw_store_close(s);
+        return sw_store_fail(err, SW_ERR_DB,
+                             "the database was made by a newer saywho (schema version too new)");
+    }
+    if (rc != SQLITE_OK) goto failed;
+    s->alias_seen = cache_new(s->alloc, 1 << 16);
+    s->ent_cache = cache_new(s->alloc, 1 << 16);
+    s->skey_gen = cache_new(s->alloc, 1 << 14);
+    if (!s->alias_seen || !s->ent_cache || !s->skey_gen) {
+        sw_store_close(s);
+        return sw_store_fail(err, SW_ERR_NOMEM, NULL);
+    }
+    /* 64 MB page cache: the FTS index and the statement indexes stay hot during an ingest */
+    sqlite3_exec(s->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", NULL, NULL, NULL);
+    *out = s;
+    return SW_OK;
+failed:;
+    sw_status st = sw_store_db_fail(err, rc);
+    sw_store_close(s);
+    return st;
+}
+
+void sw_store_close(sw_store *store)
+{
+    if (!store) return;
+    if (store->in_batch) sw_store_rollback(store);
+    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(store->q[i]);
+    sw_mem_free(store->alloc, store->alias_seen);
+    sw_mem_free(store->alloc, store->ent_cache);
+    sw_mem_free(store->alloc, store->skey_gen);
+    if (store->db) sqlite3_close(store->db);
+    sw_mem_free(store->alloc, store);
+}
+
+/* The largest statement id ever given: everything up to it is in the FTS index when no batch is
+ * open. */
+static int statement_watermark(sqlite3 *db, sqlite3_int64 *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "SELECT seq FROM sqlite_sequence WHERE name='statements'", -1,
+                                &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    *out = 0;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+sw_status sw_store_begin(sw_store *store, sw_error *err)
+{
+    if (!store) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    if (store->in_batch) return sw_store_fail(err, SW_ERR_INVALID_ARG, "a batch is already open");
+    int rc = sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return sw_store_db_fail(err, rc);
+    if ((rc = statement_watermark(store->db, &store->fts_from)) != SQLITE_OK) {
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+        return sw_store_db_fail(err, rc);
+    }
+    store->in_batch = 1;
+    store->batch_no++;
+    store->memo_valid = 0;
+    return SW_OK;
+}
+
+sw_status sw_store_commit(sw_store *store, sw_error *err)
+{
+    if (!store) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    if (!store->in_batch) return SW_OK;
+    /* index the batch's statements in one go, then commit: both or neither */
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(store, Q_FTS_INDEX, &rc);
+    if (st) {
+        sqlite3_bind_int64(st, 1, store->fts_from);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) rc = sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+    }
+    if (rc != SQLITE_OK) {
+        sw_store_rollback(store);
+        return sw_store_db_fail(err, rc);
+    }
+    store->in_batch = 0;
+    return SW_OK;
+}
+
+void sw_store_rollback(sw_store *store)
+{
+    if (!store || !store->in_batch) return;
+    for (int i = 0; i < Q_COUNT; i++)
+        if (store->q[i]) sqlite3_reset(store->q[i]);
+    if (!sqlite3_get_autocommit(store->db)) sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    store->in_batch = 0;
+    sw_store_forget_cache(store);
+}
+
+/* ---- article identity --------------------------------------------------------------------- */
+
+typedef struct art_ident {
+    char hash[33];
+    const char *ext;   /* the id, or the hash when the article has none */
+    size_t ext_len;
+} art_ident;
+
+static void identify(const sw_article *a, art_ident *id)
+{
+    sw_str parts[5] = {a->text, a->title, a->url, a->date, a->source};
+    nk_content_hash(parts, 5, id->hash);
+    if (a->id.ptr && a->id.len) {
+        id->ext = a->id.ptr;
+        id->ext_len = a->id.len;
+    } else {
+        id->ext = id->hash;
+        id->ext_len = 32;
+    }
+}
+
+/* Looks the article up: *outcome says what adding it would do; *old_rowid is the row of the same
+ * id (0 if none). */
+static int lookup(sw_store *s, const art_ident *id, sw_store_outcome *outcome, sqlite3_int64 *old_rowid)
+{
+    int rc;
+    *old_rowid = 0;
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ART_BY_ID, &rc);
+    if (!st) return rc;
+    sqlite3_bind_text(st, 1, id->ext, (int)id->ext_len, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *old_rowid = sqlite3_column_int64(st, 0);
+        const char *h = (const char *)sqlite3_column_text(st, 1);
+        *outcome = h && strcmp(h, id->hash) == 0 ? SW_STORE_UNCHANGED : SW_STORE_REPLACED;
+        sqlite3_reset(st);
+        return SQLITE_OK;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return rc;
+    st = sw_store_stmt(s, Q_ART_BY_HASH, &rc);
+    if (!st) return rc;
+    sqlite3_bind_text(st, 1, id->hash, 32, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    *outcome = rc == SQLITE_ROW ? SW_STORE_DUPLICATE : SW_STORE_ADDED;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+sw_status sw_store_lookup(sw_store *store, const sw_article *article, sw_store_outcome *outcome,
+                          sw_error *err)
+{
+    if (!store || !article || !outcome) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    art_ident id;
+    identify(article, &id);
+    sqlite3_int64 old;
+    int rc = lookup(store, &id, outcome, &old);
+    if (rc != SQLITE_OK) return sw_store_db_fail(err, rc);
+    store->memo_valid = 0;
+    if (store->in_batch && id.ext_len < sizeof store->memo_ext) {
+        store->memo_valid = 1;
+        store->memo_batch = store->batch_no;
+        store->memo_outcome = (int)*outcome;
+        store->memo_old = old;
+        memcpy(store->memo_hash, id.hash, 33);
+        memcpy(store->memo_ext, id.ext, id.ext_len);
+        store->memo_ext_len = id.ext_len;
+    }
+    return SW_OK;
+}
+
+/* The outcome remembered by sw_store_lookup() for this article, if still valid. */
+static int memo_lookup(sw_store *s, const art_ident *id, sw_store_outcome *oc, sqlite3_int64 *old)
+{
+    int ok = s->memo_valid && s->in_batch && s->memo_batch == s->batch_no &&
+             memcmp(s->memo_hash, id->hash, 33) == 0 && s->memo_ext_len == id->ext_len &&
+             memcmp(s->memo_ext, id->ext, id->ext_len) == 0;
+    s->memo_valid = 0;
+    if (!ok) return 0;
+    *oc = (sw_store_outcome)s->memo_outcome;
+    *old = s->memo_old;
+    return 1;
+}
+
+/* ---- small helpers ------------------------------------------------------------------------ */
+
+/* The date as YYYY-MM-DD, YYYY-MM or YYYY when the text starts with one (also with / or .);
+ * returns its length, 0 when not recognised. */
+static size_t norm_date(sw_str d, char out[11])
+{
+    if (!d.ptr || d.len < 4) return 0;
+    const char *p = d.ptr;
+    for (int i = 0; i < 4; i++)
+        if (p[i] < '0' || p[i] > '9') return 0;
+    memcpy(out, p, 4);
+    size_t n = 4;
+    for (int part = 0; part < 2; part++) {
+        size_t at = 4 + (size_t)part * 3;
+        if (d.len < at + 3 || (p[at] != '-' && p[at] != '/' && p[at] != '.') ||
+            p[at + 1] < '0' || p[at + 1] > '9' || p[at + 2] < '0' || p[at + 2] > '9')
+            break;
+        if (d.len > at + 3 && p[at + 3] >= '0' && p[at + 3] <= '9') break;
+        out[n++] = '-';
+        out[n++] = p[at + 1];
+        out[n++] = p[at + 2];
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* The host of a URL without "www.", as a span of the URL. */
+static sw_str url_host(sw_str url)
+{
+    sw_str none = {NULL, 0};
+    if (!url.ptr) return none;
+    const char *p = url.ptr, *end = url.ptr + url.len;
+    const char *s = NULL;
+    for (const char *q = p; q + 2 < end; q++)
+        if (q[0] == ':' && q[1] == '/' && q[2] == '/') { s = q + 3; break; }
+    if (!s) return none;
+    const char *e = s;
+    while (e < end && *e != '/' && *e != ':' && *e != '?' && *e != '#') e++;
+    if (e - s > 4 && memcmp(s, "www.", 4) == 0) s += 4;
+    if (e == s) return none;
+    return (sw_str){s, (size_t)(e - s)};
+}
+
+static void bind_str(sqlite3_stmt *st, int i, sw_str s)
+{
+    if (s.ptr) sqlite3_bind_text(st, i, s.ptr, (int)s.len, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static void bind_cstr(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static int count_words(const char *s)
+{
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int sp = *s == ' ' || *s == '\t';
+        if (!sp && !in) n++;
+        in = !sp;
+    }
+    return n;
+}
+
+/* ---- removing an article's rows (a changed article) ---------------------------------------- */
+
+static int exec_int(sqlite3 *db, const char *sql, sqlite3_int64 v, sqlite3_int64 v2)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    sqlite3_bind_int64(st, 1, v);
+    if (sqlite3_bind_parameter_count(st) >= 2) sqlite3_bind_int64(st, 2, v2);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* Deletes an article with its statements and mentions, recomputes the quotation groups it was
+ * part of and drops the entities nobody refers to any more. Rare (changed articles), so plain
+ * prepared-on-the-spot SQL with temporary tables. */
+static int remove_article(sw_store *s, sqlite3_int64 art)
+{
+    sqlite3 *db = s->db;
+    int rc;
+    static const char *const steps[] = {
+        "CREATE TEMP TABLE IF NOT EXISTS sw_touched_groups(id INTEGER PRIMARY KEY)",
+        "CREATE TEMP TABLE IF NOT EXISTS sw_touched_entities(id INTEGER PRIMARY KEY)",
+        "DELETE FROM sw_touched_groups",
+        "DELETE FROM sw_touched_entities",
+        "INSERT OR IGNORE INTO sw_touched_groups SELECT qgroup FROM statements WHERE article=?1 "
+        "AND qgroup IS NOT NULL",
+        "INSERT OR IGNORE INTO sw_touched_entities SELECT entity FROM mentions WHERE article=?1",
+        "INSERT OR IGNORE INTO sw_touched_entities SELECT speaker FROM statements WHERE article=?1 "
+        "AND speaker IS NOT NULL",
+        /* only statements of earlier batches are in the index (those of this batch get indexed
+         * at commit, if they are still there) */
+        "INSERT INTO statements_fts(statements_fts, rowid, text) SELECT 'delete', id, text "
+        "FROM statements WHERE article=?1 AND id <= ?2",
+        "DELETE FROM statements WHERE article=?1",
+        "DELETE FROM mentions WHERE article=?1",
+        "DELETE FROM articles WHERE id=?1",
+        "UPDATE qgroups SET n=(SELECT count(*) FROM statements WHERE qgroup=qgroups.id) "
+        "WHERE id IN (SELECT id FROM sw_touched_groups)",
+        "DELETE FROM qgroups WHERE n=0 AND id IN (SELECT id FROM sw_touched_groups)",
+        "UPDATE qgroups SET (first_article, first_date, first_ext) = (SELECT a.id, a.date, a.ext_id "
+        "FROM statements st JOIN articles a ON a.id=st.article WHERE st.qgroup=qgroups.id "
+        "ORDER BY a.date IS NULL, a.date, a.ext_id LIMIT 1) "
+        "WHERE id IN (SELECT id FROM sw_touched_groups)",
+        "DELETE FROM sw_touched_entities WHERE EXISTS(SELECT 1 FROM mentions WHERE entity="
+        "sw_touched_entities.id) OR EXISTS(SELECT 1 FROM statements WHERE speaker="
+        "sw_touched_entities.id)",
+        "DELETE FROM aliases WHERE entity IN (SELECT id FROM sw_touched_entities)",
+        "DELETE FROM entities WHERE id IN (SELECT id FROM sw_touched_entities)",
+    };
+    sw_store_forget_cache(s);
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if ((rc = exec_int(db, steps[i], art, s->fts_from)) != SQLITE_OK) return rc;
+    return SQLITE_OK;
+}
+
+/* ---- entities ----------------------------------------------------------------------------- */
+
+/* Inserts a new entity; *id receives its row id. */
+static int insert_entity(sw_store *s, int type, const char *key, const char *skey, const char *given,
+                         char initial, const char *name, int gender, sqlite3_int64 *id)
+{
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_INSERT, &rc);
+    if (!st) return rc;
+    char ini[2] = {initial, 0};
+    sqlite3_bind_int(st, 1, type);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, skey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, given, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, ini, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, gender);
+    if ((rc = step_done(st)) != SQLITE_OK) return rc;
+    *id = sqlite3_last_insert_rowid(s->db);
+    return SQLITE_OK;
+}
+
+/* Updates the display name (when the new form has more words) and the gender (when unknown). */
+static int improve_entity(sw_store *s, sqlite3_int64 id, const char *old_name, int old_gender,
+                          const char *name, int gender)
+{
+    int better = count_words(name) > count_words(old_name);
+    if (!better && (old_gender || !gender)) return SQLITE_OK;
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_SET_NAME, &rc);
+    if (!st) return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, better ? name : old_name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 3, old_gender ? old_gender : gender);
+    return step_done(st);
+}
+
+typedef struct cand {
+    sqlite3_int64 id;
+    char given[NK_MAX];
+    char initial;
+    char name[256];
+    int gender;
+} cand;
+
+#define MAX_CANDS 32
+
+/* Finds or creates the entity of a person's name:
+ *  - a full given name joins the entity with the same surname key and given-name skeleton; when
+ *    no entity with that surname has a full given name yet, it completes the one known only by
+ *    surname or by a matching initial; otherwise (a different given name) it is a new person;
+ *  - an initial joins the only full name with that initial, else the entity of that initial;
+ *  - a bare surname joins the only person with that surname who has a given name (or, failing
+ *    that, the only one known by an initial); when there are several it stays on its own. */
+static int resolve_person(sw_store *s, const char *name, int gender, sqlite3_int64 *id,
+                          uint64_t *skh)
+{
+    nk_person p;
+    size_t nl = strlen(name);
+    if (!nk_parse_person(name, nl, &p)) {
+        /* no usable word (punctuation only): key on the raw folded text */
+        nk_fold(name, nl, p.skey, sizeof p.skey);
+        p.given[0] = 0;
+        p.initial = 0;
+    }
+    char key[NK_MAX * 2 + 4];
+    snprintf(key, sizeof key, "p:%s|%s", p.skey, p.given);
+    *skh = skey_hash(p.skey);
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_CANDIDATES, &rc);
+    if (!st) return rc;
+    sqlite3_bind_int(st, 1, SW_ENT_PERSON);
+    sqlite3_bind_text(st, 2, p.skey, -1, SQLITE_STATIC);
+    cand cands[MAX_CANDS];
+    int nc = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nc < MAX_CANDS) {
+        cand *c = &cands[nc++];
+        c->id = sqlite3_column_int64(st, 0);
+        snprintf(c->given, sizeof c->given, "%s", (const char *)sqlite3_column_text(st, 1));
+        const char *ini = (const char *)sqlite3_column_text(st, 2);
+        c->initial = ini ? ini[0] : 0;
+        snprintf(c->name, sizeof c->name, "%s", (const char *)sqlite3_column_text(st, 3));
+        c->gender = sqlite3_column_int(st, 4);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return rc;
+
+    int n_full = 0, n_initial = 0, i_full = -1, i_initial = -1, i_bare = -1, i_exact = -1;
+    for (int i = 0; i < nc; i++) {
+        size_t gl = strlen(cands[i].given);
+        if (strcmp(cands[i].given, p.given) == 0) i_exact = i;
+        if (!gl) i_bare = i;
+        else if (gl == 2 && cands[i].given[1] == '.') { n_initial++; i_initial = i; }
+        else { n_full++; i_full = i; }
+    }
+    int is_init = p.given[0] && p.given[1] == '.' && !p.given[2];
+    int pick = -1;
+    if (p.given[0] && !is_init) {
+        if (i_exact >= 0) pick = i_exact;
+        else if (!n_full) {
+            /* complete an entity known by surname or by a matching initial */
+            int up = -1;
+            for (int i = 0; i < nc && up < 0; i++)
+                if (cands[i].given[1] == '.' && cands[i].initial == p.initial) up = i;
+            if (up < 0) up = i_bare;
+            if (up >= 0) {
+                sqlite3_stmt *u = sw_store_stmt(s, Q_ENT_SET_GIVEN, &rc);
+                if (!u) return rc;
+                char ini[2] = {p.initial, 0};
+                sqlite3_bind_int64(u, 1, cands[up].id);
+                sqlite3_bind_text(u, 2, key, -1, SQLITE_STATIC);
+                sqlite3_bind_text(u, 3, p.given, -1, SQLITE_STATIC);
+                sqlite3_bind_text(u, 4, ini, -1, SQLITE_STATIC);
+                sqlite3_bind_text(u, 5, name, -1, SQLITE_STATIC);
+                sqlite3_bind_int(u, 6, gender);
+                if ((rc = step_done(u)) != SQLITE_OK) return rc;
+                *id = cands[up].id;
+                skey_bump(s, p.skey);
+                return SQLITE_OK;
+            }
+        }
+    } else if (is_init) {
+        int match = -1, nm = 0;
+        for (int i = 0; i < nc; i++) {
+            size_t gl = strlen(cands[i].given);
+            if (gl && !(gl == 2 && cands[i].given[1] == '.') && cands[i].initial == p.initial) {
+                match = i;
+                nm++;
+            }
+        }
+        if (nm == 1) pick = match;
+        else if (i_exact >= 0) pick = i_exact;
+    } else {
+        if (n_full == 1) pick = i_full;
+        else if (!n_full && n_initial == 1) pick = i_initial;
+        else if (i_bare >= 0) pick = i_bare;
+    }
+    if (pick >= 0) {
+        *id = cands[pick].id;
+        return improve_entity(s, cands[pick].id, cands[pick].name, cands[pick].gender, name, gender);
+    }
+    skey_bump(s, p.skey);
+    return insert_entity(s, SW_ENT_PERSON, key, p.skey, p.given, p.initial, name, gender, id);
+}
+
+/* Organisations and places: one entity per key. */
+static int resolve_other(sw_store *s, int type, const char *name, int gender, sqlite3_int64 *id)
+{
+    char key[NK_MAX * 2 + 4];
+    sw_name_key(name, strlen(name), (sw_entity_type)type, key, sizeof key);
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_BY_KEY, &rc);
+    if (!st) return rc;
+    sqlite3_bind_int(st, 1, type);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        char old[256];
+        snprintf(old, sizeof old, "%s", (const char *)sqlite3_column_text(st, 1));
+        int og = sqlite3_column_int(st, 2);
+        sqlite3_reset(st);
+        return improve_entity(s, *id, old, og, name, gender);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return rc;
+    return insert_entity(s, type, key, key, "", 0, name, gender, id);
+}
+
+static int add_alias(sw_store *s, sqlite3_int64 ent, const char *name, size_t len)
+{
+    int rc;
+    if (alias_cached(s, ent, name, len)) return SQLITE_OK;
+    char folded[512];
+    nk_fold(name, len, folded, sizeof folded);
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ALIAS_INSERT, &rc);
+    if (!st) return rc;
+    sqlite3_bind_int64(st, 1, ent);
+    sqlite3_bind_text(st, 2, name, (int)len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, folded, -1, SQLITE_STATIC);
+    return step_done(st);
+}
+
+/* ---- adding ------------------------------------------------------------------------------- */
+
+typedef struct art_row {
+    sqlite3_int64 rowid;
+    const char *date;   /* normalised, or NULL */
+    const char *ext;    /* NUL-terminated copy of the id */
+} art_row;
+
+/* The quotation group of a statement (created or updated); *group is 0 for texts too short to
+ * group. */
+static int group_statement(sw_store *s, const art_row *a, const sw_quote *q, sqlite3_int64 spk,
+                           sqlite3_int64 *group)
+{
+    *group = 0;
+    size_t norm_len = 0;
+    uint64_t h = nk_text_hash(q->text, q->text_len, &norm_len);
+    if (norm_len < 12) return SQLITE_OK;
+    char hex[17], skey[300];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+    if (spk) snprintf(skey, sizeof skey, "e:%lld", (long long)spk);
+    else if (q->speaker_name) {
+        char f[256];
+        nk_fold(q->speaker_name, strlen(q->speaker_name), f, sizeof f);
+        snprintf(skey, sizeof skey, "n:%s", f);
+    } else snprintf(skey, sizeof skey, "?");
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(s, Q_GROUP_UPSERT, &rc);
+    if (!st) return rc;
+    sqlite3_bind_text(st, 1, skey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hex, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, a->rowid);
+    bind_cstr(st, 4, a->date);
+    sqlite3_bind_text(st, 5, a->ext, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *group = sqlite3_column_int64(st, 0);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Writes the rows of one article (inside the caller's savepoint). */
+static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, const art_ident *id,
+                         sqlite3_int64 *ent_map)
+{
+    int rc;
+    char date[11];
+    size_t dl = norm_date(art->date, date);
+    sw_str source = art->source.ptr && art->source.len ? art->source : url_host(art->url);
+    size_t nq = sw_doc_quote_count(doc), ne = sw_doc_entity_count(doc);
+
+    char ext[512];
+    const char *ext_c = ext;
+    char *ext_heap = NULL;
+    if (id->ext_len < sizeof ext) {
+        memcpy(ext, id->ext, id->ext_len);
+        ext[id->ext_len] = 0;
+    } else {
+        ext_heap = sw_mem_alloc(s->alloc, id->ext_len + 1);
+        if (!ext_heap) return SQLITE_NOMEM;
+        memcpy(ext_heap, id->ext, id->ext_len);
+        ext_heap[id->ext_len] = 0;
+        ext_c = ext_heap;
+    }
+
+    sqlite3_stmt *st = sw_store_stmt(s, Q_ART_INSERT, &rc);
+    if (!st) goto done;
+    sqlite3_bind_text(st, 1, ext_c, -1, SQLITE_STATIC);
+    bind_str(st, 2, art->url);
+    /* the document's title is the clean headline for plain-text articles */
+    const char *title = sw_doc_title(doc);
+    if (art->title.ptr) bind_str(st, 3, art->title);
+    else bind_cstr(st, 3, title && *title ? title : NULL);
+    if (dl) sqlite3_bind_text(st, 4, date, (int)dl, SQLITE_STATIC);
+    else sqlite3_bind_null(st, 4);
+    bind_str(st, 5, art->date);
+    bind_str(st, 6, source);
+    sqlite3_bind_text(st, 7, id->hash, 32, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, (sqlite3_int64)(art->text.ptr ? art->text.len : 0));
+    size_t n_stmts = 0;
+    for (size_t i = 0; i < nq; i++)
+        if (sw_doc_quote(doc, i)->is_statement) n_stmts++;
+    sqlite3_bind_int64(st, 9, (sqlite3_int64)n_stmts);
+    if ((rc = step_done(st)) != SQLITE_OK) goto done;
+    art_row a = {sqlite3_last_insert_rowid(s->db), dl ? date : NULL, ext_c};
+
+    /* entities, their mentions and aliases */
+    char span_buf[4096];
+    for (size_t i = 0; i < ne; i++) {
+        const sw_entity *e = sw_doc_entity(doc, i);
+        ent_map[i] = 0;
+        if (!e->name || !*e->name) continue;
+        /* the same name resolved before, with nothing changed since for its surname? */
+        int etype = (int)e->type, egender = (int)e->gender;
+        sw_str parts[3] = {{(const char *)&etype, sizeof etype}, {(const char *)&egender, sizeof egender},
+                           {e->name, strlen(e->name)}};
+        uint64_t ch = hash_parts(parts, 3);
+        cache_entry *ce = cache_find(s->ent_cache, ch);
+        if (ce && (!ce->aux || skey_generation(s, ce->aux) == ce->aux2)) {
+            ent_map[i] = ce->value;
+        } else {
+            uint64_t skh = 0;
+            if (e->type == SW_ENT_PERSON) rc = resolve_person(s, e->name, e->gender, &ent_map[i], &skh);
+            else rc = resolve_other(s, e->type, e->name, e->gender, &ent_map[i]);
+            if (rc != SQLITE_OK) goto done;
+            cache_put(s->ent_cache, ch, ent_map[i], skh, skh ? skey_generation(s, skh) : 0);
+        }
+        if ((rc = add_alias(s, ent_map[i], e->name, strlen(e->name))) != SQLITE_OK) goto done;
+        /* the mentions, as one row per entity (two entities of the document may merge) */
+        if (e->n_mentions) {
+            size_t cap = e->n_mentions * 24 + 1;
+            char *spans = cap <= sizeof span_buf ? span_buf : sw_mem_alloc(s->alloc, cap);
+            if (!spans) {
+                rc = SQLITE_NOMEM;
+                goto done;
+            }
+            size_t sl = 0;
+            for (size_t m = 0; m < e->n_mentions; m++)
+                sl += (size_t)snprintf(spans + sl, cap - sl, "%s%zu:%zu", m ? " " : "",
+                                       e->mentions[m].start, e->mentions[m].end);
+            sqlite3_stmt *mi = sw_store_stmt(s, Q_MENTION_INSERT, &rc);
+            if (mi) {
+                sqlite3_bind_int64(mi, 1, a.rowid);
+                sqlite3_bind_int64(mi, 2, ent_map[i]);
+                sqlite3_bind_int64(mi, 3, (sqlite3_int64)e->n_mentions);
+                sqlite3_bind_text(mi, 4, spans, (int)sl, SQLITE_TRANSIENT);
+                rc = step_done(mi);
+            }
+            if (spans != span_buf) sw_mem_free(s->alloc, spans);
+            if (rc != SQLITE_OK) goto done;
+        }
+        for (size_t m = 0; m < e->n_mentions; m++) {
+            const sw_mention *mt = &e->mentions[m];
+            /* a name-like form not seen before in this document becomes an alias */
+            if (!mt->text || !nk_is_name_like(mt->text, mt->text_len)) continue;
+            if (mt->text_len == strlen(e->name) && memcmp(mt->text, e->name, mt->text_len) == 0)
+                continue;
+            int seen = 0;
+            for (size_t k = 0; k < m && !seen; k++)
+                seen = e->mentions[k].text_len == mt->text_len &&
+                       memcmp(e->mentions[k].text, mt->text, mt->text_len) == 0;
+            if (!seen && (rc = add_alias(s, ent_map[i], mt->text, mt->text_len)) != SQLITE_OK)
+                goto done;
+        }
+    }
+
+    /* statements */
+    for (size_t i = 0; i < nq; i++) {
+        const sw_quote *q = sw_doc_quote(doc, i);
+        if (!q->is_statement) continue;
+        sqlite3_int64 spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne
+                                ? ent_map[q->speaker_entity] : 0;
+        sqlite3_int64 addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
+                                 ? ent_map[q->addressee_entity] : 0;
+        sqlite3_int64 group = 0;
+        if ((rc = group_statement(s, &a, q, spk, &group)) != SQLITE_OK) goto done;
+        sqlite3_stmt *si = sw_store_stmt(s, Q_STMT_INSERT, &rc);
+        if (!si) goto done;
+        sqlite3_bind_int64(si, 1, a.rowid);
+        sqlite3_bind_int64(si, 2, (sqlite3_int64)q->start);
+        sqlite3_bind_int64(si, 3, (sqlite3_int64)q->end);
+        sqlite3_bind_text(si, 4, q->text ? q->text : "", q->text ? (int)q->text_len : 0, SQLITE_STATIC);
+        sqlite3_bind_int(si, 5, (int)q->kind);
+        sqlite3_bind_int(si, 6, (int)q->section);
+        sqlite3_bind_int(si, 7, q->is_statement);
+        if (spk) sqlite3_bind_int64(si, 8, spk);
+        bind_cstr(si, 9, q->speaker_name);
+        sqlite3_bind_int(si, 10, (int)q->resolution);
+        if (q->speaker_mention) {
+            sqlite3_bind_int64(si, 11, (sqlite3_int64)q->speaker_mention->start);
+            sqlite3_bind_int64(si, 12, (sqlite3_int64)q->speaker_mention->end);
+        }
+        if (q->cue) sqlite3_bind_text(si, 13, q->cue->text, (int)q->cue->text_len, SQLITE_STATIC);
+        if (q->via) sqlite3_bind_text(si, 14, q->via->text, (int)q->via->text_len, SQLITE_STATIC);
+        if (addr) sqlite3_bind_int64(si, 15, addr);
+        /* rounded so a re-run writes bit-identical rows whatever the float path */
+        sqlite3_bind_double(si, 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
+        if (group) sqlite3_bind_int64(si, 17, group);
+        if ((rc = step_done(si)) != SQLITE_OK) goto done;
+    }
+    rc = SQLITE_OK;
+done:
+    sw_mem_free(s->alloc, ext_heap);
+    return rc;
+}
+
+/* Runs one of the prepared savepoint statements. */
+static int savepoint(sw_store *s, int which)
+{
+    int rc;
+    sqlite3_stmt *st = sw_store_stmt(s, which, &rc);
+    if (!st) return rc;
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc *doc,
+                       sw_store_outcome *outcome, sw_error *err)
+{
+    if (!store || !article || !doc) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    int own = !store->in_batch;
+    if (own) {
+        sw_status bs = sw_store_begin(store, err);
+        if (bs != SW_OK) return bs;
+    }
+    art_ident id;
+    identify(article, &id);
+    int rc = savepoint(store, Q_SAVEPOINT);
+    if (rc != SQLITE_OK) {
+        if (own) sw_store_rollback(store);
+        return sw_store_db_fail(err, rc);
+    }
+    sw_store_outcome oc;
+    sqlite3_int64 old;
+    sqlite3_int64 *ent_map = NULL;
+    size_t ne = sw_doc_entity_count(doc);
+    if (!memo_lookup(store, &id, &oc, &old) && (rc = lookup(store, &id, &oc, &old)) != SQLITE_OK)
+        goto failed;
+    if (oc == SW_STORE_UNCHANGED || oc == SW_STORE_DUPLICATE) goto ok;
+    if (oc == SW_STORE_REPLACED && (rc = remove_article(store, old)) != SQLITE_OK) goto failed;
+    if (ne) {
+        ent_map = sw_mem_alloc(store->alloc, ne * sizeof *ent_map);
+        if (!ent_map) {
+            rc = SQLITE_NOMEM;
+            goto failed;
+        }
+    }
+    if ((rc = write_article(store, article, doc, &id, ent_map)) != SQLITE_OK) goto failed;
+ok:
+    sw_mem_free(store->alloc, ent_map);
+    if ((rc = savepoint(store, Q_RELEASE)) != SQLITE_OK) {
+        savepoint(store, Q_ROLLBACK_TO);
+        savepoint(store, Q_RELEASE);
+        sw_store_forget_cache(store);
+        if (own) sw_store_rollback(store);
+        return sw_store_db_fail(err, rc);
+    }
+    if (own) {
+        sw_status cs = sw_store_commit(store, err);
+        if (cs != SW_OK) return cs;
+    }
+    if (outcome) *outcome = oc;
+    return SW_OK;
+failed:
+    sw_mem_free(store->alloc, ent_map);
+    for (int i = 0; i < Q_COUNT; i++)
+        if (store->q[i]) sqlite3_reset(store->q[i]);
+    savepoint(store, Q_ROLLBACK_TO);
+    savepoint(store, Q_RELEASE);
+    sw_store_forget_cache(store);
+    if (own) sw_store_rollback(store);
+    return sw_store_db_fail(err, rc);
+}

@@ -1,0 +1,78 @@
+/*
+ * store.h -- the store's internal handle and helpers shared by its files.
+ *
+ * schema.c creates and migrates the database, store.c adds articles, query.c answers searches and
+ * counts. Prepared statements are made once per handle (lazily) and reused, which is most of what
+ * makes ingest fast.
+ */
+#ifndef SW_STORE_STORE_H
+#define SW_STORE_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "saywho.h"
+
+/* The prepared statements kept by a handle. */
+enum {
+    Q_ART_BY_ID,
+    Q_ART_BY_HASH,
+    Q_ART_INSERT,
+    Q_ART_DELETE,
+    Q_ENT_CANDIDATES,
+    Q_ENT_BY_KEY,
+    Q_ENT_INSERT,
+    Q_ENT_SET_GIVEN,
+    Q_ENT_SET_NAME,
+    Q_ALIAS_INSERT,
+    Q_MENTION_INSERT,
+    Q_STMT_INSERT,
+    Q_GROUP_UPSERT,
+    Q_SAVEPOINT,
+    Q_RELEASE,
+    Q_ROLLBACK_TO,
+    Q_FTS_INDEX,
+    Q_COUNT
+};
+
+struct sw_store {
+    sqlite3 *db;
+    const sw_allocator *alloc;
+    sw_allocator alloc_copy;
+    int in_batch;
+    sqlite3_int64 fts_from; /* statements with a larger id are not in the FTS index yet */
+    /* The last sw_store_lookup() inside a batch, so that sw_store_add() of the same article in
+     * the same batch (nothing else can write meanwhile) need not look again. */
+    unsigned batch_no, memo_batch;
+    int memo_valid, memo_outcome;
+    char memo_hash[33], memo_ext[256];
+    size_t memo_ext_len;
+    sqlite3_int64 memo_old;
+    sqlite3_stmt *q[Q_COUNT];
+    /* Caches of facts about the database, to spare statements that would change nothing; all
+     * are cleared whenever anything is rolled back or deleted (sw_store_forget_cache):
+     * alias_seen: (entity, alias) pairs known to be stored;
+     * ent_cache: (type, name, gender) -> entity, valid while the generation of its surname key
+     * in skey_gen is unchanged (a new or completed entity with that surname bumps it). */
+    struct sw_cache *alias_seen, *ent_cache, *skey_gen;
+};
+
+/* Forgets the caches (after a rollback or a deletion). (store.c) */
+void sw_store_forget_cache(sw_store *store);
+
+/* Fills err and returns code; message is a constant string. */
+sw_status sw_store_fail(sw_error *err, sw_status code, const char *message);
+
+/* Maps an SQLite result code to SW_ERR_DB with a message a person can act on ("the database is
+ * locked by another process", "the disk is full", ...). */
+sw_status sw_store_db_fail(sw_error *err, int rc);
+
+/* Creates the schema or migrates it to SW_STORE_SCHEMA_VERSION; sets the pragmas (WAL,
+ * synchronous=NORMAL). Returns SQLITE_OK or an SQLite code; *too_new is set when the file's
+ * schema is newer than this library. (schema.c) */
+int sw_store_migrate(sqlite3 *db, int *too_new);
+
+/* The prepared statement number `which`, reset and with its bindings cleared; NULL on failure
+ * (*rc then holds the SQLite code). */
+sqlite3_stmt *sw_store_stmt(sw_store *store, int which, int *rc);
+
+#endif
