@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # run.sh -- the extraction benchmark: `saywho extract` over the 100 MB and 1 GB corpora.
 #
-# Usage: bench/run.sh [--quick] [--runs N] [--big-runs N] [--saywho PATH]
+# Usage: bench/run.sh [--quick] [--runs N] [--big-runs N] [--pin] [--saywho PATH]
 #   --quick     only the 100 MB corpus
 #   --runs N    timed runs per corpus (default 5); the median is reported
 #   --big-runs N timed runs of the 1 GB corpus (default: as --runs)
+#   --pin       run on core 0 only (taskset); leave it off on a machine shared with other jobs
 #   --saywho    the program to measure (default build/saywho; build it with scripts/build.sh)
 # Makes the corpora when missing (bench/make_corpus.sh). Each run is the whole process reading the
-# file and writing JSON Lines to /dev/null, on one core (taskset when available). Wall time comes
+# file and writing JSON Lines to /dev/null; saywho is single-threaded (one core). Wall time comes
 # from hyperfine when installed, otherwise from the runs below; peak RSS (max resident set) from
 # wait4(2)'s rusage of a separate run; CPU time (user + system) too, since the machine may be shared.
 # A peer in the same run, `wc -l` over the same file, gives the machine's plain reading speed.
@@ -18,20 +19,20 @@ RUNS=5
 BIG_RUNS=""
 SIZES=(100 1024)
 SAYWHO="$ROOT/build/saywho"
+PIN=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) SIZES=(100); shift ;;
         --runs) RUNS="$2"; shift 2 ;;
+        --pin) PIN=(taskset -c 0); shift ;;
         --big-runs) BIG_RUNS="$2"; shift 2 ;;
         --saywho) SAYWHO="$2"; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
 [ -x "$SAYWHO" ] || { echo "run.sh: $SAYWHO not built (scripts/build.sh)" >&2; exit 2; }
 bash "$ROOT/bench/make_corpus.sh" "${SIZES[@]}" >&2
-PIN=()
-command -v taskset >/dev/null 2>&1 && PIN=(taskset -c 0)
 OUT="$ROOT/bench/out"
 python3 - "$SAYWHO" "$RUNS" "${BIG_RUNS:-$RUNS}" "$OUT" "${PIN[*]:-}" "${SIZES[@]}" <<'PY'
 import json, os, shutil, statistics, subprocess, sys, tempfile, time

@@ -215,6 +215,22 @@ static void test_counterpart_and_appositive(void)
     sw_doc_free(doc);
 }
 
+static void test_organisation_description(void)
+{
+    sw_doc *doc = run("The report was carried by the Norvik news agency on Monday. "
+                      "Later the agency said the figures were wrong.\n", 0);
+    if (!doc) return;
+    int e = ent_named(doc, "Norvik");
+    CHECK(e >= 0);
+    if (e >= 0) CHECK_EQ_INT(sw_doc_entity(doc, (size_t)e)->type, SW_ENT_ORGANIZATION);
+    uint32_t t = tok_at_word(doc, "the agency");
+    if (t == SW_NONE) return;
+    int strength = 0;
+    CHECK_EQ_INT(sw_ent_resolve_description(doc, t, t + 2, t, &strength), e);
+    CHECK(strength >= 2);
+    sw_doc_free(doc);
+}
+
 static void test_sentence_start_common_word_is_not_a_name(void)
 {
     sw_doc *doc = run("Witnesses saw smoke over the hills. Several witnesses called the fire service.\n", 0);
@@ -366,6 +382,7 @@ int main(void)
     RUN(test_gender_from_pronouns);
     RUN(test_description_resolution);
     RUN(test_counterpart_and_appositive);
+    RUN(test_organisation_description);
     RUN(test_sentence_start_common_word_is_not_a_name);
     RUN(test_headline_links_only);
     RUN(test_possessive_is_stripped);

@@ -268,8 +268,16 @@ static void test_section_of_first_block(void)
 /* ---- out of memory: every allocation failure is reported, never a crash ---- */
 
 static long alloc_budget;
-static void *budget_malloc(void *ctx, size_t n) { (void)ctx; return alloc_budget-- > 0 ? malloc(n) : NULL; }
-static void *budget_realloc(void *ctx, void *p, size_t n) { (void)ctx; return alloc_budget-- > 0 ? realloc(p, n) : NULL; }
+static void *budget_malloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    return alloc_budget-- > 0 ? malloc(n) : NULL;
+}
+static void *budget_realloc(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    return alloc_budget-- > 0 ? realloc(p, n) : NULL;
+}
 static void budget_free(void *ctx, void *p) { (void)ctx; free(p); }
 
 static void test_out_of_memory(void)
@@ -445,7 +453,8 @@ static void test_seed_article_spans(void)
             expected++;
             int ok = 0;
             for (uint32_t k = 0; k < d->n_qspans; k++)
-                if (sw_map_start(d, d->qspans[k].start) == qs && sw_map_end(d, d->qspans[k].end) == qe)
+                if (sw_map_start(d, d->qspans[k].start) == qs &&
+                    sw_map_end(d, d->qspans[k].end) == qe)
                     ok = 1;
             if (!ok) fprintf(stderr, "seed: span [%zu, %zu) not found: %.*s\n", qs, qe,
                              (int)(qe - qs), text + qs);

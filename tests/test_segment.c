@@ -4,7 +4,8 @@
  * measurement of sentence-boundary precision and recall on the GUM news documents in ../shared
  * (gold sentences re-joined into paragraphs).
  *
- * `test_segment --dump FILE` prints the tokens and sentences of a plain-text file (a debugging aid).
+ * `test_segment --dump FILE` prints the tokens, sentences and quotation spans of a plain-text file
+ * (a debugging aid).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -280,7 +281,8 @@ static void test_gum_sentence_boundaries(void)
         char line[65536];
         int in_par = 0, sub_sizes[64], n_sub = 0, sub_at = 0;
         while (fgets(line, sizeof line, f)) {
-            if (strncmp(line, "# newpar", 8) == 0 && (line[8] == '\n' || line[8] == ' ' || line[8] == '\r')) {
+            if (strncmp(line, "# newpar", 8) == 0 &&
+                (line[8] == '\n' || line[8] == ' ' || line[8] == '\r')) {
                 if (g.len) gum_append(&g, "\n\n", 2);
                 in_par = 0;
                 n_sub = sub_at = 0;
@@ -334,18 +336,22 @@ static void test_gum_sentence_boundaries(void)
     CHECK(r > 0.95);
 }
 
+/* Copies a short ASCII word lower-cased. */
+static void lower_copy(char *dst, const char *src)
+{
+    size_t k;
+    for (k = 0; src[k] && k < 31; k++)
+        dst[k] = (char)(src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k]);
+    dst[k] = 0;
+}
+
 /* The abbreviation table in abbrev.c must be sorted and agree with data/abbreviations.txt. */
 static void test_abbreviation_table_matches_data_file(void)
 {
     for (size_t i = 1; i < sw_abbrev_count; i++) {
         char a[32], b[32];
-        size_t k;
-        for (k = 0; sw_abbrev_table[i - 1].word[k]; k++)
-            a[k] = (char)(sw_abbrev_table[i - 1].word[k] | ((sw_abbrev_table[i - 1].word[k] >= 'A' && sw_abbrev_table[i - 1].word[k] <= 'Z') ? 32 : 0));
-        a[k] = 0;
-        for (k = 0; sw_abbrev_table[i].word[k]; k++)
-            b[k] = (char)(sw_abbrev_table[i].word[k] | ((sw_abbrev_table[i].word[k] >= 'A' && sw_abbrev_table[i].word[k] <= 'Z') ? 32 : 0));
-        b[k] = 0;
+        lower_copy(a, sw_abbrev_table[i - 1].word);
+        lower_copy(b, sw_abbrev_table[i].word);
         CHECK(strcmp(a, b) < 0);
     }
     FILE *f = fopen(SW_SOURCE_DIR "/data/abbreviations.txt", "r");

@@ -58,6 +58,8 @@ typedef struct sw_attr {
     uint32_t sorted_stmts; /* how many statements at the front are sorted (pass 2), else 0 */
     sw_np last_subj;       /* the subject of the latest cue ... */
     uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
+    uint32_t pending_via_start, pending_via_end; /* "According to S, X said": S for X's ... */
+    uint32_t pending_via_sent;                   /* ... statement in this sentence */
 } sw_attr;
 
 enum {

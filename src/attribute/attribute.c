@@ -74,6 +74,13 @@ static void set_addressee(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
 {
     if (np->kind == SW_NP_NONE || np->tok_end <= np->tok_start) return;
     attr_resolve(a, np, at);
+    if (np->kind == SW_NP_DESC && np->ent < 0) {
+        /* a hearer described ("his Russian counterpart") is usually someone just named: a weaker
+         * match is accepted here than for a speaker */
+        int strength = 0;
+        int32_t e = sw_ent_resolve_description(a->doc, np->tok_start, np->tok_end, at, &strength);
+        if (strength >= 1) np->ent = e;
+    }
     s->addressee = np->ent;
     s->addr_start = a->t[np->tok_start].start;
     s->addr_end = a->t[np->tok_end - 1].end;
@@ -87,7 +94,7 @@ static sw_stmt *quote_stmt(sw_attr *a, int32_t q)
     const sw_qspan *qs = &a->doc->qspans[q];
     s->start = qs->start;
     s->end = qs->end;
-    s->kind = SW_KIND_DIRECT;
+    s->kind = qs->kind; /* direct, or partial: a fragment inside the writer's sentence */
     s->section = qs->section;
     s->qspan = q;
     a->claimed[q] = 1;
@@ -134,6 +141,10 @@ static void set_cue(const sw_attr *a, sw_stmt *s, uint32_t v, uint32_t v_end)
 {
     s->cue_start = a->t[v].start;
     s->cue_end = a->t[v_end - 1].end;
+    if (a->pending_via_sent == a->t[v].sent && s->via_start == SW_NONE) {
+        s->via_start = a->pending_via_start;
+        s->via_end = a->pending_via_end;
+    }
 }
 
 /* The closing mark of a top-level quotation that the cue at v follows closely: “Q,” S V or “Q,” V.
@@ -145,8 +156,10 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
         if (a->t[i].kind == SW_TK_QUOTE) return a->qspan_close[i];
         if (tok_punct(a, i, ',')) continue;
         if (a->t[i].kind != SW_TK_WORD) return -1;
-        if (++words > 7) return -1;
-        if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ)) return -1;
+        /* a subject may be long: “Q,” Crystal Doe of the tribe's preservation office told */
+        if (++words > 12) return -1;
+        if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && words > 1) return -1;
+        if (i + 1 < v && attr_is_cue_verb(a, i)) return -1;
     }
     return -1;
 }
@@ -222,7 +235,42 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
         return SW_OK;
     }
 
+    uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
+    /* a passive ("was accused of", "were told"): the speaker, if any, is the agent after "by" */
+    if (vform == SW_VF_PAST || vform == SW_VF_PART) {
+        uint32_t p = v;
+        while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
+        if (p > lo && is_word(a, p - 1) &&
+            (tok_is(a, p - 1, "was") || tok_is(a, p - 1, "were") || tok_is(a, p - 1, "been") ||
+             tok_is(a, p - 1, "be") || tok_is(a, p - 1, "is") || tok_is(a, p - 1, "are") ||
+             tok_is(a, p - 1, "being")))
+            return SW_OK;
+    }
     sw_np subj = attr_subject_before(a, v, lo);
+    /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
+     * of its clause, not the noun right before it; a progressive ("was saying") does not */
+    if (vform == SW_VF_ING) {
+        uint32_t p = v;
+        while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
+        if (!(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
+            if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
+            else subj = attr_sentence_subject(a, lo, v);
+        }
+    }
+    if (subj.kind == SW_NP_NONE && v == lo && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
+        /* "Remarked the scientist Tierra Curry, “...”": a verb first, its subject after it */
+        sw_np after = attr_np_after(a, v + 1, hi);
+        if (after.kind == SW_NP_NAME || after.kind == SW_NP_DESC) {
+            int32_t q2 = quote_continuing_after(a, after.tok_end, block_end_tok(a, v));
+            if (q2 >= 0 && !a->claimed[q2]) {
+                sw_stmt *s = quote_stmt(a, q2);
+                if (!s) return SW_ERR_NOMEM;
+                set_cue(a, s, v, v + 1);
+                set_speaker(a, s, &after, v);
+                return SW_OK;
+            }
+        }
+    }
     if (subj.kind == SW_NP_NONE && v > lo) {
         /* a verb sharing its subject: "S agreed, saying C", "S wept and said C", "by saying" */
         uint32_t p = v - 1;
@@ -287,8 +335,15 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         if (s->end < sent_start_off && s->cue_start < sent_start_off) break;
         if (s->speaker >= 0 || s->speaker_name || s->spk_start != SW_NONE) {
             if (s->via_start == SW_NONE) {
-                s->via_start = a->t[src.tok_start].start;
-                s->via_end = a->t[src.tok_end - 1].end;
+                /* the whole phrase names the outlet: "the TASS news agency" */
+                uint32_t e = i + k;
+                while (e < hi && e - (i + k) < 10 && (a->t[e].kind == SW_TK_WORD) &&
+                       !(a->wcls[e] & (SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT)) &&
+                       !(e > i + k && (a->wcls[e] & SW_W_PREP) && !tok_is(a, e, "of")))
+                    e++;
+                if (e < src.tok_end) e = src.tok_end;
+                s->via_start = a->t[i + k].start;
+                s->via_end = a->t[e - 1].end;
             }
             return SW_OK;
         }
@@ -302,6 +357,16 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         cs = j;
         if (cs >= hi) return SW_OK;
         ce = attr_clause_end(a, cs, hi);
+        /* "According to ISNA, the prosecutor X said ...": C reports someone else, and S is the
+         * outlet that carried it */
+        for (uint32_t k = cs; k < ce; k++) {
+            if (a->t[k].kind == SW_TK_QUOTE) break;
+            if (!attr_is_cue_verb(a, k)) continue;
+            a->pending_via_start = a->t[src.tok_start].start;
+            a->pending_via_end = a->t[src.tok_end - 1].end;
+            a->pending_via_sent = a->t[i].sent;
+            return SW_OK;
+        }
     } else if (i > lo && tok_punct(a, i - 1, ',')) {
         /* C, according to S. */
         cs = lo;
@@ -358,8 +423,10 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
         if (j < bhi && tok_punct(a, j, ',')) j++;
         for (uint32_t v = j; v < bhi && v - j < 4; v++) {
             if (!is_word(a, v)) break;
-            if ((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
-                !(a->t[v].flags & SW_TF_CAP)) {
+            /* "reads" and "read" speak for a document right after its quotation */
+            int reads = tok_is(a, v, "reads") || tok_is(a, v, "read");
+            if (((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
+                 !(a->t[v].flags & SW_TF_CAP)) || reads) {
                 sw_np subj = attr_subject_before(a, v, close + 1);
                 if (subj.kind == SW_NP_NONE) subj = attr_np_after(a, v + 1, bhi);
                 if (subj.kind == SW_NP_NONE) break;
@@ -449,6 +516,7 @@ sw_status sw_attribute(sw_doc *doc)
     a.doc = doc;
     a.cur_stmt = -1;
     a.last_subj_sent = SW_NONE;
+    a.pending_via_sent = SW_NONE;
     a.t = doc->toks;
     a.n = doc->n_toks;
     sw_arena *ar = &doc->arena;
@@ -530,8 +598,17 @@ sw_status sw_attribute(sw_doc *doc)
             (doc->stmts[before].speaker >= 0 || doc->stmts[before].speaker_name))
             ctx2 = (int32_t)before;
     }
-    /* Pass 3: order, confidence. */
+    /* Pass 3: order, confidence. Statements in a headline or a sub-heading are kept apart (the
+     * annotation guide does not count headlines as statements; they repeat the body): they are
+     * listed only with keep_non_statements, with their speaker. */
     if (doc->n_stmts > 1) qsort(doc->stmts, doc->n_stmts, sizeof *doc->stmts, stmt_cmp);
+    for (uint32_t k = 0; k < doc->n_stmts; k++) {
+        sw_stmt *s = &doc->stmts[k];
+        if (!s->is_statement || s->section == SW_SECTION_BODY) continue;
+        s->is_statement = 0;
+        s->reason = s->section == SW_SECTION_TITLE ? "headline"
+                    : s->section == SW_SECTION_HEADING ? "heading" : "boilerplate";
+    }
     for (uint32_t k = 0; k < doc->n_stmts; k++) doc->stmts[k].confidence = confidence_of(&doc->stmts[k]);
     return SW_OK;
 }

@@ -124,7 +124,16 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
  * "in a statement", "on Twitter", "after the verdict". Returns the token after them. */
 static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
 {
-    for (int rounds = 0; rounds < 3 && i < se; rounds++) {
+    for (int rounds = 0; rounds < 4 && i < se; rounds++) {
+        /* ", in likelihood," : an adverbial set off by commas */
+        if (tok_punct(a, i, ',') && i + 1 < se && is_word(a, i + 1) && (a->wcls[i + 1] & (SW_W_PREP | SW_W_ADVERB))) {
+            uint32_t j = i + 1;
+            while (j < se && j - i < 8 && is_word(a, j)) j++;
+            if (j < se && tok_punct(a, j, ',')) {
+                i = j + 1;
+                continue;
+            }
+        }
         if (is_word(a, i) && ((a->lx[i] & SW_LX_CALENDAR) || (a->wcls[i] & (SW_W_TIME | SW_W_ADVERB)) ||
                               tok_is(a, i, "out"))) {
             i++;
@@ -132,12 +141,22 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
         }
         if (is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO) && !tok_is(a, i, "of") &&
             !tok_is(a, i, "as") && !tok_is(a, i, "for")) {
-            /* a short prepositional phrase, only when a "that" or a comma closes it */
-            uint32_t j = i + 1;
-            while (j < se && j - i < 8 && is_word(a, j) && !(a->wcls[j] & SW_W_THAT)) j++;
+            /* a short prepositional phrase, closed by "that", a comma, or a time word after which
+             * a clause begins ("at a press conference yesterday morning the ...") */
+            uint32_t j = i + 1, time_end = 0;
+            while (j < se && j - i < 8 && (is_word(a, j) || a->t[j].kind == SW_TK_NUM) && !(a->wcls[j] & SW_W_THAT)) {
+                if ((a->lx[j] & SW_LX_CALENDAR) || (a->wcls[j] & SW_W_TIME) || a->t[j].kind == SW_TK_NUM) time_end = j + 1;
+                j++;
+            }
             if (j < se && ((a->wcls[j] & SW_W_THAT) || tok_punct(a, j, ','))) {
                 i = j;
                 if (tok_punct(a, i, ',')) i++;
+                continue;
+            }
+            if (time_end) {
+                /* "on Wednesday", "in 2017", "at a briefing on Monday" */
+                while (time_end < se && is_word(a, time_end) && (a->wcls[time_end] & SW_W_TIME)) time_end++;
+                i = time_end;
                 continue;
             }
         }
@@ -164,15 +183,33 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         return *ce > *cs + 1;
     }
     i = skip_adverbials(a, i, se);
-    if (i < se && (frames & (SW_VX_TELL | SW_VX_OF | SW_VX_TO | SW_VX_AS)) && !(a->wcls[i] & SW_W_THAT))
+    if (i < se && (frames & (SW_VX_TELL | SW_VX_OF | SW_VX_TO | SW_VX_AS)) && !(a->wcls[i] & SW_W_THAT)) {
         i = skip_addressee(a, i, se, addr);
+        /* the object of "accused X of", "described X as" is not a hearer */
+        if (!(frames & SW_VX_TELL)) addr->kind = SW_NP_NONE;
+    }
     i = skip_adverbials(a, i, se);
     if (i >= se) return 0;
-    /* an explicit complementiser */
+    /* "explained to the press, “...”", "said to reporters that ...": "to" and a hearer */
+    if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && i + 1 < se && is_word(a, i + 1) &&
+        ((a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON)) || a->ment_of[i + 1] >= 0 || (a->lx[i + 1] & SW_LX_ROLE))) {
+        sw_np hearer;
+        hearer.kind = SW_NP_NONE;
+        hearer.ment = hearer.ent = -1;
+        uint32_t j = skip_addressee(a, i + 1, se, &hearer);
+        if (j > i + 1 && j < se && (tok_punct(a, j, ',') || tok_punct(a, j, ':') || (a->wcls[j] & SW_W_THAT) ||
+                                    a->t[j].kind == SW_TK_QUOTE)) {
+            *addr = hearer;
+            i = skip_adverbials(a, j, se);
+            if (i >= se) return 0;
+        }
+    }
+    /* an explicit complementiser (and the comma of "that, as president, he ...") */
     int needs_finite = 1;
     if (is_word(a, i) && (a->wcls[i] & SW_W_THAT)) {
         i++;
         needs_finite = 0;
+        if (i < se && tok_punct(a, i, ',')) i++;
     } else if (is_word(a, i) && (a->wcls[i] & SW_W_TO)) {
         /* "claimed to have", "urged residents to evacuate": the infinitive, with its "to" */
         if (!(frames & (SW_VX_TO | SW_VX_THAT)) || i + 1 >= se || !is_word(a, i + 1) ||
@@ -205,9 +242,12 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
     if ((tok_punct(a, i, ',') || tok_punct(a, i, ':')) && i + 1 < se && a->t[i + 1].kind == SW_TK_QUOTE &&
         a->qspan_open[i + 1] >= 0)
         i++;
-    /* A clause does not begin with punctuation or a preposition ("said in a statement."). */
+    /* A clause does not begin with punctuation; one that begins with a preposition must be
+     * finite ("said as a teenager she was ...", not "said in a statement."). */
     if (a->t[i].kind == SW_TK_PUNCT) return 0;
-    if (is_word(a, i) && (a->wcls[i] & (SW_W_PREP | SW_W_CONJ)) && !(a->wcls[i] & SW_W_TO)) return 0;
+    if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ)) return 0;
+    if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && needs_finite) return 0;
+    if (is_word(a, i) && (a->wcls[i] & SW_W_PREP)) needs_finite = 1;
     *cs = i;
     *ce = attr_clause_end(a, i, se);
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;

@@ -52,6 +52,48 @@ static int is_person_ment(const sw_attr *a, int32_t m)
     return e >= 0 && a->doc->ents[e].type == SW_ENT_PERSON;
 }
 
+/* The first token of a mention after title words and determiners at the start of a segment:
+ * "the Defence Secretary Delfin Lorenzana", "former minister X". */
+static uint32_t skip_segment_lead(const sw_attr *a, uint32_t k, uint32_t end)
+{
+    while (k < end && is_word(a, k) && a->ment_of[k] < 0 &&
+           ((a->wcls[k] & SW_W_DET) || (a->lx[k] & (SW_LX_TITLE | SW_LX_DEMONYM)) ||
+            (!(a->t[k].flags & SW_TF_CAP) && !(a->wcls[k] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)))))
+        k++;
+    return k;
+}
+
+/* "Anderson Cooper, of CNN, one of her sons, stated" / "Yesterday, the transport secretary,
+ * Grant Shapps, announced": the verb follows a chain of comma-separated segments; its subject is
+ * the first person named at the start of a segment. Returns an empty NP when no segment starts
+ * with a person. */
+static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
+{
+    sw_np np = np_none();
+    uint32_t seg_start[6];
+    uint32_t n = 0, j = comma;
+    while (n < 6 && comma - j < 40) {
+        uint32_t k = j;
+        while (k > lo && !tok_punct(a, k - 1, ',') && a->t[k - 1].kind != SW_TK_QUOTE && !tok_clause_break(a, k - 1))
+            k--;
+        seg_start[n++] = k;
+        if (k <= lo || !tok_punct(a, k - 1, ',')) break;
+        j = k - 1;
+    }
+    for (uint32_t s = n; s-- > 0;) {
+        uint32_t end = s == 0 ? comma : seg_start[s - 1] - 1;
+        uint32_t k = skip_segment_lead(a, seg_start[s], end);
+        if (k >= end || a->ment_of[k] < 0 || !is_person_ment(a, a->ment_of[k])) continue;
+        np.kind = SW_NP_NAME;
+        np.ment = a->ment_of[k];
+        np.tok_start = k;
+        np.tok_end = k + 1;
+        while (np.tok_end < end && a->ment_of[np.tok_end] == np.ment) np.tok_end++;
+        return np;
+    }
+    return np;
+}
+
 /* The noun phrase that ends at token i (inclusive), looking no further left than lo. */
 static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
 {
@@ -66,6 +108,8 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     }
     /* an apposition or a relative clause before the verb: "X, a TITLE ..., said" */
     if (tok_punct(a, i, ',')) {
+        sw_np chain = chain_subject(a, i, lo);
+        if (chain.kind != SW_NP_NONE) return chain;
         uint32_t j = i;
         while (j > lo) {
             j--;
@@ -100,7 +144,8 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
                 (is_word(a, s - 1) && a->ment_of[s - 1] < 0 && !(a->t[s - 1].flags & SW_TF_CAP) &&
                  !(a->wcls[s - 1] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)))))
             s--;
-        if (s > lo + 1 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at"))) {
+        if (s > lo + 1 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at") ||
+                           tok_is(a, s - 1, "in"))) {
             sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
             if ((before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) ||
                 (before.kind == SW_NP_DESC && (a->lx[before.tok_end - 1] & (SW_LX_ROLE | SW_LX_TITLE))))
@@ -154,6 +199,13 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
         i--;
         skipped++;
     }
+    /* "went on to add", "continued to insist": the subject of the verb before "to" */
+    if (i > lo + 1 && tok_is(a, i, "to") && is_word(a, i - 1)) {
+        uint32_t k = i - 1;
+        if (tok_is(a, k, "on") && k > lo + 1 && is_word(a, k - 1)) k--;
+        if (!(a->t[k].flags & SW_TF_CAP) && a->ment_of[k] < 0 && !(a->wcls[k] & (SW_W_SUBJ_PRON | SW_W_DET)))
+            return attr_subject_before(a, k, lo);
+    }
     return np_ending_at(a, i, lo, 0);
 }
 
@@ -184,6 +236,8 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi)
 {
     sw_np np = np_none();
     if (i >= hi) return np;
+    /* "written as the caption", "said on the radio": a preposition starts no subject */
+    if (is_word(a, i) && (a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_THAT)) && a->ment_of[i] < 0) return np;
     if (a->wcls[i] & SW_W_SUBJ_PRON) {
         np.kind = SW_NP_PRONOUN;
         np.tok_start = i;
@@ -224,6 +278,22 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi)
         while (ms > i && a->ment_of[ms - 1] == person) ms--;
         np.tok_start = ms;
         return np;
+    }
+    /* "said University of California, San Diego's chancellor, Pradeep Khosla": an apposition
+     * that names a person wins over an organisation */
+    if (j < hi && tok_punct(a, j, ',')) {
+        for (uint32_t k = j + 1; k < hi && k - j < 10; k++) {
+            if (tok_punct(a, k, ',') && k + 1 < hi) continue;
+            if (!is_word(a, k) && !is_possessive(a, k)) break;
+            if (a->ment_of[k] >= 0 && is_person_ment(a, a->ment_of[k])) {
+                np.kind = SW_NP_NAME;
+                np.ment = a->ment_of[k];
+                np.tok_start = k;
+                np.tok_end = k + 1;
+                while (np.tok_end < hi && a->ment_of[np.tok_end] == np.ment) np.tok_end++;
+                return np;
+            }
+        }
     }
     if (any >= 0 && !(a->lx[i] & SW_LX_FUNCTION && !(a->wcls[i] & SW_W_DET))) {
         np.kind = SW_NP_NAME;
@@ -266,6 +336,22 @@ static int32_t last_mention_before(const sw_doc *doc, uint32_t off)
 /* Person (or organisation, for "it"/"they") most likely meant by a pronoun at token `at`: the
  * previous statement's speaker when nobody else who fits was named since, else the most recent
  * compatible mention (known gender first). */
+/* A mention in a prepositional phrase or a possessor ("pardoned by Trump", "Qawi's supporters")
+ * is rarely what a later pronoun subject points back to. */
+static int mention_is_salient(const sw_attr *a, const sw_ment *mt)
+{
+    const sw_mentinfo *mi = sw_ent_mention_info(a->doc, (int32_t)(mt - a->doc->ments));
+    if (!mi) return 1;
+    uint32_t first = mi->pre_tok, last = mi->tok_end;
+    while (first > 0 && is_word(a, first - 1) && (a->wcls[first - 1] & SW_W_DET)) first--;
+    if (first > 0 && is_word(a, first - 1) && (a->wcls[first - 1] & SW_W_PREP)) return 0;
+    if (last < a->n && is_possessive(a, last)) return 0;
+    return 1;
+}
+
+/* Person (or group, for "they"/"it"/"we") most likely meant by a pronoun subject at token `at`:
+ * the previous statement's speaker, unless someone else who fits was named since in a subject
+ * position; otherwise the most recent fitting mention in a subject position, then any. */
 static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32_t len)
 {
     sw_doc *doc = a->doc;
@@ -275,13 +361,17 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
         want_gender = SW_GENDER_MALE;
     else if (len == 3 && (text[0] | 32) == 's' && (text[1] | 32) == 'h' && (text[2] | 32) == 'e')
         want_gender = SW_GENDER_FEMALE;
-    else if (len == 2 && (text[0] | 32) == 'i' && (text[1] | 32) == 't') { want_person = 0; want_org = 1; }
-    else { want_org = 1; } /* they, we */
+    else if (len == 1 || (len == 3 && (text[0] | 32) == 'y')) {
+        return -1; /* I, you: the speaker of an interview, not resolved here */
+    } else {
+        want_person = 0; /* it, they, we: an organisation or a group */
+        want_org = 1;
+    }
     uint32_t at_off = a->t[at].start;
     int32_t last = last_mention_before(doc, at_off);
 
-    /* The speaker of the latest statement before this point (by position: statements arrive
-     * roughly in text order, so a short look back over the newest ones finds it). */
+    /* The latest statement before this point (by position: statements arrive roughly in text
+     * order, so a short look back over the newest ones finds it). */
     const sw_stmt *latest = NULL;
     for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < 64; seen++) {
         const sw_stmt *s = &doc->stmts[k];
@@ -298,40 +388,45 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
         }
         if (lo > 0 && (!latest || doc->stmts[lo - 1].start > latest->start)) latest = &doc->stmts[lo - 1];
     }
-    for (const sw_stmt *s = latest; s; s = NULL) {
-        if (s->speaker < 0) break;
-        const sw_ient *e = &doc->ents[s->speaker];
-        int fits = (e->type == SW_ENT_PERSON && want_person && gender_ok(e->gender, want_gender)) ||
-                   (e->type == SW_ENT_ORGANIZATION && want_org);
-        if (!fits) break;
-        /* unless another person who fits better was named since that statement */
-        uint32_t since = s->end;
-        int other = 0;
-        for (int32_t m = last, seen = 0; m >= 0 && seen < PRONOUN_WINDOW; m--, seen++) {
-            const sw_ment *mt = &doc->ments[m];
-            if (mt->start < since) break;
-            if (mt->ent < 0 || mt->ent == s->speaker) continue;
-            const sw_ient *oe = &doc->ents[mt->ent];
-            if (oe->type == SW_ENT_PERSON && want_person && want_gender != SW_GENDER_UNKNOWN &&
-                oe->gender == want_gender && e->gender != want_gender)
-                other = 1;
+    int32_t last_speaker = -1;
+    uint32_t last_end = 0;
+    if (latest && latest->speaker >= 0) {
+        const sw_ient *e = &doc->ents[latest->speaker];
+        if ((e->type == SW_ENT_PERSON && want_person && gender_ok(e->gender, want_gender)) ||
+            (e->type == SW_ENT_ORGANIZATION && want_org)) {
+            last_speaker = latest->speaker;
+            last_end = latest->end > latest->spk_end || latest->spk_end == SW_NONE ? latest->end : latest->spk_end;
         }
-        if (!other) return s->speaker;
-        break;
     }
-    int32_t fallback = -1;
+
+    int32_t salient = -1, salient_unknown = -1, any = -1;
+    uint32_t salient_start = 0;
     for (int32_t m = last, seen = 0; m >= 0 && seen < PRONOUN_WINDOW; m--, seen++) {
         const sw_ment *mt = &doc->ments[m];
-        if (mt->ent < 0) continue;
+        if (mt->ent < 0 || mt->kind != SW_MK_NAME) continue;
+        if (at_off - mt->end > 1500) break;
         const sw_ient *e = &doc->ents[mt->ent];
-        if (e->type == SW_ENT_PERSON && want_person) {
-            if (want_gender != SW_GENDER_UNKNOWN && e->gender == want_gender) return mt->ent;
-            if (gender_ok(e->gender, want_gender) && fallback < 0) fallback = mt->ent;
-        } else if (e->type == SW_ENT_ORGANIZATION && want_org) {
-            if (fallback < 0) return mt->ent;
+        int fits;
+        if (want_person) fits = e->type == SW_ENT_PERSON && gender_ok(e->gender, want_gender);
+        else fits = e->type == SW_ENT_ORGANIZATION;
+        if (!fits) continue;
+        if (any < 0) any = mt->ent;
+        if (!mention_is_salient(a, mt)) continue;
+        if (want_gender != SW_GENDER_UNKNOWN && e->gender == SW_GENDER_UNKNOWN) {
+            if (salient_unknown < 0) salient_unknown = mt->ent;
+            continue;
         }
+        salient = mt->ent;
+        salient_start = mt->start;
+        break;
     }
-    return fallback;
+    if (last_speaker >= 0) {
+        if (salient >= 0 && salient != last_speaker && salient_start >= last_end) return salient;
+        return last_speaker;
+    }
+    if (salient >= 0) return salient;
+    if (salient_unknown >= 0) return salient_unknown;
+    return any;
 }
 
 void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)

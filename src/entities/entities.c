@@ -34,6 +34,7 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
 #define fold_byte sw_ent_fold_byte
 #define fold_copy sw_ent_fold_copy
 
+/* FNV-1a hash of a key, never 0. */
 static uint32_t hash_bytes(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
@@ -59,6 +60,7 @@ typedef struct smap {
     uint32_t cap, used;
 } smap;
 
+/* Prepares an empty map with room for `want` keys at half load; 0 when out of memory. */
 static int smap_init(sw_arena *a, smap *m, uint32_t want)
 {
     uint32_t cap = 64;
@@ -71,7 +73,7 @@ static int smap_init(sw_arena *a, smap *m, uint32_t want)
 
 /* Folds a word for the word-statistics map by setting bit 0x20 of every byte (ASCII capitals
  * become small letters; the few other letters it merges do not matter for statistics) into buf
- * (room for len rounded up to 8) and returns its hash, eight bytes at a time. */
+ * (room for len bytes) and returns its hash, eight bytes at a time. */
 static uint32_t fast_fold_hash(const char *s, uint32_t len, char *buf)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
@@ -86,9 +88,11 @@ static uint32_t fast_fold_hash(const char *s, uint32_t len, char *buf)
     }
     if (i < len) {
         uint64_t v = 0;
-        memcpy(&v, s + i, len - i);
-        v |= 0x2020202020202020ull;
-        memcpy(buf + i, &v, 8);
+        for (; i < len; i++) {
+            unsigned char ch = (unsigned char)(s[i] | 0x20);
+            buf[i] = (char)ch;
+            v = (v << 8) | ch;
+        }
         h = (h ^ v) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 29;
     }
@@ -97,6 +101,7 @@ static uint32_t fast_fold_hash(const char *s, uint32_t len, char *buf)
     return r ? r : 1;
 }
 
+/* Equality of two keys of len bytes (a plain loop for the short keys that words are). */
 static int key_eq(const char *a, const char *b, uint32_t len)
 {
     if (len > 16) return memcmp(a, b, len) == 0;
@@ -105,6 +110,7 @@ static int key_eq(const char *a, const char *b, uint32_t len)
     return 1;
 }
 
+/* The slot of key (hash h): the one that holds it, or the empty slot where it would go. */
 static smap_slot *smap_find(const smap *m, const char *key, uint32_t len, uint32_t h)
 {
     uint32_t i = h & (m->cap - 1);
@@ -123,6 +129,7 @@ static int32_t smap_get_h(const smap *m, const char *key, uint32_t len, uint32_t
     return s->key ? s->val : -1;
 }
 
+/* Returns the value for key, or -1. */
 static int32_t smap_get(const smap *m, const char *key, uint32_t len)
 {
     return smap_get_h(m, key, len, hash_bytes(key, len));
@@ -136,6 +143,7 @@ static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, int32_t
     return smap_put_h(a, m, key, len, hash_bytes(key, len), val);
 }
 
+/* smap_put() with the key's hash already computed; grows the table at half load. */
 static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
 {
     if ((m->used + 1) * 2 > m->cap) {
@@ -168,6 +176,8 @@ typedef struct wstat {          /* one distinct word (folded) of the article */
     uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
     uint32_t cls, kw;            /* its lexicon classes and keyword value */
     const sw_lex_info *info;     /* its lexicon entry, or NULL */
+    const char *key;             /* the folded word (arena) */
+    uint32_t len;
 } wstat;
 
 typedef struct cand {            /* one mention found */
@@ -201,7 +211,9 @@ typedef struct ectx {
     uint32_t *cls;               /* lexicon classes of each word token (possessive stripped) */
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
-    smap wstats_map;             /* folded word -> index into wstats */
+    uint32_t *core;              /* byte length of each token without a possessive ending */
+    uint64_t *wslots;            /* folded word -> wstats: (hash << 32) | (index + 1), 0 = empty */
+    uint32_t wcap, wused;
     wstat *wstats;
     uint32_t n_wstats;
     int32_t *tok_wstat;          /* word token -> wstats index, -1 for others */
@@ -227,9 +239,13 @@ static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks 
 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
 
+/* Byte length of token i without a possessive ending (computed once in classify_tokens). */
+static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }
+
+/* Whether word i carries a possessive: its own 's, or a separate 's / ’s token glued to it. */
 static int has_possessive(const ectx *c, uint32_t i)
 {
-    if (sw_ent_core_len(c->doc, i) < tok_len(c, i)) return 1;
+    if (core_len(c, i) < tok_len(c, i)) return 1;
     /* a separate "'s" / "’s" token, or an apostrophe token then "s", glued to the word */
     if (i + 1 < c->n_toks && c->toks[i + 1].block == c->toks[i].block) {
         const sw_tok *n = &c->toks[i + 1];
@@ -285,6 +301,7 @@ static int position_capital(const ectx *c, uint32_t i)
     return 0;
 }
 
+/* A lower-case particle inside a name: "Ludwig van Beethoven", "Arnel dela Vega". */
 static int is_particle(const ectx *c, uint32_t i)
 {
     return is_word(c, i) && !capword(c, i) && kw_has(c, i, SW_KW_PARTICLE);
@@ -298,6 +315,7 @@ static int honorific(const ectx *c, uint32_t i, int *gender)
     return 1;
 }
 
+/* The article-wide statistics of word token i, or NULL for tokens that have none. */
 static wstat *wstat_of(const ectx *c, uint32_t i)
 {
     int32_t k = c->tok_wstat[i];
@@ -308,6 +326,7 @@ static wstat *wstat_of(const ectx *c, uint32_t i)
  * link to them; datelines are skipped. */
 enum { BLK_BODY = 0, BLK_LINK_ONLY, BLK_SKIP };
 
+/* BLK_BODY, BLK_LINK_ONLY or BLK_SKIP for block b (see above). */
 static int block_role(const sw_doc *doc, uint32_t b)
 {
     const sw_iblock *bl = &doc->blocks[b];
@@ -320,6 +339,26 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: lexicon classes and word statistics
  * --------------------------------------------------------------------------------------------- */
 
+/* Doubles the word-statistics table (the hashes are kept in the slots). 0 when out of memory. */
+static int grow_wslots(ectx *c)
+{
+    uint32_t cap = c->wcap * 2;
+    uint64_t *slots = sw_arena_calloc(c->arena, cap, sizeof *slots);
+    if (!slots) return 0;
+    for (uint32_t i = 0; i < c->wcap; i++) {
+        uint64_t v = c->wslots[i];
+        if (!v) continue;
+        uint32_t j = (uint32_t)(v >> 32) & (cap - 1);
+        while (slots[j]) j = (j + 1) & (cap - 1);
+        slots[j] = v;
+    }
+    c->wslots = slots;
+    c->wcap = cap;
+    return 1;
+}
+
+/* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
+ * (lower-case occurrences, capitalised occurrences that are not at a sentence start). */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
@@ -327,8 +366,15 @@ static sw_status classify_tokens(ectx *c)
     c->kw = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->kw);
     c->tok_wstat = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->tok_wstat);
     c->info = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->info);
-    if (!c->cls || !c->kw || !c->tok_wstat || !c->info) return SW_ERR_NOMEM;
-    if (!smap_init(c->arena, &c->wstats_map, c->n_toks / 4 + 16)) return SW_ERR_NOMEM;
+    c->core = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->core);
+    if (!c->cls || !c->kw || !c->tok_wstat || !c->info || !c->core) return SW_ERR_NOMEM;
+    for (uint32_t i = 0; i < c->n_toks; i++) c->core[i] = c->toks[i].end - c->toks[i].start;
+    c->core[c->n_toks] = 0;
+    c->wcap = 64;
+    while (c->wcap < c->n_toks / 2) c->wcap <<= 1;
+    c->wused = 0;
+    c->wslots = sw_arena_calloc(c->arena, c->wcap, sizeof *c->wslots);
+    if (!c->wslots) return SW_ERR_NOMEM;
     memset(c->cls, 0, (c->n_toks + 1) * sizeof *c->cls);
     memset(c->kw, 0, (c->n_toks + 1) * sizeof *c->kw);
     memset(c->tok_wstat, 0xFF, (c->n_toks + 1) * sizeof *c->tok_wstat);
@@ -348,7 +394,7 @@ static sw_status classify_tokens(ectx *c)
                 continue;
             }
             unsigned char last = (unsigned char)s[len - 1];
-            if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
+            if (last == 's' || last == 'S' || last == '\'' || last == 0x99) c->core[i] = len = sw_ent_core_len(doc, i);
             if (capword_slow(c, i)) c->kw[i] = KW_CAPWORD;
             if (len == 0 || len > sizeof buf) {
                 c->info[i] = sw_lex_lookup(s, len);
@@ -357,7 +403,18 @@ static sw_status classify_tokens(ectx *c)
             }
             /* the lexicon and the keyword table are asked once per distinct word */
             uint32_t h = fast_fold_hash(s, len, buf);
-            int32_t k = smap_get_h(&c->wstats_map, buf, len, h);
+            uint32_t slot = h & (c->wcap - 1);
+            int32_t k = -1;
+            for (;; slot = (slot + 1) & (c->wcap - 1)) {
+                uint64_t v = c->wslots[slot];
+                if (!v) break;
+                if ((uint32_t)(v >> 32) != h) continue;
+                const wstat *cw = &c->wstats[(uint32_t)v - 1];
+                if (cw->len == len && key_eq(cw->key, buf, len)) {
+                    k = (int32_t)((uint32_t)v - 1);
+                    break;
+                }
+            }
             if (k < 0) {
                 c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws, c->n_wstats + 1);
                 if (!c->wstats) return SW_ERR_NOMEM;
@@ -367,7 +424,11 @@ static sw_status classify_tokens(ectx *c)
                 w->info = sw_lex_lookup(s, len);
                 w->cls = w->info ? w->info->classes : 0;
                 w->kw = sw_ent_keyword_folded(buf, len);
-                if (!smap_put_h(c->arena, &c->wstats_map, buf, len, h, k)) return SW_ERR_NOMEM;
+                w->key = sw_arena_strndup(c->arena, buf, len);
+                w->len = len;
+                if (!w->key) return SW_ERR_NOMEM;
+                c->wslots[slot] = ((uint64_t)h << 32) | (uint32_t)(k + 1);
+                if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;
             }
             c->tok_wstat[i] = k;
             wstat *w = &c->wstats[k];
@@ -404,7 +465,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     size_t n = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i)) continue;
-        uint32_t l = sw_ent_core_len(c->doc, i);
+        uint32_t l = core_len(c, i);
         const char *w = tok_text(c, i);
         if (l && w[l - 1] == '.') l--;
         if (!l) continue;
@@ -414,9 +475,10 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     return (uint32_t)n;
 }
 
+/* Case-insensitive equality of two word tokens, without possessives and final periods. */
 static int words_eq(const ectx *c, uint32_t a, uint32_t b)
 {
-    uint32_t la = sw_ent_core_len(c->doc, a), lb = sw_ent_core_len(c->doc, b);
+    uint32_t la = core_len(c, a), lb = core_len(c, b);
     const char *sa = tok_text(c, a), *sb = tok_text(c, b);
     if (la && sa[la - 1] == '.') la--;
     if (lb && sb[lb - 1] == '.') lb--;
@@ -434,6 +496,7 @@ static uint32_t last_word(const ectx *c, uint32_t s, uint32_t e)
     return e;
 }
 
+/* Index of the first word token in [s, e), or e when none. */
 static uint32_t first_word(const ectx *c, uint32_t s, uint32_t e)
 {
     for (uint32_t i = s; i < e; i++)
@@ -441,6 +504,7 @@ static uint32_t first_word(const ectx *c, uint32_t s, uint32_t e)
     return e;
 }
 
+/* A word that counts in a name: not a particle, not a lower-case function word ("of"). */
 static int significant(const ectx *c, uint32_t i)
 {
     return is_word(c, i) && !is_particle(c, i) && !(capword(c, i) == 0 && (c->cls[i] & SW_LX_FUNCTION));
@@ -459,6 +523,7 @@ static int words_subset(const ectx *c, uint32_t as, uint32_t ae, uint32_t bs, ui
     return 1;
 }
 
+/* Number of significant words in [s, e). */
 static uint32_t count_words(const ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t n = 0;
@@ -470,7 +535,7 @@ static uint32_t count_words(const ectx *c, uint32_t s, uint32_t e)
 static int index_word(ectx *c, uint32_t i, int32_t ent)
 {
     char buf[64];
-    uint32_t l = sw_ent_core_len(c->doc, i);
+    uint32_t l = core_len(c, i);
     const char *w = tok_text(c, i);
     if (l && w[l - 1] == '.') l--;
     if (!l || l > sizeof buf) return 1;
@@ -521,6 +586,7 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     return 1;
 }
 
+/* Creates an entity named by tokens [s, e); returns its index, or -2 when out of memory. */
 static int32_t new_entity(ectx *c, uint32_t s, uint32_t e)
 {
     size_t cap_x = c->cap_ents;
@@ -552,7 +618,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
         if (ent >= 0) return ent;
     }
     char buf[64];
-    uint32_t l = sw_ent_core_len(c->doc, lw);
+    uint32_t l = core_len(c, lw);
     const char *w = tok_text(c, lw);
     if (l && w[l - 1] == '.') l--;
     if (!l || l > sizeof buf) return -1;
@@ -589,20 +655,22 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
     return best;
 }
 
+/* Records role word `tok` for an entity unless it has it already (or has no room left). */
 static void add_role(sw_entinfo *ei, const ectx *c, uint32_t tok)
 {
     for (uint32_t k = 0; k < ei->n_roles; k++)
-        if (sw_ent_word_eq(tok_text(c, ei->role_tok[k]), sw_ent_core_len(c->doc, ei->role_tok[k]),
-                           tok_text(c, tok), sw_ent_core_len(c->doc, tok)))
+        if (sw_ent_word_eq(tok_text(c, ei->role_tok[k]), core_len(c, ei->role_tok[k]),
+                           tok_text(c, tok), core_len(c, tok)))
             return;
     if (ei->n_roles < SW_ENT_MAX_ROLES) ei->role_tok[ei->n_roles++] = tok;
 }
 
+/* Records nation word `tok` for an entity unless it names a nation it has already. */
 static void add_nation(sw_entinfo *ei, const ectx *c, uint32_t tok)
 {
     for (uint32_t k = 0; k < ei->n_nations; k++)
-        if (sw_ent_nation_eq(tok_text(c, ei->nation_tok[k]), sw_ent_core_len(c->doc, ei->nation_tok[k]),
-                             tok_text(c, tok), sw_ent_core_len(c->doc, tok)))
+        if (sw_ent_nation_eq(tok_text(c, ei->nation_tok[k]), core_len(c, ei->nation_tok[k]),
+                             tok_text(c, tok), core_len(c, tok)))
             return;
     if (ei->n_nations < SW_ENT_MAX_NATIONS) ei->nation_tok[ei->n_nations++] = tok;
 }
@@ -620,6 +688,7 @@ typedef struct mevid {
     uint32_t n_roles, n_nations;
 } mevid;
 
+/* Notes a role word / a nation word found around one mention. */
 static void ev_role(mevid *m, uint32_t tok)
 {
     if (m->n_roles < 8) m->roles[m->n_roles++] = tok;
@@ -629,6 +698,7 @@ static void ev_nation(mevid *m, uint32_t tok)
     if (m->n_nations < 4) m->nations[m->n_nations++] = tok;
 }
 
+/* Whether token i is the one-byte punctuation or symbol ch. */
 static int is_punct(const ectx *c, uint32_t i, char ch)
 {
     return i < c->n_toks && (c->toks[i].kind == SW_TK_PUNCT || c->toks[i].kind == SW_TK_SYM) &&
@@ -637,6 +707,7 @@ static int is_punct(const ectx *c, uint32_t i, char ch)
 
 static int is_determiner(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_DET); }
 
+/* Whether token i is a separate possessive 's / ’s. */
 static int is_possessive_tok(const ectx *c, uint32_t i)
 {
     const char *s = tok_text(c, i);
@@ -645,6 +716,8 @@ static int is_possessive_tok(const ectx *c, uint32_t i)
                              (l == 4 && (unsigned char)s[0] == 0xE2 && (s[3] == 's' || s[3] == 'S')));
 }
 
+/* Whether a lower-case word has an adjective or participle ending (failed, staunch-ly, royal),
+ * so that it is not taken for a role noun. */
 static int adjective_like(const ectx *c, uint32_t i)
 {
     const char *s = tok_text(c, i);
@@ -763,8 +836,12 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
              * outweigh a first name */
             if (kw_has(c, n, SW_KW_FAMILY))
                 m->ev[EV_PERSON] += 1;
-            else if (c->cls[n] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->head_noun = 1 + EV_ORG;
-            else if (c->cls[n] & SW_LX_PLACE_WORD) m->head_noun = 1 + EV_PLACE;
+            else if (c->cls[n] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) {
+                m->head_noun = 1 + EV_ORG;
+                ev_role(m, n); /* "the TASS news agency" ... later "the agency" */
+            } else if (c->cls[n] & SW_LX_PLACE_WORD) {
+                m->head_noun = 1 + EV_PLACE;
+            }
             else if (c->cls[n] & (SW_LX_TITLE | SW_LX_ROLE)) {
                 m->ev[EV_ORG] += 1;
                 m->ev[EV_PERSON] -= 2;
@@ -902,6 +979,7 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     if (c->cls[lw] & SW_LX_DEMONYM && nw >= 2) m->ev[EV_ORG] += 1; /* "the Afghan ..."? weak */
 }
 
+/* Appends a mention on tokens [s, e) (title prefix from pre_s); 0 when out of memory. */
 static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
 {
     c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands, c->n_cands + 1);
@@ -911,7 +989,7 @@ static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t en
     m->tok_s = s;
     m->tok_e = e;
     m->start = c->toks[s].start;
-    m->end = c->toks[e - 1].start + sw_ent_core_len(c->doc, e - 1);
+    m->end = c->toks[e - 1].start + core_len(c, e - 1);
     m->ent = ent;
     m->kind = kind;
     return 1;
@@ -1036,6 +1114,7 @@ static int common_at_start(const ectx *c, uint32_t i, int single)
  * city, an organisation, an acronym) rather than words of the title ("Foreign", "Deputy"). */
 static int prefix_is_name(const ectx *c, uint32_t s, uint32_t e)
 {
+    if (e > s + 1 && place_prefix_word(c, s)) return 1; /* "New York", "San Diego" */
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i)) continue;
         if (c->cls[i] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) return 1;
@@ -1222,7 +1301,7 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
         uint32_t e = i;
         int32_t prev_head = -1;
         while (e < bend && capword(c, e)) {
-            uint32_t l = sw_ent_core_len(c->doc, e);
+            uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             fold_copy(buf, tok_text(c, e), l);
             int32_t head = smap_get(&c->words, buf, l);
@@ -1281,6 +1360,8 @@ static void name_evidence(ectx *c)
     }
 }
 
+/* Pass 3: each he/him/his or she/her outside quotations votes for the gender (and personhood)
+ * of the latest likely person named in the same or the previous sentence. */
 static void pronoun_votes(ectx *c, size_t n_body_cands)
 {
     size_t mi = 0;
@@ -1343,6 +1424,7 @@ static int evidence_type(const ectx *c, size_t k)
     return l > o ? SW_ENT_PLACE : SW_ENT_ORGANIZATION;
 }
 
+/* Fixes each entity's type and gender from its evidence (see evidence_type()). */
 static void decide_types(ectx *c)
 {
     for (size_t k = 0; k < c->n_ents; k++) {
@@ -1365,6 +1447,7 @@ static void decide_types(ectx *c)
     }
 }
 
+/* Text order of two mentions. */
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
@@ -1493,6 +1576,9 @@ static sw_status find_descriptions(ectx *c)
     return SW_OK;
 }
 
+/* The stage (doc.h): classify the tokens, scan the body and then the headline-like blocks for
+ * names, count pronouns, decide types, emit the names, resolve the descriptions against them and
+ * emit again with the descriptions. */
 sw_status sw_find_entities(sw_doc *doc)
 {
     doc->ments = NULL;

@@ -161,8 +161,9 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     uint64_t seen[64];
     memset(seen, 0, sizeof seen);
     int32_t best = -1, best_score = -1, n_best = 0, weak = -1;
-    uint32_t k = lower_bound(d, before_tok), steps = 0;
-    while (k > 0 && steps++ < 400) {
+    /* the 48 entities named most recently are the ones a description can mean */
+    uint32_t k = lower_bound(d, before_tok), steps = 0, distinct = 0;
+    while (k > 0 && steps++ < 400 && distinct < 48) {
         k--;
         const sw_ment *m = &d->ments[k];
         if (m->ent < 0 || d->minfo[k].tok_end > before_tok) continue;
@@ -172,6 +173,7 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
             if (seen[e >> 6] & (1ull << (e & 63))) continue;
             seen[e >> 6] |= 1ull << (e & 63);
         }
+        distinct++;
         if (doc->ents[e].type != want) continue;
         int role = sw_ent_has_role(doc, (int32_t)e, hw, hl);
         int nat = 0;

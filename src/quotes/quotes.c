@@ -296,7 +296,8 @@ static uint8_t decide_kind(const sw_doc *doc, const sw_qspan *q)
     int end_kind = opens_statement_context(doc, last, 1); /* 2: . ! ? … inside */
     const sw_tok *lt = &doc->toks[last];
     char lc = doc->text[lt->end - 1];
-    int end_punct = end_kind == 2 || (lt->kind == SW_TK_PUNCT && (lc == ',' || lc == ';' || lc == ':'));
+    int end_punct =
+        end_kind == 2 || (lt->kind == SW_TK_PUNCT && (lc == ',' || lc == ';' || lc == ':'));
     if (ko == blk->tok_start || opens_statement_context(doc, ko - 1, 0)) {
         if (!end_punct && kc + 1 < blk->tok_end) {
             const sw_tok *nx = &doc->toks[kc + 1];

@@ -93,9 +93,9 @@ static const uint8_t ascii_alnum[128] = {
 
 /* Scans a word starting at i (a letter or mark). Returns its end; sets *upper and *lower to the
  * counts of cased letters (exact for upper case when there is no lower case; otherwise only
- * non-zero-ness is meaningful) and *dotted when it took inner periods (U.S). The possessive 's is left
- * out (see the file comment). `after_dot` (the word follows a period: standfor.co.nz) disables
- * inner periods. */
+ * non-zero-ness is meaningful) and *dotted when it took inner periods (U.S). The possessive 's
+ * is left out (see the file comment). `after_dot` (the word follows a period, as in a host
+ * name: www.example.co.uk) disables inner periods. */
 static uint32_t scan_word(const char *text, uint32_t i, uint32_t end, int *upper, int *lower,
                           int *dotted, int after_dot)
 {
@@ -231,7 +231,8 @@ static int period_role(const char *text, uint32_t ws, uint32_t we, uint32_t dot,
     if (cls == SW_AB_NONE && dotted) cls = SW_AB_GENERAL;
     if (cls == SW_AB_NONE) return 0;
     next_info nx = look_next(text, dot + 1, end);
-    int opener = nx.kind == NX_UPPER && !nx.initial && sw_is_sentence_opener(text + nx.wstart, nx.wend - nx.wstart);
+    int opener = nx.kind == NX_UPPER && !nx.initial &&
+                 sw_is_sentence_opener(text + nx.wstart, nx.wend - nx.wstart);
     switch (cls) {
     case SW_AB_TITLE:
     case SW_AB_ALWAYS:
@@ -442,7 +443,8 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
         }
         case SW_CC_PERIOD:
         case SW_CC_TERM:
-            if (cc == SW_CC_PERIOD && space && cc_at(text, i + 1, end, &cp2, &len2) == SW_CC_DIGIT) {
+            if (cc == SW_CC_PERIOD && space &&
+                cc_at(text, i + 1, end, &cp2, &len2) == SW_CC_DIGIT) {
                 stop = scan_number(text, i + 1, end); /* .5 */
                 kind = SW_TK_NUM;
                 break;

@@ -264,6 +264,51 @@ done:
     return rc;
 }
 
+/* Binds the filter values in the order the filter SQL names them, from *b on. */
+static void bind_filters(sqlite3_stmt *st, int *b, const sw_search_opts *opts,
+                         const sqlite3_int64 *ids, int n_ids)
+{
+    if (opts->speaker) {
+        sqlite3_bind_text(st, (*b)++, opts->speaker, -1, SQLITE_STATIC);
+        for (int i = 0; i < n_ids; i++) sqlite3_bind_int64(st, (*b)++, ids[i]);
+    }
+    if (opts->since) sqlite3_bind_text(st, (*b)++, opts->since, -1, SQLITE_STATIC);
+    if (opts->until) {
+        sqlite3_bind_int(st, (*b)++, (int)strlen(opts->until));
+        sqlite3_bind_text(st, (*b)++, opts->until, -1, SQLITE_STATIC);
+    }
+    if (opts->source) sqlite3_bind_text(st, (*b)++, opts->source, -1, SQLITE_STATIC);
+}
+
+/* How many statements (at most SEARCH_WINDOW + 1) match the query and the filters: walking
+ * rowids only, this costs little even for the commonest words. */
+static int window_count(sw_store *store, const sw_search_opts *opts, const char *filters,
+                        const sqlite3_int64 *ids, int n_ids, int *count)
+{
+    char sql[4096] = "";
+    cat(sql, sizeof sql, "SELECT count(*) FROM (SELECT statements_fts.rowid FROM statements_fts");
+    if (filters[0])
+        cat(sql, sizeof sql, " JOIN statements s ON s.id = statements_fts.rowid"
+                             " JOIN articles a ON a.id = s.article");
+    cat(sql, sizeof sql, " WHERE statements_fts MATCH ?");
+    cat(sql, sizeof sql, filters);
+    cat(sql, sizeof sql, " ORDER BY statements_fts.rowid DESC LIMIT ?)");
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    int b = 1;
+    sqlite3_bind_text(st, b++, opts->query, -1, SQLITE_STATIC);
+    bind_filters(st, &b, opts, ids, n_ids);
+    sqlite3_bind_int(st, b++, SEARCH_WINDOW + 1);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *count = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
                           sw_error *err)
 {
@@ -293,6 +338,14 @@ sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn
     if (opts->until) cat(filters, sizeof filters, " AND substr(a.date, 1, ?) <= ?");
     if (opts->source) cat(filters, sizeof filters, " AND a.source = ? COLLATE NOCASE");
     int ranked = has_query && !opts->by_date;
+    /* more matches than the window holds: rank the window without bm25's per-query IDF scan */
+    int use_tfrank = 0;
+    if (ranked && store->has_tfrank) {
+        int count = 0;
+        rc = window_count(store, opts, filters, ids, n_ids, &count);
+        if (rc != SQLITE_OK) goto failed;
+        use_tfrank = count > SEARCH_WINDOW;
+    }
 
     static const char *const columns =
         "SELECT s.id, a.ext_id, a.title, a.url, a.date, a.source, e.name, s.speaker_name, s.cue,"
@@ -308,8 +361,9 @@ sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn
          * half the corpus costs what one found in 5,000 statements does. This query only ranks;
          * the hits are highlighted and filled in afterwards (ranked_hits). */
         sql[0] = 0;
-        cat(sql, sizeof sql, "SELECT w.sid, w.score FROM (SELECT statements_fts.rowid AS sid,"
-                             " statements_fts.rank AS score FROM statements_fts");
+        cat(sql, sizeof sql, "SELECT w.sid, w.score FROM (SELECT statements_fts.rowid AS sid, ");
+        cat(sql, sizeof sql, use_tfrank ? "sw_tfrank(statements_fts)" : "statements_fts.rank");
+        cat(sql, sizeof sql, " AS score FROM statements_fts");
         if (filters[0])
             cat(sql, sizeof sql, " JOIN statements s ON s.id = statements_fts.rowid"
                                  " JOIN articles a ON a.id = s.article");
@@ -338,16 +392,7 @@ sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn
         sqlite3_bind_text(st, b++, opts->mark_close ? opts->mark_close : "]", -1, SQLITE_STATIC);
     }
     if (has_query) sqlite3_bind_text(st, b++, opts->query, -1, SQLITE_STATIC);
-    if (opts->speaker) {
-        sqlite3_bind_text(st, b++, opts->speaker, -1, SQLITE_STATIC);
-        for (int i = 0; i < n_ids; i++) sqlite3_bind_int64(st, b++, ids[i]);
-    }
-    if (opts->since) sqlite3_bind_text(st, b++, opts->since, -1, SQLITE_STATIC);
-    if (opts->until) {
-        sqlite3_bind_int(st, b++, (int)strlen(opts->until));
-        sqlite3_bind_text(st, b++, opts->until, -1, SQLITE_STATIC);
-    }
-    if (opts->source) sqlite3_bind_text(st, b++, opts->source, -1, SQLITE_STATIC);
+    bind_filters(st, &b, opts, ids, n_ids);
     if (ranked) sqlite3_bind_int(st, b++, SEARCH_WINDOW);
     sqlite3_bind_int64(st, b++, opts->limit ? (sqlite3_int64)opts->limit : -1);
 
@@ -368,6 +413,7 @@ sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn
         sqlite3_finalize(st);
         if (rc == SQLITE_DONE) return SW_OK;
     }
+failed:
     if ((rc & 0xff) == SQLITE_ERROR && has_query)
         return sw_store_fail(err, SW_ERR_QUERY,
                              "query syntax error: check quotation marks, parentheses "

@@ -59,14 +59,13 @@ static const char *const migrations[] = {
     ") WITHOUT ROWID;"
     "CREATE INDEX mentions_entity ON mentions(entity);"
     "CREATE TABLE qgroups("
-    "  id INTEGER PRIMARY KEY,"
-    "  speaker_key TEXT NOT NULL,"          /* entity key, 'n:' + group name, or '?' */
+    "  id INTEGER PRIMARY KEY,"             /* 63-bit hash of speaker_key and text_hash */
+    "  speaker_key TEXT NOT NULL,"          /* 'e:' + speaker entity id, 'n:' + group name, '?' */
     "  text_hash TEXT NOT NULL,"            /* hash of the normalised text */
     "  first_article INTEGER NOT NULL,"     /* earliest article carrying it (date, then id) */
     "  first_date TEXT,"
     "  first_ext TEXT NOT NULL,"
-    "  n INTEGER NOT NULL,"                 /* statements in the group */
-    "  UNIQUE(speaker_key, text_hash)"
+    "  n INTEGER NOT NULL"                  /* statements in the group */
     ");"
     "CREATE TABLE statements("
     "  id INTEGER PRIMARY KEY AUTOINCREMENT," /* never reused: the FTS watermark relies on it */

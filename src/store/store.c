@@ -46,12 +46,11 @@ static const char *const sql_text[Q_COUNT] = {
     /* one statement finds or creates the group, counts the statement and moves "first" when
      * this article is earlier (EARLIER) */
     [Q_GROUP_UPSERT] =
-        "INSERT INTO qgroups(speaker_key,text_hash,first_article,first_date,first_ext,n)"
-        " VALUES(?1,?2,?3,?4,?5,1) ON CONFLICT(speaker_key,text_hash) DO UPDATE SET n=n+1,"
+        "INSERT INTO qgroups(id,speaker_key,text_hash,first_article,first_date,first_ext,n)"
+        " VALUES(?6,?1,?2,?3,?4,?5,1) ON CONFLICT(id) DO UPDATE SET n=n+1,"
         " first_article=CASE WHEN " EARLIER " THEN excluded.first_article ELSE first_article END,"
         " first_date=CASE WHEN " EARLIER " THEN excluded.first_date ELSE first_date END,"
-        " first_ext=CASE WHEN " EARLIER " THEN excluded.first_ext ELSE first_ext END"
-        " RETURNING id",
+        " first_ext=CASE WHEN " EARLIER " THEN excluded.first_ext ELSE first_ext END",
     [Q_SAVEPOINT] = "SAVEPOINT sw_add",
     [Q_RELEASE] = "RELEASE sw_add",
     [Q_ROLLBACK_TO] = "ROLLBACK TO sw_add",
@@ -236,6 +235,7 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
                              "the database was made by a newer saywho (schema version too new)");
     }
     if (rc != SQLITE_OK) goto failed;
+    s->has_tfrank = sw_store_register_rank(s->db);
     s->alias_seen = cache_new(s->alloc, 1 << 16);
     s->ent_cache = cache_new(s->alloc, 1 << 16);
     s->skey_gen = cache_new(s->alloc, 1 << 14);
@@ -750,6 +750,10 @@ static int group_statement(sw_store *s, const art_row *a, const sw_quote *q, sql
         snprintf(skey, sizeof skey, "n:%s", f);
     } else snprintf(skey, sizeof skey, "?");
     int rc;
+    /* the group's row id is a hash of both keys: one B-tree, no secondary index to keep */
+    sw_str parts[2] = {{skey, strlen(skey)}, {hex, 16}};
+    sqlite3_int64 gid = (sqlite3_int64)(hash_parts(parts, 2) & 0x7FFFFFFFFFFFFFFFULL);
+    if (!gid) gid = 1;
     sqlite3_stmt *st = sw_store_stmt(s, Q_GROUP_UPSERT, &rc);
     if (!st) return rc;
     sqlite3_bind_text(st, 1, skey, -1, SQLITE_STATIC);
@@ -757,13 +761,10 @@ static int group_statement(sw_store *s, const art_row *a, const sw_quote *q, sql
     sqlite3_bind_int64(st, 3, a->rowid);
     bind_cstr(st, 4, a->date);
     sqlite3_bind_text(st, 5, a->ext, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *group = sqlite3_column_int64(st, 0);
-        rc = sqlite3_step(st);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_bind_int64(st, 6, gid);
+    if ((rc = step_done(st)) != SQLITE_OK) return rc;
+    *group = gid;
+    return SQLITE_OK;
 }
 
 /* Writes the rows of one article (inside the caller's savepoint). */

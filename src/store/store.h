@@ -39,6 +39,7 @@ struct sw_store {
     const sw_allocator *alloc;
     sw_allocator alloc_copy;
     int in_batch;
+    int has_tfrank;         /* sw_tfrank() is registered on this connection (rank.c) */
     sqlite3_int64 fts_from; /* statements with a larger id are not in the FTS index yet */
     /* The last sw_store_lookup() inside a batch, so that sw_store_add() of the same article in
      * the same batch (nothing else can write meanwhile) need not look again. */
@@ -70,6 +71,9 @@ sw_status sw_store_db_fail(sw_error *err, int rc);
  * synchronous=NORMAL). Returns SQLITE_OK or an SQLite code; *too_new is set when the file's
  * schema is newer than this library. (schema.c) */
 int sw_store_migrate(sqlite3 *db, int *too_new);
+
+/* Registers the FTS5 ranking function sw_tfrank() on the connection; returns 1 when done. (rank.c) */
+int sw_store_register_rank(sqlite3 *db);
 
 /* The prepared statement number `which`, reset and with its bindings cleared; NULL on failure
  * (*rc then holds the SQLite code). */

@@ -3,7 +3,8 @@
 # exactly the one a clean run makes.
 #
 # usage: crash_test.sh SAYWHO SHARED_DIR [KILLS]
-# Builds an input of the Wikinews sample repeated 4 times with fresh ids (about 1,200 articles),
+# Builds an input of the Wikinews sample repeated 4 times with fresh ids (about 1,200 articles)
+# followed by corrected versions of 60 of them (same ids, changed text: replacements),
 # ingests it once cleanly, then into a second database KILLS times (default 4) killed with
 # SIGKILL after a random delay, then once to the end; compares the canonical dumps (dump.sql:
 # every row of every main table by natural keys, plus SQLite's and FTS5's integrity checks).
@@ -22,6 +23,10 @@ trap 'rm -rf "$T"' EXIT
 for r in 1 2 3 4; do
   sed -e "s/\"id\": *\"\([^\"]*\)\"/\"id\": \"\1-r$r\"/" -e "s/\"url\": *\"\([^\"]*\)\"/\"url\": \"\1?r=$r\"/" "$SRC"
 done > "$T/input.jsonl"
+# corrected versions of 60 articles of the first copy (same id, changed text): they replace
+# the earlier rows, which a resumed run must also end up with
+head -60 "$SRC" | sed -e "s/\"id\": *\"\([^\"]*\)\"/\"id\": \"\1-r1\"/" -e "s/\"url\": *\"\([^\"]*\)\"/\"url\": \"\1?r=1\"/" \
+  -e 's/"text": *"/"text": "Correction appended. /' >> "$T/input.jsonl"
 total=$(wc -l < "$T/input.jsonl")
 
 "$SAYWHO" ingest "$T/clean.db" "$T/input.jsonl" --batch 40 2>"$T/clean.err"
