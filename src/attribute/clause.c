@@ -34,6 +34,8 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
 {
     uint32_t j = i;
     while (j < se) {
+        /* "according to" always ends a reported clause, comma or not (“failed,” according to) */
+        if (j > i && attr_according_at(a, j)) break;
         if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
             uint32_t after = skip_quotation(a, j);
             j = after > se ? se : after;
@@ -247,7 +249,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
     if (a->t[i].kind == SW_TK_PUNCT) return 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ)) return 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && needs_finite) return 0;
-    if (is_word(a, i) && (a->wcls[i] & SW_W_PREP)) needs_finite = 1;
+    if (is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO)) needs_finite = 1;
     *cs = i;
     *ce = attr_clause_end(a, i, se);
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
