@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:?usage: seed_corpus.sh OUTDIR}"
 mkdir -p "$OUT/fuzz_extract" "$OUT/fuzz_json"
-python3 - "$ROOT" "$OUT" <<'PY'
+PYTHONDONTWRITEBYTECODE=1 python3 - "$ROOT" "$OUT" <<'PY'
 import glob, hashlib, json, os, sys
 sys.path.insert(0, os.path.join(sys.argv[1], "tests", "cli"))
 from spec_cli import parse_spec

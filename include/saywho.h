@@ -385,7 +385,8 @@ typedef struct sw_search_opts {
                              first (bm25) when there is a query, oldest first otherwise. Ranking
                              is exact for a query matching up to 5,000 statements (after the
                              filters); one matching more is ranked among the 5,000 most recently
-                             stored matches, which bounds the cost of very common words. */
+                             stored matches, by bm25 without its IDF factor, which bounds the
+                             cost of very common words (docs/STORE.md). */
     const char *mark_open, *mark_close; /* put around matched words in sw_hit.highlighted;
                                            NULL: "[" and "]" */
 } sw_search_opts;
@@ -404,7 +405,8 @@ typedef struct sw_hit {
     sw_quote_kind kind;
     sw_section section;
     double confidence;
-    double score;               /* bm25 relevance, lower is better; 0 without a query */
+    double score;               /* relevance (bm25, see by_date), lower is better; 0 without a
+                                   query or when ordered by date */
     size_t group_size;          /* statements of the same quotation (same speaker, near-identical
                                    text) in the database, this one included; 1 if alone */
     const char *first_article_id; /* the article that carried this quotation first (by date) */

@@ -30,7 +30,8 @@ enum {
     SW_W_TO = 1u << 10,        /* "to" */
     SW_W_TIME = 1u << 11,      /* yesterday, today, tonight, earlier, later, recently, week, month */
     SW_W_RELATIVE = 1u << 12,  /* who, which */
-    SW_W_AUX = 1u << 13        /* is, was, has, had, will, would, could, did: a finite clause */
+    SW_W_AUX = 1u << 13,       /* is, was, has, had, will, would, could, did: a finite clause */
+    SW_W_ACCORDING = 1u << 14  /* the first word of "according to" / "as reported by" */
 };
 
 /* A noun phrase naming a speaker or a hearer. */
@@ -85,6 +86,8 @@ static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
 int tok_clause_break(const sw_attr *a, uint32_t i);
 
+/* cues.c: the index of the closed-class word table (called once by sw_extractor_new). */
+void attr_init_tables(uint16_t slots[SW_CLOSED_SLOTS]);
 /* cues.c: per-token classes; 0 on success. */
 sw_status attr_classify(sw_attr *a);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attr.h"
+#include "entities/entities_internal.h"
 
 typedef struct word_class {
     const char *word;
@@ -17,6 +18,7 @@ typedef struct word_class {
 /* Sorted by word (strcmp order): looked up by binary search. */
 static const word_class closed_words[] = {
     {"a", SW_W_DET},
+    {"according", SW_W_ACCORDING},
     {"account", SW_W_DOC_NOUN},
     {"advisory", SW_W_DOC_NOUN},
     {"after", SW_W_PREP},
@@ -33,7 +35,7 @@ static const word_class closed_words[] = {
     {"announcement", SW_W_DOC_NOUN},
     {"another", SW_W_DET},
     {"are", SW_W_ADVERB | SW_W_AUX},
-    {"as", SW_W_PREP},
+    {"as", SW_W_PREP | SW_W_ACCORDING},
     {"at", SW_W_PREP},
     {"be", SW_W_AUX},
     {"been", SW_W_AUX},
@@ -196,8 +198,33 @@ static const word_class closed_words[] = {
     {"your", SW_W_DET},
 };
 
-/* Closed-class lookup: the token lower-cased (ASCII) into a small buffer, then bsearch. */
-static uint32_t closed_class(const char *w, size_t len)
+#define N_CLOSED_WORDS (sizeof closed_words / sizeof closed_words[0])
+
+/* FNV-1a over the lower-cased word (the same bytes closed_class() compares). */
+static uint32_t closed_hash(const char *w, size_t len)
+{
+    uint32_t h = 0x811C9DC5u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 0x01000193u;
+    }
+    return h;
+}
+
+/* Builds the open-addressing index of closed_words (slot = word index + 1, 0 = empty); called
+ * once per extractor, which is immutable afterwards. */
+void attr_init_tables(uint16_t slots[SW_CLOSED_SLOTS])
+{
+    memset(slots, 0, SW_CLOSED_SLOTS * sizeof *slots);
+    for (size_t k = 0; k < N_CLOSED_WORDS; k++) {
+        uint32_t h = closed_hash(closed_words[k].word, strlen(closed_words[k].word));
+        while (slots[h & (SW_CLOSED_SLOTS - 1)]) h++;
+        slots[h & (SW_CLOSED_SLOTS - 1)] = (uint16_t)(k + 1);
+    }
+}
+
+/* Closed-class lookup: the token lower-cased (ASCII), hashed, compared with its slot's word. */
+static uint32_t closed_class(const uint16_t *slots, const char *w, size_t len)
 {
     char buf[16];
     if (len == 0 || len >= sizeof buf) return 0;
@@ -206,18 +233,12 @@ static uint32_t closed_class(const char *w, size_t len)
         if (c >= 0x80) return 0;
         buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    buf[len] = '\0';
-    size_t lo = 0, hi = sizeof closed_words / sizeof closed_words[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        /* most probes differ in the first letter: compare it before calling strcmp */
-        int c = (unsigned char)buf[0] - (unsigned char)closed_words[mid].word[0];
-        if (c == 0) c = strcmp(buf, closed_words[mid].word);
-        if (c == 0) return closed_words[mid].cls;
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
+    for (uint32_t h = closed_hash(buf, len);; h++) {
+        uint16_t k = slots[h & (SW_CLOSED_SLOTS - 1)];
+        if (!k) return 0;
+        const char *cw = closed_words[k - 1].word;
+        if (cw[0] == buf[0] && cw[len] == '\0' && memcmp(cw, buf, len) == 0) return closed_words[k - 1].cls;
     }
-    return 0;
 }
 
 int tok_is(const sw_attr *a, uint32_t i, const char *word)
@@ -260,16 +281,20 @@ sw_status attr_classify(sw_attr *a)
     a->wcls = sw_arena_calloc(ar, a->n + 1, sizeof *a->wcls);
     a->info = sw_arena_calloc(ar, a->n + 1, sizeof *a->info);
     if (!a->lx || !a->wcls || !a->info) return SW_ERR_NOMEM;
+    /* The entities stage looked every word up already; reuse its answers when it ran. */
+    const sw_entdata *ed = sw_entdata_of(a->doc);
+    const sw_lex_info *const *tok_info = ed ? ed->tok_info : NULL;
+    const uint16_t *slots = a->doc->ex->closed_slots;
     for (uint32_t i = 0; i < a->n; i++) {
         if (a->t[i].kind != SW_TK_WORD) continue;
         const char *w = tok_text(a, i);
         uint32_t len = tok_len(a, i);
-        const sw_lex_info *info = sw_lex_lookup(w, len);
+        const sw_lex_info *info = tok_info ? tok_info[i] : sw_lex_lookup(w, len);
         if (info) {
             a->info[i] = info;
             a->lx[i] = info->classes;
         }
-        a->wcls[i] = closed_class(w, len);
+        a->wcls[i] = closed_class(slots, w, len);
         if (ly_adverb(w, len) && !(a->lx[i] & (SW_LX_SPEECH | SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)))
             a->wcls[i] |= SW_W_ADVERB;
     }
@@ -310,7 +335,7 @@ int attr_is_cue_verb(const sw_attr *a, uint32_t i)
 
 uint32_t attr_according_at(const sw_attr *a, uint32_t i)
 {
-    if (i + 1 >= a->n) return 0;
+    if (i + 1 >= a->n || !(a->wcls[i] & SW_W_ACCORDING)) return 0;
     if (tok_is(a, i, "according") && tok_is(a, i + 1, "to")) return 2;
     if (i + 2 < a->n && tok_is(a, i, "as") && tok_is(a, i + 1, "reported") && tok_is(a, i + 2, "by"))
         return 3;

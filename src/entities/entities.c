@@ -975,7 +975,9 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     /* "DrAmyActon": a handle, not a name as written in prose */
     if (nw == 1 && camel_humps(c, lw) >= 2) m->ev[EV_ORG] += 2;
     if (all_geo) m->ev[EV_PLACE] += 5;
-    if (nw == 1 && allcaps(c, lw) && !(c->cls[lw] & SW_LX_COUNTRY)) m->ev[EV_ORG] += 3;
+    /* an acronym (TASS, NATO) is an organisation, unless it spells a small word too ("US") */
+    if (nw == 1 && allcaps(c, lw) && !(c->cls[lw] & (SW_LX_COUNTRY | SW_LX_FUNCTION | SW_LX_PRONOUN)))
+        m->ev[EV_ORG] += 3;
     if (c->cls[lw] & SW_LX_DEMONYM && nw >= 2) m->ev[EV_ORG] += 1; /* "the Afghan ..."? weak */
 }
 
@@ -1025,7 +1027,9 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent != ent) {
         int32_t prev = c->cands[c->n_cands - 1].ent;
         int strong = kw_is(c, s - 1, SW_KWID_AND) || kw_is(c, s - 1, SW_KWID_OR); /* "and" binds closer than "," */
-        if (strong || is_punct(c, s - 1, ',')) {
+        /* a comma makes a list only when the list goes on: "Warsaw, Rzeszów, Lublin" */
+        int list_goes_on = is_punct(c, e, ',') || kw_is(c, e, SW_KWID_AND) || kw_is(c, e, SW_KWID_OR);
+        if (strong || (is_punct(c, s - 1, ',') && list_goes_on)) {
             if (x->sibling < 0 || (strong && !x->sibling_strong)) {
                 x->sibling = prev;
                 x->sibling_strong = (uint8_t)strong;
@@ -1136,6 +1140,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         while (s < e && (!capword(c, s) || ((c->cls[s] & LX_NOSTART) && !allcaps(c, s)))) s++;
     }
     if (s >= e) return SW_OK;
+    /* "US$3.6 billion": a currency, not a name */
+    if (e < c->n_toks && c->toks[e].kind == SW_TK_SYM && !(c->toks[e].flags & SW_TF_SPACE_BEFORE) &&
+        c->doc->text[c->toks[e].start] == '$')
+        return SW_OK;
     uint32_t pre = s;
     mevid m;
     memset(&m, 0, sizeof m);

@@ -72,10 +72,11 @@ int32_t sw_ent_mention_from(const sw_doc *doc, uint32_t tok);
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m);
 const sw_entinfo *sw_ent_info(const sw_doc *doc, int32_t e);
 
-/* The nearest NAME mention ending before token `before_tok` whose entity has type `type` (-1 for
- * any) and a gender compatible with `gender` (SW_GENDER_UNKNOWN accepts all; a person of unknown
- * gender is compatible with both), looking back over at most `max_sents` sentences. Returns the
- * mention index or -1. This is recency only; the attribution stage adds its own preferences. */
+/* The nearest mention (a name or a resolved description) ending before token `before_tok` whose
+ * entity has type `type` (-1 for any) and a gender compatible with `gender` (SW_GENDER_UNKNOWN
+ * accepts all; a person of unknown gender is compatible with both), looking back over at most
+ * `max_sents` sentences (and 2000 mentions). Returns the mention index or -1. This is recency
+ * only; the attribution stage adds its own preferences. */
 int32_t sw_ent_prev_mention(const sw_doc *doc, uint32_t before_tok, int type, int gender,
                             uint32_t max_sents);
 
