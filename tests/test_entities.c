@@ -261,6 +261,19 @@ static void test_possessive_is_stripped(void)
     sw_doc_free(doc);
 }
 
+static void test_marks_do_not_split_an_entity(void)
+{
+    sw_doc *doc = run("Kemal Yıldıroğlu spoke first. Later Yildiroglu said he would stay, and Łukasz Nowicz agreed.\n", 0);
+    if (!doc) return;
+    int e = ent_named(doc, "Kemal Yıldıroğlu");
+    CHECK(e >= 0);
+    CHECK_EQ_INT(ent_of_mention(doc, "Yildiroglu", 0), e);
+    int l = ent_named(doc, "Łukasz Nowicz");
+    CHECK(l >= 0);
+    if (l >= 0) CHECK_EQ_INT(sw_doc_entity(doc, (size_t)l)->gender, SW_GENDER_MALE);
+    sw_doc_free(doc);
+}
+
 static void test_previous_mention(void)
 {
     sw_doc *doc = run("Marta Kowalczyk met Peter Sandoval in Gdansk. He said it went well.\n", 0);
@@ -386,6 +399,7 @@ int main(void)
     RUN(test_sentence_start_common_word_is_not_a_name);
     RUN(test_headline_links_only);
     RUN(test_possessive_is_stripped);
+    RUN(test_marks_do_not_split_an_entity);
     RUN(test_previous_mention);
     RUN(test_empty_and_nameless_text);
     RUN(test_pathological_inputs_stay_fast);

@@ -65,7 +65,11 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
             s->resolution = SW_RES_PRONOUN;
             s->speaker_name = NULL;
         } else {
-            s->speaker_name = sw_arena_strndup(&a->doc->arena, a->doc->text + s->spk_start, s->spk_end - s->spk_start);
+            /* the description without its determiner: "his publicist" -> "publicist" */
+            uint32_t ns = np->tok_start;
+            while (ns + 1 < np->tok_end && is_word(a, ns) && (a->wcls[ns] & SW_W_DET)) ns++;
+            uint32_t off = a->t[ns].start;
+            s->speaker_name = sw_arena_strndup(&a->doc->arena, a->doc->text + off, s->spk_end - off);
         }
     }
 }

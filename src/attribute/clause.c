@@ -7,6 +7,7 @@
  * to", ", adding ...", "and claimed ...", ", but ...", a semicolon. Quotations inside it stay
  * inside (a mixed statement).
  */
+#include <string.h>
 #include "attr.h"
 
 static int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
@@ -45,7 +46,13 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
         if (tok_punct(a, j, ',') && j + 1 < se) {
             uint32_t k = j + 1;
             if (attr_according_at(a, k)) break;
-            if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_is(a, k, "and") && !tok_is(a, k, "or")) break;
+            /* ", but he declined": the writer goes on about the speaker; ", but local rules
+             * make it hard" goes on reporting */
+            if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_is(a, k, "and") && !tok_is(a, k, "or")) {
+                uint32_t m = k + 1;
+                if (!tok_is(a, k, "but") && !tok_is(a, k, "so")) break;
+                if (m < se && is_word(a, m) && ((a->wcls[m] & (SW_W_SUBJ_PRON | SW_W_AUX)) || a->ment_of[m] >= 0)) break;
+            }
             if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
             /* ", which he described as": a relative clause with its own cue */
             if (is_word(a, k) && (a->wcls[k] & SW_W_RELATIVE)) {
@@ -137,7 +144,7 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
             }
         }
         if (is_word(a, i) && ((a->lx[i] & SW_LX_CALENDAR) || (a->wcls[i] & (SW_W_TIME | SW_W_ADVERB)) ||
-                              tok_is(a, i, "out"))) {
+                              tok_is(a, i, "out")) && !(a->wcls[i] & SW_W_AUX)) {
             i++;
             continue;
         }
@@ -253,6 +260,12 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
     *cs = i;
     *ce = attr_clause_end(a, i, se);
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
+    /* "say" and "tell" take a clause almost always, even one whose verb we cannot tell from a
+     * noun ("said the stores fill the shelves every night") */
+    if (needs_finite && info && info->lemma && (!strcmp(info->lemma, "say") || !strcmp(info->lemma, "tell")) &&
+        *ce >= *cs + 4 && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
+        !(a->wcls[*cs] & SW_W_THAT))
+        needs_finite = 0;
     if (needs_finite && !attr_clause_is_finite(a, *cs, *ce)) return 0;
     return *ce > *cs;
 }

@@ -168,6 +168,22 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         }
     }
     /* a description: words back to a determiner, headed by the word before the verb */
+    /* "Organizers of the rally said": the head is before "of" */
+    if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP) && depth < 3 && !(a->lx[i] & SW_LX_FUNCTION)) {
+        uint32_t k = i;
+        while (k > lo + 1 && i - k < 5 && is_word(a, k) && !tok_is(a, k, "of")) k--;
+        if (tok_is(a, k, "of") && k > lo) {
+            sw_np head = np_ending_at(a, k - 1, lo, depth + 1);
+            uint32_t h = head.tok_end ? head.tok_end - 1 : 0;
+            const char *hw = tok_text(a, h);
+            uint32_t hl = tok_len(a, h);
+            int people = (a->lx[h] & (SW_LX_ROLE | SW_LX_TITLE)) || (hl > 3 && hw[hl - 1] == 's');
+            if (head.kind == SW_NP_DESC && people) {
+                head.tok_end = i + 1; /* the description keeps its "of" phrase */
+                return head;
+            }
+        }
+    }
     if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP)) {
         /* a plural noun with a determiner ("the researchers", "some experts") can speak too */
         uint32_t len = tok_len(a, i);

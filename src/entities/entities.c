@@ -34,6 +34,26 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
 #define fold_byte sw_ent_fold_byte
 #define fold_copy sw_ent_fold_copy
 
+/* Whether a word has bytes outside ASCII. */
+static int has_non_ascii(const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) return 1;
+    return 0;
+}
+
+/* The key of a word in the name maps: lower case, and without marks where the word has an ASCII
+ * form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
+static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
+{
+    if (has_non_ascii(w, len)) {
+        size_t n = sw_ent_ascii_fold(w, len, dst, cap);
+        if (n) return (uint32_t)n;
+    }
+    if (len > cap) len = cap;
+    return (uint32_t)fold_copy(dst, w, len);
+}
+
 /* FNV-1a hash of a key, never 0. */
 static uint32_t hash_bytes(const char *s, size_t len)
 {
@@ -422,6 +442,12 @@ static sw_status classify_tokens(ectx *c)
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;
                 w->info = sw_lex_lookup(s, len);
+                if (!w->info && has_non_ascii(s, len)) {
+                    /* "François", "Łukasz": the word lists are mostly written without marks */
+                    char ascii[64];
+                    size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
+                    if (al) w->info = sw_lex_lookup(ascii, al);
+                }
                 w->cls = w->info ? w->info->classes : 0;
                 w->kw = sw_ent_keyword_folded(buf, len);
                 w->key = sw_arena_strndup(c->arena, buf, len);
@@ -470,7 +496,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
         if (l && w[l - 1] == '.') l--;
         if (!l) continue;
         if (n) c->scratch[n++] = ' ';
-        n += fold_copy(c->scratch + n, w, l);
+        n += word_key(w, l, c->scratch + n, (uint32_t)(c->cap_scratch - n));
     }
     return (uint32_t)n;
 }
@@ -482,6 +508,13 @@ static int words_eq(const ectx *c, uint32_t a, uint32_t b)
     const char *sa = tok_text(c, a), *sb = tok_text(c, b);
     if (la && sa[la - 1] == '.') la--;
     if (lb && sb[lb - 1] == '.') lb--;
+    if (has_non_ascii(sa, la) || has_non_ascii(sb, lb)) {
+        /* "Erdoğan" = "Erdogan" */
+        char ka[64], kb[64];
+        if (la > sizeof ka || lb > sizeof kb) return 0;
+        uint32_t na = word_key(sa, la, ka, sizeof ka), nb = word_key(sb, lb, kb, sizeof kb);
+        return na == nb && memcmp(ka, kb, na) == 0;
+    }
     if (la != lb) return 0;
     for (uint32_t k = 0; k < la; k++)
         if (fold_byte((unsigned char)sa[k]) != fold_byte((unsigned char)sb[k])) return 0;
@@ -539,7 +572,7 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     const char *w = tok_text(c, i);
     if (l && w[l - 1] == '.') l--;
     if (!l || l > sizeof buf) return 1;
-    fold_copy(buf, w, l);
+    l = word_key(w, l, buf, sizeof buf);
     int32_t head = smap_get(&c->words, buf, l);
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
@@ -622,7 +655,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
     const char *w = tok_text(c, lw);
     if (l && w[l - 1] == '.') l--;
     if (!l || l > sizeof buf) return -1;
-    fold_copy(buf, w, l);
+    l = word_key(w, l, buf, sizeof buf);
     int32_t head = smap_get(&c->words, buf, l);
     int32_t best = -1, best_score = 0;
     uint32_t best_recent = 0;
@@ -1139,6 +1172,11 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         s++;
         while (s < e && (!capword(c, s) || ((c->cls[s] & LX_NOSTART) && !allcaps(c, s)))) s++;
     }
+    /* "Later Yildiroglu said": a sentence-initial word before a name the article already knows */
+    if (s + 1 < e && position_capital(c, s) && !(c->cls[s] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
+        !kw_has(c, s, SW_KW_HONORIFIC) && !(c->cls[s] & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
+        capword(c, s + 1) && find_entity(c, s + 1, e) >= 0 && !place_prefix_word(c, s))
+        s++;
     if (s >= e) return SW_OK;
     /* "US$3.6 billion": a currency, not a name */
     if (e < c->n_toks && c->toks[e].kind == SW_TK_SYM && !(c->toks[e].flags & SW_TF_SPACE_BEFORE) &&
@@ -1311,7 +1349,7 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
         while (e < bend && capword(c, e)) {
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
-            fold_copy(buf, tok_text(c, e), l);
+            l = word_key(tok_text(c, e), l, buf, sizeof buf);
             int32_t head = smap_get(&c->words, buf, l);
             if (head < 0 && smap_get(&c->acro, buf, l) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
@@ -1364,7 +1402,7 @@ static void name_evidence(ectx *c)
         evidence_name(c, ei->name_tok_start, ei->name_tok_end, &m);
         xent *x = &c->xe[k];
         for (int t = 0; t < 3; t++) x->ev[t] += m.ev[t];
-        if (ei->name_words >= 2) x->lex_gender = m.lex_gender;
+        x->lex_gender = m.lex_gender; /* a lone given name ("Pope Francis", "Mary") counts too */
     }
 }
 

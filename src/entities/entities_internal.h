@@ -63,6 +63,11 @@ int sw_ent_keywords_sorted(void);
 unsigned char sw_ent_fold_byte(unsigned char c);
 size_t sw_ent_fold_copy(char *dst, const char *src, size_t len);
 
+/* The ASCII form of a word written with Latin letters and marks ("François" -> "francois",
+ * "Łukasz" -> "lukasz"), lower case, into dst (cap bytes); its length, or 0 when the word has
+ * letters without an ASCII form or does not fit. Allocation-free (libutf8proc per code point). */
+size_t sw_ent_ascii_fold(const char *w, size_t len, char *dst, size_t cap);
+
 /* Byte length of a token without a possessive ending ('s, ’s, or the apostrophe of "Jones'"). */
 uint32_t sw_ent_core_len(const sw_doc *doc, uint32_t tok);
 

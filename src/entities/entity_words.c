@@ -7,6 +7,7 @@
  * stage tests a bit instead of comparing strings again and again.
  */
 #include <string.h>
+#include <utf8proc.h>
 #include "entities_internal.h"
 
 unsigned char sw_ent_fold_byte(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
@@ -283,4 +284,46 @@ int sw_ent_nation_eq(const char *a, size_t alen, const char *b, size_t blen)
     char sa[40], sb[40];
     size_t la = nation_stem(sa, a, alen), lb = nation_stem(sb, b, blen);
     return la == lb && la >= 3 && memcmp(sa, sb, la) == 0;
+}
+
+size_t sw_ent_ascii_fold(const char *w, size_t len, char *dst, size_t cap)
+{
+    size_t n = 0;
+    utf8proc_ssize_t i = 0;
+    while ((size_t)i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)len - i, &cp);
+        if (step <= 0) return 0;
+        i += step;
+        if (cp < 0x80) {
+            if (n >= cap) return 0;
+            dst[n++] = (char)sw_ent_fold_byte((unsigned char)cp);
+            continue;
+        }
+        /* letters without a decomposition that are read as a plain letter in names */
+        int plain = 0;
+        switch (cp) {
+        case 0x0141: case 0x0142: plain = 'l'; break; /* Ł ł */
+        case 0x0110: case 0x0111: plain = 'd'; break; /* Đ đ */
+        case 0x00D8: case 0x00F8: plain = 'o'; break; /* Ø ø */
+        case 0x0131: plain = 'i'; break;              /* ı */
+        default: break;
+        }
+        if (plain) {
+            if (n >= cap) return 0;
+            dst[n++] = (char)plain;
+            continue;
+        }
+        utf8proc_int32_t parts[4];
+        int bound = 0;
+        utf8proc_ssize_t np = utf8proc_decompose_char(cp, parts, 4, (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                      UTF8PROC_CASEFOLD), &bound);
+        if (np <= 0 || np > 4) return 0;
+        for (utf8proc_ssize_t k = 0; k < np; k++) {
+            if (parts[k] >= 0x80) return 0; /* not a Latin letter with marks: no ASCII form */
+            if (n >= cap) return 0;
+            dst[n++] = (char)sw_ent_fold_byte((unsigned char)parts[k]);
+        }
+    }
+    return n;
 }
