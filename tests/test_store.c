@@ -654,14 +654,14 @@ static void test_wikinews_ingest_search_idempotence(void)
     hits h;
     CHECK_EQ_INT(search(st, "\"ball of flames\"", NULL, NULL, NULL, NULL, &h), SW_OK);
     CHECK(h.n >= 1 && has_id(&h, "wn-004"));
-    CHECK_EQ_INT(search(st, "\"people under the rubble\"", NULL, NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(search(st, "\"search and rescue operation\"", NULL, NULL, NULL, NULL, &h), SW_OK);
     CHECK(h.n >= 1 && has_id(&h, "wn-001"));
     /* date filters: wn-001 is of 2019-01-04 */
-    CHECK_EQ_INT(search(st, "rubble", NULL, "2019-01-04", "2019-01-04", NULL, &h), SW_OK);
+    CHECK_EQ_INT(search(st, "\"rescue operation\"", NULL, "2019-01-04", "2019-01-04", NULL, &h), SW_OK);
     CHECK(has_id(&h, "wn-001"));
-    CHECK_EQ_INT(search(st, "rubble", NULL, "2019-01-05", NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(search(st, "\"rescue operation\"", NULL, "2019-01-05", NULL, NULL, &h), SW_OK);
     CHECK(!has_id(&h, "wn-001"));
-    CHECK_EQ_INT(search(st, "rubble", NULL, NULL, "2019-01-03", NULL, &h), SW_OK);
+    CHECK_EQ_INT(search(st, "\"rescue operation\"", NULL, NULL, "2019-01-03", NULL, &h), SW_OK);
     CHECK(!has_id(&h, "wn-001"));
     /* the date filters partition the statements */
     sw_search_opts o;

@@ -81,6 +81,8 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
     if (is_word(a, cs) && ((a->wcls[cs] & SW_W_SUBJ_PRON) || tok_is(a, cs, "there"))) return 1;
     for (uint32_t j = cs; j < ce && j - cs < 16; j++) {
         if (!is_word(a, j)) continue;
+        /* the verb must come before a conjunction: "posting pictures ..., and Qawi drew" */
+        if ((a->wcls[j] & SW_W_CONJ) && j > cs) return 0;
         if (a->wcls[j] & SW_W_AUX) return 1;
         if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !(a->wcls[j - 1] & SW_W_DET)) return 1;
         if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&
