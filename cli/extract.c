@@ -107,6 +107,8 @@ static void usage(FILE *f)
           "  --keep-non-statements\n"
           "                      also write quotation spans that are not statements (titles,\n"
           "                      scare quotes, teasers), with \"is_statement\": false and a reason\n"
+          "  --quotes-only       only find the quotation spans (no speakers, no entities):\n"
+          "                      the fast mode for finding where the quotations are\n"
           "  -h, --help          show this help\n"
           "\n"
           "Exit status: 0 all fine, 1 some input rejected (each reported on stderr as\n"
@@ -170,6 +172,8 @@ int sw_cmd_extract(int argc, char **argv)
             flags |= SW_WRITE_BLOCKS;
         } else if (strcmp(a, "--keep-non-statements") == 0) {
             opts.keep_non_statements = 1;
+        } else if (strcmp(a, "--quotes-only") == 0) {
+            opts.quotes_only = 1;
         } else if ((v = option_value(argv, argc, &i, "--format", &missing)) || missing) {
             if (missing) goto missing_value;
             if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0) fmt = SW_FORMAT_JSONL;

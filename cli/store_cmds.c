@@ -14,18 +14,6 @@
 #include <unistd.h>
 #include "commands.h"
 
-/* Until the coordinator removes cli/store_cmds_stub.c, its placeholders define these commands;
- * this file then compiles to nothing (SW_STORE_CMDS_FORCE builds it anyway, without the stub). */
-#if defined(SW_STORE_CMDS_FORCE) || !defined(__has_include)
-#define SW_STORE_CMDS_ON 1
-#elif __has_include("store_cmds_stub.c")
-#define SW_STORE_CMDS_ON 0
-#else
-#define SW_STORE_CMDS_ON 1
-#endif
-
-#if SW_STORE_CMDS_ON
-
 /* ---- shared helpers ----------------------------------------------------------------------- */
 
 /* Prints "saywho: MESSAGE" on stderr. */
@@ -600,6 +588,3 @@ int sw_cmd_stats(int argc, char **argv)
     return fflush(stdout) == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
 }
 
-#else
-typedef int sw_store_cmds_off; /* keeps the translation unit non-empty */
-#endif /* SW_STORE_CMDS_ON */

@@ -138,6 +138,10 @@ typedef struct sw_options {
     /* Keep quotation spans that are not statements (titles of programmes, scare quotes, teasers)
      * in the document, with sw_quote.is_statement == 0 and a reason. Default: dropped. */
     int keep_non_statements;
+    /* Stop after the quotation spans: every top-level quotation becomes a statement without a
+     * speaker, and no entities are found (the foundation's fast mode, for people who only need
+     * where the quotations are). Default: full attribution. */
+    int quotes_only;
 } sw_options;
 
 /* An extractor holds the options and the lexicons; it is immutable after creation, so one

@@ -212,6 +212,9 @@ sw_status sw_find_quotes(sw_doc *doc);
 sw_status sw_split_sentences(sw_doc *doc);
 /* entities/: mentions and entities. */
 sw_status sw_find_entities(sw_doc *doc);
+/* attribute/quotes_only.c: the quotes_only mode: every top-level quotation span a statement
+ * without a speaker (what the pipeline reports when it stops after the quotation stage). */
+sw_status sw_quotes_as_statements(sw_doc *doc);
 /* attribute/: statements with speakers. */
 sw_status sw_attribute(sw_doc *doc);
 /* attribute/cues.c: builds the extractor's index of attribution's closed-class words. */

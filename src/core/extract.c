@@ -105,8 +105,12 @@ sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out
     if ((st = sw_tokenize(doc)) != SW_OK) goto failed;
     if ((st = sw_find_quotes(doc)) != SW_OK) goto failed;
     if ((st = sw_split_sentences(doc)) != SW_OK) goto failed;
-    if ((st = sw_find_entities(doc)) != SW_OK) goto failed;
-    if ((st = sw_attribute(doc)) != SW_OK) goto failed;
+    if (ex->opts.quotes_only) {
+        if ((st = sw_quotes_as_statements(doc)) != SW_OK) goto failed;
+    } else {
+        if ((st = sw_find_entities(doc)) != SW_OK) goto failed;
+        if ((st = sw_attribute(doc)) != SW_OK) goto failed;
+    }
     if ((st = sw_finalize(doc)) != SW_OK) goto failed;
     *out = doc;
     return SW_OK;
