@@ -83,6 +83,13 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
     for (uint32_t s = n; s-- > 0;) {
         uint32_t end = s == 0 ? comma : seg_start[s - 1] - 1;
         uint32_t k = skip_segment_lead(a, seg_start[s], end);
+        /* "Mendez's wife Jonna Mendez": the possessor is not the subject, the person after is */
+        while (k < end && a->ment_of[k] >= 0) {
+            uint32_t e = k;
+            while (e < end && a->ment_of[e] == a->ment_of[k]) e++;
+            if (e >= end || !is_possessive(a, e)) break;
+            k = skip_segment_lead(a, e + 1, end);
+        }
         if (k >= end || a->ment_of[k] < 0 || !is_person_ment(a, a->ment_of[k])) continue;
         np.kind = SW_NP_NAME;
         np.ment = a->ment_of[k];
@@ -203,6 +210,11 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     np.kind = SW_NP_DESC;
     np.tok_start = s;
     np.tok_end = i + 1;
+    /* "Crystal Doe of the tribe's preservation office told": the person before of/from/at */
+    if (s > lo + 1 && depth < 3 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at"))) {
+        sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
+        if (before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) return before;
+    }
     return np;
 }
 
@@ -421,6 +433,9 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
         const sw_ment *mt = &doc->ments[m];
         if (mt->ent < 0 || mt->kind != SW_MK_NAME) continue;
         if (at_off - mt->end > 1500) break;
+        /* a name inside quotation marks (a nickname, a quoted title) is no antecedent */
+        const sw_mentinfo *mi = sw_ent_mention_info(doc, m);
+        if (mi && (a->t[mi->tok_start].flags & SW_TF_IN_QUOTE)) continue;
         const sw_ient *e = &doc->ents[mt->ent];
         int fits;
         if (want_person) fits = e->type == SW_ENT_PERSON && gender_ok(e->gender, want_gender);
@@ -461,6 +476,8 @@ void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         int strength = 0;
         int32_t e = sw_ent_resolve_description(a->doc, np->tok_start, np->tok_end, at, &strength);
         np->ent = strength >= 2 ? e : -1;
+        /* "US authorities" are not the United States: a place does not speak */
+        if (np->ent >= 0 && a->doc->ents[np->ent].type == SW_ENT_PLACE) np->ent = -1;
         break;
     }
     default:
