@@ -308,6 +308,11 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
     /* C, S V.  /  C1, S V, C2. : the cue reports the rest of its sentence */
     if (subj.kind == SW_NP_NONE || subj.tok_start <= lo) return SW_OK;
     uint32_t before = subj.tok_start - 1;
+    /* "..., her son Anderson Cooper announced", "..., newspaper The Hindu reported": words that
+     * describe the speaker may stand between the comma and the name */
+    while (before > lo && before + 4 > subj.tok_start && is_word(a, before) && !(a->t[before].flags & SW_TF_CAP) &&
+           !(a->wcls[before] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_AUX)))
+        before--;
     if (!tok_punct(a, before, ',') || before <= lo) return SW_OK;
     /* after the verb, only a hearer or an adverbial: "on Twitter", "in a statement", "Monday" */
     uint32_t end_tok = v + 1;

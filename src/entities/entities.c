@@ -91,10 +91,11 @@ static int smap_init(sw_arena *a, smap *m, uint32_t want)
     return m->slots != NULL;
 }
 
-/* Folds a word for the word-statistics map by setting bit 0x20 of every byte (ASCII capitals
- * become small letters; the few other letters it merges do not matter for statistics) into buf
- * (room for len bytes) and returns its hash, eight bytes at a time. */
-static uint32_t fast_fold_hash(const char *s, uint32_t len, char *buf)
+/* The 64-bit hash of a word folded to lower case by setting bit 0x20 of every byte (ASCII
+ * capitals become small letters; the few other letters it merges do not matter for statistics),
+ * eight bytes at a time. Never 0. Two different words of one article share a hash with a
+ * probability of about n^2 / 2^65, so the word-statistics table trusts it without keeping keys. */
+static uint64_t word_hash(const char *s, uint32_t len)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
     uint32_t i = 0;
@@ -102,23 +103,18 @@ static uint32_t fast_fold_hash(const char *s, uint32_t len, char *buf)
         uint64_t v;
         memcpy(&v, s + i, 8);
         v |= 0x2020202020202020ull;
-        memcpy(buf + i, &v, 8);
         h = (h ^ v) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 29;
     }
     if (i < len) {
         uint64_t v = 0;
-        for (; i < len; i++) {
-            unsigned char ch = (unsigned char)(s[i] | 0x20);
-            buf[i] = (char)ch;
-            v = (v << 8) | ch;
-        }
+        for (; i < len; i++) v = (v << 8) | (unsigned char)(s[i] | 0x20);
         h = (h ^ v) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 29;
     }
     h *= 0xC4CEB9FE1A85EC53ull;
-    uint32_t r = (uint32_t)(h >> 32);
-    return r ? r : 1;
+    h ^= h >> 32;
+    return h ? h : 1;
 }
 
 /* Equality of two keys of len bytes (a plain loop for the short keys that words are). */
@@ -196,8 +192,6 @@ typedef struct wstat {          /* one distinct word (folded) of the article */
     uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
     uint32_t cls, kw;            /* its lexicon classes and keyword value */
     const sw_lex_info *info;     /* its lexicon entry, or NULL */
-    const char *key;             /* the folded word (arena) */
-    uint32_t len;
 } wstat;
 
 typedef struct cand {            /* one mention found */
@@ -232,7 +226,8 @@ typedef struct ectx {
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
     uint32_t *core;              /* byte length of each token without a possessive ending */
-    uint64_t *wslots;            /* folded word -> wstats: (hash << 32) | (index + 1), 0 = empty */
+    uint64_t *wslots;            /* word hash -> slot (0 = empty) */
+    uint32_t *widx;              /* slot -> index into wstats */
     uint32_t wcap, wused;
     wstat *wstats;
     uint32_t n_wstats;
@@ -359,20 +354,32 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: lexicon classes and word statistics
  * --------------------------------------------------------------------------------------------- */
 
+/* The fields of a token that is not a word (or not yet classified). */
+static void clear_token(ectx *c, uint32_t i)
+{
+    c->cls[i] = c->kw[i] = 0;
+    c->tok_wstat[i] = -1;
+    c->info[i] = NULL;
+    c->core[i] = i < c->n_toks ? c->toks[i].end - c->toks[i].start : 0;
+}
+
 /* Doubles the word-statistics table (the hashes are kept in the slots). 0 when out of memory. */
 static int grow_wslots(ectx *c)
 {
     uint32_t cap = c->wcap * 2;
     uint64_t *slots = sw_arena_calloc(c->arena, cap, sizeof *slots);
-    if (!slots) return 0;
+    uint32_t *idx = sw_arena_alloc(c->arena, cap * sizeof *idx);
+    if (!slots || !idx) return 0;
     for (uint32_t i = 0; i < c->wcap; i++) {
         uint64_t v = c->wslots[i];
         if (!v) continue;
-        uint32_t j = (uint32_t)(v >> 32) & (cap - 1);
+        uint32_t j = (uint32_t)v & (cap - 1);
         while (slots[j]) j = (j + 1) & (cap - 1);
         slots[j] = v;
+        idx[j] = c->widx[i];
     }
     c->wslots = slots;
+    c->widx = idx;
     c->wcap = cap;
     return 1;
 }
@@ -388,27 +395,27 @@ static sw_status classify_tokens(ectx *c)
     c->info = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->info);
     c->core = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->core);
     if (!c->cls || !c->kw || !c->tok_wstat || !c->info || !c->core) return SW_ERR_NOMEM;
-    for (uint32_t i = 0; i < c->n_toks; i++) c->core[i] = c->toks[i].end - c->toks[i].start;
-    c->core[c->n_toks] = 0;
     c->wcap = 64;
     while (c->wcap < c->n_toks / 2) c->wcap <<= 1;
     c->wused = 0;
     c->wslots = sw_arena_calloc(c->arena, c->wcap, sizeof *c->wslots);
-    if (!c->wslots) return SW_ERR_NOMEM;
-    memset(c->cls, 0, (c->n_toks + 1) * sizeof *c->cls);
-    memset(c->kw, 0, (c->n_toks + 1) * sizeof *c->kw);
-    memset(c->tok_wstat, 0xFF, (c->n_toks + 1) * sizeof *c->tok_wstat);
-    for (uint32_t i = 0; i <= c->n_toks; i++) c->info[i] = NULL;
+    c->widx = sw_arena_alloc(c->arena, c->wcap * sizeof *c->widx);
+    if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
+    uint32_t done = 0; /* tokens [0, done) have their fields set */
     char buf[64 + 8];
     const char *text = doc->text;
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
-        for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+        uint32_t lo = bl->tok_start < done ? done : bl->tok_start;
+        if (lo > c->n_toks) lo = c->n_toks;
+        for (; done < lo; done++) clear_token(c, done); /* tokens outside every block */
+        for (uint32_t i = lo; i < bl->tok_end && i < c->n_toks; i++, done++) {
             const sw_tok *t = &c->toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
+            clear_token(c, i);
             if (t->kind != SW_TK_WORD) {
                 if (len == 1 && s[0] == '&') c->kw[i] = (uint32_t)SW_KWID_AMP << 24;
                 continue;
@@ -422,18 +429,16 @@ static sw_status classify_tokens(ectx *c)
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
-            uint32_t h = fast_fold_hash(s, len, buf);
-            uint32_t slot = h & (c->wcap - 1);
+            uint64_t h = word_hash(s, len);
+            uint32_t slot = (uint32_t)h & (c->wcap - 1);
             int32_t k = -1;
             for (;; slot = (slot + 1) & (c->wcap - 1)) {
                 uint64_t v = c->wslots[slot];
-                if (!v) break;
-                if ((uint32_t)(v >> 32) != h) continue;
-                const wstat *cw = &c->wstats[(uint32_t)v - 1];
-                if (cw->len == len && key_eq(cw->key, buf, len)) {
-                    k = (int32_t)((uint32_t)v - 1);
+                if (v == h) {
+                    k = (int32_t)c->widx[slot];
                     break;
                 }
+                if (!v) break;
             }
             if (k < 0) {
                 c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws, c->n_wstats + 1);
@@ -449,11 +454,13 @@ static sw_status classify_tokens(ectx *c)
                     if (al) w->info = sw_lex_lookup(ascii, al);
                 }
                 w->cls = w->info ? w->info->classes : 0;
-                w->kw = sw_ent_keyword_folded(buf, len);
-                w->key = sw_arena_strndup(c->arena, buf, len);
-                w->len = len;
-                if (!w->key) return SW_ERR_NOMEM;
-                c->wslots[slot] = ((uint64_t)h << 32) | (uint32_t)(k + 1);
+                w->kw = 0;
+                if (len <= 10) {
+                    fold_copy(buf, s, len);
+                    w->kw = sw_ent_keyword_folded(buf, len);
+                }
+                c->wslots[slot] = h;
+                c->widx[slot] = (uint32_t)k;
                 if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;
             }
             c->tok_wstat[i] = k;
@@ -469,6 +476,7 @@ static sw_status classify_tokens(ectx *c)
             }
         }
     }
+    for (; done <= c->n_toks; done++) clear_token(c, done);
     return SW_OK;
 }
 
