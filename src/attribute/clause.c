@@ -83,6 +83,8 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         if (!is_word(a, j)) continue;
         /* the verb must come before a conjunction: "posting pictures ..., and Qawi drew" */
         if ((a->wcls[j] & SW_W_CONJ) && j > cs) return 0;
+        /* "found the sequences to be diverse": an infinitive is not a finite verb */
+        if (j > cs && (a->wcls[j - 1] & SW_W_TO)) continue;
         if (a->wcls[j] & SW_W_AUX) return 1;
         if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !(a->wcls[j - 1] & SW_W_DET)) return 1;
         if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&

@@ -441,8 +441,11 @@ static sw_status classify_tokens(ectx *c)
                 if (!v) break;
             }
             if (k < 0) {
-                c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws, c->n_wstats + 1);
-                if (!c->wstats) return SW_ERR_NOMEM;
+                if (c->n_wstats == cap_ws) {
+                    c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws,
+                                              c->n_wstats < 64 ? 256 : c->n_wstats * 2);
+                    if (!c->wstats) return SW_ERR_NOMEM;
+                }
                 k = (int32_t)c->n_wstats++;
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;

@@ -196,6 +196,14 @@ static const keyword keywords[] = {
     KW("zu", P),
 };
 
+
+/* For each keyword length (0..KW_MAX_LEN), the set of first letters (bit 0 = 'a' ... bit 25 = 'z',
+ * bit 26 = anything else) that some keyword of that length starts with: most words are rejected
+ * without a search. Checked against the table by sw_ent_keywords_sorted(). */
+static const uint32_t kw_first_mask[KW_MAX_LEN + 1] = {0x00000000u, 0x05000001u, 0x020c5999u, 0x002e79abu, 0x004ab9beu, 0x043cb808u, 0x0042d0a1u, 0x006840dcu, 0x00067040u, 0x00080084u, 0x00080000u};
+
+static uint32_t kw_first_bit(unsigned char c) { return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26; }
+
 uint32_t sw_ent_keyword(const char *w, size_t len)
 {
     char buf[KW_MAX_LEN];
@@ -206,7 +214,7 @@ uint32_t sw_ent_keyword(const char *w, size_t len)
 
 uint32_t sw_ent_keyword_folded(const char *buf, size_t len)
 {
-    if (!len || len > KW_MAX_LEN) return 0;
+    if (!len || len > KW_MAX_LEN || !(kw_first_mask[len] & kw_first_bit((unsigned char)buf[0]))) return 0;
     size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -227,8 +235,10 @@ int sw_ent_keywords_sorted(void)
 {
     for (size_t i = 1; i < sizeof keywords / sizeof keywords[0]; i++)
         if (strcmp(keywords[i - 1].word, keywords[i].word) >= 0 || keywords[i].len > KW_MAX_LEN) return 0;
-    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         if (sw_ent_keyword(keywords[i].word, strlen(keywords[i].word)) != keywords[i].value) return 0;
+        if (!(kw_first_mask[keywords[i].len] & kw_first_bit((unsigned char)keywords[i].word[0]))) return 0;
+    }
     return 1;
 }
 

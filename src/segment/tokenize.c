@@ -260,7 +260,8 @@ static uint32_t scan_number(const char *text, uint32_t i, uint32_t end)
     while (p < end) {
         int cc = sw_char_class(text, p, end, &cp, &len);
         if (cc == SW_CC_DIGIT || is_letter_cc(cc)) { p += len; continue; }
-        if ((cp == '.' || cp == ',') && cc_at(text, p + 1, end, &cp2, &len2) == SW_CC_DIGIT &&
+        /* 3.5, 1,000 and clock times 4:00, 20:21 stay one number */
+        if ((cp == '.' || cp == ',' || cp == ':') && cc_at(text, p + 1, end, &cp2, &len2) == SW_CC_DIGIT &&
             p > i && sw_char_class_before(text, i, p, &cp2) == SW_CC_DIGIT) {
             p++;
             continue;
