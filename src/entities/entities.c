@@ -188,11 +188,7 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
  * Stage state
  * --------------------------------------------------------------------------------------------- */
 
-typedef struct wstat {          /* one distinct word (folded) of the article */
-    uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
-    uint32_t cls, kw;            /* its lexicon classes and keyword value */
-    const sw_lex_info *info;     /* its lexicon entry, or NULL */
-} wstat;
+typedef sw_ent_wtype wstat;
 
 typedef struct cand {            /* one mention found */
     uint32_t tok_s, tok_e, pre_s;
@@ -222,7 +218,9 @@ typedef struct ectx {
     sw_arena *arena;
     const sw_tok *toks;
     uint32_t n_toks;
-    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped) */
+    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped; lazy:
+                                    read them with CLS()) */
+    sw_ent_lexcache lc;          /* what CLS() needs to fill them in */
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
     uint32_t *core;              /* byte length of each token without a possessive ending */
@@ -253,6 +251,13 @@ static int kw_has(const ectx *c, uint32_t i, uint32_t flags) { return i < c->n_t
 static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks && SW_KW_ID(c->kw[i]) == id; }
 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
+
+/* The lexicon classes of token i, looked up on first use (see SW_ENT_CLS_UNKNOWN). */
+static inline uint32_t CLS(const ectx *c, uint32_t i)
+{
+    uint32_t v = c->cls[i];
+    return (v & SW_ENT_CLS_UNKNOWN) ? sw_ent_lazy_classes(c->doc, &c->lc, i) : v;
+}
 
 /* Byte length of token i without a possessive ending (computed once in classify_tokens). */
 static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }
@@ -424,8 +429,7 @@ static sw_status classify_tokens(ectx *c)
             if (last == 's' || last == 'S' || last == '\'' || last == 0x99) c->core[i] = len = sw_ent_core_len(doc, i);
             if (capword_slow(c, i)) c->kw[i] = KW_CAPWORD;
             if (len == 0 || len > sizeof buf) {
-                c->info[i] = sw_lex_lookup(s, len);
-                c->cls[i] = c->info[i] ? c->info[i]->classes : 0;
+                c->cls[i] = SW_ENT_CLS_UNKNOWN; /* no type: looked up on its own when asked */
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
@@ -449,14 +453,8 @@ static sw_status classify_tokens(ectx *c)
                 k = (int32_t)c->n_wstats++;
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;
-                w->info = sw_lex_lookup(s, len);
-                if (!w->info && has_non_ascii(s, len)) {
-                    /* "François", "Łukasz": the word lists are mostly written without marks */
-                    char ascii[64];
-                    size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
-                    if (al) w->info = sw_lex_lookup(ascii, al);
-                }
-                w->cls = w->info ? w->info->classes : 0;
+                w->info = NULL;
+                w->cls = SW_ENT_CLS_UNKNOWN;
                 w->kw = 0;
                 if (len <= 10) {
                     fold_copy(buf, s, len);
@@ -480,6 +478,11 @@ static sw_status classify_tokens(ectx *c)
         }
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
+    c->lc.cls = c->cls;
+    c->lc.info = c->info;
+    c->lc.type = c->tok_wstat;
+    c->lc.core = c->core;
+    c->lc.types = c->wstats;
     return SW_OK;
 }
 
@@ -551,7 +554,7 @@ static uint32_t first_word(const ectx *c, uint32_t s, uint32_t e)
 /* A word that counts in a name: not a particle, not a lower-case function word ("of"). */
 static int significant(const ectx *c, uint32_t i)
 {
-    return is_word(c, i) && !is_particle(c, i) && !(capword(c, i) == 0 && (c->cls[i] & SW_LX_FUNCTION));
+    return is_word(c, i) && !is_particle(c, i) && !(capword(c, i) == 0 && (CLS(c, i) & SW_LX_FUNCTION));
 }
 
 /* Every significant word of [as, ae) occurs in [bs, be). */
@@ -603,7 +606,7 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
     uint32_t n = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i) || !capword(c, i)) continue;
-        if (c->cls[i] & SW_LX_FUNCTION) continue;
+        if (CLS(c, i) & SW_LX_FUNCTION) continue;
         if (n >= sizeof buf) return 1;
         buf[n++] = (char)fold_byte((unsigned char)tok_text(c, i)[0]);
     }
@@ -682,7 +685,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
             else {
                 uint32_t efw = first_word(c, es, ee);
                 if (efw < ee && words_eq(c, lw, efw) && ei->name_words >= 2 &&
-                    ((c->cls[efw] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || c->xe[cand_ent].ev[EV_PERSON] > 0))
+                    ((CLS(c, efw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || c->xe[cand_ent].ev[EV_PERSON] > 0))
                     score = 1;
             }
         } else if (elw < ee && words_eq(c, lw, elw)) {
@@ -782,20 +785,20 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     uint32_t i = s - 1;
     if (c->toks[i].block != block) return;
     /* a country in the possessive right before: "Russia's Vladimir Putin" */
-    if (is_possessive_tok(c, i) && i > 0 && c->toks[i - 1].block == block && (c->cls[i - 1] & SW_LX_COUNTRY)) {
+    if (is_possessive_tok(c, i) && i > 0 && c->toks[i - 1].block == block && (CLS(c, i - 1) & SW_LX_COUNTRY)) {
         ev_nation(m, i - 1);
         return;
     }
-    if (is_word(c, i) && (c->cls[i] & SW_LX_COUNTRY) && has_possessive(c, i)) {
+    if (is_word(c, i) && (CLS(c, i) & SW_LX_COUNTRY) && has_possessive(c, i)) {
         ev_nation(m, i);
         return;
     }
     if (!is_word(c, i) || capword(c, i)) return;
-    uint32_t ci = c->cls[i];
+    uint32_t ci = CLS(c, i);
     /* "the city of X", "the paramilitary group X", "the newspaper X" */
     if (kw_is(c, i, SW_KWID_OF) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
-        if (c->cls[i - 1] & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
-        else if (c->cls[i - 1] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 2;
+        if (CLS(c, i - 1) & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
+        else if (CLS(c, i - 1) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 2;
         return;
     }
     if ((ci & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && !(ci & (SW_LX_TITLE | SW_LX_ROLE))) {
@@ -810,7 +813,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     int role_word = (ci & (SW_LX_TITLE | SW_LX_ROLE)) != 0;
     /* "Belarusian counterpart X": an unknown noun right after a nation word */
     int after_nation = i > 0 && c->toks[i - 1].block == block && is_word(c, i - 1) &&
-                       (c->cls[i - 1] & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !is_possessive_tok(c, i - 1);
+                       (CLS(c, i - 1) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !is_possessive_tok(c, i - 1);
     if (!role_word && !(after_nation && !adjective_like(c, i) && !(ci & (SW_LX_ORG_WORD | SW_LX_MEDIA | SW_LX_PLACE_WORD))))
         return;
     ev_role(m, i);
@@ -820,9 +823,9 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     for (uint32_t k = 0; k < 3 && j > 0; k++) {
         uint32_t p = j - 1;
         if (c->toks[p].block != block || !is_word(c, p)) break;
-        uint32_t cp = c->cls[p];
+        uint32_t cp = CLS(c, p);
         if (is_possessive_tok(c, p)) {
-            if (p > 0 && (c->cls[p - 1] & SW_LX_COUNTRY)) ev_nation(m, p - 1);
+            if (p > 0 && (CLS(c, p - 1) & SW_LX_COUNTRY)) ev_nation(m, p - 1);
             break;
         }
         if (cp & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(m, p);
@@ -836,7 +839,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
 static int attributive(const ectx *c, uint32_t e, uint32_t block)
 {
     if (e >= c->n_toks || c->toks[e].block != block || !is_word(c, e) || capword(c, e)) return 0;
-    if (c->cls[e] & (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_SPEECH | SW_LX_COGNITION)) return 0;
+    if (CLS(c, e) & (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_SPEECH | SW_LX_COGNITION)) return 0;
     const char *s = tok_text(c, e);
     uint32_t l = tok_len(c, e);
     if (l > 3 && memcmp(s + l - 2, "ed", 2) == 0) return 0; /* "the ministry announced" */
@@ -857,7 +860,7 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
         else if ((kw_is(c, p, SW_KWID_THE) ||
                   /* "the aborted X": an adjective between */
                   (p > 0 && kw_is(c, p - 1, SW_KWID_THE) && !capword(c, p) && adjective_like(c, p) &&
-                   !(c->cls[p] & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM)))) &&
+                   !(CLS(c, p) & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM)))) &&
                  !attributive(c, e, block)) {
             m->ev[EV_ORG] += 1;
             m->ev[EV_PLACE] += 1;
@@ -866,27 +869,27 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
     }
     if (e < c->n_toks && c->toks[e].block == block) {
         /* "X said", "X told" */
-        if (is_word(c, e) && (c->cls[e] & SW_LX_SPEECH) && !capword(c, e)) {
+        if (is_word(c, e) && (CLS(c, e) & SW_LX_SPEECH) && !capword(c, e)) {
             m->ev[EV_PERSON] += 1;
             m->ev[EV_ORG] += 1;
         }
         /* "the Wagner group", "the TASS news agency", "Hubei province" */
-        if (is_word(c, e) && !capword(c, e) && !(c->cls[e] & (SW_LX_FUNCTION | SW_LX_SPEECH | SW_LX_PRONOUN))) {
+        if (is_word(c, e) && !capword(c, e) && !(CLS(c, e) & (SW_LX_FUNCTION | SW_LX_SPEECH | SW_LX_PRONOUN))) {
             uint32_t n = e;
-            if ((c->cls[n] & SW_LX_MEDIA) && n + 1 < c->n_toks && (c->cls[n + 1] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) &&
+            if ((CLS(c, n) & SW_LX_MEDIA) && n + 1 < c->n_toks && (CLS(c, n + 1) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) &&
                 !capword(c, n + 1))
                 n++;
             /* counted once per entity: "the Trump administration" said many times does not
              * outweigh a first name */
             if (kw_has(c, n, SW_KW_FAMILY))
                 m->ev[EV_PERSON] += 1;
-            else if (c->cls[n] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) {
+            else if (CLS(c, n) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) {
                 m->head_noun = 1 + EV_ORG;
                 ev_role(m, n); /* "the TASS news agency" ... later "the agency" */
-            } else if (c->cls[n] & SW_LX_PLACE_WORD) {
+            } else if (CLS(c, n) & SW_LX_PLACE_WORD) {
                 m->head_noun = 1 + EV_PLACE;
             }
-            else if (c->cls[n] & (SW_LX_TITLE | SW_LX_ROLE)) {
+            else if (CLS(c, n) & (SW_LX_TITLE | SW_LX_ROLE)) {
                 m->ev[EV_ORG] += 1;
                 m->ev[EV_PERSON] -= 2;
             }
@@ -897,7 +900,7 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
             m->ev[EV_PERSON] += 3;
         /* "Multan, Pakistan" */
         if (is_punct(c, e, ',') && e + 1 < c->n_toks && capword(c, e + 1) &&
-            (c->cls[e + 1] & SW_LX_COUNTRY))
+            (CLS(c, e + 1) & SW_LX_COUNTRY))
             m->ev[EV_PLACE] += 3;
     }
 }
@@ -909,7 +912,7 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
     if (!is_punct(c, e, ',')) return;
     uint32_t i = e + 1;
     if (i >= c->n_toks || c->toks[i].block != block || !is_word(c, i)) return;
-    if (!is_determiner(c, i) && !(c->cls[i] & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) return;
+    if (!is_determiner(c, i) && !(CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) return;
     if (is_determiner(c, i)) i++;
     uint32_t head = SW_NONE, nations[2];
     uint32_t n_nat = 0;
@@ -923,7 +926,7 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
             if (t->kind == SW_TK_PUNCT && c->doc->text[t->start] == '-') continue;
             return;
         }
-        uint32_t ci = c->cls[i];
+        uint32_t ci = CLS(c, i);
         if (ci & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN)) return;
         if (kw_is(c, i, SW_KWID_OF) || kw_is(c, i, SW_KWID_FOR) || kw_is(c, i, SW_KWID_AT) || kw_is(c, i, SW_KWID_IN)) {
             after_of = 1;
@@ -941,7 +944,7 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
         else if (!after_of && (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_MEDIA))) head = i;
     }
     if (head == SW_NONE) return;
-    uint32_t ch = c->cls[head];
+    uint32_t ch = CLS(c, head);
     if (ch & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 3;
     else if (ch & (SW_LX_TITLE | SW_LX_ROLE)) m->ev[EV_PERSON] += 3;
     else if (ch & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
@@ -976,24 +979,24 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     uint32_t nw = count_words(c, s, e);
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
     if (fw == e) return;
-    uint32_t cf = c->cls[fw];
+    uint32_t cf = CLS(c, fw);
     int all_geo = 1, any_org = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!significant(c, i)) continue;
-        uint32_t ci = c->cls[i];
+        uint32_t ci = CLS(c, i);
         if (!(ci & (SW_LX_COUNTRY | SW_LX_CITY))) all_geo = 0;
         if ((ci & (SW_LX_ORG_WORD | SW_LX_MEDIA)) &&
             !(i == fw && nw >= 2 && (ci & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))))
             any_org = 1;
     }
     int geo_mod = geo_modifier(c, fw);
-    if (geo_mod && nw >= 2 && (c->cls[lw] & (SW_LX_COUNTRY | SW_LX_CITY))) m->ev[EV_PLACE] += 6;
+    if (geo_mod && nw >= 2 && (CLS(c, lw) & (SW_LX_COUNTRY | SW_LX_CITY))) m->ev[EV_PLACE] += 6;
     else if (geo_mod && nw == 2) m->ev[EV_PLACE] += 3;
     if (place_head(c, fw) && nw >= 2) m->ev[EV_PLACE] += 3;
     /* words of the name that the article also writes in lower case ("Civil War", "Labor Day")
      * make it a thing or an event rather than a person */
     for (uint32_t i = s; i < e; i++) {
-        if (!significant(c, i) || (c->cls[i] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) continue;
+        if (!significant(c, i) || (CLS(c, i) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) continue;
         const wstat *ws = wstat_of(c, i);
         if (ws && ws->lower > 0) m->ev[EV_PERSON] -= 2;
     }
@@ -1002,7 +1005,7 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     /* a given name that is also a city ("Nancy") still starts a person's name when the last word
      * is not a place */
     int first_ok = !(cf & (SW_LX_COUNTRY | SW_LX_CITY)) ||
-                   (nw >= 2 && !(c->cls[lw] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_PLACE_WORD | SW_LX_ORG_WORD)));
+                   (nw >= 2 && !(CLS(c, lw) & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_PLACE_WORD | SW_LX_ORG_WORD)));
     if ((cf & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && first_ok && !geo_mod &&
         !place_head(c, fw) &&
         !(cf & (SW_LX_PLACE_WORD | SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM | SW_LX_MEDIA)) &&
@@ -1012,17 +1015,17 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
         if ((cf & SW_LX_FIRST_FEMALE) && !(cf & SW_LX_FIRST_MALE)) m->lex_gender = SW_GENDER_FEMALE;
     }
     /* the last word is the head of an English name: "Andros Island", "Royal Veterinary College" */
-    if ((c->cls[lw] & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && nw >= 2 && !(c->cls[lw] & SW_LX_PLACE_WORD)) m->ev[EV_ORG] += 6;
+    if ((CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && nw >= 2 && !(CLS(c, lw) & SW_LX_PLACE_WORD)) m->ev[EV_ORG] += 6;
     else if (media_head(c, lw) && nw >= 2) m->ev[EV_ORG] += 6;
     else if (any_org) m->ev[EV_ORG] += 5;
-    if ((c->cls[lw] & SW_LX_PLACE_WORD) && nw >= 2) m->ev[EV_PLACE] += 6;
+    if ((CLS(c, lw) & SW_LX_PLACE_WORD) && nw >= 2) m->ev[EV_PLACE] += 6;
     /* "DrAmyActon": a handle, not a name as written in prose */
     if (nw == 1 && camel_humps(c, lw) >= 2) m->ev[EV_ORG] += 2;
     if (all_geo) m->ev[EV_PLACE] += 5;
     /* an acronym (TASS, NATO) is an organisation, unless it spells a small word too ("US") */
-    if (nw == 1 && allcaps(c, lw) && !(c->cls[lw] & (SW_LX_COUNTRY | SW_LX_FUNCTION | SW_LX_PRONOUN)))
+    if (nw == 1 && allcaps(c, lw) && !(CLS(c, lw) & (SW_LX_COUNTRY | SW_LX_FUNCTION | SW_LX_PRONOUN)))
         m->ev[EV_ORG] += 3;
-    if (c->cls[lw] & SW_LX_DEMONYM && nw >= 2) m->ev[EV_ORG] += 1; /* "the Afghan ..."? weak */
+    if (CLS(c, lw) & SW_LX_DEMONYM && nw >= 2) m->ev[EV_ORG] += 1; /* "the Afghan ..."? weak */
 }
 
 /* Appends a mention on tokens [s, e) (title prefix from pre_s); 0 when out of memory. */
@@ -1106,12 +1109,12 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
     const sw_tok *t = &c->toks[j];
     if (capword(c, j) && !(t->flags & SW_TF_SENT_START)) {
         if (link_only) return e; /* caller decides word by word */
-        uint32_t cj = c->cls[j];
-        if ((cj & SW_LX_CALENDAR) && !(c->cls[e - 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) return e;
+        uint32_t cj = CLS(c, j);
+        if ((cj & SW_LX_CALENDAR) && !(CLS(c, e - 1) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) return e;
         if ((cj & (SW_LX_FUNCTION | SW_LX_PRONOUN)) && !allcaps(c, j)) return e;
         if ((cj & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
-            (c->cls[e - 1] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_DEMONYM)) &&
-            !(c->cls[e - 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)))
+            (CLS(c, e - 1) & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_DEMONYM)) &&
+            !(CLS(c, e - 1) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)))
             return e;
         return j + 1;
     }
@@ -1124,7 +1127,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         if (j + 2 < bend && (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR)) && kw_is(c, j + 1, SW_KWID_THE) &&
             capword(c, j + 2)) {
             for (uint32_t i = s; i < e; i++)
-                if (c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
+                if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
         }
         return e;
     }
@@ -1132,7 +1135,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
     if (kw_is(c, j, SW_KWID_AMP)) return j + 1;
     if (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR) || kw_is(c, j, SW_KWID_ON)) {
         for (uint32_t i = s; i < e; i++)
-            if (c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (kw_is(c, j, SW_KWID_OF) ? SW_LX_TITLE : 0)))
+            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (kw_is(c, j, SW_KWID_OF) ? SW_LX_TITLE : 0)))
                 return j + 1;
     }
     return e;
@@ -1142,7 +1145,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
 static int common_at_start(const ectx *c, uint32_t i, int single)
 {
     if (allcaps(c, i)) return 0;
-    uint32_t ci = c->cls[i];
+    uint32_t ci = CLS(c, i);
     if (ci & LX_NAMEISH) return 0;
     wstat *w = wstat_of(c, i);
     if (!w) return 0;
@@ -1165,7 +1168,7 @@ static int prefix_is_name(const ectx *c, uint32_t s, uint32_t e)
     if (e > s + 1 && place_prefix_word(c, s)) return 1; /* "New York", "San Diego" */
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i)) continue;
-        if (c->cls[i] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) return 1;
+        if (CLS(c, i) & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) return 1;
         if (allcaps(c, i)) return 1;
     }
     return 0;
@@ -1177,15 +1180,15 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block);
 static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
 {
     /* words that cannot begin a name */
-    while (s < e && (!is_word(c, s) || ((c->cls[s] & LX_NOSTART) && !allcaps(c, s)) || is_particle(c, s)))
+    while (s < e && (!is_word(c, s) || ((CLS(c, s) & LX_NOSTART) && !allcaps(c, s)) || is_particle(c, s)))
         s++;
     if (s < e && position_capital(c, s) && common_at_start(c, s, count_words(c, s, e) == 1)) {
         s++;
-        while (s < e && (!capword(c, s) || ((c->cls[s] & LX_NOSTART) && !allcaps(c, s)))) s++;
+        while (s < e && (!capword(c, s) || ((CLS(c, s) & LX_NOSTART) && !allcaps(c, s)))) s++;
     }
     /* "Later Yildiroglu said": a sentence-initial word before a name the article already knows */
-    if (s + 1 < e && position_capital(c, s) && !(c->cls[s] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
-        !kw_has(c, s, SW_KW_HONORIFIC) && !(c->cls[s] & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
+    if (s + 1 < e && position_capital(c, s) && !(CLS(c, s) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
+        !kw_has(c, s, SW_KW_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
         capword(c, s + 1) && find_entity(c, s + 1, e) >= 0 && !place_prefix_word(c, s))
         s++;
     if (s >= e) return SW_OK;
@@ -1207,17 +1210,17 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* a title before the name: "President", "Emergencies Minister", "Secretary of State" */
     uint32_t t = SW_NONE;
     for (uint32_t i = s; i + 1 < e; i++)
-        if (is_word(c, i) && (c->cls[i] & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
-            !(c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+        if (is_word(c, i) && (CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
+            !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
             (capword(c, i + 1) || kw_is(c, i + 1, SW_KWID_OF) || kw_is(c, i + 1, SW_KWID_FOR)))
             t = i;
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
     int org_or_place = 0;
     for (uint32_t i = s; i < e; i++)
-        if ((c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) && !(c->cls[i] & SW_LX_TITLE)) org_or_place = 1;
-    if (lw < e && (c->cls[lw] & (SW_LX_TITLE | SW_LX_ROLE)) && !org_or_place &&
-        !(c->cls[lw] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
-        !(c->cls[fw] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && !has_possessive(c, lw)) {
+        if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) && !(CLS(c, i) & SW_LX_TITLE)) org_or_place = 1;
+    if (lw < e && (CLS(c, lw) & (SW_LX_TITLE | SW_LX_ROLE)) && !org_or_place &&
+        !(CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+        !(CLS(c, fw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && !has_possessive(c, lw)) {
         /* a capitalised description ("the Russian President", "US Special Representative");
          * resolved after all names are known */
         uint32_t ds = s;
@@ -1228,8 +1231,8 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         uint32_t ns = t + 1;
         for (uint32_t i = s; i < ns; i++) {
             if (!is_word(c, i)) continue;
-            if (c->cls[i] & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
-            else if (c->cls[i] & SW_LX_TITLE) ev_role(&m, i);
+            if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
+            else if (CLS(c, i) & SW_LX_TITLE) ev_role(&m, i);
         }
         if (kw_is(c, ns, SW_KWID_OF) || kw_is(c, ns, SW_KWID_FOR)) {
             /* "Secretary of State Mike Pompeo" / "Vice President of the United States" */
@@ -1237,7 +1240,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
             if (cs < e && kw_is(c, cs, SW_KWID_THE)) cs++;
             uint32_t p = SW_NONE;
             for (uint32_t i = cs + 1; i < e && p == SW_NONE; i++)
-                if (capword(c, i) && (c->cls[i] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) p = i;
+                if (capword(c, i) && (CLS(c, i) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) p = i;
             if (p == SW_NONE) {
                 uint32_t ds = pre;
                 if (ds > 0 && c->toks[ds - 1].block == block && is_determiner(c, ds - 1)) ds--;
@@ -1245,14 +1248,14 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
                 return cs < e ? body_run(c, cs, e, block) : SW_OK;
             }
             for (uint32_t i = cs; i < p; i++)
-                if (is_word(c, i) && (c->cls[i] & (SW_LX_DEMONYM | SW_LX_COUNTRY))) ev_nation(&m, i);
+                if (is_word(c, i) && (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY))) ev_nation(&m, i);
             ns = p;
         }
         if (m.n_roles) m.ev[EV_PERSON] += 4;
         /* an organisation or place before the title: "United States President X", "Coast Guard
          * Commandant X", "ABS-CBN CEO X" */
         uint32_t ft = s;
-        while (ft < t && !(c->cls[ft] & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) ft++;
+        while (ft < t && !(CLS(c, ft) & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) ft++;
         if (ft > s && pre == s && prefix_is_name(c, s, ft)) {
             sw_status st = body_run(c, s, ft, block);
             if (st != SW_OK) return st;
@@ -1264,9 +1267,9 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
          * the person's name; what comes before is a title or a name of its own */
         uint32_t p = SW_NONE;
         for (uint32_t i = s + 1; i + 1 < e && p == SW_NONE; i++)
-            if (capword(c, i) && (c->cls[i] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
-                !(c->cls[i] & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) &&
-                (!(c->cls[i - 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || (place_prefix_word(c, s) && i > s + 1)) &&
+            if (capword(c, i) && (CLS(c, i) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
+                !(CLS(c, i) & (SW_LX_COUNTRY | SW_LX_CITY | SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) &&
+                (!(CLS(c, i - 1) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || (place_prefix_word(c, s) && i > s + 1)) &&
                 !(i == s + 1 && place_prefix_word(c, s)) &&
                 !is_particle(c, i - 1) &&
                 !place_prefix_word(c, i - 1) &&
@@ -1275,7 +1278,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         if (p != SW_NONE) {
             int clean = 1;
             for (uint32_t i = p; i < e; i++)
-                if (c->cls[i] & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) clean = 0;
+                if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) clean = 0;
             if (clean) {
                 if (prefix_is_name(c, s, p)) {
                     sw_status st = body_run(c, s, p, block);
@@ -1290,13 +1293,13 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     }
     /* a leading demonym is not part of a person's name ("Russian Vladimir Putin"), but is of an
      * organisation's ("Russian Foreign Ministry") */
-    if (s + 1 < e && (c->cls[s] & SW_LX_DEMONYM) && (c->cls[s + 1] & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) {
+    if (s + 1 < e && (CLS(c, s) & SW_LX_DEMONYM) && (CLS(c, s + 1) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) {
         ev_nation(&m, s);
         s++;
     }
     if (s >= e) return SW_OK;
     /* a lone demonym is an adjective, not a name */
-    if (count_words(c, s, e) == 1 && (c->cls[s] & SW_LX_DEMONYM) && !(c->cls[s] & SW_LX_COUNTRY)) return SW_OK;
+    if (count_words(c, s, e) == 1 && (CLS(c, s) & SW_LX_DEMONYM) && !(CLS(c, s) & SW_LX_COUNTRY)) return SW_OK;
     if (pre == s) evidence_before(c, s, block, &m);
     evidence_context(c, pre, e, block, &m);
     evidence_appositive(c, e, block, &m);
@@ -1377,7 +1380,7 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
         mevid m;
         memset(&m, 0, sizeof m);
         uint32_t s = i;
-        while (s < e && (c->cls[s] & LX_NOSTART) && !allcaps(c, s)) s++;
+        while (s < e && (CLS(c, s) & LX_NOSTART) && !allcaps(c, s)) s++;
         if (s < e) {
             sw_status st = add_name(c, s, s, e, 0, &m);
             if (st != SW_OK) return st;
@@ -1432,7 +1435,7 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
                 last_sent = c->toks[m->tok_s].sent;
             }
         }
-        if (last_ent < 0 || !is_word(c, i) || !(c->cls[i] & SW_LX_PRONOUN)) continue;
+        if (last_ent < 0 || !kw_has(c, i, SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) continue;
         if (c->toks[i].sent > last_sent + 1) continue;
         if (c->toks[i].flags & SW_TF_IN_QUOTE) continue;
         int g = 0;
@@ -1459,7 +1462,7 @@ static int name_like(const ectx *c, const sw_entinfo *ei)
     if (ei->name_words < 2 || ei->name_words > 3) return 0;
     for (uint32_t i = ei->name_tok_start; i < ei->name_tok_end; i++) {
         if (!significant(c, i)) continue;
-        if (c->cls[i] & ~(uint32_t)(SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) return 0;
+        if (CLS(c, i) & ~(uint32_t)(SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) return 0;
         if (allcaps(c, i)) return 0;
         const wstat *ws = wstat_of(c, i);
         if (ws && ws->lower > 0) return 0;
@@ -1563,8 +1566,7 @@ static sw_status emit(ectx *c)
     d->einfo = c->ei;
     d->n_ments = (uint32_t)n;
     d->n_ents = (uint32_t)c->n_ents;
-    d->tok_cls = c->cls;
-    d->tok_info = c->info;
+    d->lex = c->lc;
     for (size_t k = 0; k < c->n_ents; k++) {
         doc->ents[k].n_ments = 0;
         c->ei[k].first_ment = c->ei[k].last_ment = SW_NONE;
@@ -1611,12 +1613,12 @@ static sw_status find_descriptions(ectx *c)
             if (!is_determiner(c, i) || kw_is(c, i, SW_KWID_A) || kw_is(c, i, SW_KWID_AN)) continue;
             uint32_t j = i + 1, nat = 0;
             while (j < bl->tok_end && j < i + 4 && is_word(c, j) &&
-                   (c->cls[j] & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !(c->cls[j] & SW_LX_FUNCTION)) {
+                   (CLS(c, j) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !(CLS(c, j) & SW_LX_FUNCTION)) {
                 j++;
                 nat++;
             }
             if (j >= bl->tok_end || !is_word(c, j)) continue;
-            uint32_t ch = c->cls[j];
+            uint32_t ch = CLS(c, j);
             if (!(ch & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_MEDIA))) {
                 if (!nat || capword(c, j) || (ch & LX_NOSTART)) continue;
             }

@@ -14,13 +14,35 @@
 
 #define SW_ENTDATA_MAGIC 0x53574e54454e5431ull /* "SWENTENT1" */
 
+/* Lexicon classes are looked up lazily, once per distinct word of the article and only for the
+ * words some rule asks about (names and the words around them): a token whose class word has
+ * SW_ENT_CLS_UNKNOWN set has not been looked up yet. */
+#define SW_ENT_CLS_UNKNOWN 0x80000000u
+
+typedef struct sw_ent_wtype {    /* one distinct word (folded) of the article */
+    uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
+    uint32_t cls, kw;            /* its lexicon classes (or SW_ENT_CLS_UNKNOWN) and keyword value */
+    const sw_lex_info *info;     /* its lexicon entry, or NULL */
+} sw_ent_wtype;
+
+typedef struct sw_ent_lexcache {
+    uint32_t *cls;               /* per token: classes, or SW_ENT_CLS_UNKNOWN */
+    const sw_lex_info **info;    /* per token: lexicon entry (valid once cls is known) */
+    const int32_t *type;         /* per token: index into types, -1 for none */
+    const uint32_t *core;        /* per token: length without a possessive ending */
+    sw_ent_wtype *types;
+} sw_ent_lexcache;
+
+/* Looks the word of token `tok` up in the lexicon (once per distinct word) and returns its
+ * classes; fills lc->cls[tok] and lc->info[tok]. */
+uint32_t sw_ent_lazy_classes(const sw_doc *doc, const sw_ent_lexcache *lc, uint32_t tok);
+
 typedef struct sw_entdata {
     uint64_t magic;
     sw_mentinfo *minfo;          /* n_ments entries */
     sw_entinfo *einfo;           /* n_ents entries */
     uint32_t n_ments, n_ents;
-    const uint32_t *tok_cls;     /* lexicon classes of every token (0 for non-words) */
-    const sw_lex_info *const *tok_info; /* lexicon entry of every token, or NULL */
+    sw_ent_lexcache lex;         /* lexicon classes and entries of the tokens (lazy) */
     sw_ment ments[];             /* doc->ments points here */
 } sw_entdata;
 

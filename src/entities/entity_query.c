@@ -15,14 +15,15 @@ uint32_t sw_ent_token_classes(const sw_doc *doc, uint32_t tok)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok >= doc->n_toks) return 0;
-    return d->tok_cls[tok];
+    return sw_ent_lazy_classes(doc, &d->lex, tok);
 }
 
 const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok >= doc->n_toks) return NULL;
-    return d->tok_info[tok];
+    sw_ent_lazy_classes(doc, &d->lex, tok);
+    return d->lex.info[tok];
 }
 
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m)
@@ -144,14 +145,14 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     uint32_t head = SW_NONE, nations[3], n_nat = 0;
     for (uint32_t t = tok_start; t < tok_end; t++) {
         if (doc->toks[t].kind != SW_TK_WORD) continue;
-        uint32_t cls = d->tok_cls[t];
+        uint32_t cls = sw_ent_lazy_classes(doc, &d->lex, t);
         if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && t + 1 < tok_end && n_nat < 3) nations[n_nat++] = t;
         head = t;
     }
     if (head == SW_NONE) return -1;
     const char *hw = doc->text + doc->toks[head].start;
     uint32_t hl = core_len(doc, head);
-    uint32_t hcls = d->tok_cls[head];
+    uint32_t hcls = sw_ent_lazy_classes(doc, &d->lex, head);
     int want = SW_ENT_PERSON;
     if (hcls & (SW_LX_ORG_WORD | SW_LX_MEDIA)) want = SW_ENT_ORGANIZATION;
     else if (hcls & SW_LX_PLACE_WORD) want = SW_ENT_PLACE;

@@ -65,6 +65,8 @@ static long sw_lex_find(const char *word, size_t len)
         uint32_t e = sw_lex_tab_slot[slot];
         if (e == 0)
             return -1;
+        if (sw_lex_tab_slot_hash[slot] != h)
+            continue;
         e--;
         if (sw_lex_tab_key_len[e] == len && memcmp(sw_lex_tab_pool + sw_lex_tab_key[e], key, len) == 0)
             return (long)e;

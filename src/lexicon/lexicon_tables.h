@@ -31,6 +31,7 @@ extern const sw_lex_info sw_lex_tab_info[];
 extern const uint32_t sw_lex_tab_key[];
 extern const uint8_t sw_lex_tab_key_len[];
 extern const uint32_t sw_lex_tab_slot[];
+extern const uint32_t sw_lex_tab_slot_hash[];
 extern const sw_lex_cue sw_lex_tab_cue[];
 
 #endif
