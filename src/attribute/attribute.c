@@ -178,6 +178,30 @@ static int32_t quote_continuing_after(const sw_attr *a, uint32_t i, uint32_t hi)
     return -1;
 }
 
+/* “Q1,” S V, “Q2”: a quotation right after the attribution is the second part of the first; it
+ * gets the first part's speaker, cue and hearer. */
+static sw_status continue_quote(sw_attr *a, uint32_t first_index, uint32_t after, uint32_t hi)
+{
+    int32_t q2 = quote_continuing_after(a, after, hi);
+    if (q2 < 0 || a->claimed[q2]) return SW_OK;
+    sw_stmt *s2 = quote_stmt(a, q2);
+    if (!s2) return SW_ERR_NOMEM;
+    const sw_stmt *first = &a->doc->stmts[first_index];
+    s2->speaker = first->speaker;
+    s2->speaker_name = first->speaker_name;
+    s2->spk_start = first->spk_start;
+    s2->spk_end = first->spk_end;
+    s2->resolution = first->resolution;
+    s2->cue_start = first->cue_start;
+    s2->cue_end = first->cue_end;
+    s2->addressee = first->addressee;
+    s2->addr_start = first->addr_start;
+    s2->addr_end = first->addr_end;
+    s2->via_start = first->via_start;
+    s2->via_end = first->via_end;
+    return SW_OK;
+}
+
 /* The token range of the sentence holding token i. */
 static void sent_range(const sw_attr *a, uint32_t i, uint32_t *lo, uint32_t *hi)
 {
@@ -189,6 +213,16 @@ static void sent_range(const sw_attr *a, uint32_t i, uint32_t *lo, uint32_t *hi)
 /* The end of the span that quotes may reach: a quotation can run over several sentences and
  * blocks, so bound the search by its block rather than its sentence. */
 static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blocks[a->t[i].block].tok_end; }
+
+/* "The statement read, “...”", "Part of the judge's statement reads “...”": a document speaks
+ * for its author through "read(s)". */
+static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
+{
+    if (!(tok_is(a, v, "reads") || tok_is(a, v, "read")) || v == lo) return 0;
+    uint32_t p = v - 1;
+    while (p > lo && is_word(a, p) && (a->wcls[p] & (SW_W_TIME | SW_W_ADVERB)) && !(a->wcls[p] & SW_W_AUX)) p--;
+    return is_word(a, p) && (a->wcls[p] & SW_W_DOC_NOUN);
+}
 
 /* Pass 1, a speech verb at v inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
 static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
@@ -222,21 +256,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
             }
         }
         set_addressee(a, s, &addr, v);
-        int32_t q2 = quote_continuing_after(a, after, block_end_tok(a, v));
-        if (q2 >= 0 && !a->claimed[q2]) {
-            sw_stmt first = *s;
-            sw_stmt *s2 = quote_stmt(a, q2);
-            if (!s2) return SW_ERR_NOMEM;
-            int32_t keep_q = s2->qspan;
-            uint32_t st = s2->start, en = s2->end;
-            uint8_t sec = s2->section;
-            *s2 = first;
-            s2->qspan = keep_q;
-            s2->start = st;
-            s2->end = en;
-            s2->section = sec;
-        }
-        return SW_OK;
+        return continue_quote(a, (uint32_t)(s - a->doc->stmts), after, block_end_tok(a, v));
     }
 
     uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
@@ -447,13 +467,19 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
             if (((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
                  !(a->t[v].flags & SW_TF_CAP)) || reads) {
                 sw_np subj = attr_subject_before(a, v, close + 1);
-                if (subj.kind == SW_NP_NONE) subj = attr_np_after(a, v + 1, bhi);
+                uint32_t after = v + 1;
+                if (subj.kind == SW_NP_NONE) {
+                    subj = attr_np_after(a, v + 1, bhi);
+                    after = subj.tok_end;
+                    /* "reads Judge Miller's statement": past the document noun too */
+                    while (after < bhi && (is_word(a, after) || tok_is(a, after, "'s")) && after - subj.tok_end < 3) after++;
+                }
                 if (subj.kind == SW_NP_NONE) break;
                 sw_stmt *s = quote_stmt(a, q);
                 if (!s) return SW_ERR_NOMEM;
                 set_cue(a, s, v, v + 1);
                 set_speaker(a, s, &subj, v);
-                return SW_OK;
+                return continue_quote(a, (uint32_t)(s - a->doc->stmts), after, bhi);
             }
         }
     }
@@ -487,6 +513,23 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
             s->speaker_name = spk_name;
             s->resolution = SW_RES_CONTEXT;
             return SW_OK;
+        }
+        /* no statement nearby: the person the sentence before was about ("She left the series
+         * early. “This is not what I wanted.”") */
+        uint32_t si = a->t[open].sent;
+        if (si > 0 && a->doc->sents[si - 1].block == a->t[open].block) {
+            const sw_sent *ps = &a->doc->sents[si - 1];
+            sw_np np = attr_sentence_subject(a, ps->tok_start, ps->tok_end);
+            if (np.kind == SW_NP_NAME || np.kind == SW_NP_PRONOUN) {
+                attr_resolve(a, &np, np.tok_start);
+                if (np.ent >= 0 && a->doc->ents[np.ent].type == SW_ENT_PERSON) {
+                    sw_stmt *s = quote_stmt(a, q);
+                    if (!s) return SW_ERR_NOMEM;
+                    s->speaker = np.ent;
+                    s->resolution = SW_RES_CONTEXT;
+                    return SW_OK;
+                }
+            }
         }
     }
     /* Not a statement: a title after "the program", a name after "nicknamed", a scare quote. */
@@ -590,7 +633,7 @@ sw_status sw_attribute(sw_doc *doc)
                 v += k - 1;
                 continue;
             }
-            if (!attr_is_cue_verb(&a, v)) continue;
+            if (!attr_is_cue_verb(&a, v) && !document_reads(&a, v, lo)) continue;
             /* a verb inside a statement already found is part of its clause */
             int inside = 0;
             for (uint32_t n = doc->n_stmts; n-- > 0;) {

@@ -429,7 +429,8 @@ static sw_status classify_tokens(ectx *c)
             if (last == 's' || last == 'S' || last == '\'' || last == 0x99) c->core[i] = len = sw_ent_core_len(doc, i);
             if (capword_slow(c, i)) c->kw[i] = KW_CAPWORD;
             if (len == 0 || len > sizeof buf) {
-                c->cls[i] = SW_ENT_CLS_UNKNOWN; /* no type: looked up on its own when asked */
+                c->info[i] = sw_lex_lookup(s, len);
+                c->cls[i] = c->info[i] ? c->info[i]->classes : 0;
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
@@ -453,8 +454,14 @@ static sw_status classify_tokens(ectx *c)
                 k = (int32_t)c->n_wstats++;
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;
-                w->info = NULL;
-                w->cls = SW_ENT_CLS_UNKNOWN;
+                w->info = sw_lex_lookup(s, len);
+                if (!w->info && has_non_ascii(s, len)) {
+                    /* "François", "Łukasz": the word lists are mostly written without marks */
+                    char ascii[64];
+                    size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
+                    if (al) w->info = sw_lex_lookup(ascii, al);
+                }
+                w->cls = w->info ? w->info->classes : 0;
                 w->kw = 0;
                 if (len <= 10) {
                     fold_copy(buf, s, len);
@@ -1567,6 +1574,8 @@ static sw_status emit(ectx *c)
     d->n_ments = (uint32_t)n;
     d->n_ents = (uint32_t)c->n_ents;
     d->lex = c->lc;
+    d->tok_cls = c->cls;
+    d->tok_info = c->info;
     for (size_t k = 0; k < c->n_ents; k++) {
         doc->ents[k].n_ments = 0;
         c->ei[k].first_ment = c->ei[k].last_ment = SW_NONE;

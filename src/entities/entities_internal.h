@@ -14,9 +14,9 @@
 
 #define SW_ENTDATA_MAGIC 0x53574e54454e5431ull /* "SWENTENT1" */
 
-/* Lexicon classes are looked up lazily, once per distinct word of the article and only for the
- * words some rule asks about (names and the words around them): a token whose class word has
- * SW_ENT_CLS_UNKNOWN set has not been looked up yet. */
+/* Lexicon classes are looked up once per distinct word of the article, when the word is first
+ * met (the attribution stage reuses them for every token through sw_entdata.tok_info); a token
+ * whose class word has SW_ENT_CLS_UNKNOWN set has not been looked up yet. */
 #define SW_ENT_CLS_UNKNOWN 0x80000000u
 
 typedef struct sw_ent_wtype {    /* one distinct word (folded) of the article */
@@ -42,7 +42,9 @@ typedef struct sw_entdata {
     sw_mentinfo *minfo;          /* n_ments entries */
     sw_entinfo *einfo;           /* n_ents entries */
     uint32_t n_ments, n_ents;
-    sw_ent_lexcache lex;         /* lexicon classes and entries of the tokens (lazy) */
+    const uint32_t *tok_cls;     /* lexicon classes of every token (0 for non-words) */
+    const sw_lex_info *const *tok_info; /* lexicon entry of every token, or NULL */
+    sw_ent_lexcache lex;         /* the same, as the lookup cache the stage used */
     sw_ment ments[];             /* doc->ments points here */
 } sw_entdata;
 
