@@ -37,6 +37,7 @@ CLASS_BITS = {
     "demonym": 1 << 5, "country": 1 << 6, "male": 1 << 7, "female": 1 << 8, "org": 1 << 9,
     "media": 1 << 10, "function": 1 << 11, "pronoun": 1 << 12, "calendar": 1 << 13,
     "place": 1 << 14, "city": 1 << 15, "past": 1 << 16, "3sg": 1 << 17,
+    "adverb": 1 << 18,
 }
 CLASS_NAMES = {
     1 << 0: "SW_LX_SPEECH", 1 << 1: "SW_LX_SPEECH_POST", 1 << 2: "SW_LX_COGNITION",
@@ -302,7 +303,8 @@ def build_entries():
     for name, cls in (("demonyms.txt", "demonym"), ("demonym_supplement.txt", "demonym"),
                       ("function_words.txt", "function"),
                       ("function_words_extra.txt", "function"),
-                      ("pronouns.txt", "pronoun"), ("calendar.txt", "calendar")):
+                      ("pronouns.txt", "pronoun"), ("calendar.txt", "calendar"),
+                      ("adverbs.txt", "adverb")):
         for _n, cols in rows(name, 1, 1):
             add(cols[0], cls)
     # The name packages also list words that are mostly something else ("had", "say", "my", "will",

@@ -268,11 +268,6 @@ int tok_clause_break(const sw_attr *a, uint32_t i)
     return 0;
 }
 
-/* Adverbs in -ly that can sit between a subject and its verb ("publicly said"). */
-static int ly_adverb(const char *w, size_t len)
-{
-    return len > 4 && w[len - 2] == 'l' && w[len - 1] == 'y' && w[0] >= 'a' && w[0] <= 'z';
-}
 
 sw_status attr_classify(sw_attr *a)
 {
@@ -295,8 +290,7 @@ sw_status attr_classify(sw_attr *a)
             a->lx[i] = info->classes;
         }
         a->wcls[i] = closed_class(slots, w, len);
-        if (ly_adverb(w, len) && !(a->lx[i] & (SW_LX_SPEECH | SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)))
-            a->wcls[i] |= SW_W_ADVERB;
+        if (a->lx[i] & SW_LX_ADVERB) a->wcls[i] |= SW_W_ADVERB;
     }
     return SW_OK;
 }

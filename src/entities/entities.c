@@ -2,15 +2,22 @@
  * entities.c -- the entities stage: proper-name mentions, in-article coreference, entity types,
  * genders, and the roles and nationalities the article gives its people.
  *
- * One pass over the tokens of the body finds maximal runs of capitalised words (with the inner
- * particles of names and the "of"/"for"/"&" of organisation names), drops the words that are
- * capitalised only because a sentence starts there, splits a title or honorific written before a
- * name off it ("President Vladimir Putin" -> role "President", name "Vladimir Putin"), and links
- * each name to an entity through three hash maps: full names, the words of names (so "Putin" finds
- * "Vladimir Putin", the nearest one when two people share a surname) and acronyms ("EU"). Headline,
- * heading and boilerplate blocks come after the body and only link to entities the body named.
- * Types and genders are decided at the end from evidence summed over all mentions. Everything is
- * linear in the number of tokens apart from the short candidate lists of one name word.
+ * Pass 1 (classify_tokens) visits every token once: one hash lookup per token in a table of the
+ * article's distinct words, which holds each word's lexicon entry and keyword bits (looked up once
+ * per distinct word; the attribution stage reuses them) and counts how often the article writes
+ * the word in lower case and capitalised away from a sentence start.
+ * Pass 2 finds maximal runs of capitalised words (with the inner particles of names and the
+ * "of"/"for"/"&" of organisation names), drops words capitalised only because a sentence starts
+ * there, splits a title or honorific written before a name off it ("President Vladimir Putin" ->
+ * role "President", name "Vladimir Putin"; "United States President X" -> a place and a person),
+ * gathers evidence from the words around (prepositions, appositives, "the X group", "X, 45,") and
+ * links each name to an entity through three hash maps: full names, the words of names (so
+ * "Putin" finds "Vladimir Putin", the nearest one when two people share a surname) and acronyms
+ * ("EU"). Headline, heading and boilerplate blocks come after the body and only link to entities
+ * the body named. Pass 3 counts gendered pronouns; then types and genders are decided from the
+ * evidence summed per entity, and descriptions ("the Belarusian leader") are resolved against the
+ * roles and nations learned. Everything is linear in the number of tokens: candidate lists,
+ * runs and look-backs have fixed bounds (MAX_RUN, MAX_CANDIDATES, entity_query.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +102,7 @@ static int smap_init(sw_arena *a, smap *m, uint32_t want)
  * capitals become small letters; the few other letters it merges do not matter for statistics),
  * eight bytes at a time. Never 0. Two different words of one article share a hash with a
  * probability of about n^2 / 2^65, so the word-statistics table trusts it without keeping keys. */
-static uint64_t word_hash(const char *s, uint32_t len)
+static uint64_t word_hash(const char *s, uint32_t len, const char *text_end)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
     uint32_t i = 0;
@@ -108,7 +115,18 @@ static uint64_t word_hash(const char *s, uint32_t len)
     }
     if (i < len) {
         uint64_t v = 0;
-        for (; i < len; i++) v = (v << 8) | (unsigned char)(s[i] | 0x20);
+        uint32_t r = len - i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (s + i + 8 <= text_end) {
+            /* one load, keeping the r bytes of the word (the low bytes on a little-endian machine) */
+            memcpy(&v, s + i, 8);
+            v = (v | 0x2020202020202020ull) & (~0ull >> (8 * (8 - r)));
+        } else
+#endif
+        {
+            (void)text_end;
+            for (uint32_t k = 0; k < r; k++) v |= (uint64_t)(unsigned char)(s[i + k] | 0x20) << (8 * k);
+        }
         h = (h ^ v) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 29;
     }
@@ -224,6 +242,8 @@ typedef struct ectx {
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
     uint32_t *core;              /* byte length of each token without a possessive ending */
+    uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
+    size_t n_marks, cap_marks;
     uint64_t *wslots;            /* word hash -> slot (0 = empty) */
     uint32_t *widx;              /* slot -> index into wstats */
     uint32_t wcap, wused;
@@ -410,6 +430,7 @@ static sw_status classify_tokens(ectx *c)
     uint32_t done = 0; /* tokens [0, done) have their fields set */
     char buf[64 + 8];
     const char *text = doc->text;
+    const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
@@ -434,7 +455,7 @@ static sw_status classify_tokens(ectx *c)
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
-            uint64_t h = word_hash(s, len);
+            uint64_t h = word_hash(s, len, text_end);
             uint32_t slot = (uint32_t)h & (c->wcap - 1);
             int32_t k = -1;
             for (;; slot = (slot + 1) & (c->wcap - 1)) {
@@ -477,6 +498,14 @@ static sw_status classify_tokens(ectx *c)
             c->kw[i] = w->kw | (capword_slow(c, i) ? KW_CAPWORD : 0);
             c->info[i] = w->info;
             if (!body) continue;
+            if (w->kw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {
+                if (c->n_marks == c->cap_marks) {
+                    c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
+                                             c->n_marks < 64 ? 256 : c->n_marks * 2);
+                    if (!c->marks) return SW_ERR_NOMEM;
+                }
+                c->marks[c->n_marks++] = i;
+            }
             if (!capword(c, i)) {
                 if (w->lower < UINT16_MAX) w->lower++;
             } else if (!position_capital(c, i)) {
@@ -1434,7 +1463,9 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
     size_t mi = 0;
     int32_t last_ent = -1;
     uint32_t last_sent = 0;
-    for (uint32_t i = 0; i < c->n_toks; i++) {
+    for (size_t k = 0; k < c->n_marks; k++) {
+        uint32_t i = c->marks[k];
+        if (!kw_has(c, i, SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) continue;
         while (mi < n_body_cands && c->cands[mi].tok_s <= i) {
             const cand *m = &c->cands[mi++];
             if (m->kind == SW_MK_NAME && m->ent >= 0 && provisional_person(c, m->ent)) {
@@ -1442,17 +1473,10 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
                 last_sent = c->toks[m->tok_s].sent;
             }
         }
-        if (last_ent < 0 || !kw_has(c, i, SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) continue;
-        if (c->toks[i].sent > last_sent + 1) continue;
+        if (last_ent < 0 || c->toks[i].sent > last_sent + 1) continue;
         if (c->toks[i].flags & SW_TF_IN_QUOTE) continue;
-        int g = 0;
-        if (kw_has(c, i, SW_KW_PRON_MALE))
-            g = SW_GENDER_MALE;
-        else if (kw_has(c, i, SW_KW_PRON_FEMALE))
-            g = SW_GENDER_FEMALE;
-        if (!g) continue;
         xent *x = &c->xe[last_ent];
-        if (g == SW_GENDER_MALE) x->pron_m++;
+        if (kw_has(c, i, SW_KW_PRON_MALE)) x->pron_m++;
         else x->pron_f++;
         x->pron_votes++;
     }
@@ -1615,10 +1639,11 @@ static sw_status find_descriptions(ectx *c)
         int32_t ent = sw_ent_resolve_description(c->doc, m->tok_s, m->tok_e, m->tok_s, &strength);
         if (ent >= 0 && strength >= 2) m->ent = ent;
     }
-    for (uint32_t b = 0; b < c->doc->n_blocks; b++) {
-        if (block_role(c->doc, b) != BLK_BODY) continue;
-        const sw_iblock *bl = &c->doc->blocks[b];
-        for (uint32_t i = bl->tok_start; i + 1 < bl->tok_end; i++) {
+    for (size_t k = 0; k < c->n_marks; k++) {
+        uint32_t i = c->marks[k];
+        const sw_iblock *bl = &c->doc->blocks[c->toks[i].block];
+        {
+            if (i + 1 >= bl->tok_end) continue;
             if (!is_determiner(c, i) || kw_is(c, i, SW_KWID_A) || kw_is(c, i, SW_KWID_AN)) continue;
             uint32_t j = i + 1, nat = 0;
             while (j < bl->tok_end && j < i + 4 && is_word(c, j) &&
@@ -1638,7 +1663,6 @@ static sw_status find_descriptions(ectx *c)
             int32_t ent = sw_ent_resolve_description(c->doc, i, j + 1, i, &strength);
             if (ent >= 0 && strength >= 2 && !push_cand(c, i, i, j + 1, ent, SW_MK_DESCRIPTION))
                 return SW_ERR_NOMEM;
-            i = j;
         }
     }
     return SW_OK;

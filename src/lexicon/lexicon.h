@@ -41,10 +41,11 @@ enum {
     SW_LX_VERB_PAST = 1u << 16,  /* a past-tense form of a common English verb (any verb, not only
                                     speech): went, issued, grew, killed, sank, found, was, had; not
                                     forms more often an adjective or noun (interested, ground) */
-    SW_LX_VERB_3SG = 1u << 17    /* the -s form of a common verb: wants, says, is, has; not when
+    SW_LX_VERB_3SG = 1u << 17,    /* the -s form of a common verb: wants, says, is, has; not when
                                     the base is also a common noun (plans, uses, works, states,
                                     reports). With VERB_PAST: tells whether the words after a speech
                                     verb open a finite clause ("said the plant closed") */
+    SW_LX_ADVERB = 1u << 18      /* a one-word adverb in -ly (WordNet): publicly, reportedly */
 };
 
 /* Verb forms (for SW_LX_SPEECH and SW_LX_COGNITION words only: a word that is only
