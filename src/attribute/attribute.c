@@ -384,7 +384,15 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         }
     }
     uint32_t cs, ce;
-    if (i == lo || (i > lo && is_word(a, i - 1) && (a->wcls[i - 1] & SW_W_ADVERB) && i - 1 == lo)) {
+    /* "..., and according to the ministry he died ...": the clause after the source, when there
+     * is one, is what the source said */
+    uint32_t after = src.tok_end;
+    if (after < hi && tok_punct(a, after, ',')) after++;
+    int clause_after_src = after < hi && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
+                           attr_clause_is_finite(a, after, attr_clause_end(a, after, hi)) &&
+                           attr_clause_end(a, after, hi) >= after + 3;
+    if (i == lo || (i > lo && is_word(a, i - 1) && (a->wcls[i - 1] & SW_W_ADVERB) && i - 1 == lo) ||
+        (clause_after_src && i > lo && (tok_punct(a, i - 1, ',') || (is_word(a, i - 1) && (a->wcls[i - 1] & (SW_W_CONJ | SW_W_ADVERB)))))) {
         /* According to S, C. */
         uint32_t j = src.tok_end;
         while (j < hi && !tok_punct(a, j, ',') && j - src.tok_end < 12 && a->t[j].kind != SW_TK_QUOTE) j++;

@@ -81,8 +81,16 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
     if (is_word(a, cs) && ((a->wcls[cs] & SW_W_SUBJ_PRON) || tok_is(a, cs, "there"))) return 1;
     for (uint32_t j = cs; j < ce && j - cs < 16; j++) {
         if (!is_word(a, j)) continue;
-        /* the verb must come before a conjunction: "posting pictures ..., and Qawi drew" */
-        if ((a->wcls[j] & SW_W_CONJ) && j > cs) return 0;
+        /* the verb must come before a conjunction that starts another clause: "posting pictures
+         * ..., and Qawi drew", "a state of emergency so he could", "the schedule and followed it"
+         * (but "both production and export of oil had been" coordinates two nouns) */
+        if ((a->wcls[j] & SW_W_CONJ) && j > cs) {
+            if (tok_punct(a, j - 1, ',')) return 0;
+            if (j + 1 < ce && is_word(a, j + 1) &&
+                ((a->wcls[j + 1] & (SW_W_SUBJ_PRON | SW_W_AUX)) || (a->lx[j + 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG))))
+                return 0;
+            continue;
+        }
         /* "found the sequences to be diverse": an infinitive is not a finite verb */
         if (j > cs && (a->wcls[j - 1] & SW_W_TO)) continue;
         if (a->wcls[j] & SW_W_AUX) return 1;

@@ -285,6 +285,11 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi)
             !tok_is(a, j, "of") && a->ment_of[j] < 0)
             break;
         if (j > i && attr_is_cue_verb(a, j)) break;
+        /* a clause begins: "according to Wasef archaeologists have ...", "... he died" */
+        if (j > i && is_word(a, j) && ((a->wcls[j] & (SW_W_AUX | SW_W_SUBJ_PRON)) ||
+                                       ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && !(a->t[j].flags & SW_TF_CAP))))
+            break;
+
         if (a->ment_of[j] >= 0) {
             int32_t m = a->ment_of[j];
             if (is_person_ment(a, m) && person < 0) { person = m; person_end = j + 1; }
