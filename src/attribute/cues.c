@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attr.h"
-#include "entities/entities_internal.h"
+#include "entities/entities.h"
 
 typedef struct word_class {
     const char *word;
@@ -237,7 +237,8 @@ static uint32_t closed_class(const uint16_t *slots, const char *w, size_t len)
         uint16_t k = slots[h & (SW_CLOSED_SLOTS - 1)];
         if (!k) return 0;
         const char *cw = closed_words[k - 1].word;
-        if (cw[0] == buf[0] && cw[len] == '\0' && memcmp(cw, buf, len) == 0) return closed_words[k - 1].cls;
+        /* strncmp stops at the end of a shorter word, so cw[len] is read only when it exists */
+        if (cw[0] == buf[0] && strncmp(cw, buf, len) == 0 && cw[len] == '\0') return closed_words[k - 1].cls;
     }
 }
 
@@ -277,14 +278,13 @@ sw_status attr_classify(sw_attr *a)
     a->info = sw_arena_calloc(ar, a->n + 1, sizeof *a->info);
     if (!a->lx || !a->wcls || !a->info) return SW_ERR_NOMEM;
     /* The entities stage looked every word up already; reuse its answers when it ran. */
-    const sw_entdata *ed = sw_entdata_of(a->doc);
-    const sw_lex_info *const *tok_info = ed ? ed->tok_info : NULL;
+    int have_ent = a->doc->ent_data != NULL;
     const uint16_t *slots = a->doc->ex->closed_slots;
     for (uint32_t i = 0; i < a->n; i++) {
         if (a->t[i].kind != SW_TK_WORD) continue;
         const char *w = tok_text(a, i);
         uint32_t len = tok_len(a, i);
-        const sw_lex_info *info = tok_info ? tok_info[i] : sw_lex_lookup(w, len);
+        const sw_lex_info *info = have_ent ? sw_ent_token_info(a->doc, i) : sw_lex_lookup(w, len);
         if (info) {
             a->info[i] = info;
             a->lx[i] = info->classes;

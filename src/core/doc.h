@@ -176,6 +176,7 @@ struct sw_doc {
     uint32_t n_ments;
     sw_ient *ents;
     uint32_t n_ents;
+    void *ent_data;              /* what the entities stage learned (entities_internal.h), or NULL */
 
     /* statements */
     sw_stmt *stmts;

