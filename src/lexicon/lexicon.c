@@ -62,14 +62,13 @@ static long sw_lex_find(const char *word, size_t len)
         h *= 0x01000193u;
     }
     for (uint32_t slot = h & sw_lex_tab_slot_mask;; slot = (slot + 1) & sw_lex_tab_slot_mask) {
-        uint32_t e = sw_lex_tab_slot[slot];
-        if (e == 0)
+        const sw_lex_slot *sl = &sw_lex_tab_slots[slot];
+        if (sl->entry == 0)
             return -1;
-        if (sw_lex_tab_slot_hash[slot] != h)
+        if (sl->hash != h || sl->len != len)
             continue;
-        e--;
-        if (sw_lex_tab_key_len[e] == len && memcmp(sw_lex_tab_pool + sw_lex_tab_key[e], key, len) == 0)
-            return (long)e;
+        if (memcmp(sw_lex_tab_pool + sl->key, key, len) == 0)
+            return (long)sl->entry - 1;
     }
 }
 

@@ -31,7 +31,12 @@ extern const sw_lex_info sw_lex_tab_info[];
 extern const uint32_t sw_lex_tab_key[];
 extern const uint8_t sw_lex_tab_key_len[];
 extern const uint32_t sw_lex_tab_slot[];
-extern const uint32_t sw_lex_tab_slot_hash[];
+/* One hash slot: the key's full FNV-1a hash, entry index + 1 (0: empty), key offset in the pool and
+ * key length. */
+typedef struct sw_lex_slot {
+    uint32_t hash, entry, key, len;
+} sw_lex_slot;
+extern const sw_lex_slot sw_lex_tab_slots[];
 extern const sw_lex_cue sw_lex_tab_cue[];
 
 #endif

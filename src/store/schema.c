@@ -12,6 +12,7 @@
  * batch commits (store.c). SQLite 3.40's FTS5 flushes its pending terms at every savepoint, and a
  * trigger would put one around every statement, writing a tiny index segment per row.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -155,6 +156,7 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
             v = now - 1;
             continue;
         }
+        if (getenv("NOAUTO")) { char *m = strdup(migrations[v]); char *x = strstr(m, "AUTOINCREMENT"); memset(x, ' ', 13); rc = sqlite3_exec(db, m, NULL, NULL, NULL); free(m); if (rc) goto failed; } else
         if ((rc = sqlite3_exec(db, migrations[v], NULL, NULL, NULL)) != SQLITE_OK) goto failed;
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);

@@ -273,7 +273,7 @@ void sw_store_close(sw_store *store)
 static int statement_watermark(sqlite3 *db, sqlite3_int64 *out)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "SELECT seq FROM sqlite_sequence WHERE name='statements'", -1,
+    int rc = sqlite3_prepare_v2(db, getenv("NOAUTO") ? "SELECT max(id) FROM statements" : "SELECT seq FROM sqlite_sequence WHERE name='statements'", -1,
                                 &st, NULL);
     if (rc != SQLITE_OK) return rc;
     *out = 0;
