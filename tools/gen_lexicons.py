@@ -49,6 +49,13 @@ CLASS_NAMES = {
 }
 FRAME_BITS = {"that": 1, "quote": 2, "tell": 4, "of": 8, "as": 16, "for": 32, "to": 64}
 VF_BASE, VF_3SG, VF_PAST, VF_PART, VF_ING = 1, 2, 3, 4, 5
+# Attribution's grammar roles (SW_W_* in src/lexicon/lexicon.h).
+ROLE_BITS = {
+    "adverb": 1 << 0, "det": 1 << 1, "subj_pron": 1 << 2, "obj_pron": 1 << 3, "doc_noun": 1 << 4,
+    "prep": 1 << 5, "conj": 1 << 6, "title_noun": 1 << 7, "naming_verb": 1 << 8, "that": 1 << 9,
+    "to": 1 << 10, "time": 1 << 11, "relative": 1 << 12, "aux": 1 << 13, "according": 1 << 14,
+}
+
 NAME_BLOCKERS = (CLASS_BITS["function"] | CLASS_BITS["pronoun"] | CLASS_BITS["calendar"] |
                  CLASS_BITS["speech"] | CLASS_BITS["cognition"])
 CUE_KINDS = {"according": 1, "source": 2, "verb": 3}
@@ -256,11 +263,12 @@ def load_verb_forms():
 
 
 class Entry:
-    __slots__ = ("word", "key", "classes", "verb_form", "frames", "lemma", "prio")
+    __slots__ = ("word", "key", "classes", "verb_form", "frames", "lemma", "prio", "roles")
 
     def __init__(self, word, key):
         self.word, self.key = word, key
         self.classes, self.verb_form, self.frames, self.lemma, self.prio = 0, 0, 0, None, 99
+        self.roles = 0
 
 
 def build_entries():
@@ -307,6 +315,16 @@ def build_entries():
                       ("adverbs.txt", "adverb")):
         for _n, cols in rows(name, 1, 1):
             add(cols[0], cls)
+    # Attribution's grammar roles (attribution_words.tsv): bits of sw_lex_info.roles.
+    for n, cols in rows("attribution_words.tsv", 2, 2):
+        key = fold_utf8(cols[0])
+        e = entries.get(key)
+        if e is None:
+            e = entries[key] = Entry(key.decode("utf-8"), key)
+        for role in cols[1].split(","):
+            if role not in ROLE_BITS:
+                raise LexiconError("attribution_words.tsv:%d: unknown role %r" % (n, role))
+            e.roles |= ROLE_BITS[role]
     # The name packages also list words that are mostly something else ("had", "say", "my", "will",
     # "tuesday"): a form that is a function word, pronoun, calendar word or speech/cognition verb
     # form is not taken as a first name.
@@ -410,7 +428,7 @@ def generate():
     for k in keys:
         e = entries[k]
         lemma = intern(fold_utf8(e.lemma)) if e.lemma else offsets[k]
-        info_items.append("E(%#x,%d,%d,%d)" % (e.classes, e.verb_form, e.frames, lemma))
+        info_items.append("E(%#x,%d,%d,%#x,%d)" % (e.classes, e.verb_form, e.frames, e.roles, lemma))
     cue_lines = []
     for words, kind in cues:
         cue_lines.append("    {%d, %d, %d, {%s}}, /* %s */" % (
@@ -444,7 +462,7 @@ def generate():
     w("const uint32_t sw_lex_tab_cue_count = %d;" % len(cues))
     w("")
     w("/* Per entry, in key order: what the word is (classes 0: only the first word of a cue). */")
-    w("#define E(classes, form, frames, lemma) {classes, form, frames, lex_pool + lemma}")
+    w("#define E(classes, form, frames, roles, lemma) {classes, form, frames, roles, lex_pool + lemma}")
     w("const sw_lex_info sw_lex_tab_info[%d] = {" % len(keys))
     out.extend(wrap(info_items))
     w("};")

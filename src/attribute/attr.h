@@ -15,24 +15,7 @@
 #include "doc.h"
 #include "lexicon/lexicon.h"
 
-/* Word classes of our own, next to the lexicon's (kept in attr.wcls). */
-enum {
-    SW_W_ADVERB = 1u << 0,     /* an adverb or auxiliary that may sit between subject and verb */
-    SW_W_DET = 1u << 1,        /* the, a, an, his, her, their, its, this, that (as determiners) */
-    SW_W_SUBJ_PRON = 1u << 2,  /* he, she, they, it, we, i, you */
-    SW_W_OBJ_PRON = 1u << 3,   /* him, her, them, us, me */
-    SW_W_DOC_NOUN = 1u << 4,   /* statement, report, study, letter, website: speaks for its owner */
-    SW_W_PREP = 1u << 5,       /* in, on, at, during, via, after, before, with, from, to, for, by */
-    SW_W_CONJ = 1u << 6,       /* and, but, or, while, although, whereas, however */
-    SW_W_TITLE_NOUN = 1u << 7, /* program, film, book, law, campaign, song: a quotation after it is a title */
-    SW_W_NAMING_VERB = 1u << 8,/* called, named, dubbed, titled, entitled, nicknamed, known as */
-    SW_W_THAT = 1u << 9,       /* "that" */
-    SW_W_TO = 1u << 10,        /* "to" */
-    SW_W_TIME = 1u << 11,      /* yesterday, today, tonight, earlier, later, recently, week, month */
-    SW_W_RELATIVE = 1u << 12,  /* who, which */
-    SW_W_AUX = 1u << 13,       /* is, was, has, had, will, would, could, did: a finite clause */
-    SW_W_ACCORDING = 1u << 14  /* the first word of "according to" / "as reported by" */
-};
+/* Word roles (SW_W_*, kept in attr.wcls) come from the lexicon: see src/lexicon/lexicon.h. */
 
 /* A noun phrase naming a speaker or a hearer. */
 typedef struct sw_np {
@@ -86,8 +69,6 @@ static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
 int tok_clause_break(const sw_attr *a, uint32_t i);
 
-/* cues.c: the index of the closed-class word table (called once by sw_extractor_new). */
-void attr_init_tables(uint16_t slots[SW_CLOSED_SLOTS]);
 /* cues.c: per-token classes; 0 on success. */
 sw_status attr_classify(sw_attr *a);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */

@@ -16,7 +16,6 @@
 #include "arena.h"
 
 #define SW_NONE UINT32_MAX
-#define SW_CLOSED_SLOTS 512  /* size of attribution's closed-word hash index (a power of two) */
 
 /* One edit made by the repair stage: repaired bytes [rep_start, rep_end) replace original bytes
  * [orig_start, orig_end). Edits are sorted and do not overlap. */
@@ -137,7 +136,6 @@ struct sw_extractor {
     sw_options opts;
     const sw_allocator *alloc;
     sw_allocator alloc_copy;
-    uint16_t closed_slots[SW_CLOSED_SLOTS]; /* attribution's closed-class word index */
 };
 
 struct sw_doc {
@@ -218,8 +216,7 @@ sw_status sw_find_entities(sw_doc *doc);
 sw_status sw_quotes_as_statements(sw_doc *doc);
 /* attribute/: statements with speakers. */
 sw_status sw_attribute(sw_doc *doc);
-/* attribute/cues.c: builds the extractor's index of attribution's closed-class words. */
-void attr_init_tables(uint16_t slots[SW_CLOSED_SLOTS]);
+
 
 /* UTF-8 validation: returns len when buf[0..len) is valid UTF-8 without NUL bytes, else the offset
  * of the first bad byte; *nul is set to 1 when the problem is a NUL byte. (core/utf8.c) */

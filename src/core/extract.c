@@ -50,7 +50,6 @@ sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc
     if (!ex) return NULL;
     memset(ex, 0, sizeof *ex);
     if (opts) ex->opts = *opts;
-    attr_init_tables(ex->closed_slots);
     if (alloc) {
         ex->alloc_copy = *alloc;
         ex->alloc = &ex->alloc_copy;

@@ -76,8 +76,8 @@ static long sw_lex_find(const char *word, size_t len)
 const sw_lex_info *sw_lex_lookup(const char *word, size_t len)
 {
     long e = sw_lex_find(word, len);
-    if (e < 0 || sw_lex_tab_info[e].classes == 0)
-        return NULL;
+    if (e < 0 || (sw_lex_tab_info[e].classes == 0 && sw_lex_tab_info[e].roles == 0))
+        return NULL; /* only the first word of a cue phrase */
     return &sw_lex_tab_info[e];
 }
 

@@ -71,10 +71,30 @@ enum {
     SW_VX_TO = 1u << 6       /* urged X to ..., asked X to ... (an infinitive report) */
 };
 
+/* Grammar roles the attribution stage reasons about (data/lexicon/attribution_words.tsv). */
+enum {
+    SW_W_ADVERB = 1u << 0,     /* an adverb or auxiliary that may sit between subject and verb */
+    SW_W_DET = 1u << 1,        /* the, a, an, his, her, their, its, this, that (as determiners) */
+    SW_W_SUBJ_PRON = 1u << 2,  /* he, she, they, it, we, i, you */
+    SW_W_OBJ_PRON = 1u << 3,   /* him, her, them, us, me */
+    SW_W_DOC_NOUN = 1u << 4,   /* statement, report, study, letter, website: speaks for its owner */
+    SW_W_PREP = 1u << 5,       /* in, on, at, during, via, after, before, with, from, to, for, by */
+    SW_W_CONJ = 1u << 6,       /* and, but, or, while, although, whereas, however */
+    SW_W_TITLE_NOUN = 1u << 7, /* program, film, book, law, campaign, song: a quotation after it is a title */
+    SW_W_NAMING_VERB = 1u << 8,/* called, named, dubbed, titled, entitled, nicknamed, known as */
+    SW_W_THAT = 1u << 9,       /* "that" */
+    SW_W_TO = 1u << 10,        /* "to" */
+    SW_W_TIME = 1u << 11,      /* yesterday, today, tonight, earlier, later, week, month */
+    SW_W_RELATIVE = 1u << 12,  /* who, which */
+    SW_W_AUX = 1u << 13,       /* is, was, has, had, will, would, could, did: a finite clause */
+    SW_W_ACCORDING = 1u << 14  /* the first word of "according to" / "as reported by" */
+};
+
 typedef struct sw_lex_info {
     uint32_t classes;        /* SW_LX_* */
     uint8_t verb_form;       /* SW_VF_*, 0 if not a verb form */
     uint8_t frames;          /* SW_VX_* */
+    uint16_t roles;          /* SW_W_*: the word's grammar roles for attribution */
     const char *lemma;       /* the base form for verbs ("say"), the word itself otherwise */
 } sw_lex_info;
 
