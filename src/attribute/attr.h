@@ -12,6 +12,7 @@
 #ifndef SW_ATTR_H
 #define SW_ATTR_H
 
+#include <string.h>
 #include "doc.h"
 #include "lexicon/lexicon.h"
 
@@ -59,8 +60,20 @@ enum {
 /* Text of token i. */
 static inline const char *tok_text(const sw_attr *a, uint32_t i) { return a->doc->text + a->t[i].start; }
 static inline uint32_t tok_len(const sw_attr *a, uint32_t i) { return a->t[i].end - a->t[i].start; }
-/* Case-insensitive comparison of token i with an ASCII word. */
-int tok_is(const sw_attr *a, uint32_t i, const char *word);
+/* Case-insensitive comparison of token i with a lower-case ASCII word. Inline, so that the
+ * word's length is a constant and most calls end at the length test. */
+static inline int tok_is(const sw_attr *a, uint32_t i, const char *word)
+{
+    size_t len = strlen(word);
+    if (tok_len(a, i) != len) return 0;
+    const char *s = tok_text(a, i);
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)word[k]) return 0;
+    }
+    return 1;
+}
 /* The token is this punctuation character. */
 static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
 {

@@ -9,18 +9,6 @@
 #include "attr.h"
 #include "entities/entities.h"
 
-int tok_is(const sw_attr *a, uint32_t i, const char *word)
-{
-    uint32_t len = tok_len(a, i);
-    const char *s = tok_text(a, i);
-    for (uint32_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)s[k], w = (unsigned char)word[k];
-        if (!w) return 0;
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != w) return 0;
-    }
-    return word[len] == '\0';
-}
 
 int tok_clause_break(const sw_attr *a, uint32_t i)
 {

@@ -12,10 +12,8 @@
  * batch commits (store.c). SQLite 3.40's FTS5 flushes its pending terms at every savepoint, and a
  * trigger would put one around every statement, writing a tiny index segment per row.
  */
-#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
 #include "store/store.h"
 
 static const char *const migrations[] = {
@@ -131,7 +129,6 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
     /* WAL: readers do not block the writer and a killed writer loses only its open transaction;
      * synchronous=NORMAL is durable against process crashes in WAL mode (and only risks the last
      * transactions on power loss, never corruption). */
-    if (getenv("PGSZ")) { char b[64]; snprintf(b, sizeof b, "PRAGMA page_size=%s", getenv("PGSZ")); sqlite3_exec(db, b, NULL, NULL, NULL); }
     rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return rc;
     rc = sqlite3_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", NULL, NULL, NULL);
@@ -156,12 +153,10 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
             v = now - 1;
             continue;
         }
-        if (getenv("NOAUTO")) { char *m = strdup(migrations[v]); char *x = strstr(m, "AUTOINCREMENT"); memset(x, ' ', 13); rc = sqlite3_exec(db, m, NULL, NULL, NULL); free(m); if (rc) goto failed; } else
         if ((rc = sqlite3_exec(db, migrations[v], NULL, NULL, NULL)) != SQLITE_OK) goto failed;
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
         if ((rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK) goto failed;
-        if (getenv("DROPIDX")) sqlite3_exec(db, getenv("DROPIDX"), NULL, NULL, NULL);
         if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) goto failed;
     }
     return SQLITE_OK;

@@ -8,7 +8,6 @@
  * Entities are merged across articles here (resolve_person / resolve_other) using namekey.c.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "arena.h"
 #include "store/namekey.h"
@@ -246,8 +245,6 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     }
     /* 64 MB page cache: the FTS index and the statement indexes stay hot during an ingest */
     sqlite3_exec(s->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", NULL, NULL, NULL);
-    if (getenv("CACHE")) { char b[64]; snprintf(b, sizeof b, "PRAGMA cache_size=%s", getenv("CACHE")); sqlite3_exec(s->db, b, NULL, NULL, NULL); }
-    if (getenv("CKPT")) { char b[64]; snprintf(b, sizeof b, "PRAGMA wal_autocheckpoint=%s", getenv("CKPT")); sqlite3_exec(s->db, b, NULL, NULL, NULL); }
     *out = s;
     return SW_OK;
 failed:;
@@ -273,7 +270,7 @@ void sw_store_close(sw_store *store)
 static int statement_watermark(sqlite3 *db, sqlite3_int64 *out)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, getenv("NOAUTO") ? "SELECT max(id) FROM statements" : "SELECT seq FROM sqlite_sequence WHERE name='statements'", -1,
+    int rc = sqlite3_prepare_v2(db, "SELECT seq FROM sqlite_sequence WHERE name='statements'", -1,
                                 &st, NULL);
     if (rc != SQLITE_OK) return rc;
     *out = 0;
@@ -916,10 +913,8 @@ done:
 }
 
 /* Runs one of the prepared savepoint statements. */
-
 static int savepoint(sw_store *s, int which)
 {
-    if (getenv("NOSP")) return 0;
     int rc;
     sqlite3_stmt *st = sw_store_stmt(s, which, &rc);
     if (!st) return rc;
