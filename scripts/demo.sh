@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # demo.sh -- THE first command of the README: installs the Debian packages, builds saywho into
-# build/, and shows who said what in the bundled example articles as a table.
+# build/, shows who said what in the bundled example articles as a table, then keeps the results in
+# a SQLite file (build/demo.db) and asks it a few questions (search, speakers, quotes, stats).
 #
 # Run it as root or with sudo available, on a fresh Debian 12 machine or an existing checkout
 # (every step is idempotent). Environment: SW_JOBS (default: number of cores), SW_SKIP_DEPS=1 (do
@@ -23,3 +24,21 @@ echo
 echo "==== who said what in examples/ (build/saywho extract --format table)"
 echo
 build/saywho extract --format table examples/council-budget.txt examples/articles.jsonl
+
+DB="$ROOT/build/demo.db"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+echo
+echo "==== keeping them in a SQLite file (build/saywho ingest build/demo.db examples/...)"
+build/saywho ingest "$DB" examples/council-budget.txt examples/articles.jsonl
+echo
+echo "==== what was said about the bridge? (build/saywho search build/demo.db bridge)"
+build/saywho search "$DB" bridge
+echo
+echo "==== who is quoted most? (build/saywho speakers build/demo.db --limit 5)"
+build/saywho speakers "$DB" --limit 5
+echo
+echo "==== everything Priya Raman said (build/saywho quotes build/demo.db --speaker Raman)"
+build/saywho quotes "$DB" --speaker Raman
+echo
+echo "==== the store (build/saywho stats build/demo.db)"
+build/saywho stats "$DB"

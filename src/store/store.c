@@ -56,6 +56,7 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_ROLLBACK_TO] = "ROLLBACK TO sw_add",
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
+    [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
 };
 
 /* ---- caches ------------------------------------------------------------------------------ */
@@ -166,6 +167,98 @@ static void skey_bump(sw_store *s, const char *skey)
     if (s->skey_gen && s->skey_gen->n == 1) cache_clear(s->ent_cache);
 }
 
+/* ---- the batch's reference counts ----------------------------------------------------------- */
+
+static size_t ref_slot(size_t cap, sqlite3_int64 id)
+{
+    uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Adds one to the batch's count of articles referring to entity id; SQLITE_NOMEM when the map
+ * cannot grow. */
+static int refs_add(sw_store *s, sqlite3_int64 id)
+{
+    if ((s->ref_len + 1) * 2 > s->ref_cap) {
+        size_t cap = s->ref_cap ? s->ref_cap * 2 : 4096;
+        sqlite3_int64 *ids = sw_mem_alloc(s->alloc, cap * sizeof *ids);
+        int32_t *ns = sw_mem_alloc(s->alloc, cap * sizeof *ns);
+        if (!ids || !ns) {
+            sw_mem_free(s->alloc, ids);
+            sw_mem_free(s->alloc, ns);
+            return SQLITE_NOMEM;
+        }
+        memset(ids, 0, cap * sizeof *ids);
+        for (size_t i = 0; i < s->ref_cap; i++) {
+            if (!s->ref_id[i]) continue;
+            size_t j = ref_slot(cap, s->ref_id[i]);
+            while (ids[j]) j = (j + 1) & (cap - 1);
+            ids[j] = s->ref_id[i];
+            ns[j] = s->ref_n[i];
+        }
+        sw_mem_free(s->alloc, s->ref_id);
+        sw_mem_free(s->alloc, s->ref_n);
+        s->ref_id = ids;
+        s->ref_n = ns;
+        s->ref_cap = cap;
+    }
+    size_t j = ref_slot(s->ref_cap, id);
+    while (s->ref_id[j] && s->ref_id[j] != id) j = (j + 1) & (s->ref_cap - 1);
+    if (!s->ref_id[j]) {
+        s->ref_id[j] = id;
+        s->ref_n[j] = 0;
+        s->ref_len++;
+    }
+    s->ref_n[j]++;
+    return SQLITE_OK;
+}
+
+static void refs_clear(sw_store *s)
+{
+    if (s->ref_id) memset(s->ref_id, 0, s->ref_cap * sizeof *s->ref_id);
+    s->ref_len = 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int step_done(sqlite3_stmt *st);
+
+/* Writes the batch's reference counts to entities.refs, in id order (neighbouring rows share
+ * pages), and empties the map. On failure the counts not yet written stay in the map. */
+static int refs_flush(sw_store *s)
+{
+    if (!s->ref_len) return SQLITE_OK;
+    size_t n = 0;
+    sqlite3_int64 *pairs = sw_mem_alloc(s->alloc, s->ref_len * 2 * sizeof *pairs);
+    if (!pairs) return SQLITE_NOMEM;
+    for (size_t i = 0; i < s->ref_cap; i++)
+        if (s->ref_id[i]) {
+            pairs[2 * n] = s->ref_id[i];
+            pairs[2 * n + 1] = s->ref_n[i];
+            n++;
+        }
+    qsort(pairs, n, 2 * sizeof *pairs, cmp_id);
+    refs_clear(s);
+    int rc = SQLITE_OK;
+    size_t i = 0;
+    for (; i < n; i++) {
+        sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_ADD_REFS, &rc);
+        if (!st) break;
+        sqlite3_bind_int64(st, 1, pairs[2 * i]);
+        sqlite3_bind_int64(st, 2, pairs[2 * i + 1]);
+        if ((rc = step_done(st)) != SQLITE_OK) break;
+    }
+    /* what was not written goes back into the map (it only shrank, so this cannot fail) */
+    for (; i < n; i++)
+        for (sqlite3_int64 k = 0; k < pairs[2 * i + 1]; k++) refs_add(s, pairs[2 * i]);
+    sw_mem_free(s->alloc, pairs);
+    return rc;
+}
+
 sw_status sw_store_fail(sw_error *err, sw_status code, const char *message)
 {
     if (err) {
@@ -261,6 +354,8 @@ void sw_store_close(sw_store *store)
     sw_mem_free(store->alloc, store->alias_seen);
     sw_mem_free(store->alloc, store->ent_cache);
     sw_mem_free(store->alloc, store->skey_gen);
+    sw_mem_free(store->alloc, store->ref_id);
+    sw_mem_free(store->alloc, store->ref_n);
     if (store->db) sqlite3_close(store->db);
     sw_mem_free(store->alloc, store);
 }
@@ -300,9 +395,10 @@ sw_status sw_store_commit(sw_store *store, sw_error *err)
 {
     if (!store) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     if (!store->in_batch) return SW_OK;
-    /* index the batch's statements in one go, then commit: both or neither */
-    int rc;
-    sqlite3_stmt *st = sw_store_stmt(store, Q_FTS_INDEX, &rc);
+    /* the batch's reference counts, its statements indexed in one go, then commit: all or
+     * nothing */
+    int rc = refs_flush(store);
+    sqlite3_stmt *st = rc == SQLITE_OK ? sw_store_stmt(store, Q_FTS_INDEX, &rc) : NULL;
     if (st) {
         sqlite3_bind_int64(st, 1, store->fts_from);
         rc = sqlite3_step(st);
@@ -324,6 +420,7 @@ void sw_store_rollback(sw_store *store)
         if (store->q[i]) sqlite3_reset(store->q[i]);
     if (!sqlite3_get_autocommit(store->db)) sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     store->in_batch = 0;
+    refs_clear(store);
     sw_store_forget_cache(store);
 }
 
@@ -499,7 +596,8 @@ static int exec_int(sqlite3 *db, const char *sql, sqlite3_int64 v, sqlite3_int64
 }
 
 /* Deletes an article with its statements and mentions, recomputes the quotation groups it was
- * part of and drops the entities nobody refers to any more. Rare (changed articles), so plain
+ * part of and drops the entities nobody refers to any more (entities.refs down to 0; the batch's
+ * pending counts must have been written, refs_flush). Rare (changed articles), so plain
  * prepared-on-the-spot SQL with temporary tables. */
 static int remove_article(sw_store *s, sqlite3_int64 art)
 {
@@ -515,6 +613,8 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
         "INSERT OR IGNORE INTO sw_touched_entities SELECT entity FROM mentions WHERE article=?1",
         "INSERT OR IGNORE INTO sw_touched_entities SELECT speaker FROM statements WHERE article=?1 "
         "AND speaker IS NOT NULL",
+        /* the article no longer refers to them (the batch's own counts were written first) */
+        "UPDATE entities SET refs = refs - 1 WHERE id IN (SELECT id FROM sw_touched_entities)",
         /* only statements of earlier batches are in the index (those of this batch get indexed
          * at commit, if they are still there) */
         "INSERT INTO statements_fts(statements_fts, rowid, text) SELECT 'delete', id, text "
@@ -529,9 +629,8 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
         "FROM statements st JOIN articles a ON a.id=st.article WHERE st.qgroup=qgroups.id "
         "ORDER BY a.date IS NULL, a.date, a.ext_id LIMIT 1) "
         "WHERE id IN (SELECT id FROM sw_touched_groups)",
-        "DELETE FROM sw_touched_entities WHERE EXISTS(SELECT 1 FROM mentions WHERE entity="
-        "sw_touched_entities.id) OR EXISTS(SELECT 1 FROM statements WHERE speaker="
-        "sw_touched_entities.id)",
+        "DELETE FROM sw_touched_entities WHERE (SELECT refs FROM entities WHERE id="
+        "sw_touched_entities.id) > 0",
         "DELETE FROM aliases WHERE entity IN (SELECT id FROM sw_touched_entities)",
         "DELETE FROM entities WHERE id IN (SELECT id FROM sw_touched_entities)",
     };

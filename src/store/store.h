@@ -31,6 +31,7 @@ enum {
     Q_RELEASE,
     Q_ROLLBACK_TO,
     Q_FTS_INDEX,
+    Q_ENT_ADD_REFS,
     Q_COUNT
 };
 
@@ -55,6 +56,12 @@ struct sw_store {
      * ent_cache: (type, name, gender) -> entity, valid while the generation of its surname key
      * in skey_gen is unchanged (a new or completed entity with that surname bumps it). */
     struct sw_cache *alias_seen, *ent_cache, *skey_gen;
+    /* Changes to entities.refs made by the open batch, written at commit (one UPDATE per entity
+     * per batch instead of one per article): an open-addressing map of entity id -> count of
+     * articles added; ref_id 0 marks a free slot. Not a cache: emptied only when the batch ends. */
+    sqlite3_int64 *ref_id;
+    int32_t *ref_n;
+    size_t ref_cap, ref_len;
 };
 
 /* Forgets the caches (after a rollback or a deletion). (store.c) */
