@@ -157,7 +157,16 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 {
     uint32_t words = 0;
     for (uint32_t i = v; i-- > lo;) {
-        if (a->t[i].kind == SW_TK_QUOTE) return a->qspan_close[i];
+        if (a->t[i].kind == SW_TK_QUOTE) {
+            int32_t q = a->qspan_close[i];
+            /* the quotation must open its clause: after "of", "the", "called" it is a name
+             * ("X of “Have no fear”", the “Radio Control Law”, a process called “exfiltration”) */
+            if (q >= 0) {
+                uint32_t open = a->doc->qspans[q].tok_open;
+                if (open > lo && a->t[open - 1].kind == SW_TK_WORD) return -1;
+            }
+            return q;
+        }
         if (tok_punct(a, i, ',')) continue;
         if (a->t[i].kind != SW_TK_WORD) return -1;
         /* a subject may be long: “Q,” Crystal Doe of the tribe's preservation office told */
@@ -391,6 +400,15 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     int clause_after_src = after < hi && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
                            attr_clause_is_finite(a, after, attr_clause_end(a, after, hi)) &&
                            attr_clause_end(a, after, hi) >= after + 3;
+    /* the part after the source is its statement when it has a subject of its own, or when a
+     * conjunction comes before "according to" ("..., and, according to CNN, was called ...");
+     * ", according to S, but ..." and "X, who ..., according to S, have ..." report what is before */
+    if (clause_after_src && is_word(a, after) && (a->wcls[after] & (SW_W_CONJ | SW_W_AUX))) {
+        uint32_t p = i;
+        while (p > lo && tok_punct(a, p - 1, ',')) p--;
+        if ((a->wcls[after] & SW_W_CONJ) || !(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_CONJ)))
+            clause_after_src = 0;
+    }
     if (i == lo || (i > lo && is_word(a, i - 1) && (a->wcls[i - 1] & SW_W_ADVERB) && i - 1 == lo) ||
         (clause_after_src && i > lo && (tok_punct(a, i - 1, ',') || (is_word(a, i - 1) && (a->wcls[i - 1] & (SW_W_CONJ | SW_W_ADVERB)))))) {
         /* According to S, C. */

@@ -74,6 +74,35 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
     return j;
 }
 
+/* Is the word at i the base form of a verb ("to evacuate", "to have")? The lexicon lists the
+ * past and -s forms of common verbs, so the base is a verb when one of those forms built from it
+ * is listed ("agreed to power-sharing" is not an infinitive). */
+static int looks_like_verb(const sw_attr *a, uint32_t i)
+{
+    if (a->wcls[i] & SW_W_AUX) return 1;
+    if (a->info[i] && a->info[i]->verb_form == SW_VF_BASE) return 1;
+    uint32_t len = tok_len(a, i);
+    const char *w = tok_text(a, i);
+    /* "confessed to acting alone": a gerund */
+    if (len > 5 && w[len - 3] == 'i' && w[len - 2] == 'n' && w[len - 1] == 'g') return 1;
+    char buf[40];
+    if (len + 3 > sizeof buf) return 0;
+    static const char *const endings[] = {"s", "es", "ed", "d"};
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        size_t el = strlen(endings[k]);
+        memcpy(buf, w, len);
+        memcpy(buf + len, endings[k], el);
+        if (sw_lex_classes(buf, len + el) & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) return 1;
+    }
+    /* "try" -> "tries", "tried" */
+    if (len > 2 && w[len - 1] == 'y') {
+        memcpy(buf, w, len - 1);
+        memcpy(buf + len - 1, "ied", 3);
+        if (sw_lex_classes(buf, len + 2) & SW_LX_VERB_PAST) return 1;
+    }
+    return 0;
+}
+
 int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
 {
     if (cs >= ce) return 0;
@@ -235,7 +264,8 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         /* "claimed to have", "urged residents to evacuate": the infinitive, with its "to" */
         if (!(frames & (SW_VX_TO | SW_VX_THAT)) || i + 1 >= se || !is_word(a, i + 1) ||
             (a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[i + 1] >= 0 ||
-            (a->t[i + 1].flags & SW_TF_CAP) || ((a->lx[i + 1] & SW_LX_FUNCTION) && !(a->wcls[i + 1] & SW_W_AUX)))
+            (a->t[i + 1].flags & SW_TF_CAP) || ((a->lx[i + 1] & SW_LX_FUNCTION) && !(a->wcls[i + 1] & SW_W_AUX)) ||
+            !looks_like_verb(a, i + 1))
             return 0;
         needs_finite = 0;
     } else if (frames & SW_VX_OF) {
