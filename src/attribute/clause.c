@@ -108,7 +108,18 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
     if (cs >= ce) return 0;
     if (a->t[cs].kind == SW_TK_QUOTE) return 1;
     if (is_word(a, cs) && ((a->wcls[cs] & SW_W_SUBJ_PRON) || tok_is(a, cs, "there"))) return 1;
-    for (uint32_t j = cs; j < ce && j - cs < 16; j++) {
+    /* "they'd", "we're", "it's": a pronoun with its auxiliary in one word */
+    if (is_word(a, cs)) {
+        const char *w = tok_text(a, cs);
+        uint32_t len = tok_len(a, cs);
+        for (uint32_t k = 1; k + 1 < len && k < 5; k++) {
+            if (w[k] == '\'' || ((unsigned char)w[k] == 0xE2 && k + 2 < len)) {
+                if (sw_lex_classes(w, k) & SW_LX_PRONOUN) return 1;
+                break;
+            }
+        }
+    }
+    for (uint32_t j = cs; j < ce && j - cs < 24; j++) {
         if (!is_word(a, j)) continue;
         /* the verb must come before a conjunction that starts another clause: "posting pictures
          * ..., and Qawi drew", "a state of emergency so he could", "the schedule and followed it"
@@ -260,12 +271,15 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         i++;
         needs_finite = 0;
         if (i < se && tok_punct(a, i, ',')) i++;
-    } else if (is_word(a, i) && (a->wcls[i] & SW_W_TO)) {
-        /* "claimed to have", "urged residents to evacuate": the infinitive, with its "to" */
-        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || i + 1 >= se || !is_word(a, i + 1) ||
-            (a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[i + 1] >= 0 ||
-            (a->t[i + 1].flags & SW_TF_CAP) || ((a->lx[i + 1] & SW_LX_FUNCTION) && !(a->wcls[i + 1] & SW_W_AUX)) ||
-            !looks_like_verb(a, i + 1))
+    } else if (is_word(a, i) && (frames & (SW_VX_TO | SW_VX_THAT)) &&
+               ((a->wcls[i] & SW_W_TO) || (tok_is(a, i, "not") && i + 1 < se && tok_is(a, i + 1, "to")))) {
+        /* "claimed to have", "urged residents to evacuate", "urged states not to": the
+         * infinitive, with its "to" */
+        uint32_t to = tok_is(a, i, "not") ? i + 1 : i;
+        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || to + 1 >= se || !is_word(a, to + 1) ||
+            (a->wcls[to + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[to + 1] >= 0 ||
+            (a->t[to + 1].flags & SW_TF_CAP) || ((a->lx[to + 1] & SW_LX_FUNCTION) && !(a->wcls[to + 1] & SW_W_AUX)) ||
+            !looks_like_verb(a, to + 1))
             return 0;
         needs_finite = 0;
     } else if (frames & SW_VX_OF) {
@@ -277,6 +291,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         }
     } else if (frames & SW_VX_AS) {
         uint32_t j = i;
+        if (tok_is(a, j, "to")) j++; /* "referred to as" */
         while (j < se && j - i < 6 && !tok_is(a, j, "as") && a->t[j].kind != SW_TK_PUNCT && a->t[j].kind != SW_TK_QUOTE) j++;
         if (j < se && tok_is(a, j, "as")) i = j + 1;
         else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
