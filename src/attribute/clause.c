@@ -244,6 +244,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         return *ce > *cs + 1;
     }
     i = skip_adverbials(a, i, se);
+    uint32_t before_object = i;
     if (i < se && (frames & (SW_VX_TELL | SW_VX_OF | SW_VX_TO | SW_VX_AS)) && !(a->wcls[i] & SW_W_THAT)) {
         i = skip_addressee(a, i, se, addr);
         /* the object of "accused X of", "described X as" is not a hearer */
@@ -283,8 +284,11 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
             return 0;
         needs_finite = 0;
     } else if (frames & SW_VX_OF) {
+        /* "accused X of C", "spoke of C"; not the "of" of "spoke to one of the candidates" */
         uint32_t j = i;
-        while (j < se && j - i < 6 && !tok_is(a, j, "of") && a->t[j].kind != SW_TK_PUNCT) j++;
+        while (j < se && j - i < 6 && !tok_is(a, j, "of") && a->t[j].kind != SW_TK_PUNCT &&
+               !(is_word(a, j) && (a->wcls[j] & SW_W_PREP)))
+            j++;
         if (j < se && tok_is(a, j, "of")) {
             i = j + 1;
             needs_finite = 0;
@@ -296,6 +300,9 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         if (j < se && tok_is(a, j, "as")) i = j + 1;
         else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
         else return 0;
+        /* "a process called “exfiltration”": a naming verb right before its quotation names
+         * something; it reports a statement only with an object ("called him a “liar”") */
+        if (j == i && i == before_object && (a->wcls[v] & SW_W_NAMING_VERB)) return 0;
         /* "described it as a “dastardly act”": the quotation is the statement */
         for (uint32_t k = i; k < se && k - i < 3; k++) {
             if (a->t[k].kind == SW_TK_QUOTE && a->qspan_open[k] >= 0) { i = k; break; }
@@ -324,5 +331,14 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
     if (needs_finite && !attr_clause_is_finite(a, *cs, *ce)) return 0;
+    /* "described X as “Q”" / "called X a “Q1” and “Q2”": the quotations are the statement, not
+     * the rest of the sentence ("... on Monday") */
+    if ((frames & SW_VX_AS) && a->t[*cs].kind == SW_TK_QUOTE && a->qspan_open[*cs] >= 0) {
+        uint32_t k = skip_quotation(a, *cs);
+        while (k + 1 < *ce && (tok_is(a, k, "and") || tok_is(a, k, "or") || tok_punct(a, k, ',')) &&
+               a->t[k + 1].kind == SW_TK_QUOTE && a->qspan_open[k + 1] >= 0)
+            k = skip_quotation(a, k + 1);
+        if (k < *ce) *ce = k;
+    }
     return *ce > *cs;
 }
