@@ -98,6 +98,13 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi);
  * position used for recency. */
 void attr_resolve(sw_attr *a, sw_np *np, uint32_t at);
 
+/* The latest statement that starts before byte offset at_off (skipping the one being filled). */
+const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off);
+/* "The head of the investigators told the court “...” She also said ...": when the latest
+ * statement's speaker was an unnamed description and nobody was named since, a pronoun subject at
+ * token `at` continues it; returns that description, or NULL. */
+const char *attr_pronoun_group(sw_attr *a, uint32_t at);
+
 /* clause.c */
 /* Where a reported clause introduced by the cue verb at v begins (after an addressee, "that",
  * time adverbials) and ends (exclusive token index); the addressee NP if any. Returns 0 when the

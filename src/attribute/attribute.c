@@ -49,7 +49,9 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
 {
     if (np->kind == SW_NP_NONE) return;
     a->cur_stmt = (int32_t)(s - a->doc->stmts);
-    attr_resolve(a, np, at);
+    const char *group = np->kind == SW_NP_PRONOUN ? attr_pronoun_group(a, np->tok_start) : NULL;
+    if (group) np->ent = -1;
+    else attr_resolve(a, np, at);
     a->cur_stmt = -1;
     s->spk_start = a->t[np->tok_start].start;
     s->spk_end = a->t[np->tok_end - 1].end;
@@ -63,7 +65,7 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
         /* an unnamed speaker keeps its description: "police", "a court clerk" */
         if (np->kind == SW_NP_PRONOUN) {
             s->resolution = SW_RES_PRONOUN;
-            s->speaker_name = NULL;
+            s->speaker_name = group;
         } else {
             /* the description without its determiner: "his publicist" -> "publicist" */
             uint32_t ns = np->tok_start;

@@ -214,6 +214,12 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     if (s > lo + 1 && depth < 3 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at"))) {
         sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
         if (before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) return before;
+        /* "the head of the harbour authority told": a role of an organisation speaks */
+        if (before.kind == SW_NP_DESC && tok_is(a, s - 1, "of") &&
+            (a->lx[before.tok_end - 1] & (SW_LX_TITLE | SW_LX_ROLE))) {
+            before.tok_end = i + 1;
+            return before;
+        }
     }
     return np;
 }
@@ -369,6 +375,45 @@ static int32_t last_mention_before(const sw_doc *doc, uint32_t off)
 /* Person (or organisation, for "it"/"they") most likely meant by a pronoun at token `at`: the
  * previous statement's speaker when nobody else who fits was named since, else the most recent
  * compatible mention (known gender first). */
+const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off)
+{
+    const sw_doc *doc = a->doc;
+    /* statements arrive roughly in text order, so a short look back over the newest ones finds
+     * it; in pass 2 the sorted pass-1 statements may hold a later one */
+    const sw_stmt *latest = NULL;
+    for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < 64; seen++) {
+        const sw_stmt *s = &doc->stmts[k];
+        if ((int32_t)k == a->cur_stmt || s->start >= at_off || !s->is_statement) continue;
+        if (!latest || s->start > latest->start) latest = s;
+    }
+    if (a->sorted_stmts) {
+        uint32_t lo = 0, hi = a->sorted_stmts;
+        while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (doc->stmts[mid].start < at_off) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo > 0 && (!latest || doc->stmts[lo - 1].start > latest->start)) latest = &doc->stmts[lo - 1];
+    }
+    return latest;
+}
+
+const char *attr_pronoun_group(sw_attr *a, uint32_t at)
+{
+    uint32_t at_off = a->t[at].start;
+    const sw_stmt *latest = attr_latest_stmt(a, at_off);
+    if (!latest || latest->speaker >= 0 || !latest->speaker_name) return NULL;
+    uint32_t since = latest->end > latest->spk_end || latest->spk_end == SW_NONE ? latest->end : latest->spk_end;
+    if (at_off < since || at_off - since > 400) return NULL;
+    /* nobody who could be meant was named in between */
+    for (int32_t m = last_mention_before(a->doc, at_off); m >= 0; m--) {
+        const sw_ment *mt = &a->doc->ments[m];
+        if (mt->end <= since) break;
+        if (mt->ent >= 0 && mt->kind == SW_MK_NAME && a->doc->ents[mt->ent].type == SW_ENT_PERSON) return NULL;
+    }
+    return latest->speaker_name;
+}
+
 /* A mention in a prepositional phrase or a possessor ("pardoned by Trump", "Qawi's supporters")
  * is rarely what a later pronoun subject points back to. */
 static int mention_is_salient(const sw_attr *a, const sw_ment *mt)
@@ -403,24 +448,7 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
     uint32_t at_off = a->t[at].start;
     int32_t last = last_mention_before(doc, at_off);
 
-    /* The latest statement before this point (by position: statements arrive roughly in text
-     * order, so a short look back over the newest ones finds it). */
-    const sw_stmt *latest = NULL;
-    for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < 64; seen++) {
-        const sw_stmt *s = &doc->stmts[k];
-        if ((int32_t)k == a->cur_stmt || s->start >= at_off || !s->is_statement) continue;
-        if (!latest || s->start > latest->start) latest = s;
-    }
-    if (a->sorted_stmts) {
-        /* pass 2: the sorted pass-1 statements may hold a later one than the newest appended */
-        uint32_t lo = 0, hi = a->sorted_stmts;
-        while (lo < hi) {
-            uint32_t mid = (lo + hi) / 2;
-            if (doc->stmts[mid].start < at_off) lo = mid + 1;
-            else hi = mid;
-        }
-        if (lo > 0 && (!latest || doc->stmts[lo - 1].start > latest->start)) latest = &doc->stmts[lo - 1];
-    }
+    const sw_stmt *latest = attr_latest_stmt(a, at_off);
     int32_t last_speaker = -1;
     uint32_t last_end = 0;
     if (latest && latest->speaker >= 0) {
@@ -481,8 +509,14 @@ void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         int strength = 0;
         int32_t e = sw_ent_resolve_description(a->doc, np->tok_start, np->tok_end, at, &strength);
         np->ent = strength >= 2 ? e : -1;
-        /* "US authorities" are not the United States: a place does not speak */
-        if (np->ent >= 0 && a->doc->ents[np->ent].type == SW_ENT_PLACE) np->ent = -1;
+        /* "US authorities" are not the United States: a place does not speak, and a plural group
+         * ("authorities", "officials", "researchers") is not the country or body named nearby */
+        uint32_t h = np->tok_end - 1;
+        const char *hw = tok_text(a, h);
+        uint32_t hl = tok_len(a, h);
+        if (np->ent >= 0 && (a->doc->ents[np->ent].type == SW_ENT_PLACE ||
+                             ((a->lx[h] & SW_LX_ROLE) && hl > 3 && hw[hl - 1] == 's')))
+            np->ent = -1;
         break;
     }
     default:
