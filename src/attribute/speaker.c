@@ -168,10 +168,18 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
             p--;
         if (is_possessive(a, p) && p > lo) {
             sw_np owner = np_ending_at(a, p - 1, lo, depth + 1);
-            if (owner.kind == SW_NP_NAME || owner.kind == SW_NP_DESC) {
-                owner.kind = owner.kind == SW_NP_NAME ? SW_NP_NAME : SW_NP_DESC;
-                return owner;
-            }
+            if (owner.kind == SW_NP_NAME || owner.kind == SW_NP_DESC) return owner;
+        }
+        /* "the NHC advisory", "the Kremlin statement": the name before it */
+        if (a->ment_of[i - 1] >= 0 && a->ment_of[i] < 0) return np_ending_at(a, i - 1, lo, depth + 1);
+        /* "her memoirs read", "their statement said": the owner is who the pronoun means */
+        uint32_t d = i - 1;
+        while (d > lo && i - d < 3 && is_word(a, d) && !(a->wcls[d] & SW_W_DET) && !(a->t[d].flags & SW_TF_CAP)) d--;
+        if (is_word(a, d) && (tok_is(a, d, "his") || tok_is(a, d, "her") || tok_is(a, d, "their") || tok_is(a, d, "its"))) {
+            np.kind = SW_NP_PRONOUN;
+            np.tok_start = d;
+            np.tok_end = d + 1;
+            return np;
         }
     }
     /* a description: words back to a determiner, headed by the word before the verb */
@@ -435,10 +443,12 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
     sw_doc *doc = a->doc;
     uint8_t want_gender = SW_GENDER_UNKNOWN;
     int want_person = 1, want_org = 0;
-    if (len == 2 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e')
-        want_gender = SW_GENDER_MALE;
-    else if (len == 3 && (text[0] | 32) == 's' && (text[1] | 32) == 'h' && (text[2] | 32) == 'e')
-        want_gender = SW_GENDER_FEMALE;
+    if ((len == 2 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e') ||
+        (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'i' && (text[2] | 32) == 's'))
+        want_gender = SW_GENDER_MALE; /* he, his */
+    else if ((len == 3 && (text[0] | 32) == 's' && (text[1] | 32) == 'h' && (text[2] | 32) == 'e') ||
+             (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e' && (text[2] | 32) == 'r'))
+        want_gender = SW_GENDER_FEMALE; /* she, her */
     else if (len == 1 || (len == 3 && (text[0] | 32) == 'y')) {
         return -1; /* I, you: the speaker of an interview, not resolved here */
     } else {
