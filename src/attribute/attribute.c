@@ -374,9 +374,20 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
 {
     sw_np src = attr_np_after(a, i + k, hi);
     if (src.kind == SW_NP_NONE) return SW_OK;
-    /* The sentence already reports someone: the phrase names the outlet that carried it. */
+    /* The sentence already reports someone: when the phrase names an outlet or a document (an
+     * organisation, "the TASS news agency", "a statement"), it is the outlet that carried it; when
+     * it names people ("according to prosecutors"), they are the source of the whole report and
+     * the report inside it is part of their statement. */
+    int outlet = 0;
+    for (uint32_t t = src.tok_start; t < src.tok_end; t++)
+        if ((a->lx[t] & SW_LX_MEDIA) || (a->wcls[t] & SW_W_DOC_NOUN) ||
+            ((a->lx[t] & SW_LX_ORG_WORD) && !(a->lx[t] & SW_LX_ROLE)))
+            outlet = 1;
+    if (src.kind == SW_NP_NAME && src.ment >= 0 && a->doc->ments[src.ment].ent >= 0 &&
+        a->doc->ents[a->doc->ments[src.ment].ent].type == SW_ENT_ORGANIZATION)
+        outlet = 1;
     uint32_t sent_start_off = a->t[lo].start;
-    for (uint32_t n = a->doc->n_stmts; n-- > 0;) {
+    for (uint32_t n = a->doc->n_stmts; n-- > 0 && outlet;) {
         sw_stmt *s = &a->doc->stmts[n];
         if (s->end < sent_start_off && s->cue_start < sent_start_off) break;
         if (s->speaker >= 0 || s->speaker_name || s->spk_start != SW_NONE) {
@@ -449,6 +460,16 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         return SW_OK;
     }
     if (ce <= cs + 1) return SW_OK;
+    /* a report already found inside this clause becomes part of it */
+    uint32_t cs_off = a->t[cs].start, ce_off = a->t[ce - 1].end;
+    for (uint32_t n = a->doc->n_stmts; n-- > 0;) {
+        sw_stmt *in = &a->doc->stmts[n];
+        if (in->end < sent_start_off) break;
+        if (in->is_statement && in->start >= cs_off && in->end <= ce_off && in->qspan < 0) {
+            in->is_statement = 0;
+            in->reason = "inside a reported statement";
+        }
+    }
     sw_stmt *s = clause_stmt(a, cs, ce);
     if (!s) return SW_ERR_NOMEM;
     set_cue(a, s, i, i + k);
