@@ -92,8 +92,10 @@ uint32_t attr_according_at(const sw_attr *a, uint32_t i);
 /* speaker.c */
 /* The subject noun phrase of the verb at token v, looking left within [lo, v). */
 sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo);
-/* A noun phrase starting at token i (after an inverted verb, after "according to"), up to hi. */
-sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi);
+/* A noun phrase starting at token i (after an inverted verb, after "according to"), up to hi.
+ * With `apposition`, a person named in a comma-separated apposition right after wins over an
+ * organisation ("said University of X, its chancellor, Jane Doe"). */
+sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition);
 /* Resolves an NP to an entity (pronouns, descriptions, names); sets np->ent. `at` is the token
  * position used for recency. */
 void attr_resolve(sw_attr *a, sw_np *np, uint32_t at);

@@ -246,7 +246,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
         sw_np subj = attr_subject_before(a, v, close + 1);
         uint32_t after = v + 1;
         if (subj.kind == SW_NP_NONE) {
-            subj = attr_np_after(a, v + 1, hi);
+            subj = attr_np_after(a, v + 1, hi, 1);
             if (subj.kind != SW_NP_NONE) after = subj.tok_end;
         }
         sw_stmt *s = quote_stmt(a, q);
@@ -260,7 +260,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
         uint32_t j = after;
         if (j < hi && tok_is(a, j, "to") && j + 1 < hi) j++;
         if (j < hi && is_word(a, j) && (j > after || (a->info[v] && (a->info[v]->frames & SW_VX_TELL)))) {
-            sw_np np = attr_np_after(a, j, hi);
+            sw_np np = attr_np_after(a, j, hi, 1);
             if (np.kind == SW_NP_NAME || np.kind == SW_NP_DESC) {
                 addr = np;
                 after = np.tok_end;
@@ -294,7 +294,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
     }
     if (subj.kind == SW_NP_NONE && v == lo && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
         /* "Remarked the scientist Tierra Curry, “...”": a verb first, its subject after it */
-        sw_np after = attr_np_after(a, v + 1, hi);
+        sw_np after = attr_np_after(a, v + 1, hi, 1);
         if (after.kind == SW_NP_NAME || after.kind == SW_NP_DESC) {
             int32_t q2 = quote_continuing_after(a, after.tok_end, block_end_tok(a, v));
             if (q2 >= 0 && !a->claimed[q2]) {
@@ -372,7 +372,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
 /* Pass 1, "according to" at i (phrase of k tokens) in the sentence [lo, hi). */
 static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t lo, uint32_t hi)
 {
-    sw_np src = attr_np_after(a, i + k, hi);
+    sw_np src = attr_np_after(a, i + k, hi, 0);
     if (src.kind == SW_NP_NONE) return SW_OK;
     /* The sentence already reports someone: when the phrase names an outlet or a document (an
      * organisation, "the TASS news agency", "a statement"), it is the outlet that carried it; when
@@ -518,7 +518,7 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
                 sw_np subj = attr_subject_before(a, v, close + 1);
                 uint32_t after = v + 1;
                 if (subj.kind == SW_NP_NONE) {
-                    subj = attr_np_after(a, v + 1, bhi);
+                    subj = attr_np_after(a, v + 1, bhi, 1);
                     after = subj.tok_end;
                     /* "reads Judge Miller's statement": past the document noun too */
                     while (after < bhi && (is_word(a, after) || tok_is(a, after, "'s")) && after - subj.tok_end < 3) after++;

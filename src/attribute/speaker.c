@@ -263,7 +263,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
         else return np_none();
     }
     if (i >= v) return np_none();
-    sw_np np = attr_np_after(a, i, v);
+    sw_np np = attr_np_after(a, i, v, 0);
     if (np.kind == SW_NP_DESC) {
         /* a description must be a speaking one: "the parents", "the government" */
         uint32_t h = np.tok_end - 1;
@@ -274,7 +274,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
     return np;
 }
 
-sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi)
+sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
 {
     sw_np np = np_none();
     if (i >= hi) return np;
@@ -328,7 +328,7 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi)
     }
     /* "said University of California, San Diego's chancellor, Pradeep Khosla": an apposition
      * that names a person wins over an organisation */
-    if (j < hi && tok_punct(a, j, ',')) {
+    if (apposition && j < hi && tok_punct(a, j, ',')) {
         for (uint32_t k = j + 1; k < hi && k - j < 10; k++) {
             if (tok_punct(a, k, ',') && k + 1 < hi) continue;
             if (!is_word(a, k) && !is_possessive(a, k)) break;
