@@ -7,6 +7,8 @@
 #   --big-runs N timed runs of the 1 GB corpus (default: as --runs)
 #   --pin       run on core 0 only (taskset); leave it off on a machine shared with other jobs
 #   --saywho    the program to measure (default build/saywho; build it with scripts/build.sh)
+#   --quotes-only  measure `saywho extract --quotes-only` (quotation spans only: the foundation's
+#               pipeline, without entities and attribution)
 # Makes the corpora when missing (bench/make_corpus.sh). Each run is the whole process reading the
 # file and writing JSON Lines to /dev/null; saywho is single-threaded (one core). Wall time comes
 # from hyperfine when installed, otherwise from the runs below; peak RSS (max resident set) from
@@ -19,6 +21,7 @@ RUNS=5
 BIG_RUNS=""
 SIZES=(100 1024)
 SAYWHO="$ROOT/build/saywho"
+MODE=""
 PIN=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
         --pin) PIN=(taskset -c 0); shift ;;
         --big-runs) BIG_RUNS="$2"; shift 2 ;;
         --saywho) SAYWHO="$2"; shift 2 ;;
+        --quotes-only) MODE="--quotes-only"; shift ;;
         -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -34,10 +38,10 @@ done
 [ -x "$SAYWHO" ] || { echo "run.sh: $SAYWHO not built (scripts/build.sh)" >&2; exit 2; }
 bash "$ROOT/bench/make_corpus.sh" "${SIZES[@]}" >&2
 OUT="$ROOT/bench/out"
-python3 - "$SAYWHO" "$RUNS" "${BIG_RUNS:-$RUNS}" "$OUT" "${PIN[*]:-}" "${SIZES[@]}" <<'PY'
+python3 - "$SAYWHO" "$RUNS" "${BIG_RUNS:-$RUNS}" "$OUT" "${PIN[*]:-}" "$MODE" "${SIZES[@]}" <<'PY'
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
 saywho, base_runs, big_runs, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-pin, sizes = sys.argv[5].split(), sys.argv[6:]
+pin, mode, sizes = sys.argv[5].split(), sys.argv[6].split(), sys.argv[7:]
 
 def one_run(cmd):
     """Wall seconds, CPU seconds and peak RSS (KiB) of one whole-process run, output to /dev/null."""
@@ -76,7 +80,7 @@ for mb in sizes:
     path = os.path.join(out, "corpus-%smb.jsonl" % mb)
     size = os.path.getsize(path)
     runs = base_runs if int(mb) <= 100 else big_runs
-    med, lo, hi, cpu, rss = timed(pin + [saywho, "extract", path], "saywho-%smb" % mb, runs)
+    med, lo, hi, cpu, rss = timed(pin + [saywho, "extract"] + mode + [path], "saywho-%smb" % mb, runs)
     pmed, _, _, _, _ = timed(pin + ["wc", "-l", path], "wc-%smb" % mb, runs)
     rows.append((mb, size, runs, med, lo, hi, cpu, rss, pmed))
     print("corpus %s MB: saywho median %.3f s (%.1f MB/s), CPU %.3f s (%.1f MB/s), peak RSS %.1f MiB;"
