@@ -53,6 +53,16 @@ static int has_non_ascii(const char *s, uint32_t len)
  * form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
 static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
 {
+    if (len <= cap) {
+        /* the common case, an ASCII word: fold it and learn that it is ASCII in one pass */
+        unsigned char high = 0;
+        for (uint32_t i = 0; i < len; i++) {
+            unsigned char ch = (unsigned char)w[i];
+            high |= ch;
+            dst[i] = (char)(ch + (((unsigned)(ch - 'A') < 26u) << 5));
+        }
+        if (!(high & 0x80)) return len;
+    }
     if (has_non_ascii(w, len)) {
         size_t n = sw_ent_ascii_fold(w, len, dst, cap);
         if (n) return (uint32_t)n;
@@ -441,14 +451,20 @@ static sw_status classify_tokens(ectx *c)
             const sw_tok *t = &c->toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
-            clear_token(c, i);
+            /* the fields of clear_token(), each written once below */
+            c->cls[i] = 0;
+            c->tok_wstat[i] = -1;
+            c->info[i] = NULL;
             if (t->kind != SW_TK_WORD) {
-                if (len == 1 && s[0] == '&') c->kw[i] = (uint32_t)SW_KWID_AMP << 24;
+                c->kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
+                c->core[i] = len;
                 continue;
             }
             unsigned char last = (unsigned char)s[len - 1];
-            if (last == 's' || last == 'S' || last == '\'' || last == 0x99) c->core[i] = len = sw_ent_core_len(doc, i);
-            if (capword_slow(c, i)) c->kw[i] = KW_CAPWORD;
+            if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
+            c->core[i] = len;
+            uint32_t capbit = capword_slow(c, i) ? KW_CAPWORD : 0;
+            c->kw[i] = capbit;
             if (len == 0 || len > sizeof buf) {
                 c->info[i] = sw_lex_lookup(s, len);
                 c->cls[i] = c->info[i] ? c->info[i]->classes : 0;
@@ -495,7 +511,7 @@ static sw_status classify_tokens(ectx *c)
             c->tok_wstat[i] = k;
             wstat *w = &c->wstats[k];
             c->cls[i] = w->cls;
-            c->kw[i] = w->kw | (capword_slow(c, i) ? KW_CAPWORD : 0);
+            c->kw[i] = w->kw | capbit;
             c->info[i] = w->info;
             if (!body) continue;
             if (w->kw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {

@@ -14,17 +14,22 @@ unsigned char sw_ent_fold_byte(unsigned char c) { return (c >= 'A' && c <= 'Z') 
 
 size_t sw_ent_fold_copy(char *dst, const char *src, size_t len)
 {
+    /* Words are short and mostly ASCII: one branch-free pass folds A-Z and notes whether any byte
+     * is outside ASCII; only then a second pass folds the two-byte Latin-1 capitals (0xC3 0x80..0x9E
+     * but the multiplication sign), reading the pairs exactly as a left-to-right scan would. */
+    unsigned char high = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)src[i];
-        if (c == 0xC3 && i + 1 < len) {
-            unsigned char d = (unsigned char)src[i + 1];
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
-            dst[i] = (char)c;
-            dst[i + 1] = (char)d;
-            i++;
-            continue;
-        }
-        dst[i] = (char)sw_ent_fold_byte(c);
+        high |= c;
+        dst[i] = (char)(c + (((unsigned)(c - 'A') < 26u) << 5));
+    }
+    if (!(high & 0x80)) return len;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if ((unsigned char)src[i] != 0xC3) continue;
+        unsigned char d = (unsigned char)src[i + 1];
+        if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
+        dst[i + 1] = (char)d; /* the second byte of a pair is never folded as ASCII */
+        i++;
     }
     return len;
 }

@@ -22,7 +22,7 @@ int sw_out_flush(sw_out *o)
     return o->failed ? -1 : 0;
 }
 
-void sw_out_bytes(sw_out *o, const char *s, size_t len)
+void sw_out_bytes_slow(sw_out *o, const char *s, size_t len)
 {
     if (o->failed || !len) return;
     if (len <= SW_OUT_BUF - o->used) {
@@ -41,7 +41,7 @@ void sw_out_bytes(sw_out *o, const char *s, size_t len)
 
 void sw_out_str(sw_out *o, const char *s) { sw_out_bytes(o, s, strlen(s)); }
 
-void sw_out_char(sw_out *o, char c)
+void sw_out_char_slow(sw_out *o, char c)
 {
     if (o->used >= SW_OUT_BUF && sw_out_flush(o) < 0) return;
     if (o->failed) return;
@@ -169,6 +169,21 @@ static void before_value(sw_jw *w)
 void sw_jw_key(sw_jw *w, const char *key)
 {
     separate(w);
+    size_t kl = strlen(key);
+    sw_out *o = &w->out;
+    if (!o->failed && kl + 5 <= SW_OUT_BUF - o->used) {
+        /* one copy of "key": (or "key": with a space) straight into the buffer */
+        char *p = o->buf + o->used;
+        *p++ = '"';
+        memcpy(p, key, kl);
+        p += kl;
+        *p++ = '"';
+        *p++ = ':';
+        if (w->pretty) *p++ = ' ';
+        o->used = (size_t)(p - o->buf);
+        w->after_key = 1;
+        return;
+    }
     sw_out_char(&w->out, '"');
     sw_out_str(&w->out, key);
     sw_out_bytes(&w->out, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);

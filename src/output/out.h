@@ -10,6 +10,7 @@
 #define SW_OUT_H
 
 #include <stddef.h>
+#include <string.h>
 #include "saywho.h"
 
 #define SW_OUT_BUF 16384
@@ -23,10 +24,32 @@ typedef struct sw_out {
 } sw_out;
 
 void sw_out_init(sw_out *o, sw_write_fn write, void *ctx);
-/* Appends len bytes; pieces longer than the buffer go straight to the sink. */
-void sw_out_bytes(sw_out *o, const char *s, size_t len);
+/* The paths of sw_out_bytes() and sw_out_char() that flush or fail (out.c). */
+void sw_out_bytes_slow(sw_out *o, const char *s, size_t len);
+void sw_out_char_slow(sw_out *o, char c);
+
+/* Appends len bytes; pieces longer than the buffer go straight to the sink. Inline because the
+ * writers call it for every comma and key: the common case is one copy into the buffer. */
+static inline void sw_out_bytes(sw_out *o, const char *s, size_t len)
+{
+    if (len && len <= SW_OUT_BUF - o->used && !o->failed) {
+        memcpy(o->buf + o->used, s, len);
+        o->used += len;
+        return;
+    }
+    sw_out_bytes_slow(o, s, len);
+}
+
 void sw_out_str(sw_out *o, const char *s);
-void sw_out_char(sw_out *o, char c);
+
+static inline void sw_out_char(sw_out *o, char c)
+{
+    if (o->used < SW_OUT_BUF && !o->failed) {
+        o->buf[o->used++] = c;
+        return;
+    }
+    sw_out_char_slow(o, c);
+}
 /* Appends n copies of the byte c. */
 void sw_out_repeat(sw_out *o, char c, size_t n);
 /* Appends a decimal number. */

@@ -339,6 +339,32 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             i++;
             continue;
         }
+        unsigned char c0 = (unsigned char)text[i];
+        if (c0 < 0x80 && (ascii_alnum[c0] & 3)) {
+            /* Fast path: an ASCII word followed by a character that cannot continue it (not a
+             * letter, digit, apostrophe, hyphen, period or non-ASCII byte) is most words of an
+             * article; it needs none of scan_word's cases, only its case counts. */
+            uint32_t q = i;
+            unsigned seen = 0, c = c0;
+            do {
+                seen |= ascii_alnum[c];
+                c = (unsigned char)text[++q];
+            } while (q < end && c < 0x80 && ascii_alnum[c]);
+            if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
+                uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
+                if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
+                if (ascii_alnum[c0] == 2) flags |= SW_TF_CAP;
+                if (!(seen & 1) && (seen & 2)) { /* no lower case: all capitals when two or more */
+                    int upper = 0;
+                    for (uint32_t k = i; k < q && upper < 2; k++) upper += ascii_alnum[(unsigned char)text[k]] == 2;
+                    if (upper >= 2) flags |= SW_TF_ALLCAPS;
+                }
+                if (!push(tz, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
+                space = 0;
+                i = q;
+                continue;
+            }
+        }
         int cc = sw_char_class(text, i, end, &cp, &len);
         if (cc == SW_CC_SPACE || cc == SW_CC_OTHER) {
             if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;

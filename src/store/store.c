@@ -8,6 +8,7 @@
  * Entities are merged across articles here (resolve_person / resolve_other) using namekey.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "arena.h"
 #include "store/namekey.h"
@@ -175,12 +176,13 @@ static size_t ref_slot(size_t cap, sqlite3_int64 id)
     return (size_t)(h >> 32) & (cap - 1);
 }
 
-/* Adds one to the batch's count of articles referring to entity id; SQLITE_NOMEM when the map
- * cannot grow. */
-static int refs_add(sw_store *s, sqlite3_int64 id)
+/* Makes room in the map for `extra` more entities (so that refs_add cannot fail); SQLITE_NOMEM
+ * when it cannot grow. */
+static int refs_reserve(sw_store *s, size_t extra)
 {
-    if ((s->ref_len + 1) * 2 > s->ref_cap) {
-        size_t cap = s->ref_cap ? s->ref_cap * 2 : 4096;
+    if ((s->ref_len + extra) * 2 > s->ref_cap) {
+        size_t cap = s->ref_cap ? s->ref_cap : 4096;
+        while ((s->ref_len + extra) * 2 > cap) cap *= 2;
         sqlite3_int64 *ids = sw_mem_alloc(s->alloc, cap * sizeof *ids);
         int32_t *ns = sw_mem_alloc(s->alloc, cap * sizeof *ns);
         if (!ids || !ns) {
@@ -202,6 +204,13 @@ static int refs_add(sw_store *s, sqlite3_int64 id)
         s->ref_n = ns;
         s->ref_cap = cap;
     }
+    return SQLITE_OK;
+}
+
+/* Adds one to the batch's count of articles referring to entity id (room reserved before). */
+static void refs_add(sw_store *s, sqlite3_int64 id)
+{
+    if (refs_reserve(s, 1) != SQLITE_OK) return; /* cannot happen after refs_reserve */
     size_t j = ref_slot(s->ref_cap, id);
     while (s->ref_id[j] && s->ref_id[j] != id) j = (j + 1) & (s->ref_cap - 1);
     if (!s->ref_id[j]) {
@@ -210,7 +219,6 @@ static int refs_add(sw_store *s, sqlite3_int64 id)
         s->ref_len++;
     }
     s->ref_n[j]++;
-    return SQLITE_OK;
 }
 
 static void refs_clear(sw_store *s)
@@ -316,7 +324,10 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     } else {
         s->alloc = &sw_default_allocator;
     }
-    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    /* NOMUTEX: a handle is used by one thread at a time (saywho.h), so SQLite need not lock the
+     * connection around every call */
+    int rc = sqlite3_open_v2(path, &s->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) goto failed;
     sqlite3_extended_result_codes(s->db, 0);
     sqlite3_busy_timeout(s->db, 5000);
@@ -338,6 +349,7 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     }
     /* 64 MB page cache: the FTS index and the statement indexes stay hot during an ingest */
     sqlite3_exec(s->db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", NULL, NULL, NULL);
+    if (getenv("CACHE")) { char b[64]; snprintf(b, sizeof b, "PRAGMA cache_size=%s", getenv("CACHE")); sqlite3_exec(s->db, b, NULL, NULL, NULL); }
     *out = s;
     return SW_OK;
 failed:;
@@ -1033,36 +1045,60 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     }
     art_ident id;
     identify(article, &id);
-    int rc = savepoint(store, Q_SAVEPOINT);
+    sw_store_outcome oc;
+    sqlite3_int64 old;
+    /* the lookup (a read) comes before the savepoint: a replacement first writes the batch's
+     * pending reference counts, outside the article's savepoint, so that a failed add cannot
+     * undo them */
+    int rc = SQLITE_OK;
+    if (!memo_lookup(store, &id, &oc, &old)) rc = lookup(store, &id, &oc, &old);
+    if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = refs_flush(store);
+    if (rc == SQLITE_OK) rc = savepoint(store, Q_SAVEPOINT);
     if (rc != SQLITE_OK) {
         if (own) sw_store_rollback(store);
         return sw_store_db_fail(err, rc);
     }
-    sw_store_outcome oc;
-    sqlite3_int64 old;
-    sqlite3_int64 *ent_map = NULL;
-    size_t ne = sw_doc_entity_count(doc);
-    if (!memo_lookup(store, &id, &oc, &old) && (rc = lookup(store, &id, &oc, &old)) != SQLITE_OK)
-        goto failed;
+    sqlite3_int64 *ent_map = NULL, *refs = NULL;
+    size_t ne = sw_doc_entity_count(doc), nq = sw_doc_quote_count(doc), n_refs = 0;
     if (oc == SW_STORE_UNCHANGED || oc == SW_STORE_DUPLICATE) goto ok;
     if (oc == SW_STORE_REPLACED && (rc = remove_article(store, old)) != SQLITE_OK) goto failed;
     if (ne) {
-        ent_map = sw_mem_alloc(store->alloc, ne * sizeof *ent_map);
+        /* ent_map, then room for the entities the article refers to (mentions and speakers) */
+        ent_map = sw_mem_alloc(store->alloc, (2 * ne + nq) * sizeof *ent_map);
         if (!ent_map) {
             rc = SQLITE_NOMEM;
             goto failed;
         }
+        refs = ent_map + ne;
     }
     if ((rc = write_article(store, article, doc, &id, ent_map)) != SQLITE_OK) goto failed;
+    if (ne) {
+        for (size_t i = 0; i < ne; i++)
+            if (ent_map[i] && sw_doc_entity(doc, i)->n_mentions) refs[n_refs++] = ent_map[i];
+        for (size_t i = 0; i < nq; i++) {
+            const sw_quote *q = sw_doc_quote(doc, i);
+            if (q->is_statement && q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne &&
+                ent_map[q->speaker_entity])
+                refs[n_refs++] = ent_map[q->speaker_entity];
+        }
+        qsort(refs, n_refs, sizeof *refs, cmp_id);
+        size_t u = 0;
+        for (size_t i = 0; i < n_refs; i++)
+            if (!u || refs[u - 1] != refs[i]) refs[u++] = refs[i];
+        n_refs = u;
+        if ((rc = refs_reserve(store, n_refs)) != SQLITE_OK) goto failed;
+    }
 ok:
-    sw_mem_free(store->alloc, ent_map);
     if ((rc = savepoint(store, Q_RELEASE)) != SQLITE_OK) {
+        sw_mem_free(store->alloc, ent_map);
         savepoint(store, Q_ROLLBACK_TO);
         savepoint(store, Q_RELEASE);
         sw_store_forget_cache(store);
         if (own) sw_store_rollback(store);
         return sw_store_db_fail(err, rc);
     }
+    for (size_t i = 0; i < n_refs; i++) refs_add(store, refs[i]);
+    sw_mem_free(store->alloc, ent_map);
     if (own) {
         sw_status cs = sw_store_commit(store, err);
         if (cs != SW_OK) return cs;
