@@ -258,6 +258,16 @@ static void test_50mb_single_quotation(void)
     free(t.p);
 }
 
+/* One sentence with a speech verb every few words: the attribution stage must stay linear (each
+ * cue looks only at a bounded stretch of its sentence). */
+static void test_one_sentence_of_10mb_of_cues(void)
+{
+    text t = {0};
+    text_fill(&t, "Anna Berg said Tom Smith told the mayor that ", 10 * MB);
+    extract_ok("10 MB sentence of cues", t.p, t.len, 0);
+    free(t.p);
+}
+
 static void test_many_short_paragraphs(void)
 {
     text t = {0};
@@ -530,6 +540,7 @@ int main(void)
     RUN(test_10k_nested_levels);
     RUN(test_50mb_article_without_newlines);
     RUN(test_50mb_single_quotation);
+    RUN(test_one_sentence_of_10mb_of_cues);
     RUN(test_many_short_paragraphs);
     RUN(test_invalid_utf8);
     RUN(test_nul_byte);

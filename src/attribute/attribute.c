@@ -387,7 +387,7 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         a->doc->ents[a->doc->ments[src.ment].ent].type == SW_ENT_ORGANIZATION)
         outlet = 1;
     uint32_t sent_start_off = a->t[lo].start;
-    for (uint32_t n = a->doc->n_stmts; n-- > 0 && outlet;) {
+    for (uint32_t n = a->doc->n_stmts, seen = 0; n-- > 0 && outlet && seen < 16; seen++) {
         sw_stmt *s = &a->doc->stmts[n];
         if (s->end < sent_start_off && s->cue_start < sent_start_off) break;
         if (s->speaker >= 0 || s->speaker_name || s->spk_start != SW_NONE) {
@@ -462,7 +462,7 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     if (ce <= cs + 1) return SW_OK;
     /* a report already found inside this clause becomes part of it */
     uint32_t cs_off = a->t[cs].start, ce_off = a->t[ce - 1].end;
-    for (uint32_t n = a->doc->n_stmts; n-- > 0;) {
+    for (uint32_t n = a->doc->n_stmts, seen = 0; n-- > 0 && seen < 16; seen++) {
         sw_stmt *in = &a->doc->stmts[n];
         if (in->end < sent_start_off) break;
         if (in->is_statement && in->start >= cs_off && in->end <= ce_off && in->qspan < 0) {
@@ -685,7 +685,7 @@ sw_status sw_attribute(sw_doc *doc)
             if (!attr_is_cue_verb(&a, v) && !document_reads(&a, v, lo)) continue;
             /* a verb inside a statement already found is part of its clause */
             int inside = 0;
-            for (uint32_t n = doc->n_stmts; n-- > 0;) {
+            for (uint32_t n = doc->n_stmts, seen = 0; n-- > 0 && seen < 8; seen++) {
                 const sw_stmt *s = &doc->stmts[n];
                 if (s->end <= a.t[lo].start) break;
                 if (a.t[v].start >= s->start && a.t[v].end <= s->end) { inside = 1; break; }

@@ -31,9 +31,14 @@ static uint32_t skip_quotation(const sw_attr *a, uint32_t i)
     return close == SW_NONE ? i + 1 : close + 1;
 }
 
+/* A reported clause longer than this many tokens is cut there: no sentence of news runs that long,
+ * and the bound keeps a pathological one-sentence text with many cues linear. */
+#define CLAUSE_MAX_TOKENS 400
+
 uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
 {
     uint32_t j = i;
+    if (se - i > CLAUSE_MAX_TOKENS) se = i + CLAUSE_MAX_TOKENS;
     while (j < se) {
         /* "according to" always ends a reported clause, comma or not (“failed,” according to) */
         if (j > i && attr_according_at(a, j)) break;
