@@ -419,6 +419,59 @@ static int grow_wslots(ectx *c)
     return 1;
 }
 
+/* A word's lexicon entry and keyword value, computed from its bytes alone. */
+static void word_lexicon_uncached(const char *s, uint32_t len, const sw_lex_info **info, uint32_t *kw)
+{
+    *info = sw_lex_lookup(s, len);
+    if (!*info && has_non_ascii(s, len)) {
+        /* "François", "Łukasz": the word lists are mostly written without marks */
+        char ascii[64];
+        size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
+        if (al) *info = sw_lex_lookup(ascii, al);
+    }
+    *kw = 0;
+    if (len <= 10) {
+        char buf[10];
+        fold_copy(buf, s, len);
+        *kw = sw_ent_keyword_folded(buf, len);
+    }
+}
+
+/* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),
+ * and the lexicon's tables are megabytes, so each first lookup in an article is a few cache misses.
+ * A small per-thread memo of recent words (exact bytes -> entry and keyword value) answers most of
+ * them from 256 KB. The answers are pure functions of the bytes of static tables, so the memo can
+ * never change a result; per thread, so concurrent extractions need no locking. */
+#define LEXMEMO_SLOTS 8192
+#define LEXMEMO_WORD 15
+typedef struct lexmemo_slot {
+    uint8_t len;                 /* 0: empty */
+    char word[LEXMEMO_WORD];
+    uint32_t kw;
+    const sw_lex_info *info;
+} lexmemo_slot;
+static _Thread_local lexmemo_slot lexmemo[LEXMEMO_SLOTS];
+
+/* word_lexicon_uncached() through the memo; h is the word's word_hash(). */
+static void word_lexicon(const char *s, uint32_t len, uint64_t h, const sw_lex_info **info, uint32_t *kw)
+{
+    if (len > LEXMEMO_WORD) {
+        word_lexicon_uncached(s, len, info, kw);
+        return;
+    }
+    lexmemo_slot *m = &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 1)];
+    if (m->len == len && memcmp(m->word, s, len) == 0) {
+        *info = m->info;
+        *kw = m->kw;
+        return;
+    }
+    word_lexicon_uncached(s, len, info, kw);
+    m->len = (uint8_t)len;
+    memcpy(m->word, s, len);
+    m->info = *info;
+    m->kw = *kw;
+}
+
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
  * (lower-case occurrences, capitalised occurrences that are not at a sentence start). */
 static sw_status classify_tokens(ectx *c)
@@ -491,19 +544,8 @@ static sw_status classify_tokens(ectx *c)
                 k = (int32_t)c->n_wstats++;
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;
-                w->info = sw_lex_lookup(s, len);
-                if (!w->info && has_non_ascii(s, len)) {
-                    /* "François", "Łukasz": the word lists are mostly written without marks */
-                    char ascii[64];
-                    size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
-                    if (al) w->info = sw_lex_lookup(ascii, al);
-                }
+                word_lexicon(s, len, h, &w->info, &w->kw);
                 w->cls = w->info ? w->info->classes : 0;
-                w->kw = 0;
-                if (len <= 10) {
-                    fold_copy(buf, s, len);
-                    w->kw = sw_ent_keyword_folded(buf, len);
-                }
                 c->wslots[slot] = h;
                 c->widx[slot] = (uint32_t)k;
                 if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;

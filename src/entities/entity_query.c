@@ -15,14 +15,16 @@ uint32_t sw_ent_token_classes(const sw_doc *doc, uint32_t tok)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok >= doc->n_toks) return 0;
-    return sw_ent_lazy_classes(doc, &d->lex, tok);
+    uint32_t v = d->lex.cls[tok];
+    return (v & SW_ENT_CLS_UNKNOWN) ? sw_ent_lazy_classes(doc, &d->lex, tok) : v;
 }
 
 const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok >= doc->n_toks) return NULL;
-    sw_ent_lazy_classes(doc, &d->lex, tok);
+    /* attribution asks for every token: skip the call when the entry is known already */
+    if (d->lex.cls[tok] & SW_ENT_CLS_UNKNOWN) sw_ent_lazy_classes(doc, &d->lex, tok);
     return d->lex.info[tok];
 }
 

@@ -217,27 +217,40 @@ uint32_t sw_ent_keyword(const char *w, size_t len)
     return sw_ent_keyword_folded(buf, len);
 }
 
+/* The keywords of each first byte, as ranges of the sorted table: bucket 0 holds the words that
+ * start below 'a' ("&"), bucket 1 + (c - 'a') those that start with letter c; keywords[kw_from[b],
+ * kw_from[b + 1]) are bucket b. A lookup then compares against a handful of words instead of
+ * binary-searching the whole table. Checked against the table by sw_ent_keywords_sorted(). */
+static const uint8_t kw_from[28] = {0, 2, 10, 13, 18, 35, 39, 43, 46, 55, 59, 59, 59, 67, 82,
+                                    87, 94, 100, 100, 105, 116, 129, 130, 134, 138, 138, 139, 140};
+
+static size_t kw_bucket(unsigned char c) { return c >= 'a' && c <= 'z' ? (size_t)(c - 'a') + 1 : 0; }
+
 uint32_t sw_ent_keyword_folded(const char *buf, size_t len)
 {
     if (!len || len > KW_MAX_LEN || !(kw_first_mask[len] & kw_first_bit((unsigned char)buf[0]))) return 0;
-    size_t lo = 0, hi = sizeof keywords / sizeof keywords[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const keyword *k = &keywords[mid];
-        int cmp = (unsigned char)buf[0] - (unsigned char)k->word[0];
-        if (cmp == 0) {
-            cmp = memcmp(buf, k->word, len < k->len ? len : k->len);
-            if (cmp == 0) cmp = len < k->len ? -1 : len > k->len;
-        }
-        if (cmp == 0) return k->value;
-        if (cmp < 0) hi = mid;
-        else lo = mid + 1;
+    size_t b = kw_bucket((unsigned char)buf[0]);
+    for (size_t k = kw_from[b]; k < kw_from[b + 1]; k++) {
+        const keyword *kw = &keywords[k];
+        if (kw->len != len) continue;
+        size_t j = 1; /* the first byte chose the bucket (bucket 0 compares it too) */
+        if (b == 0) j = 0;
+        while (j < len && buf[j] == kw->word[j]) j++;
+        if (j == len) return kw->value;
     }
     return 0;
 }
 
 int sw_ent_keywords_sorted(void)
 {
+    size_t n_kw = sizeof keywords / sizeof keywords[0];
+    if (kw_from[0] != 0 || kw_from[27] != n_kw) return 0;
+    for (size_t b = 0; b + 1 < 28; b++)
+        if (kw_from[b] > kw_from[b + 1]) return 0;
+    for (size_t i = 0; i < n_kw; i++) {
+        size_t b = kw_bucket((unsigned char)keywords[i].word[0]);
+        if (i < kw_from[b] || i >= kw_from[b + 1]) return 0;
+    }
     for (size_t i = 1; i < sizeof keywords / sizeof keywords[0]; i++)
         if (strcmp(keywords[i - 1].word, keywords[i].word) >= 0 || keywords[i].len > KW_MAX_LEN) return 0;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {

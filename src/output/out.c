@@ -166,10 +166,9 @@ static void before_value(sw_jw *w)
     separate(w);
 }
 
-void sw_jw_key(sw_jw *w, const char *key)
+void sw_jw_keyn(sw_jw *w, const char *key, size_t kl)
 {
     separate(w);
-    size_t kl = strlen(key);
     sw_out *o = &w->out;
     if (!o->failed && kl + 5 <= SW_OUT_BUF - o->used) {
         /* one copy of "key": (or "key": with a space) straight into the buffer */
@@ -185,7 +184,7 @@ void sw_jw_key(sw_jw *w, const char *key)
         return;
     }
     sw_out_char(&w->out, '"');
-    sw_out_str(&w->out, key);
+    sw_out_bytes(&w->out, key, kl);
     sw_out_bytes(&w->out, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
     w->after_key = 1;
 }

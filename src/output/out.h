@@ -74,8 +74,10 @@ typedef struct sw_jw {
 } sw_jw;
 
 void sw_jw_init(sw_jw *w, int pretty, sw_write_fn write, void *ctx);
-/* Writes a member name (a constant without characters to escape) and its colon. */
-void sw_jw_key(sw_jw *w, const char *key);
+/* Writes a member name (a constant without characters to escape) and its colon. Keys are string
+ * literals, so the inline wrapper lets the compiler fold their length. */
+void sw_jw_keyn(sw_jw *w, const char *key, size_t len);
+static inline void sw_jw_key(sw_jw *w, const char *key) { sw_jw_keyn(w, key, strlen(key)); }
 /* Opens an object or an array ('{' or '['). `one_line` keeps it (and everything in it) on one
  * line in pretty mode: small objects such as mentions read better that way. */
 void sw_jw_open(sw_jw *w, char bracket, int one_line);

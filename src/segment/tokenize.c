@@ -55,9 +55,9 @@ static int cc_at(const char *text, uint32_t i, uint32_t end, uint32_t *cp, uint3
 
 static int is_apostrophe_cp(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-/* Appends a token; returns it, or NULL when out of memory. */
-static sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t block, uint8_t kind,
-                    uint16_t flags)
+/* Appends a token; returns it, or NULL when out of memory. Inline: it runs once per token. */
+static inline sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t block, uint8_t kind,
+                           uint16_t flags)
 {
     sw_doc *doc = tz->doc;
     if (doc->n_toks == tz->cap) {
@@ -66,19 +66,14 @@ static sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t block,
         if (!doc->toks) return NULL;
     }
     sw_tok *t = &doc->toks[doc->n_toks++];
-    t->start = start;
-    t->end = end;
-    t->block = block;
-    t->sent = 0;
-    t->aux = 0;
-    t->flags = flags;
-    t->kind = kind;
-    t->qm = SW_QM_NONE;
+    *t = (sw_tok){.start = start, .end = end, .block = block, .sent = 0, .aux = 0, .flags = flags,
+                  .kind = kind, .qm = SW_QM_NONE};
     return t;
 }
 
-/* ASCII letters and digits: 1 lower case, 2 upper case, 4 digit (bits, OR-ed over a run). */
-static const uint8_t ascii_alnum[128] = {
+/* ASCII letters and digits: 1 lower case, 2 upper case, 4 digit (bits, OR-ed over a run). 256
+ * entries, 0 for the bytes of other characters, so a run needs no separate test for ASCII. */
+static const uint8_t ascii_alnum[256] = {
     ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4,
     ['8'] = 4, ['9'] = 4,
     ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
@@ -105,13 +100,15 @@ static uint32_t scan_word(const char *text, uint32_t i, uint32_t end, int *upper
     while (p < end) {
         /* fast path: a run of ASCII letters and digits */
         unsigned char c = (unsigned char)text[p];
-        if (c < 0x80 && ascii_alnum[c]) {
-            uint32_t q = p;
-            unsigned seen = 0;
-            do {
-                seen |= ascii_alnum[c];
-                c = (unsigned char)text[++q];
-            } while (q < end && c < 0x80 && ascii_alnum[c]);
+        if (ascii_alnum[c]) {
+            uint32_t q = p + 1;
+            unsigned seen = ascii_alnum[c];
+            while (q < end) {
+                unsigned a = ascii_alnum[(unsigned char)text[q]];
+                if (!a) break;
+                seen |= a;
+                q++;
+            }
             if (seen & 1) {
                 (*lower)++; /* only "none" versus "some" matters for lower case */
                 if (seen & 2) (*upper)++;
@@ -344,12 +341,15 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             /* Fast path: an ASCII word followed by a character that cannot continue it (not a
              * letter, digit, apostrophe, hyphen, period or non-ASCII byte) is most words of an
              * article; it needs none of scan_word's cases, only its case counts. */
-            uint32_t q = i;
-            unsigned seen = 0, c = c0;
-            do {
-                seen |= ascii_alnum[c];
-                c = (unsigned char)text[++q];
-            } while (q < end && c < 0x80 && ascii_alnum[c]);
+            uint32_t q = i + 1;
+            unsigned seen = ascii_alnum[c0];
+            while (q < end) {
+                unsigned a = ascii_alnum[(unsigned char)text[q]];
+                if (!a) break;
+                seen |= a;
+                q++;
+            }
+            unsigned c = (unsigned char)text[q];
             if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
                 uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
                 if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
