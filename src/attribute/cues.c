@@ -28,20 +28,20 @@ int tok_clause_break(const sw_attr *a, uint32_t i)
 sw_status attr_classify(sw_attr *a)
 {
     sw_arena *ar = &a->doc->arena;
-    a->lx = sw_arena_calloc(ar, a->n + 1, sizeof *a->lx);
-    a->wcls = sw_arena_calloc(ar, a->n + 1, sizeof *a->wcls);
-    a->info = sw_arena_calloc(ar, a->n + 1, sizeof *a->info);
+    /* every element is written below, so no zeroing */
+    a->lx = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->lx);
+    a->wcls = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->wcls);
+    a->info = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->info);
     if (!a->lx || !a->wcls || !a->info) return SW_ERR_NOMEM;
     /* The entities stage looked every word up already; reuse its answers when it ran. */
     int have_ent = a->doc->ent_data != NULL;
-    for (uint32_t i = 0; i < a->n; i++) {
-        if (a->t[i].kind != SW_TK_WORD) continue;
-        const sw_lex_info *info = have_ent ? sw_ent_token_info(a->doc, i) : sw_lex_lookup(tok_text(a, i), tok_len(a, i));
-        if (!info) continue;
+    for (uint32_t i = 0; i <= a->n; i++) {
+        const sw_lex_info *info = NULL;
+        if (i < a->n && a->t[i].kind == SW_TK_WORD)
+            info = have_ent ? sw_ent_token_info(a->doc, i) : sw_lex_lookup(tok_text(a, i), tok_len(a, i));
         a->info[i] = info;
-        a->lx[i] = info->classes;
-        a->wcls[i] = info->roles;
-        if (info->classes & SW_LX_ADVERB) a->wcls[i] |= SW_W_ADVERB;
+        a->lx[i] = info ? info->classes : 0;
+        a->wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
     }
     return SW_OK;
 }
