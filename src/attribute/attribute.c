@@ -676,6 +676,10 @@ sw_status sw_attribute(sw_doc *doc)
         if (lo >= hi || skipped_block(&a, lo)) continue;
         for (uint32_t v = lo; v < hi; v++) {
             if (a.t[v].flags & SW_TF_IN_QUOTE) continue;
+            /* most words are no cue at all: one test of the classes before any closer look */
+            if (!(a.lx[v] & SW_LX_SPEECH) && !(a.wcls[v] & SW_W_ACCORDING) &&
+                !(a.t[v].kind == SW_TK_WORD && (tok_text(&a, v)[0] | 32) == 'r'))
+                continue;
             uint32_t k = attr_according_at(&a, v);
             if (k) {
                 if ((st = handle_according(&a, v, k, lo, hi)) != SW_OK) return st;
