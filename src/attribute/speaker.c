@@ -264,6 +264,16 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
     }
     if (i >= v) return np_none();
     sw_np np = attr_np_after(a, i, v, 0);
+    /* "Underwhelmed with her role, she left the series": a participle phrase before the subject */
+    if (np.kind != SW_NP_NAME && np.kind != SW_NP_PRONOUN && i == lo) {
+        uint32_t j = i;
+        while (j < v && j - i < 10 && !tok_punct(a, j, ',') && a->t[j].kind != SW_TK_QUOTE) j++;
+        if (j + 1 < v && tok_punct(a, j, ',') && is_word(a, j + 1) &&
+            ((a->wcls[j + 1] & SW_W_SUBJ_PRON) || a->ment_of[j + 1] >= 0)) {
+            sw_np np2 = attr_np_after(a, j + 1, v, 0);
+            if (np2.kind == SW_NP_NAME || np2.kind == SW_NP_PRONOUN) return np2;
+        }
+    }
     if (np.kind == SW_NP_DESC) {
         /* a description must be a speaking one: "the parents", "the government" */
         uint32_t h = np.tok_end - 1;
