@@ -89,7 +89,7 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
     uint32_t len = tok_len(a, i);
     const char *w = tok_text(a, i);
     /* "confessed to acting alone": a gerund */
-    if (len > 5 && w[len - 3] == 'i' && w[len - 2] == 'n' && w[len - 1] == 'g') return 1;
+    if (len > 5 && w[len - 3] == 'i' && w[len - 2] == 'n' && w[len - 1] == 'g' && !memchr(w, '-', len)) return 1;
     char buf[40];
     if (len + 3 > sizeof buf) return 0;
     static const char *const endings[] = {"s", "es", "ed", "d"};
@@ -325,7 +325,8 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
     if (a->t[i].kind == SW_TK_PUNCT) return 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ)) return 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && needs_finite) return 0;
-    if (is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO)) needs_finite = 1;
+    int prep_start = is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO);
+    if (prep_start) needs_finite = 1;
     *cs = i;
     *ce = attr_clause_end(a, i, se);
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
@@ -336,6 +337,13 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
     if (needs_finite && !attr_clause_is_finite(a, *cs, *ce)) return 0;
+    /* "reported on a distress call from someone who may have been ...": a clause that begins with
+     * a preposition needs its verb before any relative clause */
+    if (prep_start) {
+        uint32_t r = *cs;
+        while (r < *ce && !(is_word(a, r) && (a->wcls[r] & SW_W_RELATIVE))) r++;
+        if (r < *ce && !attr_clause_is_finite(a, *cs, r)) return 0;
+    }
     /* "described X as “Q”" / "called X a “Q1” and “Q2”": the quotations are the statement, not
      * the rest of the sentence ("... on Monday") */
     if ((frames & SW_VX_AS) && a->t[*cs].kind == SW_TK_QUOTE && a->qspan_open[*cs] >= 0) {
