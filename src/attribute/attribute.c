@@ -416,6 +416,9 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     /* the part after the source is its statement when it has a subject of its own, or when a
      * conjunction comes before "according to" ("..., and, according to CNN, was called ...");
      * ", according to S, but ..." and "X, who ..., according to S, have ..." report what is before */
+    /* "according to a report from ABC on March 3 in which ...": a preposition continues the source */
+    if (clause_after_src && is_word(a, after) && (a->wcls[after] & SW_W_PREP) && !(a->wcls[after] & SW_W_TO))
+        clause_after_src = 0;
     if (clause_after_src && is_word(a, after) && (a->wcls[after] & (SW_W_CONJ | SW_W_AUX))) {
         uint32_t p = i;
         while (p > lo && tok_punct(a, p - 1, ',')) p--;
@@ -424,9 +427,12 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     }
     if (i == lo || (i > lo && is_word(a, i - 1) && (a->wcls[i - 1] & SW_W_ADVERB) && i - 1 == lo) ||
         (clause_after_src && i > lo && (tok_punct(a, i - 1, ',') || (is_word(a, i - 1) && (a->wcls[i - 1] & (SW_W_CONJ | SW_W_ADVERB)))))) {
-        /* According to S, C. */
+        /* According to S, C.  /  ... according to S C. */
         uint32_t j = src.tok_end;
-        while (j < hi && !tok_punct(a, j, ',') && j - src.tok_end < 12 && a->t[j].kind != SW_TK_QUOTE) j++;
+        if (!clause_after_src) {
+            while (j < hi && !tok_punct(a, j, ',') && j - src.tok_end < 12 && a->t[j].kind != SW_TK_QUOTE) j++;
+            if (j >= hi || !tok_punct(a, j, ',')) j = src.tok_end;
+        }
         if (j < hi && tok_punct(a, j, ',')) j++;
         cs = j;
         if (cs >= hi) return SW_OK;

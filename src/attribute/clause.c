@@ -99,6 +99,17 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
         memcpy(buf + len, endings[k], el);
         if (sw_lex_classes(buf, len + el) & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) return 1;
     }
+    /* a word the lexicon does not know, lower case and not shaped like a noun ("reschedule") */
+    if (!a->info[i] && len >= 4 && w[0] >= 'a' && w[0] <= 'z' && !memchr(w, '-', len)) {
+        static const char *const noun_endings[] = {"tion", "sion", "ment", "ness", "ity", "ance", "ence",
+                                                    "ship", "ism", "ist", "ure", "age", "ery"};
+        int nounish = 0;
+        for (size_t k = 0; k < sizeof noun_endings / sizeof noun_endings[0]; k++) {
+            size_t el = strlen(noun_endings[k]);
+            if (len > el && memcmp(w + len - el, noun_endings[k], el) == 0) nounish = 1;
+        }
+        if (!nounish && w[len - 1] != 's') return 1;
+    }
     /* "try" -> "tries", "tried" */
     if (len > 2 && w[len - 1] == 'y') {
         memcpy(buf, w, len - 1);
@@ -307,7 +318,9 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
         else return 0;
         /* "a process called “exfiltration”": a naming verb right before its quotation names
          * something; it reports a statement only with an object ("called him a “liar”") */
-        if (j == i && i == before_object && (a->wcls[v] & SW_W_NAMING_VERB)) return 0;
+        /* ("which the Times called “...”" has its subject right before the verb: a statement) */
+        int has_subject = v > 0 && (a->ment_of[v - 1] >= 0 || (a->wcls[v - 1] & (SW_W_SUBJ_PRON | SW_W_AUX)));
+        if (j == i && i == before_object && (a->wcls[v] & SW_W_NAMING_VERB) && !has_subject) return 0;
         /* "described it as a “dastardly act”": the quotation is the statement */
         for (uint32_t k = i; k < se && k - i < 3; k++) {
             if (a->t[k].kind == SW_TK_QUOTE && a->qspan_open[k] >= 0) { i = k; break; }
