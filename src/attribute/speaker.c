@@ -316,7 +316,12 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
 
         if (a->ment_of[j] >= 0) {
             int32_t m = a->ment_of[j];
-            if (is_person_ment(a, m) && person < 0) { person = m; person_end = j + 1; }
+            /* "Regents Professor Mark Hay": of two names in a row, the second is the person (the
+             * first is a title the entity stage took for a name) */
+            if (is_person_ment(a, m) && (person < 0 || (person != m && person_end == j))) {
+                person = m;
+                person_end = j + 1;
+            }
             if (any < 0) { any = m; any_end = j + 1; }
             if (is_person_ment(a, m) && person == m) person_end = j + 1;
             if (any == m) any_end = j + 1;
