@@ -251,6 +251,49 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
     return np_ending_at(a, i, lo, 0);
 }
 
+/* A document speaks for its owner: "according to her memoirs" (the pronoun's referent), "the
+ * party's website" (the party), "a report from ABC" (ABC). Returns the owner's NP, or np itself. */
+static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
+{
+    uint32_t h = SW_NONE;
+    for (uint32_t t = np.tok_start; t < np.tok_end; t++)
+        if (is_word(a, t) && (a->wcls[t] & SW_W_DOC_NOUN)) h = t;
+    if (h == SW_NONE) return np;
+    for (uint32_t t = np.tok_start; t < h; t++) {
+        if (is_word(a, t) && (tok_is(a, t, "his") || tok_is(a, t, "her") || tok_is(a, t, "their") || tok_is(a, t, "its"))) {
+            sw_np owner = np_none();
+            owner.kind = SW_NP_PRONOUN;
+            owner.tok_start = t;
+            owner.tok_end = t + 1;
+            return owner;
+        }
+        if (a->ment_of[t] >= 0 && t + 1 < h && is_possessive(a, t + 1)) {
+            sw_np owner = np_none();
+            owner.kind = SW_NP_NAME;
+            owner.ment = a->ment_of[t];
+            owner.tok_end = t + 1;
+            owner.tok_start = mention_first_tok(a, t);
+            return owner;
+        }
+    }
+    /* "a report from ABC Australia", "a statement by the ministry" */
+    uint32_t k = h + 1;
+    if (k + 1 < hi && (tok_is(a, k, "from") || tok_is(a, k, "by") || tok_is(a, k, "of"))) {
+        k++;
+        if (k < hi && (a->wcls[k] & SW_W_DET)) k++;
+        if (k < hi && a->ment_of[k] >= 0) {
+            sw_np owner = np_none();
+            owner.kind = SW_NP_NAME;
+            owner.ment = a->ment_of[k];
+            owner.tok_start = k;
+            owner.tok_end = k + 1;
+            while (owner.tok_end < hi && a->ment_of[owner.tok_end] == owner.ment) owner.tok_end++;
+            return owner;
+        }
+    }
+    return np;
+}
+
 sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
 {
     uint32_t i = lo;
@@ -368,9 +411,8 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
     }
     np.kind = SW_NP_DESC;
     np.tok_start = i;
-    /* stop the description at "of" when what follows is long ("a source within the ministry") */
     np.tok_end = last_word + 1;
-    return np;
+    return document_owner(a, np, hi);
 }
 
 /* ---- resolution ---- */
