@@ -306,7 +306,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
         else return np_none();
     }
     if (i >= v) return np_none();
-    sw_np np = attr_np_after(a, i, v, 0);
+    sw_np np = attr_np_after(a, i, v, 1);
     /* "Underwhelmed with her role, she left the series": a participle phrase before the subject */
     if (np.kind != SW_NP_NAME && np.kind != SW_NP_PRONOUN && i == lo) {
         uint32_t j = i;
@@ -365,7 +365,9 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
                 person = m;
                 person_end = j + 1;
             }
-            if (any < 0) { any = m; any_end = j + 1; }
+            /* a place does not speak ("the mayor of London") */
+            int place = a->doc->ments[m].ent >= 0 && a->doc->ents[a->doc->ments[m].ent].type == SW_ENT_PLACE;
+            if (any < 0 && !place) { any = m; any_end = j + 1; }
             if (is_person_ment(a, m) && person == m) person_end = j + 1;
             if (any == m) any_end = j + 1;
         }
