@@ -343,6 +343,15 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_
     *cs = i;
     *ce = attr_clause_end(a, i, se);
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
+    /* "denied killing him", "described witnessing the attack", "pledged converting it": a gerund
+     * reports an act as a statement does */
+    if (needs_finite && is_word(a, *cs) && !(a->t[*cs].flags & SW_TF_CAP) && tok_len(a, *cs) > 5) {
+        const char *w = tok_text(a, *cs);
+        uint32_t wl = tok_len(a, *cs);
+        if (w[wl - 3] == 'i' && w[wl - 2] == 'n' && w[wl - 1] == 'g' && !memchr(w, '-', wl) &&
+            !(a->lx[*cs] & SW_LX_SPEECH))
+            needs_finite = 0;
+    }
     /* "say" and "tell" take a clause almost always, even one whose verb we cannot tell from a
      * noun ("said the stores fill the shelves every night") */
     if (needs_finite && info && info->lemma && (!strcmp(info->lemma, "say") || !strcmp(info->lemma, "tell")) &&
