@@ -264,7 +264,7 @@ static const char ingest_usage[] =
     "Extracts who said what from the articles (JSON Lines or plain text; standard input when no\n"
     "FILE) and stores it in the SQLite database DB, created when missing. Articles already stored\n"
     "are skipped, changed ones replaced; an interrupted ingest resumes where it stopped when run\n"
-    "again. --batch N: articles per transaction (default 1000).\n";
+    "again. --batch N: articles per transaction (default 5000).\n";
 
 int sw_cmd_ingest(int argc, char **argv)
 {
@@ -273,7 +273,7 @@ int sw_cmd_ingest(int argc, char **argv)
         return SW_EXIT_OK;
     }
     /* DB, then files; --batch N anywhere */
-    size_t batch = 1000;
+    size_t batch = 5000;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return SW_EXIT_USAGE;
     int nfiles = 0;

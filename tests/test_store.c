@@ -462,6 +462,45 @@ static void test_quotation_groups_first_report(void)
 
 /* ---- batches and schema ------------------------------------------------------------------- */
 
+/* The same inside one batch, where the groups are counted in memory and written at commit:
+ * an undated report comes after dated ones, and a replacement in the batch sees the counts. */
+static void test_quotation_groups_in_one_batch(void)
+{
+    fresh_db("groups-batch");
+    sw_store *st = NULL;
+    sw_error err = {0};
+    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    if (!st) return;
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    add_said(st, "h-u", NULL, "Outlet U", "Farah Nasser", "The canal will be dredged before the rains");
+    add_said(st, "h-b", "2024-03-03", "Outlet B", "Farah Nasser", "The canal will be dredged before the rains.");
+    add_said(st, "h-a", "2024-03-01", "Outlet A", "Farah Nasser", "the canal will be dredged — before the rains");
+    add_said(st, "h-c", "2024-03-02", "Outlet C", "Farah Nasser", "The canal will be dredged before the rains!");
+    CHECK_EQ_INT(add_said(st, "h-a", "2024-03-01", "Outlet A", "Farah Nasser", "Fees will stay low"),
+                 SW_STORE_REPLACED);
+    add_said(st, "h-d", "2024-03-02", "Outlet D", "Farah Nasser", "The canal will be dredged before the rains");
+    CHECK_EQ_INT(sw_store_commit(st, &err), SW_OK);
+    hits h;
+    CHECK_EQ_INT(search(st, "dredged", "Farah Nasser", NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(h.n, 4);
+    for (size_t i = 0; i < h.n && i < 32; i++) {
+        CHECK_EQ_INT(h.group_size[i], 4);
+        CHECK_EQ_STR(h.first[i], "h-c");
+    }
+    /* a rolled-back batch leaves the counts as they were */
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    add_said(st, "h-0", "2024-01-01", "Outlet 0", "Farah Nasser", "The canal will be dredged before the rains");
+    sw_store_rollback(st);
+    CHECK_EQ_INT(search(st, "dredged", "Farah Nasser", NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(h.n, 4);
+    CHECK_EQ_INT(h.group_size[0], 4);
+    CHECK_EQ_STR(h.first[0], "h-c");
+    sw_store_close(st);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM qgroups WHERE n != (SELECT count(*) FROM statements "
+                         "WHERE qgroup = qgroups.id)"), 0);
+    drop_db();
+}
+
 static void test_batches_commit_and_rollback(void)
 {
     fresh_db("batch");
@@ -525,6 +564,96 @@ static void test_schema_version_and_foreign_files(void)
     /* a directory that does not exist */
     CHECK_EQ_INT(sw_store_open("/nonexistent-dir/x/y.db", NULL, &st, &err), SW_ERR_DB);
     CHECK_EQ_INT(sw_store_open(NULL, NULL, &st, &err), SW_ERR_INVALID_ARG);
+}
+
+/* entities.refs counts the articles that mention an entity or quote it; the batch's counts are
+ * written at commit, a replacement in the same batch sees them, and an entity nobody refers to
+ * any more is dropped. */
+#define REFS_WRONG                                                                               \
+    "WITH r AS (SELECT entity, count(*) AS c FROM (SELECT entity, article FROM mentions"         \
+    " UNION SELECT speaker, article FROM statements WHERE speaker IS NOT NULL) GROUP BY entity)" \
+    " SELECT count(*) FROM entities e LEFT JOIN r ON r.entity = e.id WHERE e.refs != coalesce(r.c, 0)"
+
+static void test_entity_refs_and_orphans(void)
+{
+    fresh_db("refs");
+    sw_store *st = NULL;
+    sw_error err = {0};
+    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    if (!st) return;
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    add_said(st, "o1", "2022-03-01", NULL, "Kofi Mensah", "The harbour will reopen in spring");
+    add_said(st, "o2", "2022-03-02", NULL, "Kofi Mensah", "Ships are already waiting outside");
+    add_said(st, "o3", "2022-03-03", NULL, "Ruth Abara", "Nobody told the fishermen anything");
+    /* replaced in the same batch: the pending counts are written first */
+    CHECK_EQ_INT(add_said(st, "o3", "2022-03-03", NULL, "Lena Okoro", "Nobody told the crews anything"),
+                 SW_STORE_REPLACED);
+    CHECK_EQ_INT(sw_store_commit(st, &err), SW_OK);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 2);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Lena Okoro'"), 1);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM entities WHERE name='Ruth Abara'"), 0);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM aliases WHERE name='Ruth Abara'"), 0);
+    /* a rolled-back batch counts nothing */
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    add_said(st, "o4", "2022-03-04", NULL, "Kofi Mensah", "Rolled back before anyone saw it");
+    sw_store_rollback(st);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 2);
+    /* outside a batch: the article's own transaction */
+    add_said(st, "o1", "2022-03-01", NULL, "Lena Okoro", "The harbour will reopen in summer");
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 1);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Lena Okoro'"), 2);
+    CHECK_EQ_INT(sql_int(REFS_WRONG), 0);
+    sw_store_close(st);
+    drop_db();
+}
+
+/* A version 1 database (mentions indexed by entity, statements by group, no entities.refs nor
+ * qgroups.n_articles) is migrated: the counts are computed from its rows and the indexes
+ * dropped. */
+static void test_migration_from_version_1(void)
+{
+    fresh_db("mig");
+    sw_store *st = NULL;
+    sw_error err = {0};
+    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    if (!st) return;
+    add_said(st, "m1", "2022-04-01", NULL, "Kofi Mensah", "The bridge opens on Monday");
+    add_said(st, "m2", "2022-04-02", NULL, "Kofi Mensah", "The bridge opened on Monday");
+    add_said(st, "m3", "2022-04-03", NULL, "Lena Okoro", "The toll is far too high");
+    add_said(st, "m4", "2022-04-04", NULL, "Lena Okoro", "The toll is far too high!");
+    sw_store_close(st);
+    /* turn it back into version 1 */
+    sqlite3 *db;
+    CHECK_EQ_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+    CHECK_EQ_INT(sqlite3_exec(db, "ALTER TABLE entities DROP COLUMN refs;"
+                                  "CREATE INDEX mentions_entity ON mentions(entity);"
+                                  "ALTER TABLE qgroups DROP COLUMN n_articles;"
+                                  "CREATE INDEX statements_qgroup ON statements(qgroup);"
+                                  "PRAGMA user_version=1;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    if (!st) return;
+    CHECK_EQ_INT(sql_int("PRAGMA user_version"), SW_STORE_SCHEMA_VERSION);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_entity',"
+                         " 'statements_qgroup')"), 0);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 2);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Lena Okoro'"), 2);
+    CHECK_EQ_INT(sql_int("SELECT n_articles FROM qgroups WHERE first_ext='m3'"), 2);
+    sw_store_stats stats;
+    CHECK_EQ_INT(sw_store_get_stats(st, &stats, &err), SW_OK);
+    CHECK_EQ_INT(stats.groups_shared, 1);
+    /* and it goes on working: replacements move the group's first report and drop the entity
+     * nobody refers to */
+    CHECK_EQ_INT(add_said(st, "m3", "2022-04-03", NULL, "Kofi Mensah", "The toll is fair"),
+                 SW_STORE_REPLACED);
+    CHECK_EQ_INT(sql_int("SELECT n_articles FROM qgroups WHERE first_ext='m4'"), 1);
+    CHECK_EQ_INT(add_said(st, "m4", "2022-04-04", NULL, "Kofi Mensah", "The toll is fair enough"),
+                 SW_STORE_REPLACED);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM entities WHERE name='Lena Okoro'"), 0);
+    CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 4);
+    CHECK_EQ_INT(sql_int(REFS_WRONG), 0);
+    sw_store_close(st);
+    drop_db();
 }
 
 static int fail_allocs;
@@ -754,8 +883,11 @@ int main(void)
     RUN(test_search_filters_and_highlight);
     RUN(test_search_errors_and_injection);
     RUN(test_quotation_groups_first_report);
+    RUN(test_quotation_groups_in_one_batch);
     RUN(test_batches_commit_and_rollback);
     RUN(test_schema_version_and_foreign_files);
+    RUN(test_entity_refs_and_orphans);
+    RUN(test_migration_from_version_1);
     RUN(test_open_out_of_memory);
     RUN(test_api_edges);
     RUN(test_wikinews_ingest_search_idempotence);

@@ -3,20 +3,22 @@
 # repeated with fresh ids), search latency over Q queries drawn from the corpus's own words,
 # database size per article.
 #
-# usage: bench/store/run.sh [BUILD_DIR] [N] [Q]      (defaults: build, 100000, 1000)
-# BUILD_DIR must hold libsaywho.a (cmake --build BUILD_DIR --target saywho). The database goes to
-# $TMPDIR and is removed afterwards. Prints "key value" lines, then the machine and compiler.
+# usage: bench/store/run.sh [BUILD_DIR] [N] [Q] [BATCH]   (defaults: build, 100000, 1000, 5000)
+# BUILD_DIR must hold libsaywho.a (cmake --build BUILD_DIR --target saywho). BATCH: articles per
+# commit (default: saywho ingest's). The database goes to $TMPDIR and is removed afterwards.
+# Prints "key value" lines, then the machine and compiler.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$ROOT/build}
 N=${2:-100000}
 Q=${3:-1000}
+BATCH=${4:-5000}
 CORPUS="$ROOT/../shared/data/wikinews/wikinews_en.jsonl"
 T=$(mktemp -d "${TMPDIR:-/tmp}/sw_bench_store.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cc -std=c11 -O2 -I"$ROOT/include" "$ROOT/bench/store/bench_store.c" "$BUILD/libsaywho.a" \
    $(pkg-config --libs libutf8proc sqlite3) -lm -o "$T/bench_store"
-"$T/bench_store" "$T/bench.db" "$CORPUS" "$N" "$Q"
+"$T/bench_store" "$T/bench.db" "$CORPUS" "$N" "$Q" "$BATCH"
 echo "machine $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "compiler $(cc --version | head -1)"
 echo "sqlite $(pkg-config --modversion sqlite3)"

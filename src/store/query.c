@@ -495,8 +495,7 @@ sw_status sw_store_get_stats(sw_store *store, sw_store_stats *out, sw_error *err
         "SELECT count(*) FROM entities WHERE type=2",
         "SELECT coalesce(sum(n), 0) FROM mentions",
         "SELECT count(*) FROM aliases",
-        "SELECT count(*) FROM (SELECT qgroup FROM statements WHERE qgroup IS NOT NULL"
-        " GROUP BY qgroup HAVING count(DISTINCT article) >= 2)",
+        "SELECT count(*) FROM qgroups WHERE n_articles >= 2",
         "SELECT count(DISTINCT source) FROM articles",
         "PRAGMA user_version",
         "SELECT (SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size)",

@@ -96,6 +96,14 @@ static const char *const migrations[] = {
     "UPDATE entities SET refs = (SELECT count(*) FROM (SELECT article FROM mentions"
     "  WHERE entity = entities.id UNION SELECT article FROM statements WHERE speaker = entities.id));"
     "DROP INDEX mentions_entity;",
+    /* 2 -> 3: a quotation group counts the articles carrying it (n_articles), so that no index
+     * of statements by group is needed (a random B-tree insertion per statement): a replaced
+     * article's groups are found through its own statements, and the next first report through
+     * the speaker's statements. */
+    "ALTER TABLE qgroups ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE qgroups SET n_articles = (SELECT count(DISTINCT article) FROM statements"
+    "  WHERE qgroup = qgroups.id);"
+    "DROP INDEX statements_qgroup;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_STORE_SCHEMA_VERSION,

@@ -32,6 +32,9 @@ enum {
     Q_ROLLBACK_TO,
     Q_FTS_INDEX,
     Q_ENT_ADD_REFS,
+    Q_MENTION_ROWS2,
+    Q_MENTION_ROWS4,
+    Q_MENTION_ROWS8,
     Q_COUNT
 };
 
@@ -62,6 +65,19 @@ struct sw_store {
     sqlite3_int64 *ref_id;
     int32_t *ref_n;
     size_t ref_cap, ref_len;
+    /* The batch's quotation groups (statements counted, earliest article), written at commit:
+     * one upsert per group per batch instead of one per statement (store.c, groups_flush).
+     * An open-addressing map (grp_cap slots, id 0 free) whose strings live in grp_pool. */
+    struct sw_grp *grp;
+    size_t grp_cap, grp_len;
+    char *grp_pool;
+    size_t pool_len, pool_cap;
+    /* An article's mention rows before they are written several to a statement (store.c):
+     * their spans text and the rows, reused from article to article. */
+    char *span_text;
+    size_t span_cap;
+    struct sw_mrow *mrows;
+    size_t mrows_cap;
 };
 
 /* Forgets the caches (after a rollback or a deletion). (store.c) */

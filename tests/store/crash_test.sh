@@ -52,6 +52,12 @@ rc=$?
 [ $rc -le 1 ] || { echo "crash_test: resumed ingest failed ($rc)"; cat "$T/crash.err"; exit 1; }
 sqlite3 -batch "$T/crash.db" < "$HERE/dump.sql" > "$T/crash.dump" 2>&1
 
+# entity reference counts (entities.refs) must match the mentions and speakers, and the
+# quotation groups' counts and first reports their statements (dump.sql: R and V)
+for d in clean crash; do
+  grep -q "^R	0\$" "$T/$d.dump" || { echo "crash_test: $d.db has wrong entity reference counts"; grep "^R" "$T/$d.dump"; exit 1; }
+  grep -q "^V	0\$" "$T/$d.dump" || { echo "crash_test: $d.db has wrong quotation group counts"; grep "^V" "$T/$d.dump"; exit 1; }
+done
 if cmp -s "$T/clean.dump" "$T/crash.dump"; then
   echo "crash_test: identical ($(wc -l < "$T/clean.dump") dump lines)"
   exit 0
