@@ -150,28 +150,6 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static const char *kind_name(sw_quote_kind k)
-{
-    switch (k) {
-    case SW_KIND_DIRECT: return "direct";
-    case SW_KIND_PARTIAL: return "partial";
-    case SW_KIND_REPORTED: return "reported";
-    case SW_KIND_MIXED: return "mixed";
-    }
-    return "direct";
-}
-
-static const char *section_name(sw_section s)
-{
-    switch (s) {
-    case SW_SECTION_BODY: return "body";
-    case SW_SECTION_TITLE: return "title";
-    case SW_SECTION_HEADING: return "heading";
-    case SW_SECTION_BOILERPLATE: return "boilerplate";
-    }
-    return "body";
-}
-
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -378,7 +356,7 @@ static int print_hit(void *ctx, const sw_hit *h)
         json_str(stdout, h->via);
         printf(",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"section\":\"%s\",\"confidence\":%.3f,"
                "\"score\":%.4f,\"text\":",
-               h->start, h->end, kind_name(h->kind), section_name(h->section), h->confidence,
+               h->start, h->end, sw_quote_kind_name(h->kind), sw_section_name(h->section), h->confidence,
                h->score);
         json_str(stdout, h->text);
         printf(",\"group_size\":%zu,\"first_article\":", h->group_size);
@@ -479,11 +457,6 @@ int sw_cmd_quotes(int argc, char **argv)
 
 /* ---- speakers and stats ------------------------------------------------------------------- */
 
-static const char *type_name(sw_entity_type t)
-{
-    return t == SW_ENT_ORGANIZATION ? "organization" : t == SW_ENT_PLACE ? "place" : "person";
-}
-
 static int print_speaker(void *ctx, const sw_speaker_row *r)
 {
     print_ctx *p = ctx;
@@ -492,7 +465,7 @@ static int print_speaker(void *ctx, const sw_speaker_row *r)
         fputs("{\"name\":", stdout);
         json_str(stdout, r->name);
         printf(",\"entity\":%lld,\"type\":", (long long)r->entity_id);
-        if (r->entity_id) printf("\"%s\"", type_name(r->type));
+        if (r->entity_id) printf("\"%s\"", sw_entity_type_name(r->type));
         else fputs("\"group\"", stdout);
         printf(",\"statements\":%zu,\"articles\":%zu,\"first_date\":", r->statements, r->articles);
         json_str(stdout, r->first_date);

@@ -267,6 +267,15 @@ typedef struct sw_block {
     sw_section section;
 } sw_block;
 
+/* The names of the enums above as the JSON output writes them ("direct", "body", "pronoun",
+ * "organization", "male", "paragraph"; "" for SW_GENDER_UNKNOWN). Constant strings, never NULL. */
+const char *sw_quote_kind_name(sw_quote_kind kind);
+const char *sw_section_name(sw_section section);
+const char *sw_resolution_name(sw_resolution resolution);
+const char *sw_entity_type_name(sw_entity_type type);
+const char *sw_gender_name(sw_gender gender);
+const char *sw_block_kind_name(sw_block_kind kind);
+
 /* Counts and accessors. Indices run from 0 to count-1; an index out of range returns NULL.
  * Returned pointers are valid until the document is freed. */
 size_t sw_doc_quote_count(const sw_doc *doc);

@@ -10,64 +10,6 @@
 #include "doc.h"
 #include "out.h"
 
-const char *sw_kind_name(sw_quote_kind k)
-{
-    switch (k) {
-    case SW_KIND_DIRECT: return "direct";
-    case SW_KIND_PARTIAL: return "partial";
-    case SW_KIND_REPORTED: return "reported";
-    case SW_KIND_MIXED: return "mixed";
-    }
-    return "direct";
-}
-
-const char *sw_section_name(sw_section s)
-{
-    switch (s) {
-    case SW_SECTION_BODY: return "body";
-    case SW_SECTION_TITLE: return "title";
-    case SW_SECTION_HEADING: return "heading";
-    case SW_SECTION_BOILERPLATE: return "boilerplate";
-    }
-    return "body";
-}
-
-static const char *resolution_name(sw_resolution r)
-{
-    switch (r) {
-    case SW_RES_NONE: return "none";
-    case SW_RES_EXPLICIT: return "explicit";
-    case SW_RES_PRONOUN: return "pronoun";
-    case SW_RES_DESCRIPTION: return "description";
-    case SW_RES_CONTEXT: return "context";
-    }
-    return "none";
-}
-
-static const char *block_kind_name(sw_block_kind k)
-{
-    switch (k) {
-    case SW_BLOCK_PARAGRAPH: return "paragraph";
-    case SW_BLOCK_TITLE: return "title";
-    case SW_BLOCK_SLUG: return "slug";
-    case SW_BLOCK_HEADING: return "heading";
-    case SW_BLOCK_BOILERPLATE: return "boilerplate";
-    case SW_BLOCK_TEASER: return "teaser";
-    case SW_BLOCK_DATELINE: return "dateline";
-    }
-    return "paragraph";
-}
-
-static const char *entity_type_name(sw_entity_type t)
-{
-    switch (t) {
-    case SW_ENT_PERSON: return "person";
-    case SW_ENT_ORGANIZATION: return "organization";
-    case SW_ENT_PLACE: return "place";
-    }
-    return "person";
-}
-
 /* {"start": S, "end": E, "text": T}, or null when m is NULL. */
 static void write_mention(sw_jw *w, const sw_mention *m)
 {
@@ -107,7 +49,7 @@ static void write_quote(sw_jw *w, const sw_doc *doc, const sw_quote *q)
     sw_jw_key(w, "text");
     sw_jw_string(w, q->text ? q->text : "", q->text ? q->text_len : 0);
     sw_jw_key(w, "kind");
-    sw_jw_cstring(w, sw_kind_name(q->kind));
+    sw_jw_cstring(w, sw_quote_kind_name(q->kind));
     sw_jw_key(w, "section");
     sw_jw_cstring(w, sw_section_name(q->section));
 
@@ -126,7 +68,7 @@ static void write_quote(sw_jw *w, const sw_doc *doc, const sw_quote *q)
         sw_jw_key(w, "mention");
         write_mention(w, q->speaker_mention);
         sw_jw_key(w, "resolution");
-        sw_jw_cstring(w, resolution_name(q->resolution));
+        sw_jw_cstring(w, sw_resolution_name(q->resolution));
         sw_jw_close(w, '}');
     }
 
@@ -182,12 +124,12 @@ static void write_entity(sw_jw *w, const sw_entity *e)
     sw_jw_key(w, "id");
     sw_jw_int(w, e->id);
     sw_jw_key(w, "type");
-    sw_jw_cstring(w, entity_type_name(e->type));
+    sw_jw_cstring(w, sw_entity_type_name(e->type));
     sw_jw_key(w, "name");
     sw_jw_cstring(w, e->name ? e->name : "");
     if (e->gender == SW_GENDER_MALE || e->gender == SW_GENDER_FEMALE) {
         sw_jw_key(w, "gender");
-        sw_jw_cstring(w, e->gender == SW_GENDER_MALE ? "male" : "female");
+        sw_jw_cstring(w, sw_gender_name(e->gender));
     }
     sw_jw_key(w, "mentions");
     sw_jw_open(w, '[', 0);
@@ -244,7 +186,7 @@ sw_status sw_doc_write_json(const sw_doc *doc, const sw_article *article, unsign
             sw_jw_key(&w, "end");
             sw_jw_uint(&w, b->end);
             sw_jw_key(&w, "kind");
-            sw_jw_cstring(&w, block_kind_name(b->kind));
+            sw_jw_cstring(&w, sw_block_kind_name(b->kind));
             sw_jw_key(&w, "section");
             sw_jw_cstring(&w, sw_section_name(b->section));
             sw_jw_close(&w, '}');

@@ -92,7 +92,5 @@ void sw_jw_bool(sw_jw *w, int v);
 void sw_jw_fixed2(sw_jw *w, double v);
 
 /* The names the output uses for kinds and sections ("direct", "body" ...); constant strings. */
-const char *sw_kind_name(sw_quote_kind k);
-const char *sw_section_name(sw_section s);
 
 #endif

@@ -121,7 +121,7 @@ sw_status sw_doc_write_table(const sw_doc *doc, unsigned flags, sw_write_fn writ
         if (q->cue) write_cell(&o, q->cue->text, q->cue->text_len, COL_CUE, 1);
         else write_cstr_cell(&o, "-", COL_CUE, 1);
         sw_out_char(&o, ' ');
-        write_cstr_cell(&o, q->is_statement ? sw_kind_name(q->kind) : "(not)", COL_KIND, 1);
+        write_cstr_cell(&o, q->is_statement ? sw_quote_kind_name(q->kind) : "(not)", COL_KIND, 1);
         sw_out_char(&o, ' ');
         write_cstr_cell(&o, sw_section_name(q->section), COL_SECTION, 1);
         sw_out_char(&o, ' ');
