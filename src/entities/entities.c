@@ -314,20 +314,8 @@ static int has_possessive(const ectx *c, uint32_t i)
     return 0;
 }
 
-/* A word that begins with a capital letter (or a name particle glued to one: "al-Assad"). */
-static int capword_slow(const ectx *c, uint32_t i)
-{
-    const sw_tok *t = &c->toks[i];
-    if (t->kind != SW_TK_WORD) return 0;
-    if (t->flags & SW_TF_CAP) return 1;
-    const char *s = c->doc->text + t->start;
-    uint32_t l = t->end - t->start;
-    if (l > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' && s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z')
-        return 1;
-    return 0;
-}
-
-/* Bit kept in c->kw for capitalised words (computed once in classify_tokens). */
+/* Bit kept in c->kw for capitalised words: a word that begins with a capital letter, or a name
+ * particle glued to one ("al-Assad"); computed once in classify_tokens. */
 #define KW_CAPWORD (1u << 20)
 static inline int capword(const ectx *c, uint32_t i) { return (c->kw[i] & KW_CAPWORD) != 0; }
 
@@ -443,33 +431,71 @@ static void word_lexicon_uncached(const char *s, uint32_t len, const sw_lex_info
  * them from 256 KB. The answers are pure functions of the bytes of static tables, so the memo can
  * never change a result; per thread, so concurrent extractions need no locking. */
 #define LEXMEMO_SLOTS 8192
-#define LEXMEMO_WORD 15
-typedef struct lexmemo_slot {
-    uint8_t len;                 /* 0: empty */
-    char word[LEXMEMO_WORD];
+#define LEXMEMO_WORD 16
+typedef struct lexmemo_slot {   /* 32 bytes */
+    char word[LEXMEMO_WORD];     /* the word's bytes; only the first len are meaningful */
     uint32_t kw;
+    uint8_t len;                 /* 0: empty */
     const sw_lex_info *info;
 } lexmemo_slot;
-static _Thread_local lexmemo_slot lexmemo[LEXMEMO_SLOTS];
+/* Two ways per set, the most recently used first: a rare word then evicts the less recent of two
+ * words rather than a frequent one ("the") that happens to share its slot; one set is one 64-byte
+ * cache line. */
+static _Thread_local _Alignas(64) lexmemo_slot lexmemo[LEXMEMO_SLOTS];
 
-/* word_lexicon_uncached() through the memo; h is the word's word_hash(). */
-static void word_lexicon(const char *s, uint32_t len, uint64_t h, const sw_lex_info **info, uint32_t *kw)
+/* Whether memo slot m holds the word s[0..len) (1 <= len <= LEXMEMO_WORD). Asked once per
+ * distinct word of every article, so it compares the two 16-byte blocks with two loads each
+ * (masked to len bytes) rather than calling memcmp, when the text has 16 bytes left from s
+ * (text_end is the text's end; the slot has its 16 always). */
+static int lexmemo_eq(const lexmemo_slot *m, const char *s, uint32_t len, const char *text_end)
+{
+    if (m->len != len) return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (s + 16 <= text_end) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, m->word, 8);
+        memcpy(&a1, m->word + 8, 8);
+        memcpy(&b0, s, 8);
+        memcpy(&b1, s + 8, 8);
+        /* the first len bytes are the low bytes on a little-endian machine */
+        uint64_t lo = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
+        uint64_t hi = len <= 8 ? 0 : len >= 16 ? ~0ull : (1ull << (8 * (len - 8))) - 1;
+        return (((a0 ^ b0) & lo) | ((a1 ^ b1) & hi)) == 0;
+    }
+#endif
+    (void)text_end;
+    return memcmp(m->word, s, len) == 0;
+}
+
+/* word_lexicon_uncached() through the memo; h is the word's word_hash(), text_end the end of the
+ * text that s is in. */
+static void word_lexicon(const char *s, uint32_t len, uint64_t h, const char *text_end, const sw_lex_info **info,
+                         uint32_t *kw)
 {
     if (len > LEXMEMO_WORD) {
         word_lexicon_uncached(s, len, info, kw);
         return;
     }
-    lexmemo_slot *m = &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 1)];
-    if (m->len == len && memcmp(m->word, s, len) == 0) {
-        *info = m->info;
-        *kw = m->kw;
+    lexmemo_slot *m = &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; /* the set's first way */
+    if (lexmemo_eq(&m[0], s, len, text_end)) {
+        *info = m[0].info;
+        *kw = m[0].kw;
+        return;
+    }
+    if (lexmemo_eq(&m[1], s, len, text_end)) {
+        *info = m[1].info;
+        *kw = m[1].kw;
+        lexmemo_slot t = m[0]; /* now the most recent */
+        m[0] = m[1];
+        m[1] = t;
         return;
     }
     word_lexicon_uncached(s, len, info, kw);
-    m->len = (uint8_t)len;
-    memcpy(m->word, s, len);
-    m->info = *info;
-    m->kw = *kw;
+    m[1] = m[0];
+    m[0].len = (uint8_t)len;
+    memcpy(m[0].word, s, len);
+    m[0].info = *info;
+    m[0].kw = *kw;
 }
 
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
@@ -483,8 +509,10 @@ static sw_status classify_tokens(ectx *c)
     c->info = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->info);
     c->core = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->core);
     if (!c->cls || !c->kw || !c->tok_wstat || !c->info || !c->core) return SW_ERR_NOMEM;
+    /* room for as many distinct words as tokens at half load: an article has about one distinct
+     * word for every two or three tokens, so the table almost never has to grow (rehash) */
     c->wcap = 64;
-    while (c->wcap < c->n_toks / 2) c->wcap <<= 1;
+    while (c->wcap < c->n_toks) c->wcap <<= 1;
     c->wused = 0;
     c->wslots = sw_arena_calloc(c->arena, c->wcap, sizeof *c->wslots);
     c->widx = sw_arena_alloc(c->arena, c->wcap * sizeof *c->widx);
@@ -504,11 +532,12 @@ static sw_status classify_tokens(ectx *c)
             const sw_tok *t = &c->toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
-            /* the fields of clear_token(), each written once below */
-            c->cls[i] = 0;
-            c->tok_wstat[i] = -1;
-            c->info[i] = NULL;
+            /* the fields of clear_token(), each stored exactly once per token (the arrays may alias
+             * anything for the compiler, so early "clearing" stores would all be kept) */
             if (t->kind != SW_TK_WORD) {
+                c->cls[i] = 0;
+                c->tok_wstat[i] = -1;
+                c->info[i] = NULL;
                 c->kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
                 c->core[i] = len;
                 continue;
@@ -516,11 +545,19 @@ static sw_status classify_tokens(ectx *c)
             unsigned char last = (unsigned char)s[len - 1];
             if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
             c->core[i] = len;
-            uint32_t capbit = capword_slow(c, i) ? KW_CAPWORD : 0;
-            c->kw[i] = capbit;
+            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi) */
+            uint32_t capbit = 0;
+            if (t->flags & SW_TF_CAP)
+                capbit = KW_CAPWORD;
+            else if (t->end - t->start > 4 && s[2] == '-' && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
+                     s[3] >= 'A' && s[3] <= 'Z')
+                capbit = KW_CAPWORD;
             if (len == 0 || len > sizeof buf) {
-                c->info[i] = sw_lex_lookup(s, len);
-                c->cls[i] = c->info[i] ? c->info[i]->classes : 0;
+                const sw_lex_info *info = sw_lex_lookup(s, len);
+                c->info[i] = info;
+                c->cls[i] = info ? info->classes : 0;
+                c->kw[i] = capbit;
+                c->tok_wstat[i] = -1;
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
@@ -544,19 +581,20 @@ static sw_status classify_tokens(ectx *c)
                 k = (int32_t)c->n_wstats++;
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;
-                word_lexicon(s, len, h, &w->info, &w->kw);
+                word_lexicon(s, len, h, text_end, &w->info, &w->kw);
                 w->cls = w->info ? w->info->classes : 0;
                 c->wslots[slot] = h;
                 c->widx[slot] = (uint32_t)k;
                 if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;
             }
-            c->tok_wstat[i] = k;
             wstat *w = &c->wstats[k];
+            uint32_t wkw = w->kw;
+            c->tok_wstat[i] = k;
             c->cls[i] = w->cls;
-            c->kw[i] = w->kw | capbit;
+            c->kw[i] = wkw | capbit;
             c->info[i] = w->info;
             if (!body) continue;
-            if (w->kw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {
+            if (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {
                 if (c->n_marks == c->cap_marks) {
                     c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
                                              c->n_marks < 64 ? 256 : c->n_marks * 2);
@@ -564,7 +602,7 @@ static sw_status classify_tokens(ectx *c)
                 }
                 c->marks[c->n_marks++] = i;
             }
-            if (!capword(c, i)) {
+            if (!capbit) {
                 if (w->lower < UINT16_MAX) w->lower++;
             } else if (!position_capital(c, i)) {
                 if (w->midcap < UINT16_MAX) w->midcap++;

@@ -114,14 +114,19 @@ sw_status sw_split_sentences(sw_doc *doc)
     size_t cap = 0;
     doc->sents = NULL;
     doc->n_sents = 0;
+    const char *text = doc->text;
+    const sw_tok *toks = doc->toks; /* add_sentence() writes tok.sent but never moves the array */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         uint32_t ts = doc->blocks[b].tok_start, te = doc->blocks[b].tok_end;
         uint32_t sent_start = ts;
         for (uint32_t k = ts; k < te; k++) {
-            int ek = token_end_kind(doc->text, &doc->toks[k]);
+            const sw_tok *t = &toks[k];
+            /* most tokens are words that do not end in a period: no end there */
+            if (t->kind == SW_TK_WORD && text[t->end - 1] != '.') continue;
+            int ek = token_end_kind(text, t);
             if (!ek) continue;
             uint32_t j = k + 1;
-            while (j < te && is_closer(doc->text, &doc->toks[j])) j++;
+            while (j < te && is_closer(text, &toks[j])) j++;
             if (j >= te) break;
             if (!ends_here(doc, k, ek, j, te)) continue;
             sw_status st = add_sentence(doc, &cap, sent_start, j);

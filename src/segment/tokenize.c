@@ -343,11 +343,19 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
              * article; it needs none of scan_word's cases, only its case counts. */
             uint32_t q = i + 1;
             unsigned seen = ascii_alnum[c0];
-            while (q < end) {
+            /* The run is scanned without a bound check per byte: the text ends with a NUL (doc.h),
+             * which stops it. A run that crosses the block's end (rare) is cut there and its
+             * letters are counted again. */
+            for (;;) {
                 unsigned a = ascii_alnum[(unsigned char)text[q]];
                 if (!a) break;
                 seen |= a;
                 q++;
+            }
+            if (q > end) {
+                q = end;
+                seen = 0;
+                for (uint32_t k = i; k < q; k++) seen |= ascii_alnum[(unsigned char)text[k]];
             }
             unsigned c = (unsigned char)text[q];
             if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
@@ -358,6 +366,14 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
                     int upper = 0;
                     for (uint32_t k = i; k < q && upper < 2; k++) upper += ascii_alnum[(unsigned char)text[k]] == 2;
                     if (upper >= 2) flags |= SW_TF_ALLCAPS;
+                }
+                if (q < end && c == ' ') {
+                    /* the usual single space after a word, handled here rather than by the space
+                     * branch above (which would set the same flag on this token) */
+                    if (!push(tz, i, q, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                    space = 1;
+                    i = q + 1;
+                    continue;
                 }
                 if (!push(tz, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
                 space = 0;
