@@ -53,7 +53,7 @@ VF_BASE, VF_3SG, VF_PAST, VF_PART, VF_ING = 1, 2, 3, 4, 5
 ROLE_BITS = {
     "adverb": 1 << 0, "det": 1 << 1, "subj_pron": 1 << 2, "obj_pron": 1 << 3, "doc_noun": 1 << 4,
     "prep": 1 << 5, "conj": 1 << 6, "title_noun": 1 << 7, "naming_verb": 1 << 8, "that": 1 << 9,
-    "to": 1 << 10, "time": 1 << 11, "relative": 1 << 12, "aux": 1 << 13, "according": 1 << 14,
+    "to": 1 << 10, "time": 1 << 11, "relative": 1 << 12, "aux": 1 << 13, "according": 1 << 14, "reads": 1 << 15,
 }
 
 NAME_BLOCKERS = (CLASS_BITS["function"] | CLASS_BITS["pronoun"] | CLASS_BITS["calendar"] |

@@ -229,7 +229,7 @@ static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blo
  * for its author through "read(s)". */
 static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
 {
-    if (!(tok_is(a, v, "reads") || tok_is(a, v, "read")) || v == lo) return 0;
+    if (!(a->wcls[v] & SW_W_READS) || v == lo) return 0;
     uint32_t p = v - 1;
     while (p > lo && is_word(a, p) && (a->wcls[p] & (SW_W_TIME | SW_W_ADVERB)) && !(a->wcls[p] & SW_W_AUX)) p--;
     return is_word(a, p) && (a->wcls[p] & SW_W_DOC_NOUN);
@@ -683,9 +683,7 @@ sw_status sw_attribute(sw_doc *doc)
         for (uint32_t v = lo; v < hi; v++) {
             if (a.t[v].flags & SW_TF_IN_QUOTE) continue;
             /* most words are no cue at all: one test of the classes before any closer look */
-            if (!(a.lx[v] & SW_LX_SPEECH) && !(a.wcls[v] & SW_W_ACCORDING) &&
-                !(a.t[v].kind == SW_TK_WORD && (tok_text(&a, v)[0] | 32) == 'r'))
-                continue;
+            if (!(a.lx[v] & SW_LX_SPEECH) && !(a.wcls[v] & (SW_W_ACCORDING | SW_W_READS))) continue;
             uint32_t k = attr_according_at(&a, v);
             if (k) {
                 if ((st = handle_according(&a, v, k, lo, hi)) != SW_OK) return st;

@@ -87,7 +87,8 @@ enum {
     SW_W_TIME = 1u << 11,      /* yesterday, today, tonight, earlier, later, week, month */
     SW_W_RELATIVE = 1u << 12,  /* who, which */
     SW_W_AUX = 1u << 13,       /* is, was, has, had, will, would, could, did: a finite clause */
-    SW_W_ACCORDING = 1u << 14  /* the first word of "according to" / "as reported by" */
+    SW_W_ACCORDING = 1u << 14, /* the first word of "according to" / "as reported by" */
+    SW_W_READS = 1u << 15      /* "read", "reads": a document speaking ("the statement reads") */
 };
 
 typedef struct sw_lex_info {
