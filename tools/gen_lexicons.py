@@ -37,7 +37,7 @@ CLASS_BITS = {
     "demonym": 1 << 5, "country": 1 << 6, "male": 1 << 7, "female": 1 << 8, "org": 1 << 9,
     "media": 1 << 10, "function": 1 << 11, "pronoun": 1 << 12, "calendar": 1 << 13,
     "place": 1 << 14, "city": 1 << 15, "past": 1 << 16, "3sg": 1 << 17,
-    "adverb": 1 << 18,
+    "adverb": 1 << 18, "cue_first": 1 << 19,
 }
 CLASS_NAMES = {
     1 << 0: "SW_LX_SPEECH", 1 << 1: "SW_LX_SPEECH_POST", 1 << 2: "SW_LX_COGNITION",
@@ -347,6 +347,8 @@ def load_cues(entries):
         cues.append((words, CUE_KINDS[kind]))
         if words[0] not in entries:
             entries[words[0]] = Entry(words[0].decode("utf-8"), words[0])
+        if kind == "verb":
+            entries[words[0]].classes |= CLASS_BITS["cue_first"]
     cues.sort(key=lambda c: (c[0][0], -len(c[0]), c[0]))
     return cues
 

@@ -108,10 +108,11 @@ const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off);
 const char *attr_pronoun_group(sw_attr *a, uint32_t at);
 
 /* clause.c */
-/* Where a reported clause introduced by the cue verb at v begins (after an addressee, "that",
+/* Where a reported clause introduced by the cue verb at v (a phrase ending before v_end) begins (after an addressee, "that",
  * time adverbials) and ends (exclusive token index); the addressee NP if any. Returns 0 when the
  * verb introduces no clause. */
-int attr_clause_after(sw_attr *a, uint32_t v, uint32_t sent_end, uint32_t *cs, uint32_t *ce, sw_np *addressee);
+int attr_clause_after(sw_attr *a, uint32_t v, uint32_t v_end, uint32_t sent_end, uint32_t *cs, uint32_t *ce,
+                      sw_np *addressee);
 /* Does the clause [cs, ce) look like a clause (a subject pronoun first, an auxiliary or a past
  * tense within its first words) rather than a noun phrase ("announced his resignation")? */
 int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce);

@@ -225,6 +225,20 @@ static void sent_range(const sw_attr *a, uint32_t i, uint32_t *lo, uint32_t *hi)
  * blocks, so bound the search by its block rather than its sentence. */
 static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blocks[a->t[i].block].tok_end; }
 
+/* The length of the verb cue phrase starting at token v ("pointed out": 2), or 0. */
+static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
+{
+    sw_word words[6];
+    size_t n = 0;
+    for (uint32_t t = v; t < hi && n < 6 && a->t[t].kind == SW_TK_WORD; t++, n++) {
+        words[n].ptr = tok_text(a, t);
+        words[n].len = tok_len(a, t);
+    }
+    int kind = 0;
+    size_t len = sw_lex_cue_phrase(words, n, &kind);
+    return kind == SW_CUE_VERB_PHRASE ? (uint32_t)len : 0;
+}
+
 /* "The statement read, “...”", "Part of the judge's statement reads “...”": a document speaks
  * for its author through "read(s)". */
 static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
@@ -235,8 +249,9 @@ static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
     return is_word(a, p) && (a->wcls[p] & SW_W_DOC_NOUN);
 }
 
-/* Pass 1, a speech verb at v inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
-static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
+/* Pass 1, a speech verb at v (a cue phrase [v, ve): "pointed out", "went on to say"; ve = v + 1
+ * for one word) inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
+static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi)
 {
     /* “Q,” S V / “Q,” V S (the quotation may begin in an earlier sentence) */
     uint32_t blo = a->doc->blocks[a->t[v].block].tok_start;
@@ -244,14 +259,14 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
     if (q >= 0 && !a->claimed[q]) {
         uint32_t close = a->doc->qspans[q].tok_close;
         sw_np subj = attr_subject_before(a, v, close + 1);
-        uint32_t after = v + 1;
+        uint32_t after = ve;
         if (subj.kind == SW_NP_NONE) {
-            subj = attr_np_after(a, v + 1, hi, 1);
+            subj = attr_np_after(a, ve, hi, 1);
             if (subj.kind != SW_NP_NONE) after = subj.tok_end;
         }
         sw_stmt *s = quote_stmt(a, q);
         if (!s) return SW_ERR_NOMEM;
-        set_cue(a, s, v, v + 1);
+        set_cue(a, s, v, ve);
         set_speaker(a, s, &subj, v);
         /* the hearer: "explained to his Russian counterpart", "told Science News" */
         sw_np addr;
@@ -294,13 +309,13 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
     }
     if (subj.kind == SW_NP_NONE && v == lo && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
         /* "Remarked the scientist Tierra Curry, “...”": a verb first, its subject after it */
-        sw_np after = attr_np_after(a, v + 1, hi, 1);
+        sw_np after = attr_np_after(a, ve, hi, 1);
         if (after.kind == SW_NP_NAME || after.kind == SW_NP_DESC) {
             int32_t q2 = quote_continuing_after(a, after.tok_end, block_end_tok(a, v));
             if (q2 >= 0 && !a->claimed[q2]) {
                 sw_stmt *s = quote_stmt(a, q2);
                 if (!s) return SW_ERR_NOMEM;
-                set_cue(a, s, v, v + 1);
+                set_cue(a, s, v, ve);
                 set_speaker(a, s, &after, v);
                 return SW_OK;
             }
@@ -324,14 +339,14 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
     }
     uint32_t cs, ce;
     sw_np addr;
-    if (attr_clause_after(a, v, hi, &cs, &ce, &addr)) {
+    if (attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) {
         if (subj.kind == SW_NP_NONE) {
             /* "reads Judge Miller's statement, “...”"-like inversions are rare: need a subject */
             return SW_OK;
         }
         sw_stmt *s = clause_stmt(a, cs, ce);
         if (!s) return SW_ERR_NOMEM;
-        set_cue(a, s, v, v + 1);
+        set_cue(a, s, v, ve);
         set_speaker(a, s, &subj, v);
         set_addressee(a, s, &addr, v);
         return SW_OK;
@@ -346,7 +361,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
         before--;
     if (!tok_punct(a, before, ',') || before <= lo) return SW_OK;
     /* after the verb, only a hearer or an adverbial: "on Twitter", "in a statement", "Monday" */
-    uint32_t end_tok = v + 1;
+    uint32_t end_tok = ve;
     if (end_tok < hi && is_word(a, end_tok) && !(a->wcls[end_tok] & (SW_W_PREP | SW_W_TIME | SW_W_ADVERB)) &&
         !(a->lx[end_tok] & SW_LX_CALENDAR) && !(a->info[v] && (a->info[v]->frames & SW_VX_TELL)))
         return SW_OK;
@@ -364,7 +379,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t lo, uint32_t hi)
     if (!(a->t[cs2].kind == SW_TK_QUOTE) && !attr_clause_is_finite(a, cs2, ce2)) return SW_OK;
     sw_stmt *s = clause_stmt(a, cs2, ce2);
     if (!s) return SW_ERR_NOMEM;
-    set_cue(a, s, v, v + 1);
+    set_cue(a, s, v, ve);
     set_speaker(a, s, &subj, v);
     return SW_OK;
 }
@@ -683,7 +698,19 @@ sw_status sw_attribute(sw_doc *doc)
         for (uint32_t v = lo; v < hi; v++) {
             if (a.t[v].flags & SW_TF_IN_QUOTE) continue;
             /* most words are no cue at all: one test of the classes before any closer look */
-            if (!(a.lx[v] & SW_LX_SPEECH) && !(a.wcls[v] & (SW_W_ACCORDING | SW_W_READS))) continue;
+            if (!(a.lx[v] & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) && !(a.wcls[v] & (SW_W_ACCORDING | SW_W_READS)))
+                continue;
+            /* a verb cue phrase whose first word is no speech verb on its own: "pointed out",
+             * "went on to say", "made clear" (a speech verb's own frames handle "told reporters",
+             * "called for") */
+            if ((a.lx[v] & SW_LX_CUE_FIRST) && !(a.lx[v] & SW_LX_SPEECH)) {
+                uint32_t n = cue_phrase_at(&a, v, hi);
+                if (n) {
+                    if ((st = handle_cue(&a, v, v + n, lo, hi)) != SW_OK) return st;
+                    v += n - 1;
+                    continue;
+                }
+            }
             uint32_t k = attr_according_at(&a, v);
             if (k) {
                 if ((st = handle_according(&a, v, k, lo, hi)) != SW_OK) return st;
@@ -699,7 +726,7 @@ sw_status sw_attribute(sw_doc *doc)
                 if (a.t[v].start >= s->start && a.t[v].end <= s->end) { inside = 1; break; }
             }
             if (inside) continue;
-            if ((st = handle_cue(&a, v, lo, hi)) != SW_OK) return st;
+            if ((st = handle_cue(&a, v, v + 1, lo, hi)) != SW_OK) return st;
         }
     }
     /* Pass 2: quotations no cue claimed, in text order, so that the context of a floating

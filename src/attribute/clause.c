@@ -242,11 +242,11 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
     return i;
 }
 
-int attr_clause_after(sw_attr *a, uint32_t v, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
+int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
 {
     const sw_lex_info *info = a->info[v];
     uint8_t frames = info ? info->frames : 0;
-    uint32_t i = v + 1;
+    uint32_t i = ve;
     addr->kind = SW_NP_NONE;
     addr->ment = addr->ent = -1;
     if (i >= se) return 0;
