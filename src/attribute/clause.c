@@ -79,6 +79,15 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
     return j;
 }
 
+/* A lower-case word in -ing that is no hyphenated compound: "witnessing", "killing". */
+static int is_gerund(const sw_attr *a, uint32_t i)
+{
+    if (!is_word(a, i) || (a->t[i].flags & SW_TF_CAP)) return 0;
+    const char *w = tok_text(a, i);
+    uint32_t len = tok_len(a, i);
+    return len > 5 && w[len - 3] == 'i' && w[len - 2] == 'n' && w[len - 1] == 'g' && !memchr(w, '-', len);
+}
+
 /* Is the word at i the base form of a verb ("to evacuate", "to have")? The lexicon lists the
  * past and -s forms of common verbs, so the base is a verb when one of those forms built from it
  * is listed ("agreed to power-sharing" is not an infinitive). */
@@ -89,7 +98,7 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
     uint32_t len = tok_len(a, i);
     const char *w = tok_text(a, i);
     /* "confessed to acting alone": a gerund */
-    if (len > 5 && w[len - 3] == 'i' && w[len - 2] == 'n' && w[len - 1] == 'g' && !memchr(w, '-', len)) return 1;
+    if (is_gerund(a, i)) return 1;
     char buf[40];
     if (len + 3 > sizeof buf) return 0;
     static const char *const endings[] = {"s", "es", "ed", "d"};
@@ -282,6 +291,11 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
             if (i >= se) return 0;
         }
     }
+    /* "talked about how the series was underestimated": a question word opens the clause */
+    if (i + 1 < se && (tok_is(a, i, "about") || tok_is(a, i, "on")) && is_word(a, i + 1) &&
+        (tok_is(a, i + 1, "how") || tok_is(a, i + 1, "what") || tok_is(a, i + 1, "why") ||
+         tok_is(a, i + 1, "whether") || tok_is(a, i + 1, "when") || tok_is(a, i + 1, "where")))
+        i++;
     /* an explicit complementiser (and the comma of "that, as president, he ...") */
     int needs_finite = 1;
     if (is_word(a, i) && (a->wcls[i] & SW_W_THAT)) {
@@ -309,6 +323,9 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
             i = j + 1;
             needs_finite = 0;
         }
+    } else if ((frames & SW_VX_AS) && is_gerund(a, i)) {
+        /* "described witnessing the attack": a gerund is what was described */
+        needs_finite = 0;
     } else if (frames & SW_VX_AS) {
         uint32_t j = i;
         if (tok_is(a, j, "to")) j++; /* "referred to as" */
@@ -345,13 +362,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
     /* "denied killing him", "described witnessing the attack", "pledged converting it": a gerund
      * reports an act as a statement does */
-    if (needs_finite && is_word(a, *cs) && !(a->t[*cs].flags & SW_TF_CAP) && tok_len(a, *cs) > 5) {
-        const char *w = tok_text(a, *cs);
-        uint32_t wl = tok_len(a, *cs);
-        if (w[wl - 3] == 'i' && w[wl - 2] == 'n' && w[wl - 1] == 'g' && !memchr(w, '-', wl) &&
-            !(a->lx[*cs] & SW_LX_SPEECH))
-            needs_finite = 0;
-    }
+    if (needs_finite && is_gerund(a, *cs) && !(a->lx[*cs] & SW_LX_SPEECH)) needs_finite = 0;
     /* "say" and "tell" take a clause almost always, even one whose verb we cannot tell from a
      * noun ("said the stores fill the shelves every night") */
     if (needs_finite && info && info->lemma && (!strcmp(info->lemma, "say") || !strcmp(info->lemma, "tell")) &&

@@ -236,7 +236,8 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
 {
     if (v == 0 || v <= lo) return np_none();
     uint32_t i = v - 1, skipped = 0;
-    while (i > lo && skipped < 4 && is_word(a, i) && (a->wcls[i] & SW_W_ADVERB) &&
+    /* "also", "has since", "yesterday" may stand between the subject and its verb */
+    while (i > lo && skipped < 4 && is_word(a, i) && (a->wcls[i] & (SW_W_ADVERB | SW_W_TIME)) &&
            !(a->wcls[i] & SW_W_SUBJ_PRON)) {
         i--;
         skipped++;
