@@ -287,7 +287,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
 
     uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
     /* a passive ("was accused of", "were told"): the speaker, if any, is the agent after "by" */
-    if (vform == SW_VF_PAST || vform == SW_VF_PART) {
+    if (vform == SW_VF_PAST || vform == SW_VF_PART || vform == SW_VF_BASE) {
         uint32_t p = v;
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
         if (p > lo && is_word(a, p - 1) &&

@@ -307,6 +307,9 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         /* "claimed to have", "urged residents to evacuate", "urged states not to": the
          * infinitive, with its "to" */
         uint32_t to = tok_is(a, i, "not") ? i + 1 : i;
+        /* after an object only a verb of asking reports an infinitive ("urged residents to
+         * leave", not "found the law to be unconstitutional") */
+        if (i != before_object && !(frames & SW_VX_TO)) return 0;
         if (!(frames & (SW_VX_TO | SW_VX_THAT)) || to + 1 >= se || !is_word(a, to + 1) ||
             (a->wcls[to + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[to + 1] >= 0 ||
             (a->t[to + 1].flags & SW_TF_CAP) || ((a->lx[to + 1] & SW_LX_FUNCTION) && !(a->wcls[to + 1] & SW_W_AUX)) ||
