@@ -146,10 +146,12 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         /* "Jennifer Lu of the Coalition said", "dela Vega of the army's Command said": keep the
          * person before of/from/at */
         uint32_t s = np.tok_start;
-        while (s > lo + 1 && np.tok_start - s < 4 &&
+        while (s > lo + 1 && np.tok_start - s < 6 &&
                ((a->wcls[s - 1] & SW_W_DET) || is_possessive(a, s - 1) ||
                 (is_word(a, s - 1) && a->ment_of[s - 1] < 0 && !(a->t[s - 1].flags & SW_TF_CAP) &&
-                 !(a->wcls[s - 1] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)))))
+                 !(a->wcls[s - 1] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE))) ||
+                /* "of the UK's National Crime Agency": a possessor name inside the phrase */
+                (a->ment_of[s - 1] >= 0 && is_possessive(a, s))))
             s--;
         if (s > lo + 1 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at") ||
                            tok_is(a, s - 1, "in"))) {
