@@ -466,8 +466,8 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
             a->pending_via_sent = a->t[i].sent;
             return SW_OK;
         }
-    } else if (i > lo && (tok_punct(a, i - 1, ',') || (src.tok_end >= hi || a->t[src.tok_end].kind == SW_TK_PUNCT))) {
-        /* C, according to S.  /  C according to S. */
+    } else if (i > lo + 1) {
+        /* C, according to S.  /  C according to S (a statement posted to ...). */
         cs = lo;
         ce = tok_punct(a, i - 1, ',') ? i - 1 : i;
         /* "Women, who make up 16%, according to CNA, have ...": the part between the commas */

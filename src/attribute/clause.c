@@ -192,7 +192,8 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
     int32_t ment = -1;
     while (j < se && j - start < 7 && is_word(a, j) &&
            !(a->wcls[j] & (SW_W_THAT | SW_W_TO | SW_W_PREP | SW_W_CONJ | SW_W_SUBJ_PRON | SW_W_RELATIVE)) &&
-           !(a->lx[j] & SW_LX_CALENDAR) && !attr_is_cue_verb(a, j)) {
+           !(j > start && (a->wcls[j] & SW_W_ADVERB)) && /* "urged states not to" */
+           !(a->lx[j] & SW_LX_CALENDAR) && (j == start || !attr_is_cue_verb(a, j))) {
         if (a->ment_of[j] >= 0) ment = a->ment_of[j];
         /* a lower-case word after a name starts the clause: "told Wikinews only 10% ..." */
         if (j > start && a->ment_of[j - 1] >= 0 && a->ment_of[j] < 0 && !(a->t[j].flags & SW_TF_CAP)) break;
