@@ -635,13 +635,13 @@ static float confidence_of(const sw_stmt *s)
     int named = s->speaker >= 0;
     switch (s->resolution) {
     case SW_RES_EXPLICIT:
-        if (!named) return s->kind == SW_KIND_REPORTED ? 0.55f : 0.45f;
-        if (quoted) return 0.93f;
-        return s->kind == SW_KIND_PARTIAL ? 0.72f : 0.75f;
+        if (!named) return s->kind == SW_KIND_REPORTED ? 0.6f : 0.45f;
+        if (quoted) return s->kind == SW_KIND_DIRECT ? 0.95f : 0.93f;
+        return s->kind == SW_KIND_PARTIAL ? 0.85f : 0.8f;
     case SW_RES_PRONOUN:
         if (!named) return 0.2f;
-        return quoted || s->kind == SW_KIND_PARTIAL ? 0.85f : 0.55f;
-    case SW_RES_CONTEXT: return 0.8f;
+        return quoted || s->kind == SW_KIND_PARTIAL ? 0.88f : 0.65f;
+    case SW_RES_CONTEXT: return 0.85f;
     case SW_RES_DESCRIPTION: return 0.5f;
     default: return 0.2f;
     }
