@@ -28,6 +28,8 @@ import os
 import re
 import sys
 
+from verb_inflection import regular_verb_forms
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 DATA = os.path.join(ROOT, "data", "lexicon")
 MAX_KEY = 63  # longer words are never looked up (sw_lex_lookup returns NULL)
@@ -118,36 +120,6 @@ def rows(name, min_cols=1, max_cols=99):
                                    (name, n, min_cols, max_cols))
             out.append((n, cols))
     return out
-
-
-def regular_verb_forms(w):
-    """(3sg, past, ing) by the regular English rules (the same as tools/import_wordnet.py, for
-    verbs the curated files add without spelling out their forms)."""
-    if re.search(r"(s|x|z|ch|sh|o)$", w):
-        s3 = w + "es"
-    elif re.search(r"[^aeiou]y$", w):
-        s3 = w[:-1] + "ies"
-    else:
-        s3 = w + "s"
-    double = (len(re.findall(r"[aeiou]+", w)) == 1 and len(w) >= 3 and w[-1] not in "aeiouwxy"
-              and w[-2] in "aeiou" and w[-3] not in "aeiou")
-    if w.endswith("e"):
-        past = w + "d"
-    elif re.search(r"[^aeiou]y$", w):
-        past = w[:-1] + "ied"
-    elif double:
-        past = w + w[-1] + "ed"
-    else:
-        past = w + "ed"
-    if w.endswith("ie"):
-        ing = w[:-2] + "ying"
-    elif w.endswith("e") and not re.search(r"(ee|ye|oe)$", w):
-        ing = w[:-1] + "ing"
-    elif double:
-        ing = w + w[-1] + "ing"
-    else:
-        ing = w + "ing"
-    return s3, past, ing
 
 
 def parse_frames(text, where):

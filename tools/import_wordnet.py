@@ -30,6 +30,8 @@ import collections
 import os
 import re
 
+from verb_inflection import regular_verb_forms
+
 VOWELS = set("aeiou")
 
 # ---------------------------------------------------------------------------------------------
@@ -107,7 +109,7 @@ def common_word_counts(wn, counts=None):
     common = {w: by_word[w] for w in lower if by_word[w] >= 1}
     for w in list(common):
         if re.fullmatch(r"[a-z]+", w):
-            for form in regular_forms(w):
+            for form in regular_verb_forms(w):
                 common[form] = max(common.get(form, 0), common[w])
     for pos in ("verb", "noun"):
         for lemma, forms in read_exc(wn, pos).items():
@@ -131,42 +133,9 @@ def sense_count(counts, word, sstype, lexf, lex_id):
 # ---------------------------------------------------------------------------------------------
 
 
-def is_cvc_monosyllable(w):
-    """One vowel group, ending consonant-vowel-consonant (snap, shrug): the final consonant doubles."""
-    return (len(re.findall(r"[aeiou]+", w)) == 1 and len(w) >= 3 and w[-1] not in "aeiouwxy"
-            and w[-2] in VOWELS and w[-3] not in VOWELS)
-
-
-def regular_forms(w):
-    if re.search(r"(s|x|z|ch|sh|o)$", w):
-        s3 = w + "es"
-    elif re.search(r"[^aeiou]y$", w):
-        s3 = w[:-1] + "ies"
-    else:
-        s3 = w + "s"
-    double = is_cvc_monosyllable(w)
-    if w.endswith("e"):
-        past = w + "d"
-    elif re.search(r"[^aeiou]y$", w):
-        past = w[:-1] + "ied"
-    elif double:
-        past = w + w[-1] + "ed"
-    else:
-        past = w + "ed"
-    if w.endswith("ie"):
-        ing = w[:-2] + "ying"
-    elif w.endswith("e") and not re.search(r"(ee|ye|oe)$", w):
-        ing = w[:-1] + "ing"
-    elif double:
-        ing = w + w[-1] + "ing"
-    else:
-        ing = w + "ing"
-    return s3, past, ing
-
-
 def inflect(w, exc):
     """(3sg, past, participle or '-', ing) for lemma w."""
-    s3, past, ing = regular_forms(w)
+    s3, past, ing = regular_verb_forms(w)
     part = "-"
     irregular = sorted(exc.get(w, ()))
     ings = [f for f in irregular if f.endswith("ing")]
@@ -287,7 +256,7 @@ def past_tenses(w, exc):
     one is the British -t or -lled spelling of it (learnt / learned, cancelled / canceled)."""
     if w in SUPPLETIVE:
         return SUPPLETIVE[w][1]
-    regular = regular_forms(w)[1]
+    regular = regular_verb_forms(w)[1]
     listed = sorted(f for f in exc.get(w, ()) if f != w)
     irregular = [f for f in listed if not re.search(r"(ing|s)$", f)]
     if not irregular:
@@ -312,7 +281,7 @@ def third_singular(w, exc):
     if w in SUPPLETIVE:
         return SUPPLETIVE[w][0][0]
     irregular = [f for f in sorted(exc.get(w, ())) if f.endswith("s")]
-    return irregular[0] if irregular else regular_forms(w)[0]
+    return irregular[0] if irregular else regular_verb_forms(w)[0]
 
 
 def verb_form_rows(synsets, counts, exc):
