@@ -36,6 +36,21 @@ static uint32_t mention_first_tok(const sw_attr *a, uint32_t i)
     return i;
 }
 
+/* The NP of the named mention covering token k: all of its tokens within [lo, hi). */
+static sw_np name_np(const sw_attr *a, uint32_t k, uint32_t lo, uint32_t hi)
+{
+    sw_np np;
+    memset(&np, 0, sizeof np);
+    np.ent = -1;
+    np.kind = SW_NP_NAME;
+    np.ment = a->ment_of[k];
+    np.tok_start = k;
+    while (np.tok_start > lo && a->ment_of[np.tok_start - 1] == np.ment) np.tok_start--;
+    np.tok_end = k + 1;
+    while (np.tok_end < hi && a->ment_of[np.tok_end] == np.ment) np.tok_end++;
+    return np;
+}
+
 /* Can a description headed by token h speak? */
 static int speaking_head(const sw_attr *a, uint32_t h)
 {
@@ -91,12 +106,7 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
             k = skip_segment_lead(a, e + 1, end);
         }
         if (k >= end || a->ment_of[k] < 0 || !is_person_ment(a, a->ment_of[k])) continue;
-        np.kind = SW_NP_NAME;
-        np.ment = a->ment_of[k];
-        np.tok_start = k;
-        np.tok_end = k + 1;
-        while (np.tok_end < end && a->ment_of[np.tok_end] == np.ment) np.tok_end++;
-        return np;
+        return name_np(a, k, k, end);
     }
     return np;
 }
@@ -270,29 +280,14 @@ static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
             owner.tok_end = t + 1;
             return owner;
         }
-        if (a->ment_of[t] >= 0 && t + 1 < h && is_possessive(a, t + 1)) {
-            sw_np owner = np_none();
-            owner.kind = SW_NP_NAME;
-            owner.ment = a->ment_of[t];
-            owner.tok_end = t + 1;
-            owner.tok_start = mention_first_tok(a, t);
-            return owner;
-        }
+        if (a->ment_of[t] >= 0 && t + 1 < h && is_possessive(a, t + 1)) return name_np(a, t, 0, t + 1);
     }
     /* "a report from ABC Australia", "a statement by the ministry" */
     uint32_t k = h + 1;
     if (k + 1 < hi && (tok_is(a, k, "from") || tok_is(a, k, "by") || tok_is(a, k, "of"))) {
         k++;
         if (k < hi && (a->wcls[k] & SW_W_DET)) k++;
-        if (k < hi && a->ment_of[k] >= 0) {
-            sw_np owner = np_none();
-            owner.kind = SW_NP_NAME;
-            owner.ment = a->ment_of[k];
-            owner.tok_start = k;
-            owner.tok_end = k + 1;
-            while (owner.tok_end < hi && a->ment_of[owner.tok_end] == owner.ment) owner.tok_end++;
-            return owner;
-        }
+        if (k < hi && a->ment_of[k] >= 0) return name_np(a, k, k, hi);
     }
     return np;
 }
@@ -379,41 +374,17 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
     }
     if (last_word == SW_NONE) return np;
     /* "Chief Superintendent Graciano Mijares of the police ...": the person, not the police */
-    if (person >= 0) {
-        np.kind = SW_NP_NAME;
-        np.ment = person;
-        np.tok_start = i;
-        np.tok_end = person_end;
-        uint32_t ms = person_end - 1;
-        while (ms > i && a->ment_of[ms - 1] == person) ms--;
-        np.tok_start = ms;
-        return np;
-    }
+    if (person >= 0) return name_np(a, person_end - 1, i, person_end);
     /* "said University of California, San Diego's chancellor, Pradeep Khosla": an apposition
      * that names a person wins over an organisation */
     if (apposition && j < hi && tok_punct(a, j, ',')) {
         for (uint32_t k = j + 1; k < hi && k - j < 10; k++) {
             if (tok_punct(a, k, ',') && k + 1 < hi) continue;
             if (!is_word(a, k) && !is_possessive(a, k)) break;
-            if (a->ment_of[k] >= 0 && is_person_ment(a, a->ment_of[k])) {
-                np.kind = SW_NP_NAME;
-                np.ment = a->ment_of[k];
-                np.tok_start = k;
-                np.tok_end = k + 1;
-                while (np.tok_end < hi && a->ment_of[np.tok_end] == np.ment) np.tok_end++;
-                return np;
-            }
+            if (a->ment_of[k] >= 0 && is_person_ment(a, a->ment_of[k])) return name_np(a, k, k, hi);
         }
     }
-    if (any >= 0 && !(a->lx[i] & SW_LX_FUNCTION && !(a->wcls[i] & SW_W_DET))) {
-        np.kind = SW_NP_NAME;
-        np.ment = any;
-        uint32_t ms = any_end - 1;
-        while (ms > i && a->ment_of[ms - 1] == any) ms--;
-        np.tok_start = ms;
-        np.tok_end = any_end;
-        return np;
-    }
+    if (any >= 0 && !(a->lx[i] & SW_LX_FUNCTION && !(a->wcls[i] & SW_W_DET))) return name_np(a, any_end - 1, i, any_end);
     np.kind = SW_NP_DESC;
     np.tok_start = i;
     np.tok_end = last_word + 1;
