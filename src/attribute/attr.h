@@ -6,7 +6,8 @@
  *   speaker.c  finds the speaker's noun phrase next to a cue and resolves it to an entity;
  *   clause.c   finds the reported clause a cue introduces and where it ends;
  *   attribute.c drives the passes: reported speech and quotations with a cue, then quotations
- *              without one (floating quotes, titles, scare quotes), then confidence.
+ *              without one (floating quotes, titles, scare quotes), then confidence;
+ *   quotes_only.c the fast mode that stops at the quotation spans (sw_options.quotes_only).
  * All per-article arrays live in the document arena.
  */
 #ifndef SW_ATTR_H

@@ -5,8 +5,10 @@
  *  1. cues outside quotations, sentence by sentence: a speech verb with a quotation just before
  *     it (“Q,” S V / “Q,” V S, and a second part after it: “Q1,” S V, “Q2”), or with a clause
  *     after it (S V that C / S V, “Q” / S V: “Q” / S V X of C / to C / as C), or at the end of a
- *     sentence whose first part it reports (C, S V); "according to S" either gives a statement
- *     (According to S, C / C, according to S) or, when the sentence already has one, its outlet;
+ *     sentence whose first part it reports (C, S V); cue phrases ("pointed out", "went on to
+ *     say") work as one verb; "according to S" either gives a statement (According to S, C /
+ *     C, according to S) or, when the sentence already reports someone and S is an outlet or a
+ *     document, names that outlet (via); headlines and sub-headings are kept apart;
  *  2. quotations no cue claimed: a verb used as a speech verb only after a quotation (“Q,” he
  *     pounded), an introduction ending in a colon, a floating quotation whose speaker continues
  *     from the context, and otherwise not a statement (a title, a nickname, a scare quote);
