@@ -38,7 +38,6 @@ typedef struct sw_attr {
     int32_t *qspan_open;   /* for an opening-mark token, its top-level qspan, or -1 */
     int32_t *qspan_close;  /* for a closing-mark token, its top-level qspan, or -1 */
     uint8_t *claimed;      /* per qspan: already part of a statement */
-    int32_t *stmt_of_q;    /* per qspan: the statement that holds it, or -1 */
     size_t stmt_cap;
     int32_t cur_stmt;      /* the statement whose speaker is being resolved, or -1 */
     uint32_t sorted_stmts; /* how many statements at the front are sorted (pass 2), else 0 */

@@ -106,7 +106,6 @@ static sw_stmt *quote_stmt(sw_attr *a, int32_t q)
     s->section = qs->section;
     s->qspan = q;
     a->claimed[q] = 1;
-    a->stmt_of_q[q] = (int32_t)(a->doc->n_stmts - 1);
     return s;
 }
 
@@ -136,7 +135,6 @@ static sw_stmt *clause_stmt(sw_attr *a, uint32_t cs, uint32_t ce)
             if (q < 0 || a->claimed[q]) continue;
             s->frags[s->n_frags++] = (uint32_t)q;
             a->claimed[q] = 1;
-            a->stmt_of_q[q] = (int32_t)(a->doc->n_stmts - 1);
             /* a quotation that runs past the clause end extends the statement */
             if (a->doc->qspans[q].end > s->end) s->end = a->doc->qspans[q].end;
         }
@@ -665,12 +663,10 @@ sw_status sw_attribute(sw_doc *doc)
     a.qspan_open = sw_arena_alloc(ar, (size_t)a.n * sizeof *a.qspan_open);
     a.qspan_close = sw_arena_alloc(ar, (size_t)a.n * sizeof *a.qspan_close);
     a.claimed = sw_arena_calloc(ar, doc->n_qspans + 1, 1);
-    a.stmt_of_q = sw_arena_alloc(ar, ((size_t)doc->n_qspans + 1) * sizeof *a.stmt_of_q);
-    if (!a.ment_of || !a.qspan_open || !a.qspan_close || !a.claimed || !a.stmt_of_q) return SW_ERR_NOMEM;
+    if (!a.ment_of || !a.qspan_open || !a.qspan_close || !a.claimed) return SW_ERR_NOMEM;
     memset(a.ment_of, 0xFF, (size_t)a.n * sizeof *a.ment_of);
     memset(a.qspan_open, 0xFF, (size_t)a.n * sizeof *a.qspan_open);
     memset(a.qspan_close, 0xFF, (size_t)a.n * sizeof *a.qspan_close);
-    memset(a.stmt_of_q, 0xFF, ((size_t)doc->n_qspans + 1) * sizeof *a.stmt_of_q);
     sw_status st = attr_classify(&a);
     if (st != SW_OK) return st;
 

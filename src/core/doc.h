@@ -65,7 +65,6 @@ typedef struct sw_tok {
     uint32_t start, end;   /* repaired offsets */
     uint32_t block;        /* index of its block */
     uint32_t sent;         /* index of its sentence */
-    uint32_t aux;          /* free for later stages (e.g. a lexicon class), 0 until then */
     uint16_t flags;        /* SW_TF_* */
     uint8_t kind;          /* SW_TK_* */
     uint8_t qm;            /* SW_QM_* for SW_TK_QUOTE tokens */

@@ -66,7 +66,7 @@ static inline sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t
         if (!doc->toks) return NULL;
     }
     sw_tok *t = &doc->toks[doc->n_toks++];
-    *t = (sw_tok){.start = start, .end = end, .block = block, .sent = 0, .aux = 0, .flags = flags,
+    *t = (sw_tok){.start = start, .end = end, .block = block, .sent = 0, .flags = flags,
                   .kind = kind, .qm = SW_QM_NONE};
     return t;
 }
