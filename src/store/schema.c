@@ -109,28 +109,15 @@ static const char *const migrations[] = {
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
-static int user_version(sqlite3 *db, int *version)
+/* The single integer a query returns ("PRAGMA user_version", a count). */
+static int query_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) return rc;
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        *version = sqlite3_column_int(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-static int table_count(sqlite3 *db, int *count)
-{
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *count = sqlite3_column_int(st, 0);
+        *out = sqlite3_column_int(st, 0);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
@@ -148,13 +135,13 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
     if (rc != SQLITE_OK) return rc;
     rc = sqlite3_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return rc;
-    if ((rc = user_version(db, &version)) != SQLITE_OK) return rc;
+    if ((rc = query_int(db, "PRAGMA user_version", &version)) != SQLITE_OK) return rc;
     if (version > SW_STORE_SCHEMA_VERSION) {
         *too_new = 1;
         return SQLITE_ERROR;
     }
     if (version == 0) {
-        if ((rc = table_count(db, &tables)) != SQLITE_OK) return rc;
+        if ((rc = query_int(db, "SELECT count(*) FROM sqlite_schema", &tables)) != SQLITE_OK) return rc;
         if (tables) return SQLITE_NOTADB; /* an SQLite file of somebody else's */
     }
     for (int v = version; v < SW_STORE_SCHEMA_VERSION; v++) {
@@ -162,7 +149,7 @@ int sw_store_migrate(sqlite3 *db, int *too_new)
         if (rc != SQLITE_OK) return rc;
         /* re-read under the write lock: another process may have migrated meanwhile */
         int now = 0;
-        if ((rc = user_version(db, &now)) != SQLITE_OK) goto failed;
+        if ((rc = query_int(db, "PRAGMA user_version", &now)) != SQLITE_OK) goto failed;
         if (now > v) {
             sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
             v = now - 1;
