@@ -8,27 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "check.h"
+#include "support.h"
 #include "doc.h"
 
 static sw_extractor *ex;
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
 
 static sw_doc *extract_text(const char *text, size_t len, int title_lines)
 {

@@ -9,51 +9,15 @@
 #include <stdlib.h>
 #include <time.h>
 #include "check.h"
+#include "support.h"
 #include "doc.h"
 
 static sw_extractor *ex;
 
-/* Runs the stages these tests are about, in pipeline order: repair, blocks, tokens, quotation
- * marks, sentences (later stages have their own tests, and sw_extract() runs them all). The text
- * must be valid UTF-8. Free the result with done(). */
-static sw_doc *run_stages(const char *text, size_t len, int title_lines, const sw_allocator *al,
-                          sw_status *status)
-{
-    sw_doc *doc = calloc(1, sizeof *doc);
-    if (!doc) return NULL;
-    sw_arena_init(&doc->arena, al ? al : &sw_default_allocator);
-    doc->ex = ex;
-    doc->orig = sw_arena_strndup(&doc->arena, text, len);
-    doc->id = doc->title_in = "";
-    doc->orig_len = (uint32_t)len;
-    doc->title_lines = title_lines;
-    sw_status st = doc->orig ? SW_OK : SW_ERR_NOMEM;
-    if (st == SW_OK) st = sw_repair(doc);
-    if (st == SW_OK) st = sw_find_blocks(doc);
-    if (st == SW_OK) st = sw_tokenize(doc);
-    if (st == SW_OK) st = sw_find_quotes(doc);
-    if (st == SW_OK) st = sw_split_sentences(doc);
-    if (status) *status = st;
-    if (st != SW_OK) {
-        sw_arena_free(&doc->arena);
-        free(doc);
-        return NULL;
-    }
-    return doc;
-}
-
-/* Frees a document made by run_stages(). */
-static void done(sw_doc *doc)
-{
-    if (!doc) return;
-    sw_arena_free(&doc->arena);
-    free(doc);
-}
-
 static sw_doc *run_len(const char *text, size_t len, int title_lines)
 {
     sw_status st = SW_OK;
-    sw_doc *doc = run_stages(text, len, title_lines, NULL, &st);
+    sw_doc *doc = run_stages(ex, text, len, title_lines, NULL, &st);
     CHECK_EQ_INT(st, SW_OK);
     return doc;
 }
@@ -88,7 +52,7 @@ static const char *spans_of(const sw_doc *doc)
     do {                                                   \
         sw_doc *d_ = run(text);                            \
         if (d_) CHECK_EQ_STR(spans_of(d_), expect);        \
-        done(d_);                                   \
+        done_stages(d_);                                   \
     } while (0)
 
 static void test_curly_and_straight_pairs(void)
@@ -151,7 +115,7 @@ static void test_nesting(void)
             CHECK_EQ_INT(d->qspans[2].parent, 1);
         }
     }
-    done(d);
+    done_stages(d);
 }
 
 static void test_multi_paragraph(void)
@@ -175,7 +139,7 @@ static void test_multi_paragraph(void)
         CHECK_EQ_INT(d->toks[b2->tok_start].qm, SW_QM_OPEN);
         CHECK(d->toks[b2->tok_start + 1].flags & SW_TF_IN_QUOTE);
     }
-    done(d);
+    done_stages(d);
     /* a line break inside a paragraph (no blank line) does not end a quotation that closes on
      * the next line */
     d = run("She wrote:\n\"It is a long shot.\nThink about it,\" she added.\n\nNext.");
@@ -187,7 +151,7 @@ static void test_multi_paragraph(void)
             CHECK(!(d->qspans[0].flags & SW_QF_UNCLOSED));
         }
     }
-    done(d);
+    done_stages(d);
     /* a paragraph left open that the next one does not reopen ends at its own end */
     SPANS("“No closing mark here.\n\nThe next paragraph is narration, “with a quote.”",
           "[“No closing mark here.]u [“with a quote.”]p");
@@ -207,7 +171,7 @@ static void test_unbalanced_marks(void)
                 CHECK_EQ_INT(t->qm, SW_QM_NONE);
         }
     }
-    done(d);
+    done_stages(d);
 }
 
 static void test_marks_and_in_quote_flags(void)
@@ -227,7 +191,7 @@ static void test_marks_and_in_quote_flags(void)
         CHECK_EQ_INT(d->qspans[0].cstart, d->toks[3].start);
         CHECK_EQ_INT(d->qspans[0].cend, d->toks[3].end);
     }
-    done(d);
+    done_stages(d);
 }
 
 static void test_direct_and_partial(void)
@@ -262,7 +226,7 @@ static void test_section_of_first_block(void)
     if (!d) return;
     for (uint32_t i = 0; i < d->n_qspans; i++)
         CHECK_EQ_INT(d->qspans[i].section, d->blocks[d->qspans[i].block_first].section);
-    done(d);
+    done_stages(d);
 }
 
 /* ---- out of memory: every allocation failure is reported, never a crash ---- */
@@ -294,7 +258,7 @@ static void test_out_of_memory(void)
     for (long budget = 0; budget < 40; budget++) {
         alloc_budget = budget;
         sw_status st = SW_OK;
-        sw_doc *d = run_stages(buf, len, 0, &al, &st);
+        sw_doc *d = run_stages(ex, buf, len, 0, &al, &st);
         CHECK(st == SW_OK || st == SW_ERR_NOMEM);
         if (st == SW_OK) {
             ok++;
@@ -303,7 +267,7 @@ static void test_out_of_memory(void)
             nomem++;
             CHECK(d == NULL);
         }
-        done(d);
+        done_stages(d);
     }
     CHECK(nomem > 0);
     CHECK(ok > 0);
@@ -340,7 +304,7 @@ static void test_many_marks(void)
     double s = seconds_since(t0);
     printf("100,000 quotation marks: %.3f s\n", s);
     CHECK(s < 1.0 * SLOWDOWN);
-    done(d);
+    done_stages(d);
     free(buf);
 }
 
@@ -366,14 +330,14 @@ static void test_deep_nesting(void)
         CHECK_EQ_INT(d->n_qspans, depth);
         if (d->n_qspans == depth) CHECK_EQ_INT(d->qspans[depth - 1].parent, (int)depth - 2);
     }
-    done(d);
+    done_stages(d);
     /* the same, never closed: every span ends at the block end */
     d = run_len(buf, depth * 5, 0);
     if (d) {
         CHECK_EQ_INT(d->n_qspans, depth);
         if (d->n_qspans) CHECK(d->qspans[0].flags & SW_QF_UNCLOSED);
     }
-    done(d);
+    done_stages(d);
     free(buf);
 }
 
@@ -394,29 +358,12 @@ static void test_50mb_line(void)
     printf("one 50 MB line: %.3f s (%.0f MB/s)\n", s, (double)len / (1 << 20) / (s > 0 ? s : 1e-9));
     CHECK(s < 3.0 * SLOWDOWN);
     if (d) CHECK_EQ_INT(d->n_qspans, 2 * (len / plen));
-    done(d);
+    done_stages(d);
     free(buf);
 }
 
 /* ---- the seed article ---- */
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) buf[n] = 0;
-    *len = (size_t)n;
-    return buf;
-}
 
 /* Every “...” span inside a gold statement of the seed article (the statement itself when it
  * begins with a mark) must be a quotation span of the document, with the same original offsets. */

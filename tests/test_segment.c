@@ -11,53 +11,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "check.h"
+#include "support.h"
 #include "doc.h"
 #include "segment/segment.h"
 
 static sw_extractor *ex;
 
-/* Runs the stages these tests are about, in pipeline order: repair, blocks, tokens, quotation
- * marks, sentences (later stages have their own tests, and sw_extract() runs them all). The text
- * must be valid UTF-8. Free the result with done(). */
-static sw_doc *run_stages(const char *text, size_t len, int title_lines, const sw_allocator *al,
-                          sw_status *status)
-{
-    sw_doc *doc = calloc(1, sizeof *doc);
-    if (!doc) return NULL;
-    sw_arena_init(&doc->arena, al ? al : &sw_default_allocator);
-    doc->ex = ex;
-    doc->orig = sw_arena_strndup(&doc->arena, text, len);
-    doc->id = doc->title_in = "";
-    doc->orig_len = (uint32_t)len;
-    doc->title_lines = title_lines;
-    sw_status st = doc->orig ? SW_OK : SW_ERR_NOMEM;
-    if (st == SW_OK) st = sw_repair(doc);
-    if (st == SW_OK) st = sw_find_blocks(doc);
-    if (st == SW_OK) st = sw_tokenize(doc);
-    if (st == SW_OK) st = sw_find_quotes(doc);
-    if (st == SW_OK) st = sw_split_sentences(doc);
-    if (status) *status = st;
-    if (st != SW_OK) {
-        sw_arena_free(&doc->arena);
-        free(doc);
-        return NULL;
-    }
-    return doc;
-}
-
-/* Frees a document made by run_stages(). */
-static void done(sw_doc *doc)
-{
-    if (!doc) return;
-    sw_arena_free(&doc->arena);
-    free(doc);
-}
-
 /* Runs the stages on a plain-text snippet (no title lines). */
 static sw_doc *run(const char *text)
 {
     sw_status st = SW_OK;
-    sw_doc *doc = run_stages(text, strlen(text), 0, NULL, &st);
+    sw_doc *doc = run_stages(ex, text, strlen(text), 0, NULL, &st);
     CHECK_EQ_INT(st, SW_OK);
     return doc;
 }
@@ -105,14 +69,14 @@ static const char *sents_of(const sw_doc *doc)
     do {                                                   \
         sw_doc *d_ = run(text);                            \
         if (d_) CHECK_EQ_STR(toks_of(d_, 1), expect);      \
-        done(d_);                                   \
+        done_stages(d_);                                   \
     } while (0)
 
 #define SENTS(text, expect)                                \
     do {                                                   \
         sw_doc *d_ = run(text);                            \
         if (d_) CHECK_EQ_STR(sents_of(d_), expect);        \
-        done(d_);                                   \
+        done_stages(d_);                                   \
     } while (0)
 
 static void test_words_and_punctuation(void)
@@ -143,7 +107,7 @@ static void test_apostrophes(void)
             CHECK_EQ_INT(d->toks[1].kind, SW_TK_WORD);
         }
     }
-    done(d);
+    done_stages(d);
     /* a trailing mark after an s-word closes an open single quotation */
     TOKS("‘It was the neighbours’ idea", "‘^|It|was|the|neighbours|’^|idea");
     TOKS("He said 'yes' then", "He|said|'^|yes|'^|then");
@@ -255,7 +219,7 @@ static void gum_score(gum_doc *g, long *tp, long *sys, long *gold, long *unpunct
     free(is_gold);
     free(is_block_end);
     free(is_sys);
-    done(doc);
+    done_stages(doc);
 }
 
 static void test_gum_sentence_boundaries(void)
@@ -404,7 +368,7 @@ static int dump(const char *path)
                q->kind == SW_KIND_DIRECT ? "direct" : "partial", q->flags, q->parent,
                (int)(q->end - q->start), doc->text + q->start);
     }
-    done(doc);
+    done_stages(doc);
     return 0;
 }
 

@@ -1,0 +1,68 @@
+/*
+ * support.h -- helpers several unit tests share: reading a whole file, and running the pipeline's
+ * early stages (repair to sentences) on a text without the later ones.
+ */
+#ifndef SW_TEST_SUPPORT_H
+#define SW_TEST_SUPPORT_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include "doc.h"
+
+/* The whole file, NUL-terminated, in a malloc'd buffer (free it); *len its size. NULL on error. */
+static inline char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) buf[n] = '\0';
+    *len = buf ? (size_t)n : 0;
+    return buf;
+}
+
+/* Runs repair, blocks, tokens, quotation marks and sentences on a valid UTF-8 text, with the
+ * extractor's options and the allocator `al` (NULL: the default). Free the result with
+ * done_stages(); NULL on failure, with the status in *status. */
+static inline sw_doc *run_stages(const sw_extractor *ex, const char *text, size_t len, int title_lines,
+                                 const sw_allocator *al, sw_status *status)
+{
+    sw_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) return NULL;
+    sw_arena_init(&doc->arena, al ? al : &sw_default_allocator);
+    doc->ex = ex;
+    doc->orig = sw_arena_strndup(&doc->arena, text, len);
+    doc->id = doc->title_in = "";
+    doc->orig_len = (uint32_t)len;
+    doc->title_lines = title_lines;
+    sw_status st = doc->orig ? SW_OK : SW_ERR_NOMEM;
+    if (st == SW_OK) st = sw_repair(doc);
+    if (st == SW_OK) st = sw_find_blocks(doc);
+    if (st == SW_OK) st = sw_tokenize(doc);
+    if (st == SW_OK) st = sw_find_quotes(doc);
+    if (st == SW_OK) st = sw_split_sentences(doc);
+    if (status) *status = st;
+    if (st != SW_OK) {
+        sw_arena_free(&doc->arena);
+        free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* Frees a document made by run_stages(). NULL is a no-op. */
+static inline void done_stages(sw_doc *doc)
+{
+    if (!doc) return;
+    sw_arena_free(&doc->arena);
+    free(doc);
+}
+
+#endif
