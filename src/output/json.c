@@ -10,6 +10,22 @@
 #include "doc.h"
 #include "out.h"
 
+/* The "start" and "end" members every span-like object opens with (byte offsets). */
+static void write_span(sw_jw *w, size_t start, size_t end)
+{
+    sw_jw_key(w, "start");
+    sw_jw_uint(w, start);
+    sw_jw_key(w, "end");
+    sw_jw_uint(w, end);
+}
+
+/* A "text" member; a NULL text is written as "". */
+static void write_text(sw_jw *w, const char *text, size_t len)
+{
+    sw_jw_key(w, "text");
+    sw_jw_string(w, text ? text : "", text ? len : 0);
+}
+
 /* {"start": S, "end": E, "text": T}, or null when m is NULL. */
 static void write_mention(sw_jw *w, const sw_mention *m)
 {
@@ -18,12 +34,8 @@ static void write_mention(sw_jw *w, const sw_mention *m)
         return;
     }
     sw_jw_open(w, '{', 1);
-    sw_jw_key(w, "start");
-    sw_jw_uint(w, m->start);
-    sw_jw_key(w, "end");
-    sw_jw_uint(w, m->end);
-    sw_jw_key(w, "text");
-    sw_jw_string(w, m->text ? m->text : "", m->text ? m->text_len : 0);
+    write_span(w, m->start, m->end);
+    write_text(w, m->text, m->text_len);
     sw_jw_close(w, '}');
 }
 
@@ -42,12 +54,8 @@ static const char *entity_name(const sw_doc *doc, int entity)
 static void write_quote(sw_jw *w, const sw_doc *doc, const sw_quote *q)
 {
     sw_jw_open(w, '{', 0);
-    sw_jw_key(w, "start");
-    sw_jw_uint(w, q->start);
-    sw_jw_key(w, "end");
-    sw_jw_uint(w, q->end);
-    sw_jw_key(w, "text");
-    sw_jw_string(w, q->text ? q->text : "", q->text ? q->text_len : 0);
+    write_span(w, q->start, q->end);
+    write_text(w, q->text, q->text_len);
     sw_jw_key(w, "kind");
     sw_jw_cstring(w, sw_quote_kind_name(q->kind));
     sw_jw_key(w, "section");
@@ -101,10 +109,7 @@ static void write_quote(sw_jw *w, const sw_doc *doc, const sw_quote *q)
         sw_jw_open(w, '[', 1);
         for (size_t k = 0; k < q->n_fragments; k++) {
             sw_jw_open(w, '{', 1);
-            sw_jw_key(w, "start");
-            sw_jw_uint(w, q->fragments[k].start);
-            sw_jw_key(w, "end");
-            sw_jw_uint(w, q->fragments[k].end);
+            write_span(w, q->fragments[k].start, q->fragments[k].end);
             sw_jw_close(w, '}');
         }
         sw_jw_close(w, ']');
@@ -181,10 +186,7 @@ sw_status sw_doc_write_json(const sw_doc *doc, const sw_article *article, unsign
         for (size_t i = 0; i < nb; i++) {
             const sw_block *b = sw_doc_block(doc, i);
             sw_jw_open(&w, '{', 1);
-            sw_jw_key(&w, "start");
-            sw_jw_uint(&w, b->start);
-            sw_jw_key(&w, "end");
-            sw_jw_uint(&w, b->end);
+            write_span(&w, b->start, b->end);
             sw_jw_key(&w, "kind");
             sw_jw_cstring(&w, sw_block_kind_name(b->kind));
             sw_jw_key(&w, "section");
