@@ -15,17 +15,7 @@
 
 static char db_path[256];
 
-static void fresh_db(const char *name)
-{
-    snprintf(db_path, sizeof db_path, "/tmp/sw_test_store_%d_%s.db", (int)getpid(), name);
-    char p[300];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
-}
-
+/* Removes the database at db_path with its WAL and shared-memory files. */
 static void drop_db(void)
 {
     char p[300];
@@ -34,6 +24,23 @@ static void drop_db(void)
     unlink(p);
     snprintf(p, sizeof p, "%s-shm", db_path);
     unlink(p);
+}
+
+/* Points db_path at a per-process file for this test and makes sure nothing is there yet. */
+static void fresh_db(const char *name)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/sw_test_store_%d_%s.db", (int)getpid(), name);
+    drop_db();
+}
+
+/* A store opened on a fresh db_path (the open is checked); NULL when it failed. */
+static sw_store *open_fresh(const char *name)
+{
+    sw_store *st = NULL;
+    sw_error err = {0};
+    fresh_db(name);
+    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    return st;
 }
 
 static sw_str S(const char *s) { return (sw_str){s, s ? strlen(s) : 0}; }
@@ -232,11 +239,9 @@ static void test_name_keys_keep_different_names_apart(void)
 
 static void test_entities_merge_across_articles(void)
 {
-    fresh_db("entities");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("entities");
     if (!st) return;
+    sw_error err = {0};
     add_said(st, "e1", "2023-03-01", "Daily Lantern", "Vladimir Putin", "The harvest will be large this year");
     add_said(st, "e2", "2023-03-02", "Daily Lantern", "Putin", "Grain exports will grow next spring");
     add_said(st, "e3", "2023-03-03", "Harbour Post", "Vladimir Vladimirovich Putin", "Fertiliser prices must fall soon");
@@ -284,10 +289,7 @@ static void test_entities_merge_across_articles(void)
 
 static void test_bare_surname_seen_first_is_completed(void)
 {
-    fresh_db("bare");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("bare");
     if (!st) return;
     add_said(st, "b1", "2022-01-01", NULL, "Okonkwo", "The port will be dredged this summer");
     add_said(st, "b2", "2022-01-02", NULL, "Chidi Okonkwo", "Dredging starts in June");
@@ -302,11 +304,9 @@ static void test_bare_surname_seen_first_is_completed(void)
 
 static void test_add_is_idempotent(void)
 {
-    fresh_db("idem");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("idem");
     if (!st) return;
+    sw_error err = {0};
     CHECK_EQ_INT(add_said(st, "i1", "2021-05-01", "Valley Times", "Ines Duarte", "The dam is safe for now"), SW_STORE_ADDED);
     CHECK_EQ_INT(add_said(st, "i1", "2021-05-01", "Valley Times", "Ines Duarte", "The dam is safe for now"), SW_STORE_UNCHANGED);
     /* the same content under another id */
@@ -339,11 +339,9 @@ static void test_add_is_idempotent(void)
 
 static void test_search_filters_and_highlight(void)
 {
-    fresh_db("search");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("search");
     if (!st) return;
+    sw_error err = {0};
     add_said(st, "s1", "2023-06-01", "Coast Herald", "Rita Okafor", "The ferry timetable changes in July");
     add_said(st, "s2", "2023-06-15", "Inland Daily", "Rita Okafor", "Ferry tickets will cost less");
     add_said(st, "s3", "2023-07-02", "Coast Herald", "Jonas Weber", "The new ferry arrives in autumn");
@@ -390,11 +388,9 @@ static void test_search_filters_and_highlight(void)
 
 static void test_search_errors_and_injection(void)
 {
-    fresh_db("errors");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("errors");
     if (!st) return;
+    sw_error err = {0};
     add_said(st, "x1", "2020-02-02", "North Star", "Lena Park", "The tunnel is finished");
     hits h;
     static const char *const bad[] = {"\"unbalanced", "(tunnel", "tunnel AND", "NEAR(", "col:tunnel",
@@ -426,11 +422,9 @@ static void test_search_errors_and_injection(void)
 
 static void test_quotation_groups_first_report(void)
 {
-    fresh_db("groups");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("groups");
     if (!st) return;
+    sw_error err = {0};
     /* the same words, with different marks and case, by three outlets; ingested out of order */
     add_said(st, "g-b", "2024-02-03", "Outlet B", "Farah Nasser", "We will rebuild the market, stone by stone.");
     add_said(st, "g-a", "2024-02-01", "Outlet A", "Farah Nasser", "we will rebuild the market — stone by stone");
@@ -466,11 +460,9 @@ static void test_quotation_groups_first_report(void)
  * an undated report comes after dated ones, and a replacement in the batch sees the counts. */
 static void test_quotation_groups_in_one_batch(void)
 {
-    fresh_db("groups-batch");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("groups-batch");
     if (!st) return;
+    sw_error err = {0};
     CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
     add_said(st, "h-u", NULL, "Outlet U", "Farah Nasser", "The canal will be dredged before the rains");
     add_said(st, "h-b", "2024-03-03", "Outlet B", "Farah Nasser", "The canal will be dredged before the rains.");
@@ -503,11 +495,9 @@ static void test_quotation_groups_in_one_batch(void)
 
 static void test_batches_commit_and_rollback(void)
 {
-    fresh_db("batch");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("batch");
     if (!st) return;
+    sw_error err = {0};
     CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
     CHECK_EQ_INT(sw_store_begin(st, &err), SW_ERR_INVALID_ARG);
     add_said(st, "r1", "2020-01-01", NULL, "Ana Silva", "Kept after the commit");
@@ -576,11 +566,9 @@ static void test_schema_version_and_foreign_files(void)
 
 static void test_entity_refs_and_orphans(void)
 {
-    fresh_db("refs");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("refs");
     if (!st) return;
+    sw_error err = {0};
     CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
     add_said(st, "o1", "2022-03-01", NULL, "Kofi Mensah", "The harbour will reopen in spring");
     add_said(st, "o2", "2022-03-02", NULL, "Kofi Mensah", "Ships are already waiting outside");
@@ -612,11 +600,9 @@ static void test_entity_refs_and_orphans(void)
  * dropped. */
 static void test_migration_from_version_1(void)
 {
-    fresh_db("mig");
-    sw_store *st = NULL;
-    sw_error err = {0};
-    CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
+    sw_store *st = open_fresh("mig");
     if (!st) return;
+    sw_error err = {0};
     add_said(st, "m1", "2022-04-01", NULL, "Kofi Mensah", "The bridge opens on Monday");
     add_said(st, "m2", "2022-04-02", NULL, "Kofi Mensah", "The bridge opened on Monday");
     add_said(st, "m3", "2022-04-03", NULL, "Lena Okoro", "The toll is far too high");
