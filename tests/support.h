@@ -1,6 +1,6 @@
 /*
- * support.h -- helpers several unit tests share: reading a whole file, and running the pipeline's
- * early stages (repair to sentences) on a text without the later ones.
+ * support.h -- helpers several unit tests share: reading a whole file (read_file.h), and running
+ * the pipeline's early stages (repair to sentences) on a text without the later ones.
  */
 #ifndef SW_TEST_SUPPORT_H
 #define SW_TEST_SUPPORT_H
@@ -8,25 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "doc.h"
-
-/* The whole file, NUL-terminated, in a malloc'd buffer (free it); *len its size. NULL on error. */
-static inline char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) buf[n] = '\0';
-    *len = buf ? (size_t)n : 0;
-    return buf;
-}
+#include "read_file.h"
 
 /* Runs repair, blocks, tokens, quotation marks and sentences on a valid UTF-8 text, with the
  * extractor's options and the allocator `al` (NULL: the default). Free the result with

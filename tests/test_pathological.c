@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include "check.h"
+#include "read_file.h"
 #include "saywho.h"
 
 #define MB (1024u * 1024u)
@@ -376,19 +377,6 @@ static void fa_free(void *ctx, void *p)
     }
 }
 
-static char *read_whole(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    text t = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) text_add(&t, buf, n);
-    fclose(fp);
-    *len = t.len;
-    return t.p;
-}
-
 /* Runs extraction (and JSON writing) with allocation k failing, for every k until it succeeds. */
 static void run_failing_allocator(const char *label, const char *p, size_t len, int title_lines)
 {
@@ -451,7 +439,7 @@ static void test_failing_allocator(void)
     run_failing_allocator("256 KB article", many.p, many.len, 0);
     free(many.p);
     size_t len = 0;
-    char *seed = read_whole(SW_SHARED_DIR "/data/seed/putin-lukashenko.txt", &len);
+    char *seed = read_file(SW_SHARED_DIR "/data/seed/putin-lukashenko.txt", &len);
     if (seed) {
         run_failing_allocator("seed article", seed, len, 1);
         free(seed);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "saywho.h"
+#include "read_file.h"
 
 /* ---- small growable string ---------------------------------------------------------------- */
 
@@ -102,20 +103,6 @@ typedef struct example {
 
 static example *examples;
 static int n_examples, cap_examples;
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    buf b = {0};
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) buf_add(&b, tmp, n);
-    fclose(f);
-    if (!b.p) buf_add(&b, "", 0);
-    *len = b.len;
-    return b.p;
-}
 
 static int has_word(const char *info, const char *word)
 {
