@@ -302,7 +302,9 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (vform == SW_VF_ING) {
         uint32_t p = v;
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
-        if (!(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
+        /* "with the latter confirming": after "with", the noun phrase is the subject */
+        int with_subject = subj.kind != SW_NP_NONE && subj.tok_start > lo && tok_is(a, subj.tok_start - 1, "with");
+        if (!with_subject && !(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
             if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
             else subj = attr_sentence_subject(a, lo, v);
         }

@@ -72,7 +72,17 @@ int attr_is_cue_verb(const sw_attr *a, uint32_t i)
         uint32_t p = i - 1;
         if (a->wcls[p] & (SW_W_SUBJ_PRON | SW_W_ADVERB | SW_W_TO)) return 1;
         if (a->t[p].kind == SW_TK_WORD && (a->lx[p] & SW_LX_ROLE)) return 1;
-        if (a->ment_of[p] >= 0) return 1;
+        if (a->ment_of[p] >= 0) {
+            /* "a Facebook post", "his Twitter post": after an article or a possessive, the name
+             * modifies the noun */
+            uint32_t f = p;
+            while (f > 0 && a->ment_of[f - 1] == a->ment_of[p]) f--;
+            if (f > 0 && a->t[f - 1].kind == SW_TK_WORD &&
+                (tok_is(a, f - 1, "a") || tok_is(a, f - 1, "an") || tok_is(a, f - 1, "his") ||
+                 tok_is(a, f - 1, "her") || tok_is(a, f - 1, "its") || tok_is(a, f - 1, "their")))
+                return 0;
+            return 1;
+        }
         return 0;
     }
     return 1;

@@ -67,6 +67,16 @@ static int is_person_ment(const sw_attr *a, int32_t m)
     return e >= 0 && a->doc->ents[e].type == SW_ENT_PERSON;
 }
 
+/* Whether the name ending at token me is followed, inside [.., hi), by a lower-case role or
+ * title noun that it modifies: "a Trump adviser", "the Kremlin spokesman". */
+static int name_modifies_role(const sw_attr *a, uint32_t me, uint32_t hi)
+{
+    uint32_t n = me + 1;
+    return n < hi && is_word(a, n) && !(a->t[n].flags & SW_TF_CAP) && a->ment_of[n] < 0 &&
+           (a->lx[n] & (SW_LX_ROLE | SW_LX_TITLE)) && !(a->lx[n] & SW_LX_FUNCTION) &&
+           !(a->wcls[n] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT | SW_W_AUX)) && !attr_is_cue_verb(a, n);
+}
+
 /* The first token of a mention after title words and determiners at the start of a segment:
  * "the Defence Secretary Delfin Lorenzana", "former minister X". */
 static uint32_t skip_segment_lead(const sw_attr *a, uint32_t k, uint32_t end)
@@ -106,9 +116,52 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
             k = skip_segment_lead(a, e + 1, end);
         }
         if (k >= end || a->ment_of[k] < 0 || !is_person_ment(a, a->ment_of[k])) continue;
+        uint32_t me = k;
+        while (me + 1 < end && a->ment_of[me + 1] == a->ment_of[k]) me++;
+        if (name_modifies_role(a, me, end)) continue;
         return name_np(a, k, k, end);
     }
     return np;
+}
+
+/* "the FAA and the NTSB, with the latter confirming": "the latter" (token i is "latter" or
+ * "former", after "the") names the second (or first) of the two names just coordinated before
+ * it. Returns the NP "the latter" carrying that name's mention, or an empty NP. */
+static sw_np latter_former(const sw_attr *a, uint32_t i)
+{
+    sw_np np = np_none();
+    uint32_t lim = i > 40 ? i - 40 : 0;
+    uint32_t j = i - 1; /* "the" */
+    /* ", with the latter", "; the latter": a few words or marks between */
+    while (j > lim && a->ment_of[j - 1] < 0 && i - j < 4 && !tok_punct(a, j - 1, '.')) j--;
+    if (j == lim || a->ment_of[j - 1] < 0) return np;
+    int32_t second = a->ment_of[j - 1];
+    uint32_t k = mention_first_tok(a, j - 1);
+    if (k > lim && (a->wcls[k - 1] & SW_W_DET)) k--;
+    if (k <= lim + 1 || !(tok_is(a, k - 1, "and") || tok_is(a, k - 1, "or"))) return np;
+    k--;
+    if (a->ment_of[k - 1] < 0 || a->ment_of[k - 1] == second) return np;
+    np.kind = SW_NP_NAME;
+    np.ment = tok_is(a, i, "latter") ? second : a->ment_of[k - 1];
+    np.tok_start = i - 1;
+    np.tok_end = i + 1;
+    return np;
+}
+
+/* An apposition that ends at the comma `comma` and begins with an article after another comma
+ * ("..., a marine ecologist and professor at the institute,"): the index of that earlier comma,
+ * or SW_NONE. */
+static uint32_t apposition_start(const sw_attr *a, uint32_t comma, uint32_t lo)
+{
+    uint32_t j = comma;
+    while (j > lo && comma - j < 25) {
+        j--;
+        if (tok_punct(a, j, ',')) break;
+        if (!is_word(a, j) && !is_possessive(a, j)) return SW_NONE;
+    }
+    if (!tok_punct(a, j, ',') || j <= lo || j + 1 >= comma) return SW_NONE;
+    if (!(tok_is(a, j + 1, "a") || tok_is(a, j + 1, "an") || tok_is(a, j + 1, "the"))) return SW_NONE;
+    return j;
 }
 
 /* The noun phrase that ends at token i (inclusive), looking no further left than lo. */
@@ -139,9 +192,19 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         return np;
     }
     if (!is_word(a, i)) return np;
+    if ((tok_is(a, i, "latter") || tok_is(a, i, "former")) && i > lo && tok_is(a, i - 1, "the"))
+        return latter_former(a, i);
     /* "Putin, who said": the antecedent of the relative pronoun */
-    if ((a->wcls[i] & SW_W_RELATIVE) && i >= lo + 2 && tok_punct(a, i - 1, ','))
+    if ((a->wcls[i] & SW_W_RELATIVE) && i >= lo + 2 && tok_punct(a, i - 1, ',')) {
+        /* "Anna Berg, a chemist at the institute, who said": an apposition between the name and
+         * "who" describes the person named before it */
+        uint32_t c = apposition_start(a, i - 1, lo);
+        if (c != SW_NONE) {
+            sw_np before = np_ending_at(a, c - 1, lo, depth + 1);
+            if (before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) return before;
+        }
         return np_ending_at(a, i - 2, lo, depth + 1);
+    }
     if (a->wcls[i] & SW_W_SUBJ_PRON) {
         np.kind = SW_NP_PRONOUN;
         np.tok_start = i;
@@ -244,6 +307,17 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     return np;
 }
 
+/* A lower-case word that looks like a gerund: a known -ing form, or a word of six letters or
+ * more ending in "ing" that is not a "-thing" pronoun ("relaying", "announcing"). */
+static int gerund_like(const sw_attr *a, uint32_t g)
+{
+    if (a->t[g].flags & SW_TF_CAP) return 0;
+    if (a->info[g] && a->info[g]->verb_form == SW_VF_ING) return 1;
+    uint32_t len = tok_len(a, g);
+    const char *w = tok_text(a, g);
+    return len >= 6 && memcmp(w + len - 3, "ing", 3) == 0 && memcmp(w + len - 5, "thing", 5) != 0;
+}
+
 sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
 {
     if (v == 0 || v <= lo) return np_none();
@@ -254,6 +328,8 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
         i--;
         skipped++;
     }
+    /* "with analyst X having declared": a perfect participle's subject is before "having" */
+    if (i > lo && tok_is(a, i, "having")) i--;
     /* "went on to add", "continued to insist": the subject of the verb before "to" */
     if (i > lo + 1 && tok_is(a, i, "to") && is_word(a, i - 1)) {
         uint32_t k = i - 1;
@@ -261,7 +337,24 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
         if (!(a->t[k].flags & SW_TF_CAP) && a->ment_of[k] < 0 && !(a->wcls[k] & (SW_W_SUBJ_PRON | SW_W_DET)))
             return attr_subject_before(a, k, lo);
     }
-    return np_ending_at(a, i, lo, 0);
+    sw_np np = np_ending_at(a, i, lo, 0);
+    /* "Ferrand in relaying the news to parliament said": the noun before the verb may end a
+     * gerund adjunct; the subject is the person before its preposition */
+    if (np.kind == SW_NP_NAME && is_person_ment(a, np.ment)) return np;
+    uint32_t from = np.kind != SW_NP_NONE ? np.tok_start : i + 1;
+    for (uint32_t g = from; g > lo + 1 && from - g < 12;) {
+        g--;
+        if (!is_word(a, g)) break;
+        if (gerund_like(a, g) &&
+            (tok_is(a, g - 1, "in") || tok_is(a, g - 1, "while") || tok_is(a, g - 1, "after") ||
+             tok_is(a, g - 1, "before") || tok_is(a, g - 1, "upon") || tok_is(a, g - 1, "when"))) {
+            if (g < lo + 2) break;
+            sw_np subj = np_ending_at(a, g - 2, lo, 0);
+            if ((subj.kind == SW_NP_NAME && is_person_ment(a, subj.ment)) || subj.kind == SW_NP_PRONOUN) return subj;
+            break;
+        }
+    }
+    return np;
 }
 
 /* A document speaks for its owner: "according to her memoirs" (the pronoun's referent), "the
@@ -287,6 +380,11 @@ static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
     if (k + 1 < hi && (tok_is(a, k, "from") || tok_is(a, k, "by") || tok_is(a, k, "of"))) {
         k++;
         if (k < hi && (a->wcls[k] & SW_W_DET)) k++;
+        /* "a statement by the Presidential Spokesperson Harry Roque": the person in the phrase */
+        for (uint32_t t = k; t < hi && t - k < 8 && is_word(a, t); t++) {
+            if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t])) return name_np(a, t, t, hi);
+            if ((a->wcls[t] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)) && a->ment_of[t] < 0) break;
+        }
         if (k < hi && a->ment_of[k] >= 0) return name_np(a, k, k, hi);
     }
     return np;
