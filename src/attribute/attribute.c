@@ -143,6 +143,14 @@ static sw_stmt *clause_stmt(sw_attr *a, uint32_t cs, uint32_t ce)
     return s;
 }
 
+/* A description that can speak: headed by a role, title, organisation, outlet or document noun
+ * ("local press", "the ministry", "a spokesperson"). */
+static int speaking_desc(const sw_attr *a, sw_np np)
+{
+    uint32_t h = np.tok_end - 1;
+    return (a->lx[h] & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA)) || (a->wcls[h] & SW_W_DOC_NOUN);
+}
+
 static void set_cue(const sw_attr *a, sw_stmt *s, uint32_t v, uint32_t v_end)
 {
     s->cue_start = a->t[v].start;
@@ -286,6 +294,35 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     }
 
     uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
+    /* "It cited the Air Force as stating C", "quoted the mayor as saying C": the object speaks,
+     * through the participle's own cue */
+    {
+        sw_np obj = attr_np_after(a, ve, hi, 0);
+        uint32_t k = obj.tok_end;
+        if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && k + 1 < hi && tok_is(a, k, "as") &&
+            attr_is_cue_verb(a, k + 1) && a->info[k + 1]->verb_form == SW_VF_ING)
+            return SW_OK;
+    }
+    /* "a plane, reported by local press as belonging to X": a participle with its agent */
+    if ((vform == SW_VF_PAST || vform == SW_VF_PART) && ve + 1 < hi && tok_is(a, ve, "by")) {
+        sw_np agent = attr_np_after(a, ve + 1, hi, 0);
+        uint32_t k = agent.tok_end;
+        if ((agent.kind == SW_NP_NAME || (agent.kind == SW_NP_DESC && speaking_desc(a, agent))) && k + 1 < hi &&
+            tok_is(a, k, "as")) {
+            uint32_t cs = k + 1, ce = attr_clause_end(a, cs, hi);
+            /* set off by commas ("a plane, reported by X as C, crashed"): C ends at the comma */
+            if (v > lo && tok_punct(a, v - 1, ','))
+                for (uint32_t c = cs; c < ce; c++)
+                    if (tok_punct(a, c, ',')) { ce = c; break; }
+            if (ce > cs + 1) {
+                sw_stmt *s = clause_stmt(a, cs, ce);
+                if (!s) return SW_ERR_NOMEM;
+                set_cue(a, s, v, ve);
+                set_speaker(a, s, &agent, v);
+                return SW_OK;
+            }
+        }
+    }
     /* a passive ("was accused of", "were told"): the speaker, if any, is the agent after "by" */
     if (vform == SW_VF_PAST || vform == SW_VF_PART || vform == SW_VF_BASE) {
         uint32_t p = v;
@@ -299,12 +336,26 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     sw_np subj = attr_subject_before(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
+    int object_subject = 0; /* the subject is the object of another verb: not shared further */
     if (vform == SW_VF_ING) {
         uint32_t p = v;
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
+        /* "cited the Air Force as stating": the noun phrase before "as" */
+        if (v > lo + 2 && tok_is(a, v - 1, "as")) {
+            sw_np obj = attr_subject_before(a, v - 1, lo);
+            uint32_t b = obj.tok_start;
+            if (b > lo && is_word(a, b - 1) && (a->wcls[b - 1] & SW_W_DET)) b--;
+            if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && b > lo && is_word(a, b - 1) &&
+                ((a->lx[b - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) ||
+                 (a->info[b - 1] && a->info[b - 1]->verb_form != 0 && a->info[b - 1]->verb_form != SW_VF_ING &&
+                  a->info[b - 1]->verb_form != SW_VF_BASE))) {
+                subj = obj;
+                object_subject = 1;
+            }
+        }
         /* "with the latter confirming": after "with", the noun phrase is the subject */
         int with_subject = subj.kind != SW_NP_NONE && subj.tok_start > lo && tok_is(a, subj.tok_start - 1, "with");
-        if (!with_subject && !(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
+        if (!with_subject && !object_subject && !(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
             if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
             else subj = attr_sentence_subject(a, lo, v);
         }
@@ -335,7 +386,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
             else subj = attr_sentence_subject(a, lo, p);
         }
     }
-    if (subj.kind != SW_NP_NONE) {
+    if (subj.kind != SW_NP_NONE && !object_subject) {
         a->last_subj = subj;
         a->last_subj_sent = a->t[v].sent;
     }

@@ -269,6 +269,14 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         *ce = attr_clause_end(a, *cs, se);
         return *ce > *cs + 1;
     }
+    /* "said — as reported by the Daily Star — “...”", "said, according to the agency, that":
+     * the outlet's phrase set off by dashes or commas stands between the verb and its clause
+     * (the "according to" pass names the outlet as the statement's via) */
+    if (i + 2 < se && (tok_clause_break(a, i) || tok_punct(a, i, ',')) && attr_according_at(a, i + 1)) {
+        uint32_t j = i + 1 + attr_according_at(a, i + 1);
+        while (j < se && j - i < 16 && is_word(a, j)) j++;
+        if (j + 1 < se && (tok_clause_break(a, j) || tok_punct(a, j, ','))) i = j + 1;
+    }
     i = skip_adverbials(a, i, se);
     uint32_t before_object = i;
     if (i < se && (frames & (SW_VX_TELL | SW_VX_OF | SW_VX_TO | SW_VX_AS)) && !(a->wcls[i] & SW_W_THAT)) {

@@ -1328,6 +1328,18 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     if (e < c->n_toks && c->toks[e].kind == SW_TK_SYM && !(c->toks[e].flags & SW_TF_SPACE_BEFORE) &&
         c->doc->text[c->toks[e].start] == '$')
         return SW_OK;
+    /* "A Republican Assemblywoman, Jill Tolles,": after an indefinite article, a capitalised
+     * phrase that ends the noun phrase is a description, not a name (names take no "a"); "a
+     * Reuters reporter" keeps its name, which modifies the noun after it */
+    if (s > 0 && c->toks[s - 1].block == block && (kw_is(c, s - 1, SW_KWID_A) || kw_is(c, s - 1, SW_KWID_AN)) &&
+        (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')))) {
+        int plain = 1;
+        for (uint32_t i = s; i < e; i++)
+            if (is_word(c, i) && ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_FIRST_MALE |
+                                                 SW_LX_FIRST_FEMALE)) || allcaps(c, i)))
+                plain = 0;
+        if (plain) return SW_OK;
+    }
     uint32_t pre = s;
     mevid m;
     memset(&m, 0, sizeof m);
