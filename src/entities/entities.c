@@ -1177,11 +1177,21 @@ static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t en
 }
 
 /* Links (or, in the body, creates) the entity of a name on [s, e) and records the mention. */
+/* Whether [s, e) is an acronym closed by a bracket: "EU)", "PG&E)", "AT&T)". */
+static int bracketed_acronym(const ectx *c, uint32_t s, uint32_t e)
+{
+    if (e > s + 3 || e >= c->n_toks || !is_punct(c, e, ')')) return 0;
+    for (uint32_t i = s; i < e; i++)
+        if (!(is_word(c, i) && (allcaps(c, i) || (tok_len(c, i) == 1 && capword(c, i)))) && !kw_is(c, i, SW_KWID_AMP))
+            return 0;
+    return 1;
+}
+
 static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int create, const mevid *m)
 {
     int32_t ent = find_entity(c, s, e);
     /* "the European Union (EU)": an acronym in brackets right after a name */
-    if (ent < 0 && s >= 2 && e == s + 1 && allcaps(c, s) && is_punct(c, s - 1, '(') && c->n_cands &&
+    if (ent < 0 && s >= 2 && bracketed_acronym(c, s, e) && is_punct(c, s - 1, '(') && c->n_cands &&
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
@@ -1265,6 +1275,21 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
     }
     if (is_particle(c, j)) return j + 1;
     if (kw_is(c, j, SW_KWID_AMP)) return j + 1;
+    /* "Pacific Gas and Electric Company": "and" inside a company's name, when the words after it
+     * end in an organisation noun and the words before it name nothing of their own */
+    if (kw_is(c, j, SW_KWID_AND)) {
+        uint32_t k = j + 1;
+        while (k < bend && k - j <= 4 && capword(c, k) && !(c->toks[k].flags & SW_TF_SENT_START)) k++;
+        if (k > j + 1 && (CLS(c, k - 1) & SW_LX_ORG_WORD) && !has_possessive(c, k - 1)) {
+            int plain = 1;
+            for (uint32_t i = s; i < e; i++)
+                if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_COUNTRY | SW_LX_CITY | SW_LX_DEMONYM |
+                                  SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE | SW_LX_TITLE | SW_LX_ROLE)) ||
+                    allcaps(c, i))
+                    plain = 0;
+            if (plain) return j + 1;
+        }
+    }
     if (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR) || kw_is(c, j, SW_KWID_ON)) {
         for (uint32_t i = s; i < e; i++)
             if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (kw_is(c, j, SW_KWID_OF) ? SW_LX_TITLE : 0)))
