@@ -31,9 +31,9 @@ typedef struct sw_attr {
     sw_doc *doc;
     const sw_tok *t;
     uint32_t n;
-    uint32_t *lx;          /* lexicon classes per token (SW_LX_*) */
+    const uint32_t *lx;    /* lexicon classes per token (SW_LX_*), shared with the entities stage */
     uint32_t *wcls;        /* our classes per token (SW_W_*) */
-    const sw_lex_info **info; /* lexicon entry per token, or NULL */
+    const sw_lex_info *const *info; /* lexicon entry per token, or NULL (shared too) */
     int32_t *ment_of;      /* entity mention covering each token, or -1 */
     int32_t *qspan_open;   /* for an opening-mark token, its top-level qspan, or -1 */
     int32_t *qspan_close;  /* for a closing-mark token, its top-level qspan, or -1 */

@@ -29,20 +29,32 @@ sw_status attr_classify(sw_attr *a)
 {
     sw_arena *ar = &a->doc->arena;
     /* every element is written below, so no zeroing */
-    a->lx = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->lx);
     a->wcls = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->wcls);
-    a->info = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->info);
-    if (!a->lx || !a->wcls || !a->info) return SW_ERR_NOMEM;
-    /* The entities stage looked every word up already; reuse its answers when it ran. */
-    int have_ent = a->doc->ent_data != NULL;
+    if (!a->wcls) return SW_ERR_NOMEM;
+    /* The entities stage looked every word up already: share its arrays when it ran. */
+    const uint32_t *classes = NULL;
+    const sw_lex_info *const *infos = sw_ent_token_infos(a->doc, &classes);
+    if (infos) {
+        a->info = infos;
+        a->lx = classes;
+        for (uint32_t i = 0; i <= a->n; i++) {
+            const sw_lex_info *info = infos[i];
+            a->wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
+        }
+        return SW_OK;
+    }
+    uint32_t *lx = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *lx);
+    const sw_lex_info **info_of = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *info_of);
+    if (!lx || !info_of) return SW_ERR_NOMEM;
     for (uint32_t i = 0; i <= a->n; i++) {
         const sw_lex_info *info = NULL;
-        if (i < a->n && a->t[i].kind == SW_TK_WORD)
-            info = have_ent ? sw_ent_token_info(a->doc, i) : sw_lex_lookup(tok_text(a, i), tok_len(a, i));
-        a->info[i] = info;
-        a->lx[i] = info ? info->classes : 0;
+        if (i < a->n && a->t[i].kind == SW_TK_WORD) info = sw_lex_lookup(tok_text(a, i), tok_len(a, i));
+        info_of[i] = info;
+        lx[i] = info ? info->classes : 0;
         a->wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
     }
+    a->info = info_of;
+    a->lx = lx;
     return SW_OK;
 }
 

@@ -6,6 +6,7 @@
  * open-addressing table; it allocates nothing and takes a few tens of nanoseconds.
  */
 #include <string.h>
+#include <threads.h>
 
 #include "lexicon/lexicon.h"
 #include "lexicon/lexicon_tables.h"
@@ -48,6 +49,27 @@ static void sw_lex_fold(const unsigned char *in, size_t len, unsigned char *out)
     }
 }
 
+/* Most words that reach the table are in no list (names, rare words), and the table is 2 MB, so
+ * each such lookup would be a cache miss. A bitmap of the stored keys' hashes (128 KB, one bit per
+ * 2^20 hash class, built once from the table) answers "not in the table" for nearly all of them
+ * without touching it. It is a pure function of the static table, so it changes no answer. */
+#define SW_LEX_FILTER_BITS 20
+static uint64_t sw_lex_filter[(1u << SW_LEX_FILTER_BITS) / 64];
+static once_flag sw_lex_filter_once = ONCE_FLAG_INIT;
+
+static uint32_t sw_lex_filter_bit(uint32_t h) { return (h * 0x9E3779B1u) >> (32 - SW_LEX_FILTER_BITS); }
+
+static void sw_lex_filter_build(void)
+{
+    for (uint32_t slot = 0; slot <= sw_lex_tab_slot_mask; slot++) {
+        const sw_lex_slot *sl = &sw_lex_tab_slots[slot];
+        if (sl->entry == 0)
+            continue;
+        uint32_t b = sw_lex_filter_bit(sl->hash);
+        sw_lex_filter[b >> 6] |= 1ull << (b & 63);
+    }
+}
+
 /* Finds the entry of a word: its index, or -1 when the word is not in the table (cue-only entries,
  * whose classes are 0, are found too). */
 static long sw_lex_find(const char *word, size_t len)
@@ -61,6 +83,10 @@ static long sw_lex_find(const char *word, size_t len)
         h ^= key[i];
         h *= 0x01000193u;
     }
+    call_once(&sw_lex_filter_once, sw_lex_filter_build);
+    uint32_t b = sw_lex_filter_bit(h);
+    if (!(sw_lex_filter[b >> 6] & (1ull << (b & 63))))
+        return -1;
     for (uint32_t slot = h & sw_lex_tab_slot_mask;; slot = (slot + 1) & sw_lex_tab_slot_mask) {
         const sw_lex_slot *sl = &sw_lex_tab_slots[slot];
         if (sl->entry == 0)
