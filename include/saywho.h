@@ -89,10 +89,15 @@ typedef struct sw_str {
 /* One article to extract from. Only `text` is required. The strings are borrowed: they must stay
  * valid for the duration of the call they are passed to, and are copied where kept.
  * `title_lines` (plain-text articles) says that the text itself begins with its title line(s),
- * ended by the first blank line; they are reported as section "title". */
+ * ended by the first blank line; they are reported as section "title".
+ * `text_checked` is set by the readers (sw_reader_parse_json, sw_reader_parse_text), which have
+ * checked that `text` is valid UTF-8 without NUL bytes; sw_extract() then does not check it again.
+ * Leave it 0 in an article you build yourself (zero-initialise the struct), unless you have made
+ * that same check. */
 typedef struct sw_article {
     sw_str id, title, url, date, source, text;
     int title_lines;
+    int text_checked;
 } sw_article;
 
 typedef enum sw_format {

@@ -80,9 +80,11 @@ sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out
     if (!ex || !art || !out) return fail(err, SW_ERR_INVALID_ARG, 0);
     size_t len = art->text.ptr ? art->text.len : 0;
     if (len > SW_MAX_ARTICLE) return fail(err, SW_ERR_TOO_LARGE, 0);
-    int nul = 0;
-    size_t bad = sw_utf8_check(art->text.ptr ? art->text.ptr : "", len, &nul);
-    if (bad != len) return fail(err, nul ? SW_ERR_NUL : SW_ERR_UTF8, bad);
+    if (!art->text_checked) { /* a reader's article was checked as it was read */
+        int nul = 0;
+        size_t bad = sw_utf8_check(art->text.ptr ? art->text.ptr : "", len, &nul);
+        if (bad != len) return fail(err, nul ? SW_ERR_NUL : SW_ERR_UTF8, bad);
+    }
 
     sw_doc *doc = sw_mem_alloc(ex->alloc, sizeof *doc);
     if (!doc) return fail(err, SW_ERR_NOMEM, 0);

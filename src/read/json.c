@@ -420,5 +420,6 @@ done:
         fields[m]->ptr = reader->scratch + pos[m];
         fields[m]->len = lens[m];
     }
+    out->text_checked = 1; /* every string was checked as it was decoded */
     return SW_OK;
 }

@@ -84,5 +84,6 @@ sw_status sw_reader_parse_text(sw_reader *reader, const char *buf, size_t len, s
     out->text.ptr = buf;
     out->text.len = len;
     out->title_lines = 1;
+    out->text_checked = 1;
     return SW_OK;
 }
