@@ -328,6 +328,10 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
         i--;
         skipped++;
     }
+    /* "The study itself outlined", "the minister himself said": an emphatic reflexive */
+    if (i > lo && (tok_is(a, i, "itself") || tok_is(a, i, "himself") || tok_is(a, i, "herself") ||
+                   tok_is(a, i, "themselves")))
+        i--;
     /* "with analyst X having declared": a perfect participle's subject is before "having" */
     if (i > lo && tok_is(a, i, "having")) i--;
     /* "went on to add", "continued to insist": the subject of the verb before "to" */
@@ -448,6 +452,10 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
             !tok_is(a, j, "of") && a->ment_of[j] < 0)
             break;
         if (j > i && attr_is_cue_verb(a, j)) break;
+        /* "the study itself": an emphatic reflexive ends the phrase */
+        if (j > i && (tok_is(a, j, "itself") || tok_is(a, j, "himself") || tok_is(a, j, "herself") ||
+                      tok_is(a, j, "themselves")))
+            break;
         /* a clause begins: "according to Wasef archaeologists have ...", "... he died" */
         if (j > i && is_word(a, j) && ((a->wcls[j] & (SW_W_AUX | SW_W_SUBJ_PRON)) ||
                                        ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && !(a->t[j].flags & SW_TF_CAP))))
