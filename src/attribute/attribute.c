@@ -294,6 +294,31 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     }
 
     uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
+    /* C, V S.  /  C1, V S, C2. : a verb inverted after a comma reports its sentence ("The dam
+     * would hold, said the engineer." / "Because the water is warmer, says the study, it rises") */
+    if (v > lo + 2 && tok_punct(a, v - 1, ',') && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
+        sw_np who = attr_np_after(a, ve, hi, 1);
+        if (who.kind == SW_NP_NAME || (who.kind == SW_NP_DESC && speaking_desc(a, who))) {
+            uint32_t k = who.tok_end, ce = v - 1;
+            /* the inverted subject ends the sentence or a comma follows it: a verb with an
+             * object ("..., announced Kamala Harris as ...", "told Reuters “...”") is not inverted */
+            int ends = k >= hi || tok_punct(a, k, ',') ||
+                       (a->t[k].kind == SW_TK_PUNCT && (tok_punct(a, k, '.') || tok_punct(a, k, ';')) && k + 1 >= hi);
+            if (!ends) k = SW_NONE;
+            if (k != SW_NONE && k < hi && tok_punct(a, k, ',') && k + 1 < hi) {
+                uint32_t e2 = attr_clause_end(a, k + 1, hi);
+                /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
+                if (e2 > k + 2 && attr_clause_is_finite(a, k + 1, e2)) ce = e2;
+            }
+            if (k != SW_NONE && a->t[lo].kind != SW_TK_QUOTE && attr_clause_is_finite(a, lo, v - 1)) {
+                sw_stmt *s = clause_stmt(a, lo, ce);
+                if (!s) return SW_ERR_NOMEM;
+                set_cue(a, s, v, ve);
+                set_speaker(a, s, &who, v);
+                return SW_OK;
+            }
+        }
+    }
     /* "It cited the Air Force as stating C", "quoted the mayor as saying C": the object speaks,
      * through the participle's own cue */
     {
