@@ -86,6 +86,46 @@ static const uint8_t ascii_alnum[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/* Per-byte high bits of x set where m < byte < n, for bytes below 0x80 (0 <= m < n <= 128). No
+ * byte's arithmetic borrows from or carries into another's, so each flag is exact. */
+static inline uint64_t bytes_between(uint64_t x, unsigned m, unsigned n)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t low7 = x & (ones * 127);
+    return (ones * (127 + n) - low7) & ~x & (low7 + ones * (127 - m)) & high;
+}
+
+/* The end of the run of ASCII letters and digits that starts at text[q], at most `stop`; ORs the
+ * ascii_alnum classes of its bytes into *seen. Words are short, so one step of eight bytes usually
+ * finds the end (while eight bytes before `limit`, the end of the readable text, remain). */
+static inline uint32_t alnum_run_end(const char *text, uint32_t q, uint32_t stop, uint32_t limit, unsigned *seen)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (q < stop && q + 8 <= limit) {
+        uint64_t w;
+        memcpy(&w, text + q, 8);
+        uint64_t lo = bytes_between(w, 'a' - 1, 'z' + 1), up = bytes_between(w, 'A' - 1, 'Z' + 1),
+                 dg = bytes_between(w, '0' - 1, '9' + 1);
+        uint64_t other = ~(lo | up | dg) & 0x8080808080808080ull;
+        uint32_t n = other ? (uint32_t)__builtin_ctzll(other) / 8 : 8; /* the first byte in memory is the low one */
+        if (n > stop - q) n = stop - q;
+        uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+        *seen |= (lo & mask ? 1u : 0u) | (up & mask ? 2u : 0u) | (dg & mask ? 4u : 0u);
+        q += n;
+        if (n < 8) return q;
+    }
+#else
+    (void)limit;
+#endif
+    while (q < stop) {
+        unsigned a = ascii_alnum[(unsigned char)text[q]];
+        if (!a) break;
+        *seen |= a;
+        q++;
+    }
+    return q;
+}
+
 /* Scans a word starting at i (a letter or mark). Returns its end; sets *upper and *lower to the
  * counts of cased letters (exact for upper case when there is no lower case; otherwise only
  * non-zero-ness is meaningful) and *dotted when it took inner periods (U.S). The possessive 's
@@ -101,14 +141,8 @@ static uint32_t scan_word(const char *text, uint32_t i, uint32_t end, int *upper
         /* fast path: a run of ASCII letters and digits */
         unsigned char c = (unsigned char)text[p];
         if (ascii_alnum[c]) {
-            uint32_t q = p + 1;
             unsigned seen = ascii_alnum[c];
-            while (q < end) {
-                unsigned a = ascii_alnum[(unsigned char)text[q]];
-                if (!a) break;
-                seen |= a;
-                q++;
-            }
+            uint32_t q = alnum_run_end(text, p + 1, end, end, &seen);
             if (seen & 1) {
                 (*lower)++; /* only "none" versus "some" matters for lower case */
                 if (seen & 2) (*upper)++;
@@ -341,22 +375,8 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             /* Fast path: an ASCII word followed by a character that cannot continue it (not a
              * letter, digit, apostrophe, hyphen, period or non-ASCII byte) is most words of an
              * article; it needs none of scan_word's cases, only its case counts. */
-            uint32_t q = i + 1;
             unsigned seen = ascii_alnum[c0];
-            /* The run is scanned without a bound check per byte: the text ends with a NUL (doc.h),
-             * which stops it. A run that crosses the block's end (rare) is cut there and its
-             * letters are counted again. */
-            for (;;) {
-                unsigned a = ascii_alnum[(unsigned char)text[q]];
-                if (!a) break;
-                seen |= a;
-                q++;
-            }
-            if (q > end) {
-                q = end;
-                seen = 0;
-                for (uint32_t k = i; k < q; k++) seen |= ascii_alnum[(unsigned char)text[k]];
-            }
+            uint32_t q = alnum_run_end(text, i + 1, end, doc->len, &seen);
             unsigned c = (unsigned char)text[q];
             if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
                 uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
