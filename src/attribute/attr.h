@@ -32,7 +32,7 @@ typedef struct sw_attr {
     const sw_tok *t;
     uint32_t n;
     const uint32_t *lx;    /* lexicon classes per token (SW_LX_*), shared with the entities stage */
-    uint32_t *wcls;        /* our classes per token (SW_W_*) */
+    const uint32_t *wcls;  /* our classes per token (SW_W_*), shared too */
     const sw_lex_info *const *info; /* lexicon entry per token, or NULL (shared too) */
     int32_t *ment_of;      /* entity mention covering each token, or -1 */
     int32_t *qspan_open;   /* for an opening-mark token, its top-level qspan, or -1 */

@@ -27,34 +27,31 @@ int tok_clause_break(const sw_attr *a, uint32_t i)
 
 sw_status attr_classify(sw_attr *a)
 {
-    sw_arena *ar = &a->doc->arena;
-    /* every element is written below, so no zeroing */
-    a->wcls = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *a->wcls);
-    if (!a->wcls) return SW_ERR_NOMEM;
     /* The entities stage looked every word up already: share its arrays when it ran. */
-    const uint32_t *classes = NULL;
-    const sw_lex_info *const *infos = sw_ent_token_infos(a->doc, &classes);
+    const uint32_t *classes = NULL, *roles = NULL;
+    const sw_lex_info *const *infos = sw_ent_token_infos(a->doc, &classes, &roles);
     if (infos) {
         a->info = infos;
         a->lx = classes;
-        for (uint32_t i = 0; i <= a->n; i++) {
-            const sw_lex_info *info = infos[i];
-            a->wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
-        }
+        a->wcls = roles;
         return SW_OK;
     }
+    sw_arena *ar = &a->doc->arena;
+    /* every element is written below, so no zeroing */
     uint32_t *lx = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *lx);
+    uint32_t *wcls = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *wcls);
     const sw_lex_info **info_of = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *info_of);
-    if (!lx || !info_of) return SW_ERR_NOMEM;
+    if (!lx || !wcls || !info_of) return SW_ERR_NOMEM;
     for (uint32_t i = 0; i <= a->n; i++) {
         const sw_lex_info *info = NULL;
         if (i < a->n && a->t[i].kind == SW_TK_WORD) info = sw_lex_lookup(tok_text(a, i), tok_len(a, i));
         info_of[i] = info;
         lx[i] = info ? info->classes : 0;
-        a->wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
+        wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
     }
     a->info = info_of;
     a->lx = lx;
+    a->wcls = wcls;
     return SW_OK;
 }
 

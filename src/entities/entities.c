@@ -251,6 +251,7 @@ typedef struct ectx {
     sw_ent_lexcache lc;          /* what CLS() needs to fill them in */
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
+    uint32_t *roles;             /* attribution roles of each token (sw_ent_roles_of) */
     uint32_t *core;              /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks, cap_marks;
@@ -383,6 +384,7 @@ static void clear_token(ectx *c, uint32_t i)
     c->cls[i] = c->kw[i] = 0;
     c->tok_wstat[i] = -1;
     c->info[i] = NULL;
+    c->roles[i] = 0;
     c->core[i] = i < c->n_toks ? c->toks[i].end - c->toks[i].start : 0;
 }
 
@@ -507,8 +509,9 @@ static sw_status classify_tokens(ectx *c)
     c->kw = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->kw);
     c->tok_wstat = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->tok_wstat);
     c->info = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->info);
+    c->roles = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->roles);
     c->core = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->core);
-    if (!c->cls || !c->kw || !c->tok_wstat || !c->info || !c->core) return SW_ERR_NOMEM;
+    if (!c->cls || !c->kw || !c->tok_wstat || !c->info || !c->roles || !c->core) return SW_ERR_NOMEM;
     /* room for as many distinct words as tokens at half load: an article has about one distinct
      * word for every two or three tokens, so the table almost never has to grow (rehash) */
     c->wcap = 64;
@@ -538,6 +541,7 @@ static sw_status classify_tokens(ectx *c)
                 c->cls[i] = 0;
                 c->tok_wstat[i] = -1;
                 c->info[i] = NULL;
+                c->roles[i] = 0;
                 c->kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
                 c->core[i] = len;
                 continue;
@@ -555,6 +559,7 @@ static sw_status classify_tokens(ectx *c)
             if (len == 0 || len > sizeof buf) {
                 const sw_lex_info *info = sw_lex_lookup(s, len);
                 c->info[i] = info;
+                c->roles[i] = sw_ent_roles_of(info);
                 c->cls[i] = info ? info->classes : 0;
                 c->kw[i] = capbit;
                 c->tok_wstat[i] = -1;
@@ -583,6 +588,7 @@ static sw_status classify_tokens(ectx *c)
                 w->lower = w->midcap = 0;
                 word_lexicon(s, len, h, text_end, &w->info, &w->kw);
                 w->cls = w->info ? w->info->classes : 0;
+                w->roles = sw_ent_roles_of(w->info);
                 c->wslots[slot] = h;
                 c->widx[slot] = (uint32_t)k;
                 if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;
@@ -593,6 +599,7 @@ static sw_status classify_tokens(ectx *c)
             c->cls[i] = w->cls;
             c->kw[i] = wkw | capbit;
             c->info[i] = w->info;
+            c->roles[i] = w->roles;
             if (!body) continue;
             if (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {
                 if (c->n_marks == c->cap_marks) {
@@ -612,6 +619,7 @@ static sw_status classify_tokens(ectx *c)
     for (; done <= c->n_toks; done++) clear_token(c, done);
     c->lc.cls = c->cls;
     c->lc.info = c->info;
+    c->lc.roles = c->roles;
     c->lc.type = c->tok_wstat;
     c->lc.core = c->core;
     c->lc.types = c->wstats;

@@ -60,10 +60,11 @@ uint32_t sw_ent_token_classes(const sw_doc *doc, uint32_t tok);
  * 's), or NULL. The stage looks each distinct word up once, so this saves later stages a lookup
  * per token. */
 const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok);
-/* The same for every token at once: the stage's own arrays of lexicon entries (returned) and of
- * their classes (*classes), n_toks + 1 entries each (the last is NULL / 0). They live in the
+/* The same for every token at once: the stage's own arrays of lexicon entries (returned), of their
+ * classes (*classes) and of their attribution roles (*roles: the entry's SW_W_* roles, with
+ * SW_W_ADVERB for adverbs), n_toks + 1 entries each (the last is NULL / 0). They live in the
  * document's arena; NULL when the stage has not run. */
-const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes);
+const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes, const uint32_t **roles);
 
 /* The mention whose tokens cover token `tok` (its name, not a split-off title), or -1. */
 int32_t sw_ent_mention_at(const sw_doc *doc, uint32_t tok);

@@ -21,11 +21,20 @@ typedef struct sw_ent_wtype {    /* one distinct word (folded) of the article */
     uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
     uint32_t cls, kw;            /* its lexicon classes (or SW_ENT_CLS_UNKNOWN) and keyword value */
     const sw_lex_info *info;     /* its lexicon entry, or NULL */
+    uint32_t roles;              /* sw_ent_roles_of(info) */
 } sw_ent_wtype;
+
+/* The attribution roles of a word (SW_W_*, with SW_W_ADVERB for the lexicon's adverbs): kept per
+ * token so that the attribution stage reads them without visiting each token's lexicon entry. */
+static inline uint32_t sw_ent_roles_of(const sw_lex_info *info)
+{
+    return info ? info->roles | ((info->classes & SW_LX_ADVERB) ? SW_W_ADVERB : 0) : 0;
+}
 
 typedef struct sw_ent_lexcache {
     uint32_t *cls;               /* per token: classes, or SW_ENT_CLS_UNKNOWN */
     const sw_lex_info **info;    /* per token: lexicon entry (valid once cls is known) */
+    uint32_t *roles;             /* per token: sw_ent_roles_of(info) (valid once cls is known) */
     const int32_t *type;         /* per token: index into types, -1 for none */
     const uint32_t *core;        /* per token: length without a possessive ending */
     sw_ent_wtype *types;

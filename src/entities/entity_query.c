@@ -28,13 +28,14 @@ const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok)
     return d->lex.info[tok];
 }
 
-const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes)
+const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes, const uint32_t **roles)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d) return NULL;
     for (uint32_t i = 0; i < doc->n_toks; i++)
         if (d->lex.cls[i] & SW_ENT_CLS_UNKNOWN) sw_ent_lazy_classes(doc, &d->lex, i);
     *classes = d->lex.cls;
+    *roles = d->lex.roles;
     return (const sw_lex_info *const *)d->lex.info;
 }
 

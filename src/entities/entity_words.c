@@ -377,12 +377,15 @@ uint32_t sw_ent_lazy_classes(const sw_doc *doc, const sw_ent_lexcache *lc, uint3
         if (!w) {
             lc->cls[tok] = info ? info->classes : 0;
             lc->info[tok] = info;
+            lc->roles[tok] = sw_ent_roles_of(info);
             return lc->cls[tok];
         }
         w->info = info;
         w->cls = info ? info->classes : 0;
+        w->roles = sw_ent_roles_of(info);
     }
     lc->cls[tok] = w->cls;
     lc->info[tok] = w->info;
+    lc->roles[tok] = w->roles;
     return w->cls;
 }
