@@ -554,6 +554,12 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
             uint32_t j = i - 1;
             while (j > lo && !tok_punct(a, j - 1, ',')) j--;
             if (j > lo) cs = j;
+            /* "The deal, according to officials, was signed on Monday": the subject's verb comes
+             * after the phrase, and the statement is the whole clause */
+            uint32_t vb = after + 1;
+            if (cs == lo && vb < hi && is_word(a, vb) && !(a->t[vb].flags & SW_TF_CAP) &&
+                ((a->wcls[vb] & SW_W_AUX) || (a->lx[vb] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG))))
+                ce = attr_clause_end(a, vb, hi);
         }
     } else {
         return SW_OK;

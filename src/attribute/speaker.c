@@ -275,10 +275,19 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         }
     }
     if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP)) {
-        /* a plural noun with a determiner ("the researchers", "some experts") can speak too */
+        /* a plural noun with a determiner ("the researchers", "some experts") can speak too, and
+         * so can any noun right after "the" or "a" when a speech verb follows ("the forecaster
+         * said") */
         uint32_t len = tok_len(a, i);
         const char *w = tok_text(a, i);
-        if (!(len > 3 && w[len - 1] == 's' && !(a->lx[i] & SW_LX_FUNCTION))) return np;
+        int plural = len > 3 && w[len - 1] == 's' && !(a->lx[i] & SW_LX_FUNCTION);
+        int after_article = i > lo && (tok_is(a, i - 1, "the") || tok_is(a, i - 1, "a") || tok_is(a, i - 1, "an")) &&
+                            len > 2 && !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_ADVERB)) &&
+                            !(a->wcls[i] & (SW_W_TIME | SW_W_PREP | SW_W_CONJ)) && i + 1 < a->n &&
+                            attr_is_cue_verb(a, i + 1) &&
+                            /* not the object of a preposition ("during the debate repeated") */
+                            !(i - 1 > lo && is_word(a, i - 2) && (a->wcls[i - 2] & SW_W_PREP));
+        if (!plural && !after_article) return np;
     }
     if (a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) return np;
     uint32_t s = i;
