@@ -422,6 +422,21 @@ def plural(w, exc):
     return w + "s"
 
 
+# British spellings that SemCor (American texts) never tags: neighbour/neighbor,
+# organisation/organization, councillor/councilor, programme/program, centre/center,
+# defence/defense, catalogue/catalog.
+BRITISH_ENDINGS = [("our", "or"), ("isation", "ization"), ("ise", "ize"), ("iser", "izer"),
+                   ("llor", "lor"), ("mme", "m"), ("re", "er"), ("ence", "ense"), ("ogue", "og")]
+
+
+def british_variant(w, other):
+    """True when w is the British spelling of other (same word but for one ending)."""
+    for brit, amer in BRITISH_ENDINGS:
+        if w.endswith(brit) and other.endswith(amer) and w[:-len(brit)] == other[:-len(amer)]:
+            return True
+    return False
+
+
 def noun_group(synsets, index, counts, exc, heads, minimum):
     words = {}
     for head in heads:
@@ -431,9 +446,14 @@ def noun_group(synsets, index, counts, exc, heads, minimum):
             raise SystemExit("import_wordnet: no sense %s in WordNet" % head)
         for s in hyponym_closure(synsets, offsets[int(sense) - 1]):
             lexf = synsets[s][0]
-            for w, lex_id in synsets[s][1]:
-                c = sense_count(counts, w, 1, lexf, lex_id)
-                if re.fullmatch(r"[a-z]+(-[a-z]+)?", w) and c >= minimum:
+            lemmas = [(w, sense_count(counts, w, 1, lexf, lex_id)) for w, lex_id in synsets[s][1]]
+            for w, c in lemmas:
+                if not re.fullmatch(r"[a-z]+(-[a-z]+)?", w):
+                    continue
+                if c < minimum:
+                    # a British spelling shares the tagged uses of its American synonym
+                    c = max([c2 for w2, c2 in lemmas if c2 >= minimum and british_variant(w, w2)], default=c)
+                if c >= minimum:
                     words[w] = words.get(w, 0) + c
     return words
 
