@@ -610,6 +610,21 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
         s->reason = "boilerplate";
         return SW_OK;
     }
+    /* “Q” – Mayor Ole Berg: a dash after the quotation, then its speaker's name ending the line
+     * or the sentence */
+    if (close != SW_NONE && close + 2 < bhi && tok_clause_break(a, close + 1) && !tok_punct(a, close + 1, ';') &&
+        !tok_punct(a, close + 1, ':')) {
+        sw_np who = attr_np_after(a, close + 2, bhi, 1);
+        uint32_t e = who.tok_end;
+        if (who.kind == SW_NP_NAME && is_word(a, who.tok_start) && who.ment >= 0 &&
+            a->doc->ments[who.ment].ent >= 0 && a->doc->ents[a->doc->ments[who.ment].ent].type == SW_ENT_PERSON &&
+            (e >= bhi || tok_punct(a, e, '.') || tok_punct(a, e, ',') || a->t[e].block != a->t[close].block)) {
+            sw_stmt *s = quote_stmt(a, q);
+            if (!s) return SW_ERR_NOMEM;
+            set_speaker(a, s, &who, close + 2);
+            return SW_OK;
+        }
+    }
     /* “Q,” he pounded / “Q,” smiled the minister */
     if (close != SW_NONE) {
         uint32_t j = close + 1;

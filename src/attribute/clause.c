@@ -193,6 +193,7 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
     while (j < se && j - start < 7 && is_word(a, j) &&
            !(a->wcls[j] & (SW_W_THAT | SW_W_TO | SW_W_PREP | SW_W_CONJ | SW_W_SUBJ_PRON | SW_W_RELATIVE)) &&
            !(j > start && (a->wcls[j] & SW_W_ADVERB)) && /* "urged states not to" */
+           !(j > start && (a->wcls[j] & SW_W_DET)) &&     /* "tells residents the money is there" */
            !(a->lx[j] & SW_LX_CALENDAR) && (j == start || !attr_is_cue_verb(a, j))) {
         if (a->ment_of[j] >= 0) ment = a->ment_of[j];
         /* a lower-case word after a name starts the clause: "told Wikinews only 10% ..." */
@@ -263,6 +264,12 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     if (tok_is(a, i, "out") || tok_is(a, i, "on")) {
         /* "pointed out", "commented on" keep going; "called on X to" is an appeal */
         if (tok_is(a, i, "out")) i++;
+    }
+    /* "warned for years that C": a "for" phrase closed by "that" is an adverbial */
+    if (tok_is(a, i, "for")) {
+        uint32_t t = i + 1;
+        while (t < se && t - i < 5 && is_word(a, t) && !(a->wcls[t] & SW_W_THAT)) t++;
+        if (t < se && t > i + 1 && is_word(a, t) && (a->wcls[t] & SW_W_THAT)) i = t;
     }
     if (frames & SW_VX_FOR && tok_is(a, i, "for")) {
         *cs = i + 1;
