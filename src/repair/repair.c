@@ -16,6 +16,9 @@
  * that needs none is not copied at all (doc->text points at doc->orig).
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "doc.h"
 #include "repair_tables.h"
 
@@ -572,6 +575,28 @@ sw_status sw_repair(sw_doc *doc)
          * time; `all` collects the classes of the eight bytes, `pair` the letters whose previous
          * byte fits. It starts at i = 1 so that every byte has one before it (p[-1]). */
         if (i == 0 && !may_start(in, 0)) i = 1;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time where SSE2 is there (every x86-64): the same test as below */
+        while (i > 0 && i + 16 <= n) {
+            __m128i cur = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+            __m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(in + i - 1));
+#define SW_EQ(v, ch) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(ch)))
+            __m128i always = _mm_or_si128(_mm_or_si128(_mm_or_si128(SW_EQ(cur, '&'), SW_EQ(cur, '#')),
+                                                       _mm_or_si128(SW_EQ(cur, 0xC2), SW_EQ(cur, 0xC3))),
+                                          _mm_or_si128(_mm_or_si128(SW_EQ(cur, 0xE2), SW_EQ(cur, 0xEF)), SW_EQ(cur, 'q')));
+            __m128i after_s = SW_EQ(prev, 's');
+            __m128i h = _mm_and_si128(SW_EQ(cur, 'h'), after_s);
+            __m128i pp = _mm_and_si128(SW_EQ(cur, 'p'), _mm_or_si128(_mm_or_si128(after_s, SW_EQ(prev, 'm')),
+                                                                     _mm_or_si128(SW_EQ(prev, 'a'), SW_EQ(prev, 'i'))));
+#undef SW_EQ
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(always, _mm_or_si128(h, pp)));
+            if (mask) {
+                i += (uint32_t)__builtin_ctz(mask);
+                break;
+            }
+            i += 16;
+        }
+#endif
         while (i > 0 && i + 8 <= n) {
             const unsigned char *p = in + i;
             unsigned c0 = stop_cur[p[0]], c1 = stop_cur[p[1]], c2 = stop_cur[p[2]], c3 = stop_cur[p[3]];
