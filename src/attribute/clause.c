@@ -295,13 +295,19 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     if (i >= se) return 0;
     /* "explained to the press, “...”", "said to reporters that ...": "to" and a hearer */
     if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && i + 1 < se && is_word(a, i + 1) &&
-        ((a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON)) || a->ment_of[i + 1] >= 0 || (a->lx[i + 1] & SW_LX_ROLE))) {
+        ((a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON)) || a->ment_of[i + 1] >= 0 || (a->lx[i + 1] & SW_LX_ROLE) ||
+         /* "to reporters", "to residents": a plural noun */
+         (tok_len(a, i + 1) > 3 && tok_text(a, i + 1)[tok_len(a, i + 1) - 1] == 's' &&
+          !(a->t[i + 1].flags & SW_TF_CAP) && !(a->lx[i + 1] & SW_LX_FUNCTION)))) {
         sw_np hearer;
         hearer.kind = SW_NP_NONE;
         hearer.ment = hearer.ent = -1;
         uint32_t j = skip_addressee(a, i + 1, se, &hearer);
+        /* "announcing to journalists Adamowicz remained alive": a clause right after the hearer */
+        int clause_next = j > i + 1 && j < se && is_word(a, j) && !(a->wcls[j] & (SW_W_PREP | SW_W_CONJ)) &&
+                          attr_clause_is_finite(a, j, attr_clause_end(a, j, se));
         if (j > i + 1 && j < se && (tok_punct(a, j, ',') || tok_punct(a, j, ':') || (a->wcls[j] & SW_W_THAT) ||
-                                    a->t[j].kind == SW_TK_QUOTE)) {
+                                    a->t[j].kind == SW_TK_QUOTE || clause_next)) {
             *addr = hearer;
             i = skip_adverbials(a, j, se);
             if (i >= se) return 0;

@@ -73,6 +73,12 @@ int attr_is_cue_verb(const sw_attr *a, uint32_t i)
     if (!info || !info->verb_form) return 0;
     /* Capitalised mid-sentence: part of a name ("Said Hassan"), not a verb. */
     if ((a->t[i].flags & SW_TF_CAP) && !(a->t[i].flags & SW_TF_SENT_START)) return 0;
+    /* "while some say C", "others argue C": a quantifier standing for people, then a base form */
+    if (info->verb_form == SW_VF_BASE && i > 0 && a->t[i - 1].kind == SW_TK_WORD &&
+        (tok_is(a, i - 1, "some") || tok_is(a, i - 1, "others") || tok_is(a, i - 1, "many") ||
+         tok_is(a, i - 1, "several")) &&
+        !(i > 1 && a->t[i - 2].kind == SW_TK_WORD && (a->wcls[i - 2] & (SW_W_PREP | SW_W_DET))))
+        return 1;
     if (noun_context_before(a, i)) return 0;
     /* A base form ("say", "report") is a verb only after a subject pronoun, an auxiliary or "to"
      * ("they say", "will say", "went on to say"); otherwise it is too often a noun. */

@@ -194,6 +194,13 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     if (!is_word(a, i)) return np;
     if ((tok_is(a, i, "latter") || tok_is(a, i, "former")) && i > lo && tok_is(a, i - 1, "the"))
         return latter_former(a, i);
+    /* "while some say C", "others argue C": a quantifier standing for people */
+    if (tok_is(a, i, "some") || tok_is(a, i, "others") || tok_is(a, i, "many") || tok_is(a, i, "several")) {
+        np.kind = SW_NP_DESC;
+        np.tok_start = i;
+        np.tok_end = i + 1;
+        return np;
+    }
     /* "Putin, who said": the antecedent of the relative pronoun */
     if ((a->wcls[i] & SW_W_RELATIVE) && i >= lo + 2 && tok_punct(a, i - 1, ',')) {
         /* "Anna Berg, a chemist at the institute, who said": an apposition between the name and
