@@ -561,8 +561,71 @@ const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off)
     return latest;
 }
 
+/* The name an entity goes by in the output: its normalised name, or its fullest span. */
+static void entity_name(const sw_doc *doc, int32_t e, const char **name, size_t *len)
+{
+    const sw_ient *en = &doc->ents[e];
+    if (en->name) {
+        *name = en->name;
+        *len = strlen(en->name);
+    } else {
+        *name = doc->text + en->name_start;
+        *len = en->name_end - en->name_start;
+    }
+}
+
+/* "Both Lund and the company's chief executive, Henrik Aas, declined ... They said C": "they"
+ * after a sentence whose subject is two people joined by "and" means the pair. Returns "A and B"
+ * (in the arena), or NULL. Only the sentence of token `at` and the one before are looked at, and
+ * only a pair that opens its sentence (after "Both"). */
+static const char *pronoun_pair(sw_attr *a, uint32_t at)
+{
+    const sw_doc *doc = a->doc;
+    uint32_t s_at = a->t[at].sent;
+    uint32_t first_sent = s_at > 0 ? s_at - 1 : 0;
+    for (uint32_t si = s_at + 1; si-- > first_sent;) {
+        const sw_sent *st = &doc->sents[si];
+        uint32_t k = st->tok_start;
+        if (k < at && tok_is(a, k, "both")) k++;
+        if (k >= at || a->ment_of[k] < 0 || !is_person_ment(a, a->ment_of[k])) continue;
+        int32_t m1 = a->ment_of[k];
+        uint32_t j = k;
+        while (j < st->tok_end && a->ment_of[j] == m1) j++;
+        if (j >= st->tok_end || !tok_is(a, j, "and")) continue;
+        /* the second person: named right after "and", or in an apposition a few words on
+         * ("and the company's chief executive, Henrik Aas,") */
+        int32_t m2 = -1;
+        for (uint32_t t = j + 1; t < st->tok_end && t < at && t - j < 10; t++) {
+            if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
+                m2 = a->ment_of[t];
+                break;
+            }
+            if (is_word(a, t) && (a->wcls[t] & (SW_W_AUX | SW_W_RELATIVE | SW_W_THAT))) break;
+        }
+        if (m2 < 0) continue;
+        int32_t e1 = doc->ments[m1].ent, e2 = doc->ments[m2].ent;
+        if (e1 < 0 || e2 < 0 || e1 == e2) continue;
+        const char *n1, *n2;
+        size_t l1, l2;
+        entity_name(doc, e1, &n1, &l1);
+        entity_name(doc, e2, &n2, &l2);
+        char *out = sw_arena_alloc(&a->doc->arena, l1 + l2 + 6);
+        if (!out) return NULL;
+        memcpy(out, n1, l1);
+        memcpy(out + l1, " and ", 5);
+        memcpy(out + l1 + 5, n2, l2);
+        out[l1 + l2 + 5] = '\0';
+        return out;
+    }
+    return NULL;
+}
+
 const char *attr_pronoun_group(sw_attr *a, uint32_t at)
 {
+    if (tok_is(a, at, "they")) {
+        const char *pair = pronoun_pair(a, at);
+        if (pair) return pair;
+    }
     uint32_t at_off = a->t[at].start;
     const sw_stmt *latest = attr_latest_stmt(a, at_off);
     if (!latest || latest->speaker >= 0 || !latest->speaker_name) return NULL;
