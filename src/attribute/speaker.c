@@ -449,7 +449,9 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
     if (i >= hi) return np;
     /* "written as the caption", "said on the radio": a preposition starts no subject */
     if (is_word(a, i) && (a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_THAT)) && a->ment_of[i] < 0) return np;
-    if (a->wcls[i] & SW_W_SUBJ_PRON) {
+    /* "according to him", "according to them": an object pronoun after the phrase */
+    if ((a->wcls[i] & SW_W_SUBJ_PRON) || tok_is(a, i, "him") || tok_is(a, i, "them") ||
+        (tok_is(a, i, "her") && !(i + 1 < hi && is_word(a, i + 1)))) {
         np.kind = SW_NP_PRONOUN;
         np.tok_start = i;
         np.tok_end = i + 1;
@@ -662,8 +664,8 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
     uint8_t want_gender = SW_GENDER_UNKNOWN;
     int want_person = 1, want_org = 0;
     if ((len == 2 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e') ||
-        (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'i' && (text[2] | 32) == 's'))
-        want_gender = SW_GENDER_MALE; /* he, his */
+        (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'i' && ((text[2] | 32) == 's' || (text[2] | 32) == 'm')))
+        want_gender = SW_GENDER_MALE; /* he, his, him ("according to him") */
     else if ((len == 3 && (text[0] | 32) == 's' && (text[1] | 32) == 'h' && (text[2] | 32) == 'e') ||
              (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e' && (text[2] | 32) == 'r'))
         want_gender = SW_GENDER_FEMALE; /* she, her */
