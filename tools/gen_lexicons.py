@@ -39,7 +39,7 @@ CLASS_BITS = {
     "demonym": 1 << 5, "country": 1 << 6, "male": 1 << 7, "female": 1 << 8, "org": 1 << 9,
     "media": 1 << 10, "function": 1 << 11, "pronoun": 1 << 12, "calendar": 1 << 13,
     "place": 1 << 14, "city": 1 << 15, "past": 1 << 16, "3sg": 1 << 17,
-    "adverb": 1 << 18, "cue_first": 1 << 19,
+    "adverb": 1 << 18, "cue_first": 1 << 19, "firm": 1 << 20,
 }
 CLASS_NAMES = {
     1 << 0: "SW_LX_SPEECH", 1 << 1: "SW_LX_SPEECH_POST", 1 << 2: "SW_LX_COGNITION",
@@ -47,7 +47,7 @@ CLASS_NAMES = {
     1 << 7: "SW_LX_FIRST_MALE", 1 << 8: "SW_LX_FIRST_FEMALE", 1 << 9: "SW_LX_ORG_WORD",
     1 << 10: "SW_LX_MEDIA", 1 << 11: "SW_LX_FUNCTION", 1 << 12: "SW_LX_PRONOUN",
     1 << 13: "SW_LX_CALENDAR", 1 << 14: "SW_LX_PLACE_WORD", 1 << 15: "SW_LX_CITY",
-    1 << 16: "SW_LX_VERB_PAST", 1 << 17: "SW_LX_VERB_3SG",
+    1 << 16: "SW_LX_VERB_PAST", 1 << 17: "SW_LX_VERB_3SG", 1 << 20: "SW_LX_FIRM",
 }
 FRAME_BITS = {"that": 1, "quote": 2, "tell": 4, "of": 8, "as": 16, "for": 32, "to": 64}
 VF_BASE, VF_3SG, VF_PAST, VF_PART, VF_ING = 1, 2, 3, 4, 5
@@ -190,7 +190,7 @@ def load_nouns():
     """class -> {word: plural or None}: WordNet noun lists plus noun_supplement.tsv."""
     groups = {}
     for cls, name in (("title", "titles.txt"), ("role", "roles.txt"), ("org", "org_words.txt"),
-                      ("media", "media_words.txt"), ("place", "place_words.txt")):
+                      ("media", "media_words.txt"), ("place", "place_words.txt"), ("firm", "firm_words.txt")):
         groups[cls] = {cols[0]: cols[1] for _n, cols in rows(name, 3, 3)}
     for n, cols in rows("noun_supplement.tsv", 3, 4):
         where = "noun_supplement.tsv:%d" % n

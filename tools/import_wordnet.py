@@ -375,6 +375,12 @@ NOUN_GROUPS = {
          "magazine#2", "journal#2", "television#1", "radio#1", "channel#5", "network#2",
          "website#1", "daily#1", "tabloid#1", "wire_service#1"],
         1),
+    "firm_words.txt": (
+        "Nouns for a business that a short description names (the company, the firm, the carmaker, "
+        "the airline, the bank); every tag count, as many have no tagged use",
+        ["company#1", "business#1", "firm#1", "corporation#1", "conglomerate#2", "airline#2", "bank#2",
+         "insurer#1", "utility#1", "manufacturer#1"],
+        0),
     "place_words.txt": (
         "Nouns that make a capitalised name a place (X Province, X River, X Street)",
         ["administrative_district#1", "body_of_water#1", "thoroughfare#1", "mountain#1",

@@ -723,6 +723,39 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32
     return any;
 }
 
+/* "Nordvik Motors recalled 40,000 cars. The company said ...": "the" and a noun for a business
+ * (SW_LX_FIRM: company, firm, carmaker, airline, bank), with at most one word between, means the
+ * organisation e (the most recent one, from sw_ent_resolve_description), when it was named in the
+ * last few sentences and its name is not headed by another kind of organisation noun ("the
+ * company" is not "the Transport Ministry") or an outlet's. */
+static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at)
+{
+    const sw_doc *doc = a->doc;
+    if (e < 0 || doc->ents[e].type != SW_ENT_ORGANIZATION) return 0;
+    uint32_t h = np->tok_end - 1;
+    if (np->tok_end - np->tok_start > 3 || !tok_is(a, np->tok_start, "the") || !(a->lx[h] & SW_LX_FIRM) ||
+        (a->lx[h] & SW_LX_MEDIA))
+        return 0;
+    for (uint32_t t = np->tok_start + 1; t < np->tok_end; t++)
+        if ((a->t[t].flags & SW_TF_CAP) || a->ment_of[t] >= 0) return 0;
+    /* the last word of the organisation's name */
+    const sw_ient *en = &doc->ents[e];
+    const char *name = en->name ? en->name : doc->text + en->name_start;
+    size_t nl = en->name ? strlen(en->name) : en->name_end - en->name_start;
+    size_t ws = nl;
+    while (ws > 0 && name[ws - 1] != ' ') ws--;
+    uint32_t cls = sw_lex_classes(name + ws, nl - ws);
+    if (cls & SW_LX_MEDIA) return 0;
+    if ((cls & SW_LX_ORG_WORD) && !(cls & SW_LX_FIRM)) return 0;
+    /* named in the last few sentences */
+    uint32_t at_off = a->t[at].start;
+    for (int32_t m = last_mention_before(doc, at_off); m >= 0; m--) {
+        if (at_off - doc->ments[m].end > 800) break;
+        if (doc->ments[m].ent == e) return 1;
+    }
+    return 0;
+}
+
 void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
 {
     np->ent = -1;
@@ -738,7 +771,7 @@ void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
          * whatever was named last; the description itself is the better answer then */
         int strength = 0;
         int32_t e = sw_ent_resolve_description(a->doc, np->tok_start, np->tok_end, at, &strength);
-        np->ent = strength >= 2 ? e : -1;
+        np->ent = strength >= 2 || (strength == 1 && the_company(a, np, e, at)) ? e : -1;
         /* "US authorities" are not the United States: a place does not speak, and a plural group
          * ("authorities", "officials", "researchers") is not the country or body named nearby */
         uint32_t h = np->tok_end - 1;

@@ -46,8 +46,9 @@ enum {
                                     reports). With VERB_PAST: tells whether the words after a speech
                                     verb open a finite clause ("said the plant closed") */
     SW_LX_ADVERB = 1u << 18,     /* a one-word adverb in -ly (WordNet): publicly, reportedly */
-    SW_LX_CUE_FIRST = 1u << 19   /* the first word of a verb cue phrase (pointed out, went on to
+    SW_LX_CUE_FIRST = 1u << 19,  /* the first word of a verb cue phrase (pointed out, went on to
                                     say, told reporters): ask sw_lex_cue_phrase() */
+    SW_LX_FIRM = 1u << 20        /* a noun for a business: company, firm, carmaker, airline, bank */
 };
 
 /* Verb forms (for SW_LX_SPEECH and SW_LX_COGNITION words only: a word that is only
