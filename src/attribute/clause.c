@@ -159,6 +159,9 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         /* "found the sequences to be diverse": an infinitive is not a finite verb */
         if (j > cs && (a->wcls[j - 1] & SW_W_TO)) continue;
         if (a->wcls[j] & SW_W_AUX) return 1;
+        /* an -s form right after a number is a plural noun: "recalled 40,000 drills" */
+        if ((a->lx[j] & SW_LX_VERB_3SG) && !(a->lx[j] & SW_LX_VERB_PAST) && j > cs && a->t[j - 1].kind == SW_TK_NUM)
+            continue;
         if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !(a->wcls[j - 1] & SW_W_DET)) return 1;
         if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&
             (a->info[j]->verb_form == SW_VF_PAST || a->info[j]->verb_form == SW_VF_3SG) && j > cs)
