@@ -257,10 +257,51 @@ static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
     return is_word(a, p) && (a->wcls[p] & SW_W_DOC_NOUN);
 }
 
+/* Whether the word at i is a negation: not, never, or a contraction in n't ("didn't", "won’t"). */
+static int negation_at(const sw_attr *a, uint32_t i)
+{
+    if (!is_word(a, i)) return 0;
+    /* "not only implying", "not just saying" */
+    if (tok_is(a, i, "not") && i + 1 < a->n &&
+        (tok_is(a, i + 1, "only") || tok_is(a, i + 1, "just") || tok_is(a, i + 1, "merely") || tok_is(a, i + 1, "simply")))
+        return 0;
+    if (tok_is(a, i, "not") || tok_is(a, i, "never") || tok_is(a, i, "n't") || tok_is(a, i, "n\xe2\x80\x99t"))
+        return 1;
+    uint32_t len = tok_len(a, i);
+    const char *w = tok_text(a, i);
+    return (len > 3 && memcmp(w + len - 3, "n't", 3) == 0) || (len > 5 && memcmp(w + len - 5, "n\xe2\x80\x99t", 5) == 0);
+}
+
+/* "did not say", "never said", "declined to say", "refused to confirm": a speech act that did not
+ * happen reports nothing. Looks at the few words before the verb at v. */
+static int negated_cue(const sw_attr *a, uint32_t v, uint32_t lo)
+{
+    uint32_t p = v;
+    for (int k = 0; k < 3 && p > lo; k++) {
+        p--;
+        if (negation_at(a, p)) return 1;
+        if (tok_is(a, p, "to") && p > lo &&
+            (tok_is(a, p - 1, "declined") || tok_is(a, p - 1, "declines") || tok_is(a, p - 1, "refused") ||
+             tok_is(a, p - 1, "refuses") || tok_is(a, p - 1, "failed") || tok_is(a, p - 1, "unable")))
+            return 1;
+        if (!is_word(a, p) || !(a->wcls[p] & (SW_W_ADVERB | SW_W_AUX))) break;
+    }
+    return 0;
+}
+
 /* Pass 1, a speech verb at v (a cue phrase [v, ve): "pointed out", "went on to say"; ve = v + 1
  * for one word) inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
 static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi)
 {
+    if (negated_cue(a, v, lo)) {
+        /* its subject is still the subject of a verb that shares it ("did not say X, but said C") */
+        sw_np subj = attr_subject_before(a, v, lo);
+        if (subj.kind != SW_NP_NONE) {
+            a->last_subj = subj;
+            a->last_subj_sent = a->t[v].sent;
+        }
+        return SW_OK;
+    }
     /* “Q,” S V / “Q,” V S (the quotation may begin in an earlier sentence) */
     uint32_t blo = a->doc->blocks[a->t[v].block].tok_start;
     int32_t q = quote_before_cue(a, v, blo);
@@ -403,7 +444,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         /* a verb sharing its subject: "S agreed, saying C", "S wept and said C", "by saying" */
         uint32_t p = v - 1;
         while (p > lo && is_word(a, p) && (a->wcls[p] & SW_W_ADVERB)) p--;
-        int shared = tok_punct(a, p, ',') || tok_is(a, p, "and") || tok_is(a, p, "by") ||
+        int shared = tok_punct(a, p, ',') || tok_is(a, p, "and") || tok_is(a, p, "but") || tok_is(a, p, "by") ||
                      tok_is(a, p, "while") || tok_is(a, p, "when") || tok_is(a, p, "before") ||
                      tok_is(a, p, "after") || tok_is(a, p, "then");
         if (shared) {

@@ -57,6 +57,8 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
                 uint32_t m = k + 1;
                 if (!tok_is(a, k, "but") && !tok_is(a, k, "so")) break;
                 if (m < se && is_word(a, m) && ((a->wcls[m] & (SW_W_SUBJ_PRON | SW_W_AUX)) || a->ment_of[m] >= 0)) break;
+                /* ", but also recommending ...": the writer's "not only ... but also" */
+                if (m < se && tok_is(a, m, "also")) break;
             }
             if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
             /* ", which he described as": a relative clause with its own cue */
