@@ -454,6 +454,26 @@ static void test_quotation_groups_first_report(void)
     drop_db();
 }
 
+/* Quotation texts are compared folded: accents and case aside, a text with non-ASCII letters
+ * and its plain ASCII spelling are one quotation (the ASCII fast path of the normaliser must
+ * agree with the general one). */
+static void test_quotation_groups_fold_accents(void)
+{
+    sw_store *st = open_fresh("groups-fold");
+    if (!st) return;
+    add_said(st, "f-1", "2024-03-01", "Outlet A", "Farah Nasser", "Ça ira: the CAFÉ reopens on Monday");
+    add_said(st, "f-2", "2024-03-02", "Outlet B", "Farah Nasser", "ca ira -- the cafe reopens on monday");
+    hits h;
+    CHECK_EQ_INT(search(st, "reopens", "Farah Nasser", NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(h.n, 2);
+    for (size_t i = 0; i < h.n && i < 32; i++) {
+        CHECK_EQ_INT(h.group_size[i], 2);
+        CHECK_EQ_STR(h.first[i], "f-1");
+    }
+    sw_store_close(st);
+    drop_db();
+}
+
 /* ---- batches and schema ------------------------------------------------------------------- */
 
 /* The same inside one batch, where the groups are counted in memory and written at commit:
@@ -869,6 +889,7 @@ int main(void)
     RUN(test_search_filters_and_highlight);
     RUN(test_search_errors_and_injection);
     RUN(test_quotation_groups_first_report);
+    RUN(test_quotation_groups_fold_accents);
     RUN(test_quotation_groups_in_one_batch);
     RUN(test_batches_commit_and_rollback);
     RUN(test_schema_version_and_foreign_files);

@@ -137,14 +137,10 @@ void sw_store_forget_cache(sw_store *store)
     cache_clear(store->skey_gen);
 }
 
+/* A 64-bit key of byte strings (the content hash's first half, without going through hex). */
 static uint64_t hash_parts(const sw_str *parts, size_t n)
 {
-    char hex[33];
-    nk_content_hash(parts, n, hex);
-    uint64_t h = 0;
-    for (int i = 0; i < 16; i++)
-        h = h << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
-    return h;
+    return nk_content_hash64(parts, n);
 }
 
 /* Starts loading the cache slot of key (the caches are larger than the CPU's caches and each
