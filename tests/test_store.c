@@ -615,9 +615,9 @@ static void test_entity_refs_and_orphans(void)
     drop_db();
 }
 
-/* A version 1 database (mentions indexed by entity, statements by group, no entities.refs nor
- * qgroups.n_articles) is migrated: the counts are computed from its rows and the indexes
- * dropped. */
+/* A version 1 database (mentions indexed by entity, statements by group and by speaker, no
+ * entities.refs nor qgroups.n_articles nor group_statements) is migrated: the counts and the
+ * group lists are computed from its rows and the indexes dropped. */
 static void test_migration_from_version_1(void)
 {
     sw_store *st = open_fresh("mig");
@@ -635,13 +635,19 @@ static void test_migration_from_version_1(void)
                                   "CREATE INDEX mentions_entity ON mentions(entity);"
                                   "ALTER TABLE qgroups DROP COLUMN n_articles;"
                                   "CREATE INDEX statements_qgroup ON statements(qgroup);"
+                                  "DROP TABLE group_statements;"
+                                  "CREATE INDEX statements_speaker ON statements(speaker);"
                                   "PRAGMA user_version=1;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
     if (!st) return;
     CHECK_EQ_INT(sql_int("PRAGMA user_version"), SW_STORE_SCHEMA_VERSION);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_entity',"
-                         " 'statements_qgroup')"), 0);
+                         " 'statements_qgroup', 'statements_speaker')"), 0);
+    /* version 4: every grouped statement is listed under its group */
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM group_statements"), 4);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 FROM"
+                         " group_statements g WHERE g.qgroup = s.qgroup AND g.statement = s.id)"), 0);
     CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 2);
     CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Lena Okoro'"), 2);
     CHECK_EQ_INT(sql_int("SELECT n_articles FROM qgroups WHERE first_ext='m3'"), 2);

@@ -64,6 +64,9 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
+    [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
+    [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
+                      "(?,?),(?,?),(?,?),(?,?)",
     /* several mention rows per statement: about 40% less work per row than one at a time */
     [Q_MENTION_ROWS2] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
     [Q_MENTION_ROWS4] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
@@ -308,6 +311,7 @@ struct sw_grp {
 /* One statement's group, as write_article finds it. */
 typedef struct grp_ev {
     sqlite3_int64 id;
+    sqlite3_int64 stmt;          /* the statement's row id */
     char hex[17];
     char skey[300];
 } grp_ev;
@@ -463,6 +467,54 @@ static int groups_flush(sw_store *s)
     return rc;
 }
 
+/* ---- the batch's group_statements rows ------------------------------------------------------ */
+
+/* Makes room for `extra` more (group, statement) pairs; SQLITE_NOMEM when it cannot. */
+static int gstmt_reserve(sw_store *s, size_t extra)
+{
+    if (s->gs_len + extra <= s->gs_cap) return SQLITE_OK;
+    size_t cap = s->gs_cap ? s->gs_cap : 8192;
+    while (s->gs_len + extra > cap) cap *= 2;
+    sqlite3_int64 *p = sw_mem_realloc(s->alloc, s->gs_pairs, cap * 2 * sizeof *p);
+    if (!p) return SQLITE_NOMEM;
+    s->gs_pairs = p;
+    s->gs_cap = cap;
+    return SQLITE_OK;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const sqlite3_int64 *x = a, *y = b;
+    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+    return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* Writes the batch's (group, statement) pairs in key order, eight to a statement: one pass over
+ * the table's pages per batch, where an index kept by SQLite would have inserted each row at a
+ * random place as its statement was stored. On failure the pairs not yet written are kept. */
+static int gstmt_flush(sw_store *s)
+{
+    if (!s->gs_len) return SQLITE_OK;
+    qsort(s->gs_pairs, s->gs_len, 2 * sizeof *s->gs_pairs, cmp_pair);
+    int rc = SQLITE_OK;
+    size_t i = 0;
+    while (i < s->gs_len) {
+        size_t k = s->gs_len - i >= 8 ? 8 : 1;
+        sqlite3_stmt *st = sw_store_stmt(s, k == 8 ? Q_GSTMT_ROWS8 : Q_GSTMT_INSERT, &rc);
+        if (!st) break;
+        for (size_t r = 0; r < k; r++) {
+            sqlite3_bind_int64(st, (int)(2 * r + 1), s->gs_pairs[2 * (i + r)]);
+            sqlite3_bind_int64(st, (int)(2 * r + 2), s->gs_pairs[2 * (i + r) + 1]);
+        }
+        if ((rc = step_done(st)) != SQLITE_OK) break;
+        i += k;
+    }
+    if (i && i < s->gs_len)
+        memmove(s->gs_pairs, s->gs_pairs + 2 * i, (s->gs_len - i) * 2 * sizeof *s->gs_pairs);
+    s->gs_len -= i;
+    return rc;
+}
+
 sw_status sw_store_fail(sw_error *err, sw_status code, const char *message)
 {
     if (err) {
@@ -565,6 +617,7 @@ void sw_store_close(sw_store *store)
     sw_mem_free(store->alloc, store->ref_n);
     sw_mem_free(store->alloc, store->grp);
     sw_mem_free(store->alloc, store->grp_pool);
+    sw_mem_free(store->alloc, store->gs_pairs);
     sw_mem_free(store->alloc, store->span_text);
     sw_mem_free(store->alloc, store->mrows);
     if (store->db) sqlite3_close(store->db);
@@ -610,6 +663,7 @@ sw_status sw_store_commit(sw_store *store, sw_error *err)
      * then commit: all or nothing */
     int rc = refs_flush(store);
     if (rc == SQLITE_OK) rc = groups_flush(store);
+    if (rc == SQLITE_OK) rc = gstmt_flush(store);
     sqlite3_stmt *st = rc == SQLITE_OK ? sw_store_stmt(store, Q_FTS_INDEX, &rc) : NULL;
     if (st) {
         sqlite3_bind_int64(st, 1, store->fts_from);
@@ -634,6 +688,7 @@ void sw_store_rollback(sw_store *store)
     store->in_batch = 0;
     refs_clear(store);
     groups_clear(store);
+    store->gs_len = 0;
     sw_store_forget_cache(store);
 }
 
@@ -846,18 +901,18 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
          * at commit, if they are still there) */
         "INSERT INTO statements_fts(statements_fts, rowid, text) SELECT 'delete', id, text "
         "FROM statements WHERE article=?1 AND id <= ?2",
+        "DELETE FROM group_statements WHERE qgroup IN (SELECT id FROM sw_touched_groups) AND"
+        " statement IN (SELECT id FROM statements WHERE article=?1)",
         "DELETE FROM statements WHERE article=?1",
         "DELETE FROM mentions WHERE article=?1",
         "DELETE FROM articles WHERE id=?1",
         "UPDATE qgroups SET n = n - (SELECT c FROM sw_touched_groups t WHERE t.id=qgroups.id),"
         " n_articles = n_articles - 1 WHERE id IN (SELECT id FROM sw_touched_groups)",
         "DELETE FROM qgroups WHERE n<=0 AND id IN (SELECT id FROM sw_touched_groups)",
-        /* a group whose first report this was: the next one, among the statements of the same
-         * speaker (the key 'e:ID'; statements without a speaker entity otherwise) */
+        /* a group whose first report this was: the next one, among the group's statements */
         "UPDATE qgroups SET (first_article, first_date, first_ext) = (SELECT a.id, a.date, a.ext_id "
-        "FROM statements st JOIN articles a ON a.id=st.article WHERE st.qgroup=qgroups.id "
-        "AND st.speaker IS (CASE WHEN qgroups.speaker_key LIKE 'e:%' "
-        "THEN CAST(substr(qgroups.speaker_key, 3) AS INTEGER) END) "
+        "FROM group_statements gs JOIN statements st ON st.id=gs.statement "
+        "JOIN articles a ON a.id=st.article WHERE gs.qgroup=qgroups.id "
         "ORDER BY a.date IS NULL, a.date, a.ext_id LIMIT 1) "
         "WHERE id IN (SELECT id FROM sw_touched_groups) AND first_article=?1",
         "DELETE FROM sw_touched_entities WHERE (SELECT refs FROM entities WHERE id="
@@ -1306,8 +1361,8 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
                                 ? ent_map[q->speaker_entity] : 0;
         sqlite3_int64 addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
                                  ? ent_map[q->addressee_entity] : 0;
-        sqlite3_int64 group = group_statement(q, spk, &out->ev[out->n_ev]);
-        if (group) out->n_ev++;
+        grp_ev *ev = &out->ev[out->n_ev];
+        sqlite3_int64 group = group_statement(q, spk, ev);
         sqlite3_stmt *si = sw_store_stmt(s, Q_STMT_INSERT, &rc);
         if (!si) goto done;
         sqlite3_bind_int64(si, 1, a.rowid);
@@ -1331,6 +1386,10 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
         sqlite3_bind_double(si, 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
         if (group) sqlite3_bind_int64(si, 17, group);
         if ((rc = step_done(si)) != SQLITE_OK) goto done;
+        if (group) {
+            ev->stmt = sqlite3_last_insert_rowid(s->db);
+            out->n_ev++;
+        }
     }
     rc = SQLITE_OK;
 done:
@@ -1369,6 +1428,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     if (!memo_lookup(store, &id, &oc, &old)) rc = lookup(store, &id, &oc, &old);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = refs_flush(store);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = groups_flush(store);
+    if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = gstmt_flush(store);
     if (rc == SQLITE_OK) rc = savepoint(store, Q_SAVEPOINT);
     if (rc != SQLITE_OK) {
         if (own) sw_store_rollback(store);
@@ -1402,6 +1462,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     size_t pool_bytes = id.ext_len + 1;
     for (size_t i = 0; i < out.n_ev; i++) pool_bytes += strlen(out.ev[i].skey) + 1;
     if ((rc = groups_reserve(store, out.n_ev, pool_bytes)) != SQLITE_OK) goto failed;
+    if ((rc = gstmt_reserve(store, out.n_ev)) != SQLITE_OK) goto failed;
     if (ne) {
         for (size_t i = 0; i < ne; i++)
             if (ent_map[i] && sw_doc_entity(doc, i)->n_mentions) refs[n_refs++] = ent_map[i];
@@ -1430,6 +1491,11 @@ ok:
     }
     for (size_t i = 0; i < n_refs; i++) refs_add(store, refs[i]);
     groups_apply(store, out.ev, out.n_ev, out.rowid, out.date, id.ext, id.ext_len);
+    for (size_t i = 0; i < out.n_ev; i++) {
+        store->gs_pairs[2 * store->gs_len] = out.ev[i].id;
+        store->gs_pairs[2 * store->gs_len + 1] = out.ev[i].stmt;
+        store->gs_len++;
+    }
     sw_mem_free(store->alloc, ent_map);
     sw_mem_free(store->alloc, out.ev);
     if (own) {
