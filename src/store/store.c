@@ -27,10 +27,13 @@
 
 #define MROW "(?,?,?,?)"
 
+/* The inserts of an article's rows say OR FAIL: every add runs inside its own savepoint, which
+ * undoes the whole article on any error, so SQLite need not also keep a statement journal (a copy
+ * of every page the statement changes) to undo a failed statement by itself. */
 static const char *const sql_text[Q_COUNT] = {
     [Q_ART_BY_ID] = "SELECT id, content_hash FROM articles WHERE ext_id=?1",
     [Q_ART_BY_HASH] = "SELECT ext_id FROM articles WHERE content_hash=?1 LIMIT 1",
-    [Q_ART_INSERT] = "INSERT INTO articles(ext_id,url,title,date,date_raw,source,content_hash,bytes,"
+    [Q_ART_INSERT] = "INSERT OR FAIL INTO articles(ext_id,url,title,date,date_raw,source,content_hash,bytes,"
                      "n_statements) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [Q_ART_DELETE] = "DELETE FROM articles WHERE id=?1",
     [Q_ENT_CANDIDATES] = "SELECT id, given, initial, name, gender FROM entities WHERE type=?1 AND skey=?2 "
@@ -45,7 +48,7 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_MENTION_INSERT] = "INSERT INTO mentions(article,entity,n,spans) VALUES(?1,?2,?3,?4) "
                          "ON CONFLICT(article,entity) DO UPDATE SET n=n+excluded.n,"
                          " spans=spans||' '||excluded.spans",
-    [Q_STMT_INSERT] = "INSERT INTO statements(article,start,end,text,kind,section,is_statement,"
+    [Q_STMT_INSERT] = "INSERT OR FAIL INTO statements(article,start,end,text,kind,section,is_statement,"
                       "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"
                       "confidence,qgroup) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
                       "?15,?16,?17)",
@@ -64,14 +67,14 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
-    [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
-    [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
+    [Q_GSTMT_INSERT] = "INSERT OR FAIL INTO group_statements(qgroup,statement) VALUES(?1,?2)",
+    [Q_GSTMT_ROWS8] = "INSERT OR FAIL INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
                       "(?,?),(?,?),(?,?),(?,?)",
     /* several mention rows per statement: about 40% less work per row than one at a time */
-    [Q_MENTION_ROWS2] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
-    [Q_MENTION_ROWS4] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
+    [Q_MENTION_ROWS2] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
+    [Q_MENTION_ROWS4] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
                         MROW "," MROW,
-    [Q_MENTION_ROWS8] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
+    [Q_MENTION_ROWS8] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
                         MROW "," MROW "," MROW "," MROW "," MROW "," MROW,
 };
 
