@@ -29,7 +29,9 @@
 
 /* The inserts of an article's rows say OR FAIL: every add runs inside its own savepoint, which
  * undoes the whole article on any error, so SQLite need not also keep a statement journal (a copy
- * of every page the statement changes) to undo a failed statement by itself. */
+ * of every page the statement changes) to undo a failed statement by itself. The rows written at
+ * commit or before a replacement (refs, groups, group_statements) are outside any article's
+ * savepoint and keep the default, all-or-nothing statements. */
 static const char *const sql_text[Q_COUNT] = {
     [Q_ART_BY_ID] = "SELECT id, content_hash FROM articles WHERE ext_id=?1",
     [Q_ART_BY_HASH] = "SELECT ext_id FROM articles WHERE content_hash=?1 LIMIT 1",
@@ -67,8 +69,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
-    [Q_GSTMT_INSERT] = "INSERT OR FAIL INTO group_statements(qgroup,statement) VALUES(?1,?2)",
-    [Q_GSTMT_ROWS8] = "INSERT OR FAIL INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
+    [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
+    [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
                       "(?,?),(?,?),(?,?),(?,?)",
     /* several mention rows per statement: about 40% less work per row than one at a time */
     [Q_MENTION_ROWS2] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
