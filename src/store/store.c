@@ -1131,14 +1131,22 @@ static sqlite3_int64 group_statement(const sw_quote *q, sqlite3_int64 spk, grp_e
     size_t norm_len = 0;
     uint64_t h = nk_text_hash(q->text, q->text_len, &norm_len);
     if (norm_len < 12) return 0;
+    /* the keys written by hand (this runs once per statement): the hash as 16 hex digits, the
+     * speaker as "e:" + entity id, "n:" + folded group description, or "?" */
     char *hex = ev->hex, *skey = ev->skey;
-    snprintf(hex, sizeof ev->hex, "%016llx", (unsigned long long)h);
-    if (spk) snprintf(skey, sizeof ev->skey, "e:%lld", (long long)spk);
-    else if (q->speaker_name) {
-        char f[256];
-        nk_fold(q->speaker_name, strlen(q->speaker_name), f, sizeof f);
-        snprintf(skey, sizeof ev->skey, "n:%s", f);
-    } else snprintf(skey, sizeof ev->skey, "?");
+    static const char digits[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) hex[i] = digits[(h >> (60 - 4 * i)) & 15];
+    hex[16] = 0;
+    if (spk > 0) { /* entity ids are positive row ids */
+        memcpy(skey, "e:", 2);
+        skey[2 + put_uint(skey + 2, (size_t)spk)] = 0;
+    } else if (q->speaker_name) {
+        /* the folded name (at most 255 bytes) always fits the 300 of skey */
+        memcpy(skey, "n:", 2);
+        nk_fold(q->speaker_name, strlen(q->speaker_name), skey + 2, 256);
+    } else {
+        memcpy(skey, "?", 2);
+    }
     /* the group's row id is a hash of both keys: one B-tree, no secondary index to keep */
     sw_str parts[2] = {{skey, strlen(skey)}, {hex, 16}};
     sqlite3_int64 gid = (sqlite3_int64)(hash_parts(parts, 2) & 0x7FFFFFFFFFFFFFFFULL);
@@ -1477,7 +1485,13 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
                 ent_map[q->speaker_entity])
                 refs[n_refs++] = ent_map[q->speaker_entity];
         }
-        qsort(refs, n_refs, sizeof *refs, cmp_id);
+        /* a few dozen ids: insertion sort, then drop repeats */
+        for (size_t i = 1; i < n_refs; i++) {
+            sqlite3_int64 v = refs[i];
+            size_t j = i;
+            for (; j && refs[j - 1] > v; j--) refs[j] = refs[j - 1];
+            refs[j] = v;
+        }
         size_t u = 0;
         for (size_t i = 0; i < n_refs; i++)
             if (!u || refs[u - 1] != refs[i]) refs[u++] = refs[i];
