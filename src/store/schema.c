@@ -113,7 +113,8 @@ static const char *const migrations[] = {
     "  statement INTEGER NOT NULL,"
     "  PRIMARY KEY(qgroup, statement)"
     ") WITHOUT ROWID;"
-    "INSERT INTO group_statements SELECT qgroup, id FROM statements WHERE qgroup IS NOT NULL;"
+    "INSERT INTO group_statements SELECT qgroup, id FROM statements WHERE qgroup IS NOT NULL"
+    "  ORDER BY qgroup, id;"
     "DROP INDEX statements_speaker;"
     /* and FTS5 merges its index segments eight at a time instead of four: each statement's
      * postings are rewritten on fewer levels as the index grows (the store adds one segment per
