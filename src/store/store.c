@@ -10,6 +10,7 @@
  * entities.refs (refs_*) and the quotation groups' counts and first reports (groups_*); both are
  * written before an article is replaced, so that the replacement sees exact counts.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,10 @@
     " qgroups.first_date IS NULL AND excluded.first_ext < qgroups.first_ext))"
 
 #define MROW "(?,?,?,?)"
+#define SROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#define STMT_COLS "INSERT OR FAIL INTO statements(article,start,end,text,kind,section,is_statement," \
+                  "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"  \
+                  "confidence,qgroup) VALUES"
 
 /* The inserts of an article's rows say OR FAIL: every add runs inside its own savepoint, which
  * undoes the whole article on any error, so SQLite need not also keep a statement journal (a copy
@@ -69,6 +74,10 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
+    /* an article's statements several to an INSERT, like its mention rows */
+    [Q_STMT_ROWS2] = STMT_COLS SROW "," SROW,
+    [Q_STMT_ROWS4] = STMT_COLS SROW "," SROW "," SROW "," SROW,
+    [Q_STMT_ROWS8] = STMT_COLS SROW "," SROW "," SROW "," SROW "," SROW "," SROW "," SROW "," SROW,
     [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
     [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
                       "(?,?),(?,?),(?,?),(?,?)",
@@ -625,6 +634,7 @@ void sw_store_close(sw_store *store)
     sw_mem_free(store->alloc, store->gs_pairs);
     sw_mem_free(store->alloc, store->span_text);
     sw_mem_free(store->alloc, store->mrows);
+    sw_mem_free(store->alloc, store->srows);
     if (store->db) sqlite3_close(store->db);
     sw_mem_free(store->alloc, store);
 }
@@ -1186,6 +1196,54 @@ static int mrows_reserve(sw_store *s, size_t rows, size_t bytes)
     return SQLITE_OK;
 }
 
+/* One statement row of the article being written. */
+struct sw_srow {
+    const sw_quote *q;
+    sqlite3_int64 spk, addr, group; /* entities (0: none) and quotation group (0: none) */
+    ptrdiff_t ev;                   /* its group event in art_out.ev, -1 when none */
+};
+
+/* Makes room for `rows` statement rows; SQLITE_NOMEM when it cannot. */
+static int srows_reserve(sw_store *s, size_t rows)
+{
+    if (rows <= s->srows_cap) return SQLITE_OK;
+    size_t cap = s->srows_cap ? s->srows_cap : 64;
+    while (cap < rows) cap *= 2;
+    struct sw_srow *r = sw_mem_alloc(s->alloc, cap * sizeof *r);
+    if (!r) return SQLITE_NOMEM;
+    sw_mem_free(s->alloc, s->srows);
+    s->srows = r;
+    s->srows_cap = cap;
+    return SQLITE_OK;
+}
+
+/* Binds one statement row to parameters base+1 .. base+17 (the columns of STMT_COLS); the
+ * optional ones left unbound are NULL (sw_store_stmt clears the bindings). */
+static void bind_statement(sqlite3_stmt *si, int base, sqlite3_int64 article, const struct sw_srow *r)
+{
+    const sw_quote *q = r->q;
+    sqlite3_bind_int64(si, base + 1, article);
+    sqlite3_bind_int64(si, base + 2, (sqlite3_int64)q->start);
+    sqlite3_bind_int64(si, base + 3, (sqlite3_int64)q->end);
+    sqlite3_bind_text(si, base + 4, q->text ? q->text : "", q->text ? (int)q->text_len : 0, SQLITE_STATIC);
+    sqlite3_bind_int(si, base + 5, (int)q->kind);
+    sqlite3_bind_int(si, base + 6, (int)q->section);
+    sqlite3_bind_int(si, base + 7, q->is_statement);
+    if (r->spk) sqlite3_bind_int64(si, base + 8, r->spk);
+    bind_cstr(si, base + 9, q->speaker_name);
+    sqlite3_bind_int(si, base + 10, (int)q->resolution);
+    if (q->speaker_mention) {
+        sqlite3_bind_int64(si, base + 11, (sqlite3_int64)q->speaker_mention->start);
+        sqlite3_bind_int64(si, base + 12, (sqlite3_int64)q->speaker_mention->end);
+    }
+    if (q->cue) sqlite3_bind_text(si, base + 13, q->cue->text, (int)q->cue->text_len, SQLITE_STATIC);
+    if (q->via) sqlite3_bind_text(si, base + 14, q->via->text, (int)q->via->text_len, SQLITE_STATIC);
+    if (r->addr) sqlite3_bind_int64(si, base + 15, r->addr);
+    /* rounded so a re-run writes bit-identical rows whatever the float path */
+    sqlite3_bind_double(si, base + 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
+    if (r->group) sqlite3_bind_int64(si, base + 17, r->group);
+}
+
 /* Writes the article's mention rows: the first row of each entity several to a statement (8,
  * 4, 2, then one at a time), then the rows of merged entities, which the upsert appends to the
  * entity's row in the document's order (as one statement per row would). */
@@ -1366,42 +1424,39 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
 
     if ((rc = write_mentions(s, a.rowid, n_mrows)) != SQLITE_OK) goto done;
 
-    /* statements */
+    /* statements: their rows first (speaker, addressee, group), then written 8, 4, 2 or 1 to an
+     * INSERT in the document's order. The rows of one INSERT get consecutive ids (AUTOINCREMENT,
+     * one connection, inside the transaction), the last of which SQLite reports. */
+    if ((rc = srows_reserve(s, nq)) != SQLITE_OK) goto done;
+    size_t n_srows = 0;
     for (size_t i = 0; i < nq; i++) {
         const sw_quote *q = sw_doc_quote(doc, i);
         if (!q->is_statement) continue;
-        sqlite3_int64 spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne
-                                ? ent_map[q->speaker_entity] : 0;
-        sqlite3_int64 addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
-                                 ? ent_map[q->addressee_entity] : 0;
-        grp_ev *ev = &out->ev[out->n_ev];
-        sqlite3_int64 group = group_statement(q, spk, ev);
-        sqlite3_stmt *si = sw_store_stmt(s, Q_STMT_INSERT, &rc);
-        if (!si) goto done;
-        sqlite3_bind_int64(si, 1, a.rowid);
-        sqlite3_bind_int64(si, 2, (sqlite3_int64)q->start);
-        sqlite3_bind_int64(si, 3, (sqlite3_int64)q->end);
-        sqlite3_bind_text(si, 4, q->text ? q->text : "", q->text ? (int)q->text_len : 0, SQLITE_STATIC);
-        sqlite3_bind_int(si, 5, (int)q->kind);
-        sqlite3_bind_int(si, 6, (int)q->section);
-        sqlite3_bind_int(si, 7, q->is_statement);
-        if (spk) sqlite3_bind_int64(si, 8, spk);
-        bind_cstr(si, 9, q->speaker_name);
-        sqlite3_bind_int(si, 10, (int)q->resolution);
-        if (q->speaker_mention) {
-            sqlite3_bind_int64(si, 11, (sqlite3_int64)q->speaker_mention->start);
-            sqlite3_bind_int64(si, 12, (sqlite3_int64)q->speaker_mention->end);
-        }
-        if (q->cue) sqlite3_bind_text(si, 13, q->cue->text, (int)q->cue->text_len, SQLITE_STATIC);
-        if (q->via) sqlite3_bind_text(si, 14, q->via->text, (int)q->via->text_len, SQLITE_STATIC);
-        if (addr) sqlite3_bind_int64(si, 15, addr);
-        /* rounded so a re-run writes bit-identical rows whatever the float path */
-        sqlite3_bind_double(si, 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
-        if (group) sqlite3_bind_int64(si, 17, group);
-        if ((rc = step_done(si)) != SQLITE_OK) goto done;
-        if (group) {
-            ev->stmt = sqlite3_last_insert_rowid(s->db);
-            out->n_ev++;
+        struct sw_srow *r = &s->srows[n_srows++];
+        r->q = q;
+        r->spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne ? ent_map[q->speaker_entity] : 0;
+        r->addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
+                      ? ent_map[q->addressee_entity] : 0;
+        r->ev = -1;
+        r->group = group_statement(q, r->spk, &out->ev[out->n_ev]);
+        if (r->group) r->ev = (ptrdiff_t)out->n_ev++;
+    }
+    static const int stmt_q[] = {Q_STMT_ROWS8, Q_STMT_ROWS4, Q_STMT_ROWS2, Q_STMT_INSERT};
+    static const size_t stmt_n[] = {8, 4, 2, 1};
+    size_t done_rows = 0;
+    for (int c = 0; c < 4; c++) {
+        while (n_srows - done_rows >= stmt_n[c]) {
+            size_t k = stmt_n[c];
+            sqlite3_stmt *si = sw_store_stmt(s, stmt_q[c], &rc);
+            if (!si) goto done;
+            for (size_t r = 0; r < k; r++) bind_statement(si, (int)(17 * r), a.rowid, &s->srows[done_rows + r]);
+            if ((rc = step_done(si)) != SQLITE_OK) goto done;
+            sqlite3_int64 last = sqlite3_last_insert_rowid(s->db);
+            for (size_t r = 0; r < k; r++) {
+                const struct sw_srow *sr = &s->srows[done_rows + r];
+                if (sr->ev >= 0) out->ev[sr->ev].stmt = last - (sqlite3_int64)(k - 1 - r);
+            }
+            done_rows += k;
         }
     }
     rc = SQLITE_OK;

@@ -35,6 +35,9 @@ enum {
     Q_MENTION_ROWS2,
     Q_MENTION_ROWS4,
     Q_MENTION_ROWS8,
+    Q_STMT_ROWS2,
+    Q_STMT_ROWS4,
+    Q_STMT_ROWS8,
     Q_GSTMT_INSERT,
     Q_GSTMT_ROWS8,
     Q_COUNT
@@ -84,6 +87,9 @@ struct sw_store {
     size_t span_cap;
     struct sw_mrow *mrows;
     size_t mrows_cap;
+    /* An article's statement rows before they are written several to a statement (store.c). */
+    struct sw_srow *srows;
+    size_t srows_cap;
 };
 
 /* Forgets the caches (after a rollback or a deletion). (store.c) */
