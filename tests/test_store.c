@@ -454,6 +454,26 @@ static void test_quotation_groups_first_report(void)
     drop_db();
 }
 
+/* Quotation texts are compared folded: accents and case aside, a text with non-ASCII letters
+ * and its plain ASCII spelling are one quotation (the ASCII fast path of the normaliser must
+ * agree with the general one). */
+static void test_quotation_groups_fold_accents(void)
+{
+    sw_store *st = open_fresh("groups-fold");
+    if (!st) return;
+    add_said(st, "f-1", "2024-03-01", "Outlet A", "Farah Nasser", "Ça ira: the CAFÉ reopens on Monday");
+    add_said(st, "f-2", "2024-03-02", "Outlet B", "Farah Nasser", "ca ira -- the cafe reopens on monday");
+    hits h;
+    CHECK_EQ_INT(search(st, "reopens", "Farah Nasser", NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(h.n, 2);
+    for (size_t i = 0; i < h.n && i < 32; i++) {
+        CHECK_EQ_INT(h.group_size[i], 2);
+        CHECK_EQ_STR(h.first[i], "f-1");
+    }
+    sw_store_close(st);
+    drop_db();
+}
+
 /* ---- batches and schema ------------------------------------------------------------------- */
 
 /* The same inside one batch, where the groups are counted in memory and written at commit:
@@ -595,9 +615,9 @@ static void test_entity_refs_and_orphans(void)
     drop_db();
 }
 
-/* A version 1 database (mentions indexed by entity, statements by group, no entities.refs nor
- * qgroups.n_articles) is migrated: the counts are computed from its rows and the indexes
- * dropped. */
+/* A version 1 database (mentions indexed by entity, statements by group and by speaker, no
+ * entities.refs nor qgroups.n_articles nor group_statements) is migrated: the counts and the
+ * group lists are computed from its rows and the indexes dropped. */
 static void test_migration_from_version_1(void)
 {
     sw_store *st = open_fresh("mig");
@@ -615,13 +635,19 @@ static void test_migration_from_version_1(void)
                                   "CREATE INDEX mentions_entity ON mentions(entity);"
                                   "ALTER TABLE qgroups DROP COLUMN n_articles;"
                                   "CREATE INDEX statements_qgroup ON statements(qgroup);"
+                                  "DROP TABLE group_statements;"
+                                  "CREATE INDEX statements_speaker ON statements(speaker);"
                                   "PRAGMA user_version=1;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     CHECK_EQ_INT(sw_store_open(db_path, NULL, &st, &err), SW_OK);
     if (!st) return;
     CHECK_EQ_INT(sql_int("PRAGMA user_version"), SW_STORE_SCHEMA_VERSION);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_entity',"
-                         " 'statements_qgroup')"), 0);
+                         " 'statements_qgroup', 'statements_speaker')"), 0);
+    /* version 4: every grouped statement is listed under its group */
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM group_statements"), 4);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 FROM"
+                         " group_statements g WHERE g.qgroup = s.qgroup AND g.statement = s.id)"), 0);
     CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Kofi Mensah'"), 2);
     CHECK_EQ_INT(sql_int("SELECT refs FROM entities WHERE name='Lena Okoro'"), 2);
     CHECK_EQ_INT(sql_int("SELECT n_articles FROM qgroups WHERE first_ext='m3'"), 2);
@@ -869,6 +895,7 @@ int main(void)
     RUN(test_search_filters_and_highlight);
     RUN(test_search_errors_and_injection);
     RUN(test_quotation_groups_first_report);
+    RUN(test_quotation_groups_fold_accents);
     RUN(test_quotation_groups_in_one_batch);
     RUN(test_batches_commit_and_rollback);
     RUN(test_schema_version_and_foreign_files);

@@ -386,6 +386,33 @@ uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len)
     for (size_t i = 0; i < len;) {
         size_t e = i + 200 < len ? i + 200 : len;
         while (e < len && ((unsigned char)s[e] & 0xC0) == 0x80) e++;
+        /* A piece of plain ASCII (most quotations) folds to its lowercase bytes, which nk_fold
+         * would give too: the same normalised text, without utf8proc. */
+        size_t ascii = i;
+        while (ascii < e && (unsigned char)s[ascii] < 0x80) ascii++;
+        if (ascii == e) {
+            for (size_t k = i; k < e; k++) {
+                unsigned char c = (unsigned char)s[k];
+                if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                    space = 1;
+                    continue;
+                }
+                if (space && total) {
+                    chunk[n++] = ' ';
+                    total++;
+                }
+                space = 0;
+                chunk[n++] = (char)c;
+                total++;
+                if (n >= sizeof chunk - 8) {
+                    hash_bytes(&h, chunk, n);
+                    n = 0;
+                }
+            }
+            i = e;
+            continue;
+        }
         size_t fl = nk_fold(s + i, e - i, folded, sizeof folded);
         for (size_t k = 0; k < fl;) {
             unsigned char c = (unsigned char)folded[k];
@@ -430,7 +457,8 @@ uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len)
     return mix64(h.a ^ mix64(h.b + total));
 }
 
-void nk_content_hash(const sw_str *parts, size_t n, char out[33])
+/* The two 64-bit halves of the content hash. */
+static void content_hash(const sw_str *parts, size_t n, uint64_t *a, uint64_t *b)
 {
     hstate h = {0x452821E638D01377ULL, 0xBE5466CF34E90C6CULL};
     for (size_t i = 0; i < n; i++) {
@@ -438,7 +466,21 @@ void nk_content_hash(const sw_str *parts, size_t n, char out[33])
         hash_bytes(&h, (const char *)&l, sizeof l);
         if (parts[i].ptr) hash_bytes(&h, parts[i].ptr, parts[i].len);
     }
-    uint64_t a = mix64(h.a ^ mix64(h.b)), b = mix64(h.b + 0x9E3779B97F4A7C15ULL * (h.a | 1));
+    *a = mix64(h.a ^ mix64(h.b));
+    *b = mix64(h.b + 0x9E3779B97F4A7C15ULL * (h.a | 1));
+}
+
+uint64_t nk_content_hash64(const sw_str *parts, size_t n)
+{
+    uint64_t a, b;
+    content_hash(parts, n, &a, &b);
+    return a;
+}
+
+void nk_content_hash(const sw_str *parts, size_t n, char out[33])
+{
+    uint64_t a, b;
+    content_hash(parts, n, &a, &b);
     static const char hex[] = "0123456789abcdef";
     for (int i = 0; i < 16; i++) {
         out[i] = hex[(a >> (60 - 4 * i)) & 15];

@@ -62,4 +62,7 @@ uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len);
 /* A 128-bit content hash of a sequence of byte strings, as 32 hex digits and a NUL in out[33]. */
 void nk_content_hash(const sw_str *parts, size_t n, char out[33]);
 
+/* The first 64 bits of that hash (its first 16 hex digits) as a number, for in-memory keys. */
+uint64_t nk_content_hash64(const sw_str *parts, size_t n);
+
 #endif

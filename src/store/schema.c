@@ -104,6 +104,22 @@ static const char *const migrations[] = {
     "UPDATE qgroups SET n_articles = (SELECT count(DISTINCT article) FROM statements"
     "  WHERE qgroup = qgroups.id);"
     "DROP INDEX statements_qgroup;",
+    /* 3 -> 4: the statements of a quotation group are found through group_statements (written
+     * once per batch in key order, store.c) instead of the index of statements by speaker, which
+     * cost a random B-tree insertion per statement and served no query but that one (the
+     * searches and listings by speaker scan the statements: they match speaker names too). */
+    "CREATE TABLE group_statements("
+    "  qgroup INTEGER NOT NULL,"
+    "  statement INTEGER NOT NULL,"
+    "  PRIMARY KEY(qgroup, statement)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO group_statements SELECT qgroup, id FROM statements WHERE qgroup IS NOT NULL"
+    "  ORDER BY qgroup, id;"
+    "DROP INDEX statements_speaker;"
+    /* and FTS5 merges its index segments eight at a time instead of four: each statement's
+     * postings are rewritten on fewer levels as the index grows (the store adds one segment per
+     * batch); a search reads at most seven segments per level instead of three. */
+    "INSERT INTO statements_fts(statements_fts, rank) VALUES('automerge', 8);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_STORE_SCHEMA_VERSION,

@@ -10,6 +10,7 @@
  * entities.refs (refs_*) and the quotation groups' counts and first reports (groups_*); both are
  * written before an article is replaced, so that the replacement sees exact counts.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +27,20 @@
     " qgroups.first_date IS NULL AND excluded.first_ext < qgroups.first_ext))"
 
 #define MROW "(?,?,?,?)"
+#define SROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#define STMT_COLS "INSERT OR FAIL INTO statements(article,start,end,text,kind,section,is_statement," \
+                  "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"  \
+                  "confidence,qgroup) VALUES"
 
+/* The inserts of an article's rows say OR FAIL: every add runs inside its own savepoint, which
+ * undoes the whole article on any error, so SQLite need not also keep a statement journal (a copy
+ * of every page the statement changes) to undo a failed statement by itself. The rows written at
+ * commit or before a replacement (refs, groups, group_statements) are outside any article's
+ * savepoint and keep the default, all-or-nothing statements. */
 static const char *const sql_text[Q_COUNT] = {
     [Q_ART_BY_ID] = "SELECT id, content_hash FROM articles WHERE ext_id=?1",
     [Q_ART_BY_HASH] = "SELECT ext_id FROM articles WHERE content_hash=?1 LIMIT 1",
-    [Q_ART_INSERT] = "INSERT INTO articles(ext_id,url,title,date,date_raw,source,content_hash,bytes,"
+    [Q_ART_INSERT] = "INSERT OR FAIL INTO articles(ext_id,url,title,date,date_raw,source,content_hash,bytes,"
                      "n_statements) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [Q_ART_DELETE] = "DELETE FROM articles WHERE id=?1",
     [Q_ENT_CANDIDATES] = "SELECT id, given, initial, name, gender FROM entities WHERE type=?1 AND skey=?2 "
@@ -45,7 +55,7 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_MENTION_INSERT] = "INSERT INTO mentions(article,entity,n,spans) VALUES(?1,?2,?3,?4) "
                          "ON CONFLICT(article,entity) DO UPDATE SET n=n+excluded.n,"
                          " spans=spans||' '||excluded.spans",
-    [Q_STMT_INSERT] = "INSERT INTO statements(article,start,end,text,kind,section,is_statement,"
+    [Q_STMT_INSERT] = "INSERT OR FAIL INTO statements(article,start,end,text,kind,section,is_statement,"
                       "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"
                       "confidence,qgroup) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
                       "?15,?16,?17)",
@@ -64,11 +74,18 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
+    /* an article's statements several to an INSERT, like its mention rows */
+    [Q_STMT_ROWS2] = STMT_COLS SROW "," SROW,
+    [Q_STMT_ROWS4] = STMT_COLS SROW "," SROW "," SROW "," SROW,
+    [Q_STMT_ROWS8] = STMT_COLS SROW "," SROW "," SROW "," SROW "," SROW "," SROW "," SROW "," SROW,
+    [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
+    [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
+                      "(?,?),(?,?),(?,?),(?,?)",
     /* several mention rows per statement: about 40% less work per row than one at a time */
-    [Q_MENTION_ROWS2] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
-    [Q_MENTION_ROWS4] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
+    [Q_MENTION_ROWS2] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
+    [Q_MENTION_ROWS4] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
                         MROW "," MROW,
-    [Q_MENTION_ROWS8] = "INSERT INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
+    [Q_MENTION_ROWS8] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
                         MROW "," MROW "," MROW "," MROW "," MROW "," MROW,
 };
 
@@ -137,14 +154,10 @@ void sw_store_forget_cache(sw_store *store)
     cache_clear(store->skey_gen);
 }
 
+/* A 64-bit key of byte strings (the content hash's first half, without going through hex). */
 static uint64_t hash_parts(const sw_str *parts, size_t n)
 {
-    char hex[33];
-    nk_content_hash(parts, n, hex);
-    uint64_t h = 0;
-    for (int i = 0; i < 16; i++)
-        h = h << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
-    return h;
+    return nk_content_hash64(parts, n);
 }
 
 /* Starts loading the cache slot of key (the caches are larger than the CPU's caches and each
@@ -312,6 +325,7 @@ struct sw_grp {
 /* One statement's group, as write_article finds it. */
 typedef struct grp_ev {
     sqlite3_int64 id;
+    sqlite3_int64 stmt;          /* the statement's row id */
     char hex[17];
     char skey[300];
 } grp_ev;
@@ -467,6 +481,54 @@ static int groups_flush(sw_store *s)
     return rc;
 }
 
+/* ---- the batch's group_statements rows ------------------------------------------------------ */
+
+/* Makes room for `extra` more (group, statement) pairs; SQLITE_NOMEM when it cannot. */
+static int gstmt_reserve(sw_store *s, size_t extra)
+{
+    if (s->gs_len + extra <= s->gs_cap) return SQLITE_OK;
+    size_t cap = s->gs_cap ? s->gs_cap : 8192;
+    while (s->gs_len + extra > cap) cap *= 2;
+    sqlite3_int64 *p = sw_mem_realloc(s->alloc, s->gs_pairs, cap * 2 * sizeof *p);
+    if (!p) return SQLITE_NOMEM;
+    s->gs_pairs = p;
+    s->gs_cap = cap;
+    return SQLITE_OK;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const sqlite3_int64 *x = a, *y = b;
+    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+    return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* Writes the batch's (group, statement) pairs in key order, eight to a statement: one pass over
+ * the table's pages per batch, where an index kept by SQLite would have inserted each row at a
+ * random place as its statement was stored. On failure the pairs not yet written are kept. */
+static int gstmt_flush(sw_store *s)
+{
+    if (!s->gs_len) return SQLITE_OK;
+    qsort(s->gs_pairs, s->gs_len, 2 * sizeof *s->gs_pairs, cmp_pair);
+    int rc = SQLITE_OK;
+    size_t i = 0;
+    while (i < s->gs_len) {
+        size_t k = s->gs_len - i >= 8 ? 8 : 1;
+        sqlite3_stmt *st = sw_store_stmt(s, k == 8 ? Q_GSTMT_ROWS8 : Q_GSTMT_INSERT, &rc);
+        if (!st) break;
+        for (size_t r = 0; r < k; r++) {
+            sqlite3_bind_int64(st, (int)(2 * r + 1), s->gs_pairs[2 * (i + r)]);
+            sqlite3_bind_int64(st, (int)(2 * r + 2), s->gs_pairs[2 * (i + r) + 1]);
+        }
+        if ((rc = step_done(st)) != SQLITE_OK) break;
+        i += k;
+    }
+    if (i && i < s->gs_len)
+        memmove(s->gs_pairs, s->gs_pairs + 2 * i, (s->gs_len - i) * 2 * sizeof *s->gs_pairs);
+    s->gs_len -= i;
+    return rc;
+}
+
 sw_status sw_store_fail(sw_error *err, sw_status code, const char *message)
 {
     if (err) {
@@ -569,8 +631,10 @@ void sw_store_close(sw_store *store)
     sw_mem_free(store->alloc, store->ref_n);
     sw_mem_free(store->alloc, store->grp);
     sw_mem_free(store->alloc, store->grp_pool);
+    sw_mem_free(store->alloc, store->gs_pairs);
     sw_mem_free(store->alloc, store->span_text);
     sw_mem_free(store->alloc, store->mrows);
+    sw_mem_free(store->alloc, store->srows);
     if (store->db) sqlite3_close(store->db);
     sw_mem_free(store->alloc, store);
 }
@@ -614,6 +678,7 @@ sw_status sw_store_commit(sw_store *store, sw_error *err)
      * then commit: all or nothing */
     int rc = refs_flush(store);
     if (rc == SQLITE_OK) rc = groups_flush(store);
+    if (rc == SQLITE_OK) rc = gstmt_flush(store);
     sqlite3_stmt *st = rc == SQLITE_OK ? sw_store_stmt(store, Q_FTS_INDEX, &rc) : NULL;
     if (st) {
         sqlite3_bind_int64(st, 1, store->fts_from);
@@ -638,6 +703,7 @@ void sw_store_rollback(sw_store *store)
     store->in_batch = 0;
     refs_clear(store);
     groups_clear(store);
+    store->gs_len = 0;
     sw_store_forget_cache(store);
 }
 
@@ -850,18 +916,18 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
          * at commit, if they are still there) */
         "INSERT INTO statements_fts(statements_fts, rowid, text) SELECT 'delete', id, text "
         "FROM statements WHERE article=?1 AND id <= ?2",
+        "DELETE FROM group_statements WHERE qgroup IN (SELECT id FROM sw_touched_groups) AND"
+        " statement IN (SELECT id FROM statements WHERE article=?1)",
         "DELETE FROM statements WHERE article=?1",
         "DELETE FROM mentions WHERE article=?1",
         "DELETE FROM articles WHERE id=?1",
         "UPDATE qgroups SET n = n - (SELECT c FROM sw_touched_groups t WHERE t.id=qgroups.id),"
         " n_articles = n_articles - 1 WHERE id IN (SELECT id FROM sw_touched_groups)",
         "DELETE FROM qgroups WHERE n<=0 AND id IN (SELECT id FROM sw_touched_groups)",
-        /* a group whose first report this was: the next one, among the statements of the same
-         * speaker (the key 'e:ID'; statements without a speaker entity otherwise) */
+        /* a group whose first report this was: the next one, among the group's statements */
         "UPDATE qgroups SET (first_article, first_date, first_ext) = (SELECT a.id, a.date, a.ext_id "
-        "FROM statements st JOIN articles a ON a.id=st.article WHERE st.qgroup=qgroups.id "
-        "AND st.speaker IS (CASE WHEN qgroups.speaker_key LIKE 'e:%' "
-        "THEN CAST(substr(qgroups.speaker_key, 3) AS INTEGER) END) "
+        "FROM group_statements gs JOIN statements st ON st.id=gs.statement "
+        "JOIN articles a ON a.id=st.article WHERE gs.qgroup=qgroups.id "
         "ORDER BY a.date IS NULL, a.date, a.ext_id LIMIT 1) "
         "WHERE id IN (SELECT id FROM sw_touched_groups) AND first_article=?1",
         "DELETE FROM sw_touched_entities WHERE (SELECT refs FROM entities WHERE id="
@@ -1075,14 +1141,22 @@ static sqlite3_int64 group_statement(const sw_quote *q, sqlite3_int64 spk, grp_e
     size_t norm_len = 0;
     uint64_t h = nk_text_hash(q->text, q->text_len, &norm_len);
     if (norm_len < 12) return 0;
+    /* the keys written by hand (this runs once per statement): the hash as 16 hex digits, the
+     * speaker as "e:" + entity id, "n:" + folded group description, or "?" */
     char *hex = ev->hex, *skey = ev->skey;
-    snprintf(hex, sizeof ev->hex, "%016llx", (unsigned long long)h);
-    if (spk) snprintf(skey, sizeof ev->skey, "e:%lld", (long long)spk);
-    else if (q->speaker_name) {
-        char f[256];
-        nk_fold(q->speaker_name, strlen(q->speaker_name), f, sizeof f);
-        snprintf(skey, sizeof ev->skey, "n:%s", f);
-    } else snprintf(skey, sizeof ev->skey, "?");
+    static const char digits[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) hex[i] = digits[(h >> (60 - 4 * i)) & 15];
+    hex[16] = 0;
+    if (spk > 0) { /* entity ids are positive row ids */
+        memcpy(skey, "e:", 2);
+        skey[2 + put_uint(skey + 2, (size_t)spk)] = 0;
+    } else if (q->speaker_name) {
+        /* the folded name (at most 255 bytes) always fits the 300 of skey */
+        memcpy(skey, "n:", 2);
+        nk_fold(q->speaker_name, strlen(q->speaker_name), skey + 2, 256);
+    } else {
+        memcpy(skey, "?", 2);
+    }
     /* the group's row id is a hash of both keys: one B-tree, no secondary index to keep */
     sw_str parts[2] = {{skey, strlen(skey)}, {hex, 16}};
     sqlite3_int64 gid = (sqlite3_int64)(hash_parts(parts, 2) & 0x7FFFFFFFFFFFFFFFULL);
@@ -1120,6 +1194,54 @@ static int mrows_reserve(sw_store *s, size_t rows, size_t bytes)
         s->mrows_cap = cap;
     }
     return SQLITE_OK;
+}
+
+/* One statement row of the article being written. */
+struct sw_srow {
+    const sw_quote *q;
+    sqlite3_int64 spk, addr, group; /* entities (0: none) and quotation group (0: none) */
+    ptrdiff_t ev;                   /* its group event in art_out.ev, -1 when none */
+};
+
+/* Makes room for `rows` statement rows; SQLITE_NOMEM when it cannot. */
+static int srows_reserve(sw_store *s, size_t rows)
+{
+    if (rows <= s->srows_cap) return SQLITE_OK;
+    size_t cap = s->srows_cap ? s->srows_cap : 64;
+    while (cap < rows) cap *= 2;
+    struct sw_srow *r = sw_mem_alloc(s->alloc, cap * sizeof *r);
+    if (!r) return SQLITE_NOMEM;
+    sw_mem_free(s->alloc, s->srows);
+    s->srows = r;
+    s->srows_cap = cap;
+    return SQLITE_OK;
+}
+
+/* Binds one statement row to parameters base+1 .. base+17 (the columns of STMT_COLS); the
+ * optional ones left unbound are NULL (sw_store_stmt clears the bindings). */
+static void bind_statement(sqlite3_stmt *si, int base, sqlite3_int64 article, const struct sw_srow *r)
+{
+    const sw_quote *q = r->q;
+    sqlite3_bind_int64(si, base + 1, article);
+    sqlite3_bind_int64(si, base + 2, (sqlite3_int64)q->start);
+    sqlite3_bind_int64(si, base + 3, (sqlite3_int64)q->end);
+    sqlite3_bind_text(si, base + 4, q->text ? q->text : "", q->text ? (int)q->text_len : 0, SQLITE_STATIC);
+    sqlite3_bind_int(si, base + 5, (int)q->kind);
+    sqlite3_bind_int(si, base + 6, (int)q->section);
+    sqlite3_bind_int(si, base + 7, q->is_statement);
+    if (r->spk) sqlite3_bind_int64(si, base + 8, r->spk);
+    bind_cstr(si, base + 9, q->speaker_name);
+    sqlite3_bind_int(si, base + 10, (int)q->resolution);
+    if (q->speaker_mention) {
+        sqlite3_bind_int64(si, base + 11, (sqlite3_int64)q->speaker_mention->start);
+        sqlite3_bind_int64(si, base + 12, (sqlite3_int64)q->speaker_mention->end);
+    }
+    if (q->cue) sqlite3_bind_text(si, base + 13, q->cue->text, (int)q->cue->text_len, SQLITE_STATIC);
+    if (q->via) sqlite3_bind_text(si, base + 14, q->via->text, (int)q->via->text_len, SQLITE_STATIC);
+    if (r->addr) sqlite3_bind_int64(si, base + 15, r->addr);
+    /* rounded so a re-run writes bit-identical rows whatever the float path */
+    sqlite3_bind_double(si, base + 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
+    if (r->group) sqlite3_bind_int64(si, base + 17, r->group);
 }
 
 /* Writes the article's mention rows: the first row of each entity several to a statement (8,
@@ -1302,39 +1424,40 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
 
     if ((rc = write_mentions(s, a.rowid, n_mrows)) != SQLITE_OK) goto done;
 
-    /* statements */
+    /* statements: their rows first (speaker, addressee, group), then written 8, 4, 2 or 1 to an
+     * INSERT in the document's order. The rows of one INSERT get consecutive ids (AUTOINCREMENT,
+     * one connection, inside the transaction), the last of which SQLite reports. */
+    if ((rc = srows_reserve(s, nq)) != SQLITE_OK) goto done;
+    size_t n_srows = 0;
     for (size_t i = 0; i < nq; i++) {
         const sw_quote *q = sw_doc_quote(doc, i);
         if (!q->is_statement) continue;
-        sqlite3_int64 spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne
-                                ? ent_map[q->speaker_entity] : 0;
-        sqlite3_int64 addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
-                                 ? ent_map[q->addressee_entity] : 0;
-        sqlite3_int64 group = group_statement(q, spk, &out->ev[out->n_ev]);
-        if (group) out->n_ev++;
-        sqlite3_stmt *si = sw_store_stmt(s, Q_STMT_INSERT, &rc);
-        if (!si) goto done;
-        sqlite3_bind_int64(si, 1, a.rowid);
-        sqlite3_bind_int64(si, 2, (sqlite3_int64)q->start);
-        sqlite3_bind_int64(si, 3, (sqlite3_int64)q->end);
-        sqlite3_bind_text(si, 4, q->text ? q->text : "", q->text ? (int)q->text_len : 0, SQLITE_STATIC);
-        sqlite3_bind_int(si, 5, (int)q->kind);
-        sqlite3_bind_int(si, 6, (int)q->section);
-        sqlite3_bind_int(si, 7, q->is_statement);
-        if (spk) sqlite3_bind_int64(si, 8, spk);
-        bind_cstr(si, 9, q->speaker_name);
-        sqlite3_bind_int(si, 10, (int)q->resolution);
-        if (q->speaker_mention) {
-            sqlite3_bind_int64(si, 11, (sqlite3_int64)q->speaker_mention->start);
-            sqlite3_bind_int64(si, 12, (sqlite3_int64)q->speaker_mention->end);
+        struct sw_srow *r = &s->srows[n_srows++];
+        r->q = q;
+        r->spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne ? ent_map[q->speaker_entity] : 0;
+        r->addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
+                      ? ent_map[q->addressee_entity] : 0;
+        r->ev = -1;
+        r->group = group_statement(q, r->spk, &out->ev[out->n_ev]);
+        if (r->group) r->ev = (ptrdiff_t)out->n_ev++;
+    }
+    static const int stmt_q[] = {Q_STMT_ROWS8, Q_STMT_ROWS4, Q_STMT_ROWS2, Q_STMT_INSERT};
+    static const size_t stmt_n[] = {8, 4, 2, 1};
+    size_t done_rows = 0;
+    for (int c = 0; c < 4; c++) {
+        while (n_srows - done_rows >= stmt_n[c]) {
+            size_t k = stmt_n[c];
+            sqlite3_stmt *si = sw_store_stmt(s, stmt_q[c], &rc);
+            if (!si) goto done;
+            for (size_t r = 0; r < k; r++) bind_statement(si, (int)(17 * r), a.rowid, &s->srows[done_rows + r]);
+            if ((rc = step_done(si)) != SQLITE_OK) goto done;
+            sqlite3_int64 last = sqlite3_last_insert_rowid(s->db);
+            for (size_t r = 0; r < k; r++) {
+                const struct sw_srow *sr = &s->srows[done_rows + r];
+                if (sr->ev >= 0) out->ev[sr->ev].stmt = last - (sqlite3_int64)(k - 1 - r);
+            }
+            done_rows += k;
         }
-        if (q->cue) sqlite3_bind_text(si, 13, q->cue->text, (int)q->cue->text_len, SQLITE_STATIC);
-        if (q->via) sqlite3_bind_text(si, 14, q->via->text, (int)q->via->text_len, SQLITE_STATIC);
-        if (addr) sqlite3_bind_int64(si, 15, addr);
-        /* rounded so a re-run writes bit-identical rows whatever the float path */
-        sqlite3_bind_double(si, 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
-        if (group) sqlite3_bind_int64(si, 17, group);
-        if ((rc = step_done(si)) != SQLITE_OK) goto done;
     }
     rc = SQLITE_OK;
 done:
@@ -1373,6 +1496,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     if (!memo_lookup(store, &id, &oc, &old)) rc = lookup(store, &id, &oc, &old);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = refs_flush(store);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = groups_flush(store);
+    if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = gstmt_flush(store);
     if (rc == SQLITE_OK) rc = savepoint(store, Q_SAVEPOINT);
     if (rc != SQLITE_OK) {
         if (own) sw_store_rollback(store);
@@ -1406,6 +1530,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     size_t pool_bytes = id.ext_len + 1;
     for (size_t i = 0; i < out.n_ev; i++) pool_bytes += strlen(out.ev[i].skey) + 1;
     if ((rc = groups_reserve(store, out.n_ev, pool_bytes)) != SQLITE_OK) goto failed;
+    if ((rc = gstmt_reserve(store, out.n_ev)) != SQLITE_OK) goto failed;
     if (ne) {
         for (size_t i = 0; i < ne; i++)
             if (ent_map[i] && sw_doc_entity(doc, i)->n_mentions) refs[n_refs++] = ent_map[i];
@@ -1415,7 +1540,13 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
                 ent_map[q->speaker_entity])
                 refs[n_refs++] = ent_map[q->speaker_entity];
         }
-        qsort(refs, n_refs, sizeof *refs, cmp_id);
+        /* a few dozen ids: insertion sort, then drop repeats */
+        for (size_t i = 1; i < n_refs; i++) {
+            sqlite3_int64 v = refs[i];
+            size_t j = i;
+            for (; j && refs[j - 1] > v; j--) refs[j] = refs[j - 1];
+            refs[j] = v;
+        }
         size_t u = 0;
         for (size_t i = 0; i < n_refs; i++)
             if (!u || refs[u - 1] != refs[i]) refs[u++] = refs[i];
@@ -1434,6 +1565,11 @@ ok:
     }
     for (size_t i = 0; i < n_refs; i++) refs_add(store, refs[i]);
     groups_apply(store, out.ev, out.n_ev, out.rowid, out.date, id.ext, id.ext_len);
+    for (size_t i = 0; i < out.n_ev; i++) {
+        store->gs_pairs[2 * store->gs_len] = out.ev[i].id;
+        store->gs_pairs[2 * store->gs_len + 1] = out.ev[i].stmt;
+        store->gs_len++;
+    }
     sw_mem_free(store->alloc, ent_map);
     sw_mem_free(store->alloc, out.ev);
     if (own) {

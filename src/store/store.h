@@ -35,6 +35,11 @@ enum {
     Q_MENTION_ROWS2,
     Q_MENTION_ROWS4,
     Q_MENTION_ROWS8,
+    Q_STMT_ROWS2,
+    Q_STMT_ROWS4,
+    Q_STMT_ROWS8,
+    Q_GSTMT_INSERT,
+    Q_GSTMT_ROWS8,
     Q_COUNT
 };
 
@@ -72,12 +77,19 @@ struct sw_store {
     size_t grp_cap, grp_len;
     char *grp_pool;
     size_t pool_len, pool_cap;
+    /* The batch's group_statements rows (quotation group, statement id) as pairs, written at
+     * commit in key order (store.c, gstmt_flush); emptied only when the batch ends. */
+    sqlite3_int64 *gs_pairs;
+    size_t gs_len, gs_cap;
     /* An article's mention rows before they are written several to a statement (store.c):
      * their spans text and the rows, reused from article to article. */
     char *span_text;
     size_t span_cap;
     struct sw_mrow *mrows;
     size_t mrows_cap;
+    /* An article's statement rows before they are written several to a statement (store.c). */
+    struct sw_srow *srows;
+    size_t srows_cap;
 };
 
 /* Forgets the caches (after a rollback or a deletion). (store.c) */

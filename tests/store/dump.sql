@@ -38,6 +38,11 @@ WITH c AS (SELECT qgroup AS id, count(*) AS n, count(DISTINCT article) AS na FRO
 SELECT 'V', (SELECT count(*) FROM qgroups g LEFT JOIN c ON c.id = g.id LEFT JOIN f ON f.id = g.id
              WHERE c.n IS NULL OR g.n != c.n OR g.n_articles != c.na OR g.first_ext != f.ext)
           + (SELECT count(*) FROM c WHERE c.id NOT IN (SELECT id FROM qgroups));
+-- group_statements must list exactly the grouped statements under their groups: 'P 0'
+SELECT 'P', (SELECT count(*) FROM group_statements g LEFT JOIN statements s ON s.id = g.statement
+             WHERE s.qgroup IS NOT g.qgroup)
+          + (SELECT count(*) FROM statements s WHERE s.qgroup IS NOT NULL AND NOT EXISTS
+             (SELECT 1 FROM group_statements g WHERE g.qgroup = s.qgroup AND g.statement = s.id));
 SELECT 'F', count(*) FROM statements_fts;
 SELECT 'Q', ar.ext_id, s.start FROM statements_fts f JOIN statements s ON s.id = f.rowid
   JOIN articles ar ON ar.id = s.article WHERE statements_fts MATCH 'said OR government OR people'
