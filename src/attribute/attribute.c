@@ -411,6 +411,12 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
             sw_np obj = attr_subject_before(a, v - 1, lo);
             uint32_t b = obj.tok_start;
             if (b > lo && is_word(a, b - 1) && (a->wcls[b - 1] & SW_W_DET)) b--;
+            /* "was quoted by the Herald as saying C": the outlet that quoted the subject */
+            if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && b > lo && tok_is(a, b - 1, "by")) {
+                a->pending_via_start = a->t[b].start;
+                a->pending_via_end = a->t[obj.tok_end - 1].end;
+                a->pending_via_sent = a->t[v].sent;
+            }
             if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && b > lo && is_word(a, b - 1) &&
                 ((a->lx[b - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) ||
                  (a->info[b - 1] && a->info[b - 1]->verb_form != 0 && a->info[b - 1]->verb_form != SW_VF_ING &&
