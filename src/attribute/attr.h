@@ -106,6 +106,9 @@ const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off);
  * statement's speaker was an unnamed description and nobody was named since, a pronoun subject at
  * token `at` continues it; returns that description, or NULL. */
 const char *attr_pronoun_group(sw_attr *a, uint32_t at);
+/* "Silva and Reed said": when the named person np is the second of two people joined by "and"
+ * at the start of a phrase, returns "Ana Silva and Tom Reed" (in the arena), else NULL. */
+const char *attr_coordinated_pair(sw_attr *a, const sw_np *np);
 
 /* clause.c */
 /* Where a reported clause introduced by the cue verb at v (a phrase ending before v_end) begins (after an addressee, "that",

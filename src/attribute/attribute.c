@@ -58,6 +58,15 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
     s->spk_start = a->t[np->tok_start].start;
     s->spk_end = a->t[np->tok_end - 1].end;
     s->speaker = np->ent;
+    /* two people speaking together: the statement is the pair's, not one entity's */
+    const char *pair = attr_coordinated_pair(a, np);
+    if (pair) {
+        s->speaker = -1;
+        s->speaker_name = pair;
+        s->spk_start = a->doc->ments[a->ment_of[np->tok_start - 2]].start;
+        s->resolution = SW_RES_EXPLICIT;
+        return;
+    }
     switch (np->kind) {
     case SW_NP_NAME: s->resolution = SW_RES_EXPLICIT; break;
     case SW_NP_PRONOUN: s->resolution = SW_RES_PRONOUN; break;
@@ -317,6 +326,11 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         if (!s) return SW_ERR_NOMEM;
         set_cue(a, s, v, ve);
         set_speaker(a, s, &subj, v);
+        /* “Q,” S said, adding that C: a participle after it shares the subject */
+        if (subj.kind != SW_NP_NONE) {
+            a->last_subj = subj;
+            a->last_subj_sent = a->t[v].sent;
+        }
         /* the hearer: "explained to his Russian counterpart", "told Science News" */
         sw_np addr;
         memset(&addr, 0, sizeof addr);

@@ -622,6 +622,32 @@ static const char *pronoun_pair(sw_attr *a, uint32_t at)
     return NULL;
 }
 
+const char *attr_coordinated_pair(sw_attr *a, const sw_np *np)
+{
+    if (np->kind != SW_NP_NAME || np->ment < 0 || !is_person_ment(a, np->ment)) return NULL;
+    uint32_t k = np->tok_start;
+    if (k < 2 || !tok_is(a, k - 1, "and") || a->ment_of[k - 2] < 0 || !is_person_ment(a, a->ment_of[k - 2])) return NULL;
+    int32_t m1 = a->ment_of[k - 2];
+    /* the first name opens the phrase: the sentence's start, "Both", or a comma or clause break */
+    uint32_t f = mention_first_tok(a, k - 2);
+    if (f > 0 && a->t[f - 1].sent == a->t[f].sent && !tok_is(a, f - 1, "both") && !tok_punct(a, f - 1, ',') &&
+        !tok_clause_break(a, f - 1) && a->t[f - 1].kind != SW_TK_QUOTE)
+        return NULL;
+    int32_t e1 = a->doc->ments[m1].ent, e2 = a->doc->ments[np->ment].ent;
+    if (e1 < 0 || e2 < 0 || e1 == e2) return NULL;
+    const char *n1, *n2;
+    size_t l1, l2;
+    entity_name(a->doc, e1, &n1, &l1);
+    entity_name(a->doc, e2, &n2, &l2);
+    char *out = sw_arena_alloc(&a->doc->arena, l1 + l2 + 6);
+    if (!out) return NULL;
+    memcpy(out, n1, l1);
+    memcpy(out + l1, " and ", 5);
+    memcpy(out + l1 + 5, n2, l2);
+    out[l1 + l2 + 5] = '\0';
+    return out;
+}
+
 const char *attr_pronoun_group(sw_attr *a, uint32_t at)
 {
     if (tok_is(a, at, "they")) {
