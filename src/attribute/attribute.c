@@ -416,6 +416,14 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     sw_np subj = attr_subject_before(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
+    /* "Ortiz, speaking at a briefing, said C": a participle set off by commas before the main
+     * speech verb only says how that verb's statement was made */
+    if (vform == SW_VF_ING && v > lo && tok_punct(a, v - 1, ',')) {
+        uint32_t c = ve;
+        while (c < hi && c - ve < 10 && is_word(a, c)) c++;
+        if (c + 1 < hi && tok_punct(a, c, ',') && attr_is_cue_verb(a, c + 1) && a->info[c + 1]->verb_form != SW_VF_ING)
+            return SW_OK;
+    }
     int object_subject = 0; /* the subject is the object of another verb: not shared further */
     if (vform == SW_VF_ING) {
         uint32_t p = v;

@@ -1480,6 +1480,15 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     if (pre == s) evidence_before(c, s, block, &m);
     evidence_context(c, pre, e, block, &m);
     evidence_appositive(c, e, block, &m);
+    /* "Joan Park said": a name that starts with a given name and speaks is not a place, whatever
+     * its last word ("Park", "Hall", "Field") */
+    if (CLS(c, first_word(c, s, e)) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) {
+        uint32_t v = e;
+        if (v < c->n_toks && is_punct(c, v, ',')) v++;
+        if (v < c->n_toks && is_word(c, v) && c->toks[v].block == block && (CLS(c, v) & SW_LX_SPEECH) &&
+            !(c->toks[v].flags & SW_TF_CAP))
+            m.ev[EV_PLACE] -= 6; /* cancels a place head word's evidence (evidence_name) */
+    }
     return add_name(c, pre, s, e, 1, &m);
 }
 
