@@ -1307,7 +1307,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
 }
 
 /* Whether word i, first of a run, is capitalised only by its position and is not a name. */
-static int common_at_start(const ectx *c, uint32_t i, int single)
+static int common_at_start(const ectx *c, uint32_t i, int single, int named_head)
 {
     if (allcaps(c, i)) return 0;
     uint32_t ci = CLS(c, i);
@@ -1320,7 +1320,9 @@ static int common_at_start(const ectx *c, uint32_t i, int single)
         if (single) return 1;
         const char *s = tok_text(c, i);
         uint32_t l = tok_len(c, i);
-        if (l > 4 && (memcmp(s + l - 2, "ly", 2) == 0 || memcmp(s + l - 3, "ing", 3) == 0)) return 1;
+        /* "Reportedly", "Speaking": an adverb or a participle opening the sentence; not when the
+         * run ends in a noun that heads names ("Downing Street", "Reading Borough Council") */
+        if (!named_head && l > 4 && (memcmp(s + l - 2, "ly", 2) == 0 || memcmp(s + l - 3, "ing", 3) == 0)) return 1;
         if (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_DEMONYM)) return 0;
     }
     return 0;
@@ -1347,7 +1349,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* words that cannot begin a name */
     while (s < e && (!is_word(c, s) || ((CLS(c, s) & LX_NOSTART) && !allcaps(c, s)) || is_particle(c, s)))
         s++;
-    if (s < e && position_capital(c, s) && common_at_start(c, s, count_words(c, s, e) == 1)) {
+    if (s < e && position_capital(c, s) &&
+        common_at_start(c, s, count_words(c, s, e) == 1,
+                        count_words(c, s, e) >= 2 &&
+                            (CLS(c, last_word(c, s, e)) & (SW_LX_PLACE_WORD | SW_LX_ORG_WORD | SW_LX_MEDIA)))) {
         s++;
         while (s < e && (!capword(c, s) || ((CLS(c, s) & LX_NOSTART) && !allcaps(c, s)))) s++;
     }
