@@ -3,7 +3,8 @@
  *
  * Attribution turns cues (speech verbs, "according to") and quotation spans into statements:
  *   cues.c     finds cue tokens and classifies the words around them;
- *   speaker.c  finds the speaker's noun phrase next to a cue and resolves it to an entity;
+ *   speaker.c  finds the speaker's noun phrase next to a cue;
+ *   resolve.c  resolves it to an entity (pronouns, descriptions, pairs of people, names);
  *   clause.c   finds the reported clause a cue introduces and where it ends;
  *   attribute.c drives the passes: reported speech and quotations with a cue, then quotations
  *              without one (floating quotes, titles, scare quotes), then confidence;
@@ -79,6 +80,29 @@ static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
 {
     return a->t[i].kind == SW_TK_PUNCT && tok_len(a, i) == 1 && tok_text(a, i)[0] == c;
 }
+/* Token i is a word. */
+static inline int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
+/* Token i is a possessive ending written as its own token: 's, ’s, ', ’. */
+static inline int is_possessive(const sw_attr *a, uint32_t i)
+{
+    return is_word(a, i) && (tok_is(a, i, "'s") || tok_is(a, i, "\xe2\x80\x99s") || tok_is(a, i, "'") ||
+                             tok_is(a, i, "\xe2\x80\x99"));
+}
+/* First token of the mention that covers token i. */
+static inline uint32_t mention_first_tok(const sw_attr *a, uint32_t i)
+{
+    int32_t m = a->ment_of[i];
+    while (i > 0 && a->ment_of[i - 1] == m) i--;
+    return i;
+}
+/* Mention m (or -1) names a person. */
+static inline int is_person_ment(const sw_attr *a, int32_t m)
+{
+    if (m < 0) return 0;
+    int32_t e = a->doc->ments[m].ent;
+    return e >= 0 && a->doc->ents[e].type == SW_ENT_PERSON;
+}
+
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
 int tok_clause_break(const sw_attr *a, uint32_t i);
 

@@ -35,8 +35,6 @@ sw_stmt *attr_new_stmt(sw_attr *a)
     return s;
 }
 
-static int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
-
 static uint8_t block_section(const sw_attr *a, uint32_t tok) { return a->doc->blocks[a->t[tok].block].section; }
 
 /* Blocks whose text is not the article's own reporting. */

@@ -10,8 +10,6 @@
 #include <string.h>
 #include "attr.h"
 
-static int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
-
 /* Final punctuation that a statement span leaves out. */
 static int final_punct(const sw_attr *a, uint32_t i)
 {
