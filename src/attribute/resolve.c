@@ -66,6 +66,23 @@ static void entity_name(const sw_doc *doc, int32_t e, const char **name, size_t 
     }
 }
 
+/* "Ana Silva and Tom Reed": the two entities' names joined by "and", in the arena (NULL when out
+ * of memory). */
+static const char *pair_name(sw_attr *a, int32_t e1, int32_t e2)
+{
+    const char *n1, *n2;
+    size_t l1, l2;
+    entity_name(a->doc, e1, &n1, &l1);
+    entity_name(a->doc, e2, &n2, &l2);
+    char *out = sw_arena_alloc(&a->doc->arena, l1 + l2 + 6);
+    if (!out) return NULL;
+    memcpy(out, n1, l1);
+    memcpy(out + l1, " and ", 5);
+    memcpy(out + l1 + 5, n2, l2);
+    out[l1 + l2 + 5] = '\0';
+    return out;
+}
+
 /* "Both Lund and the company's chief executive, Henrik Aas, declined ... They said C": "they"
  * after a sentence whose subject is two people joined by "and" means the pair. Returns "A and B"
  * (in the arena), or NULL. Only the sentence of token `at` and the one before are looked at, and
@@ -97,17 +114,7 @@ static const char *pronoun_pair(sw_attr *a, uint32_t at)
         if (m2 < 0) continue;
         int32_t e1 = doc->ments[m1].ent, e2 = doc->ments[m2].ent;
         if (e1 < 0 || e2 < 0 || e1 == e2) continue;
-        const char *n1, *n2;
-        size_t l1, l2;
-        entity_name(doc, e1, &n1, &l1);
-        entity_name(doc, e2, &n2, &l2);
-        char *out = sw_arena_alloc(&a->doc->arena, l1 + l2 + 6);
-        if (!out) return NULL;
-        memcpy(out, n1, l1);
-        memcpy(out + l1, " and ", 5);
-        memcpy(out + l1 + 5, n2, l2);
-        out[l1 + l2 + 5] = '\0';
-        return out;
+        return pair_name(a, e1, e2);
     }
     return NULL;
 }
@@ -125,17 +132,7 @@ const char *attr_coordinated_pair(sw_attr *a, const sw_np *np)
         return NULL;
     int32_t e1 = a->doc->ments[m1].ent, e2 = a->doc->ments[np->ment].ent;
     if (e1 < 0 || e2 < 0 || e1 == e2) return NULL;
-    const char *n1, *n2;
-    size_t l1, l2;
-    entity_name(a->doc, e1, &n1, &l1);
-    entity_name(a->doc, e2, &n2, &l2);
-    char *out = sw_arena_alloc(&a->doc->arena, l1 + l2 + 6);
-    if (!out) return NULL;
-    memcpy(out, n1, l1);
-    memcpy(out + l1, " and ", 5);
-    memcpy(out + l1 + 5, n2, l2);
-    out[l1 + l2 + 5] = '\0';
-    return out;
+    return pair_name(a, e1, e2);
 }
 
 const char *attr_pronoun_group(sw_attr *a, uint32_t at)
