@@ -332,75 +332,10 @@ static int locate(const example *ex, const expectation *x, size_t *start, size_t
     return 0;
 }
 
-/* ---- names of enum values (the same words the JSON uses) ------------------------------------ */
+/* ---- names of enum values: the library's own (the same words the JSON uses) ----------------- */
 
-static const char *kind_name(sw_quote_kind k)
-{
-    switch (k) {
-    case SW_KIND_DIRECT: return "direct";
-    case SW_KIND_PARTIAL: return "partial";
-    case SW_KIND_REPORTED: return "reported";
-    case SW_KIND_MIXED: return "mixed";
-    }
-    return "?";
-}
-
-static const char *section_name(sw_section s)
-{
-    switch (s) {
-    case SW_SECTION_BODY: return "body";
-    case SW_SECTION_TITLE: return "title";
-    case SW_SECTION_HEADING: return "heading";
-    case SW_SECTION_BOILERPLATE: return "boilerplate";
-    }
-    return "?";
-}
-
-static const char *resolution_name(sw_resolution r)
-{
-    switch (r) {
-    case SW_RES_NONE: return "none";
-    case SW_RES_EXPLICIT: return "explicit";
-    case SW_RES_PRONOUN: return "pronoun";
-    case SW_RES_DESCRIPTION: return "description";
-    case SW_RES_CONTEXT: return "context";
-    }
-    return "?";
-}
-
-static const char *block_kind_name(sw_block_kind k)
-{
-    switch (k) {
-    case SW_BLOCK_PARAGRAPH: return "paragraph";
-    case SW_BLOCK_TITLE: return "title";
-    case SW_BLOCK_SLUG: return "slug";
-    case SW_BLOCK_HEADING: return "heading";
-    case SW_BLOCK_BOILERPLATE: return "boilerplate";
-    case SW_BLOCK_TEASER: return "teaser";
-    case SW_BLOCK_DATELINE: return "dateline";
-    }
-    return "?";
-}
-
-static const char *entity_type_name(sw_entity_type t)
-{
-    switch (t) {
-    case SW_ENT_PERSON: return "person";
-    case SW_ENT_ORGANIZATION: return "organization";
-    case SW_ENT_PLACE: return "place";
-    }
-    return "?";
-}
-
-static const char *gender_name(sw_gender g)
-{
-    switch (g) {
-    case SW_GENDER_UNKNOWN: return "unknown";
-    case SW_GENDER_MALE: return "male";
-    case SW_GENDER_FEMALE: return "female";
-    }
-    return "?";
-}
+/* The spec writes "unknown" for a gender the JSON leaves out. */
+static const char *gender_name(sw_gender g) { return g == SW_GENDER_UNKNOWN ? "unknown" : sw_gender_name(g); }
 
 /* Compares one key: records a mismatch in err. `got` NULL means absent ("none"). */
 static void check_value(buf *err, const char *key, const char *want, const char *got)
@@ -414,8 +349,8 @@ static const char *mention_text(const sw_mention *m) { return m ? m->text : NULL
 static void describe_quote(buf *b, const example *ex, const sw_quote *q)
 {
     size_t n = q->end > q->start ? q->end - q->start : 0;
-    buf_printf(b, "\n      [%zu,%zu) %s %s: %.*s", q->start, q->end, kind_name(q->kind),
-               section_name(q->section), (int)(n > 160 ? 160 : n), ex->article + q->start);
+    buf_printf(b, "\n      [%zu,%zu) %s %s: %.*s", q->start, q->end, sw_quote_kind_name(q->kind),
+               sw_section_name(q->section), (int)(n > 160 ? 160 : n), ex->article + q->start);
 }
 
 /* Checks one quote against the given keys. */
@@ -425,14 +360,14 @@ static void check_quote_keys(buf *err, const sw_doc *doc, const sw_quote *q, con
     for (int i = 0; i < x->n_kvs; i++) {
         const char *k = x->kvs[i].key, *v = x->kvs[i].val;
         if (!strcmp(k, "at")) continue;
-        else if (!strcmp(k, "kind")) check_value(err, k, v, kind_name(q->kind));
-        else if (!strcmp(k, "section")) check_value(err, k, v, section_name(q->section));
+        else if (!strcmp(k, "kind")) check_value(err, k, v, sw_quote_kind_name(q->kind));
+        else if (!strcmp(k, "section")) check_value(err, k, v, sw_section_name(q->section));
         else if (!strcmp(k, "statement")) check_value(err, k, v, q->is_statement ? "yes" : "no");
         else if (!strcmp(k, "reason")) check_value(err, k, v, q->not_statement_reason);
         else if (!strcmp(k, "text")) check_value(err, k, v, q->text);
         else if (!strcmp(k, "speaker")) check_value(err, k, v, q->speaker_name);
         else if (!strcmp(k, "mention")) check_value(err, k, v, mention_text(q->speaker_mention));
-        else if (!strcmp(k, "resolution")) check_value(err, k, v, resolution_name(q->resolution));
+        else if (!strcmp(k, "resolution")) check_value(err, k, v, sw_resolution_name(q->resolution));
         else if (!strcmp(k, "cue")) check_value(err, k, v, mention_text(q->cue));
         else if (!strcmp(k, "via")) check_value(err, k, v, mention_text(q->via));
         else if (!strcmp(k, "addressee")) {
@@ -522,7 +457,7 @@ static int run_example(const example *ex, buf *err)
                         const char *key = x.kvs[i].key, *v = x.kvs[i].val;
                         if (!strcmp(key, "at")) continue;
                         else if (!strcmp(key, "kind")) check_value(&lerr, key, v, "partial");
-                        else if (!strcmp(key, "section")) check_value(&lerr, key, v, section_name(q->section));
+                        else if (!strcmp(key, "section")) check_value(&lerr, key, v, sw_section_name(q->section));
                         else buf_printf(&lerr, "\n      key %s cannot be checked on a fragment", key);
                     }
                 } else if (k == nq) {
@@ -544,15 +479,15 @@ static int run_example(const example *ex, buf *err)
                     buf_printf(&lerr, "no block at [%zu,%zu); blocks:", s, en);
                     for (k = 0; k < nb; k++) {
                         const sw_block *b = sw_doc_block(doc, k);
-                        buf_printf(&lerr, " [%zu,%zu)%s", b->start, b->end, block_kind_name(b->kind));
+                        buf_printf(&lerr, " [%zu,%zu)%s", b->start, b->end, sw_block_kind_name(b->kind));
                     }
                 } else {
                     const sw_block *b = sw_doc_block(doc, k);
                     for (int i = 0; i < x.n_kvs; i++) {
                         const char *key = x.kvs[i].key, *v = x.kvs[i].val;
                         if (!strcmp(key, "at")) continue;
-                        else if (!strcmp(key, "kind")) check_value(&lerr, key, v, block_kind_name(b->kind));
-                        else if (!strcmp(key, "section")) check_value(&lerr, key, v, section_name(b->section));
+                        else if (!strcmp(key, "kind")) check_value(&lerr, key, v, sw_block_kind_name(b->kind));
+                        else if (!strcmp(key, "section")) check_value(&lerr, key, v, sw_section_name(b->section));
                         else buf_printf(&lerr, "\n      key %s does not apply to a block", key);
                     }
                 }
@@ -569,7 +504,7 @@ static int run_example(const example *ex, buf *err)
                 char num[32];
                 for (int i = 0; i < x.n_kvs; i++) {
                     const char *key = x.kvs[i].key, *v = x.kvs[i].val;
-                    if (!strcmp(key, "type")) check_value(&lerr, key, v, entity_type_name(en->type));
+                    if (!strcmp(key, "type")) check_value(&lerr, key, v, sw_entity_type_name(en->type));
                     else if (!strcmp(key, "gender")) check_value(&lerr, key, v, gender_name(en->gender));
                     else if (!strcmp(key, "mentions")) {
                         snprintf(num, sizeof num, "%zu", en->n_mentions);
