@@ -103,6 +103,22 @@ static inline int is_person_ment(const sw_attr *a, int32_t m)
     return e >= 0 && a->doc->ents[e].type == SW_ENT_PERSON;
 }
 
+/* A lower-case word that looks like a gerund or present participle: six letters or more ending
+ * in "ing", no hyphen, not a "-thing" pronoun ("denied killing him", "in relaying the news"). */
+static inline int is_gerund(const sw_attr *a, uint32_t i)
+{
+    if (!is_word(a, i) || (a->t[i].flags & SW_TF_CAP)) return 0;
+    const char *w = tok_text(a, i);
+    uint32_t len = tok_len(a, i);
+    return len >= 6 && memcmp(w + len - 3, "ing", 3) == 0 && memcmp(w + len - 5, "thing", 5) != 0 &&
+           !memchr(w, '-', len);
+}
+/* "some", "others", "many", "several": a quantifier that can stand for people ("some say"). */
+static inline int people_quantifier(const sw_attr *a, uint32_t i)
+{
+    return tok_is(a, i, "some") || tok_is(a, i, "others") || tok_is(a, i, "many") || tok_is(a, i, "several");
+}
+
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
 int tok_clause_break(const sw_attr *a, uint32_t i);
 

@@ -79,15 +79,6 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
     return j;
 }
 
-/* A lower-case word in -ing that is no hyphenated compound: "witnessing", "killing". */
-static int is_gerund(const sw_attr *a, uint32_t i)
-{
-    if (!is_word(a, i) || (a->t[i].flags & SW_TF_CAP)) return 0;
-    const char *w = tok_text(a, i);
-    uint32_t len = tok_len(a, i);
-    return len > 5 && w[len - 3] == 'i' && w[len - 2] == 'n' && w[len - 1] == 'g' && !memchr(w, '-', len);
-}
-
 /* Is the word at i the base form of a verb ("to evacuate", "to have")? The lexicon lists the
  * past and -s forms of common verbs, so the base is a verb when one of those forms built from it
  * is listed ("agreed to power-sharing" is not an infinitive). */

@@ -75,8 +75,7 @@ int attr_is_cue_verb(const sw_attr *a, uint32_t i)
     if ((a->t[i].flags & SW_TF_CAP) && !(a->t[i].flags & SW_TF_SENT_START)) return 0;
     /* "while some say C", "others argue C": a quantifier standing for people, then a base form */
     if (info->verb_form == SW_VF_BASE && i > 0 && a->t[i - 1].kind == SW_TK_WORD &&
-        (tok_is(a, i - 1, "some") || tok_is(a, i - 1, "others") || tok_is(a, i - 1, "many") ||
-         tok_is(a, i - 1, "several")) &&
+        people_quantifier(a, i - 1) &&
         !(i > 1 && a->t[i - 2].kind == SW_TK_WORD && (a->wcls[i - 2] & (SW_W_PREP | SW_W_DET))))
         return 1;
     if (noun_context_before(a, i)) return 0;

@@ -172,7 +172,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     if ((tok_is(a, i, "latter") || tok_is(a, i, "former")) && i > lo && tok_is(a, i - 1, "the"))
         return latter_former(a, i);
     /* "while some say C", "others argue C": a quantifier standing for people */
-    if (tok_is(a, i, "some") || tok_is(a, i, "others") || tok_is(a, i, "many") || tok_is(a, i, "several")) {
+    if (people_quantifier(a, i)) {
         np.kind = SW_NP_DESC;
         np.tok_start = i;
         np.tok_end = i + 1;
@@ -300,17 +300,6 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     return np;
 }
 
-/* A lower-case word that looks like a gerund: a known -ing form, or a word of six letters or
- * more ending in "ing" that is not a "-thing" pronoun ("relaying", "announcing"). */
-static int gerund_like(const sw_attr *a, uint32_t g)
-{
-    if (a->t[g].flags & SW_TF_CAP) return 0;
-    if (a->info[g] && a->info[g]->verb_form == SW_VF_ING) return 1;
-    uint32_t len = tok_len(a, g);
-    const char *w = tok_text(a, g);
-    return len >= 6 && memcmp(w + len - 3, "ing", 3) == 0 && memcmp(w + len - 5, "thing", 5) != 0;
-}
-
 sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
 {
     if (v == 0 || v <= lo) return np_none();
@@ -321,6 +310,9 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
         i--;
         skipped++;
     }
+    /* "Neil Basu, on Sunday said": a day or month after a preposition, between commas or not */
+    if (i > lo + 1 && is_word(a, i) && (a->lx[i] & SW_LX_CALENDAR) && is_word(a, i - 1) && (a->wcls[i - 1] & SW_W_PREP))
+        i -= 2;
     /* "The study itself outlined", "the minister himself said": an emphatic reflexive */
     if (i > lo && (tok_is(a, i, "itself") || tok_is(a, i, "himself") || tok_is(a, i, "herself") ||
                    tok_is(a, i, "themselves")))
@@ -342,7 +334,7 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
     for (uint32_t g = from; g > lo + 1 && from - g < 12;) {
         g--;
         if (!is_word(a, g)) break;
-        if (gerund_like(a, g) &&
+        if (is_gerund(a, g) &&
             (tok_is(a, g - 1, "in") || tok_is(a, g - 1, "while") || tok_is(a, g - 1, "after") ||
              tok_is(a, g - 1, "before") || tok_is(a, g - 1, "upon") || tok_is(a, g - 1, "when"))) {
             if (g < lo + 2) break;
