@@ -253,6 +253,20 @@ static int is_dateline(const char *text, uint32_t s, uint32_t e)
 
 enum { BP_NONE = 0, BP_LINE, BP_INTRO, BP_INTRO_WITH_HEADLINE };
 
+/* The index of the first boilerplate phrase (they are sorted) whose first byte is c or after. */
+static unsigned first_phrase_from(char c)
+{
+    unsigned lo = 0, hi = sw_boilerplate_phrase_count;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        if ((unsigned char)sw_boilerplate_phrases[mid].phrase[0] < (unsigned char)c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Does the line match a boilerplate phrase? BP_LINE: a boilerplate line; BP_INTRO: a teaser
  * introducer alone ("Also read:"); BP_INTRO_WITH_HEADLINE: "Read more: <headline>". */
 static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
@@ -264,14 +278,7 @@ static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
         first[fl] = (char)lower((unsigned char)text[s + fl]), fl++;
     if (fl == 0 || fl == sizeof first) return BP_NONE;
     {
-        unsigned lo = 0, hi = sw_boilerplate_phrase_count;
-        while (lo < hi) {
-            unsigned mid = (lo + hi) / 2;
-            if ((unsigned char)sw_boilerplate_phrases[mid].phrase[0] < (unsigned char)first[0])
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        unsigned lo = first_phrase_from(first[0]);
         int any = 0;
         for (unsigned p = lo; p < sw_boilerplate_phrase_count && sw_boilerplate_phrases[p].phrase[0] == first[0];
              p++) {
@@ -317,14 +324,7 @@ static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
         full--;
     if (k == 0) return BP_NONE;
     /* the phrases are sorted: find those that begin with the line's first byte */
-    unsigned lo = 0, hi = sw_boilerplate_phrase_count;
-    while (lo < hi) {
-        unsigned mid = (lo + hi) / 2;
-        if ((unsigned char)sw_boilerplate_phrases[mid].phrase[0] < (unsigned char)norm[0])
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    unsigned lo = first_phrase_from(norm[0]);
     for (unsigned p = lo; p < sw_boilerplate_phrase_count && sw_boilerplate_phrases[p].phrase[0] == norm[0];
          p++) {
         const sw_boilerplate_phrase *bp = &sw_boilerplate_phrases[p];
