@@ -6,6 +6,7 @@
  * open-addressing table; it allocates nothing and takes a few tens of nanoseconds.
  */
 #include <string.h>
+#include <stdatomic.h>
 #include <threads.h>
 
 #include "lexicon/lexicon.h"
@@ -56,6 +57,8 @@ static void sw_lex_fold(const unsigned char *in, size_t len, unsigned char *out)
 #define SW_LEX_FILTER_BITS 20
 static uint64_t sw_lex_filter[(1u << SW_LEX_FILTER_BITS) / 64];
 static once_flag sw_lex_filter_once = ONCE_FLAG_INIT;
+/* Set (release) once the bitmap is built, so that a lookup pays one atomic load, not a call. */
+static atomic_int sw_lex_filter_ready;
 
 static uint32_t sw_lex_filter_bit(uint32_t h) { return (h * 0x9E3779B1u) >> (32 - SW_LEX_FILTER_BITS); }
 
@@ -68,6 +71,7 @@ static void sw_lex_filter_build(void)
         uint32_t b = sw_lex_filter_bit(sl->hash);
         sw_lex_filter[b >> 6] |= 1ull << (b & 63);
     }
+    atomic_store_explicit(&sw_lex_filter_ready, 1, memory_order_release);
 }
 
 /* Finds the entry of a word: its index, or -1 when the word is not in the table (cue-only entries,
@@ -83,7 +87,8 @@ static long sw_lex_find(const char *word, size_t len)
         h ^= key[i];
         h *= 0x01000193u;
     }
-    call_once(&sw_lex_filter_once, sw_lex_filter_build);
+    if (!atomic_load_explicit(&sw_lex_filter_ready, memory_order_acquire))
+        call_once(&sw_lex_filter_once, sw_lex_filter_build);
     uint32_t b = sw_lex_filter_bit(h);
     if (!(sw_lex_filter[b >> 6] & (1ull << (b & 63))))
         return -1;
