@@ -264,6 +264,79 @@ static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
     return is_word(a, p) && (a->wcls[p] & SW_W_DOC_NOUN);
 }
 
+/* C, V S.  /  C1, V S, C2. : a verb inverted after a comma reports its sentence ("The dam
+ * would hold, said the engineer." / "Because the water is warmer, says the study, it rises").
+ * Returns 1 when it made the statement (*st says whether memory ran out), 0 when the frame does
+ * not apply. */
+static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi, uint8_t vform, sw_status *st)
+{
+    if (!(v > lo + 2 && tok_punct(a, v - 1, ',') && (vform == SW_VF_PAST || vform == SW_VF_3SG))) return 0;
+    sw_np who = attr_np_after(a, ve, hi, 1);
+    if (!(who.kind == SW_NP_NAME || (who.kind == SW_NP_DESC && speaking_desc(a, who)))) return 0;
+    /* the inverted subject ends the sentence or a comma follows it: a verb with an object
+     * ("..., announced Kamala Harris as ...", "told Reuters “...”") is not inverted */
+    uint32_t k = who.tok_end, ce = v - 1;
+    int at_end = k >= hi || (k + 1 >= hi && (tok_punct(a, k, '.') || tok_punct(a, k, ';')));
+    if (!at_end && !tok_punct(a, k, ',')) return 0;
+    if (!at_end && k + 1 < hi) {
+        uint32_t e2 = attr_clause_end(a, k + 1, hi);
+        /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
+        if (e2 > k + 2 && attr_clause_is_finite(a, k + 1, e2)) ce = e2;
+    }
+    if (a->t[lo].kind == SW_TK_QUOTE || !attr_clause_is_finite(a, lo, v - 1)) return 0;
+    sw_stmt *s = clause_stmt(a, lo, ce);
+    if (!s) {
+        *st = SW_ERR_NOMEM;
+        return 1;
+    }
+    set_cue(a, s, v, ve);
+    set_speaker(a, s, &who, v);
+    return 1;
+}
+
+/* "a plane, reported by local press as belonging to X": a participle with its agent speaks for
+ * the agent. Returns as inverted_frame() does. */
+static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi, uint8_t vform, sw_status *st)
+{
+    if (!((vform == SW_VF_PAST || vform == SW_VF_PART) && ve + 1 < hi && tok_is(a, ve, "by"))) return 0;
+    sw_np agent = attr_np_after(a, ve + 1, hi, 0);
+    uint32_t k = agent.tok_end;
+    if (!((agent.kind == SW_NP_NAME || (agent.kind == SW_NP_DESC && speaking_desc(a, agent))) && k + 1 < hi &&
+          tok_is(a, k, "as")))
+        return 0;
+    uint32_t cs = k + 1, ce = attr_clause_end(a, cs, hi);
+    /* set off by commas ("a plane, reported by X as C, crashed"): C ends at the comma */
+    if (v > lo && tok_punct(a, v - 1, ','))
+        for (uint32_t c = cs; c < ce; c++)
+            if (tok_punct(a, c, ',')) {
+                ce = c;
+                break;
+            }
+    if (ce <= cs + 1) return 0;
+    sw_stmt *s = clause_stmt(a, cs, ce);
+    if (!s) {
+        *st = SW_ERR_NOMEM;
+        return 1;
+    }
+    set_cue(a, s, v, ve);
+    set_speaker(a, s, &agent, v);
+    return 1;
+}
+
+/* "It cited the Air Force as stating C", "quoted the mayor as saying C": the object speaks
+ * through the participle's own cue, so the verb before it reports nothing itself. */
+static int object_speaks_through_participle(sw_attr *a, uint32_t ve, uint32_t hi)
+{
+    /* cheap test first: an "as" a few words on */
+    uint32_t t = ve;
+    while (t < hi && t - ve < 12 && !tok_is(a, t, "as")) t++;
+    if (t >= hi || !tok_is(a, t, "as")) return 0;
+    sw_np obj = attr_np_after(a, ve, hi, 0);
+    uint32_t k = obj.tok_end;
+    return (obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && k + 1 < hi && tok_is(a, k, "as") &&
+           attr_is_cue_verb(a, k + 1) && a->info[k + 1]->verb_form == SW_VF_ING;
+}
+
 /* Whether the word at i is a negation: not, never, or a contraction in n't ("didn't", "won’t"). */
 static int negation_at(const sw_attr *a, uint32_t i)
 {
@@ -347,60 +420,9 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     }
 
     uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
-    /* C, V S.  /  C1, V S, C2. : a verb inverted after a comma reports its sentence ("The dam
-     * would hold, said the engineer." / "Because the water is warmer, says the study, it rises") */
-    if (v > lo + 2 && tok_punct(a, v - 1, ',') && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
-        sw_np who = attr_np_after(a, ve, hi, 1);
-        if (who.kind == SW_NP_NAME || (who.kind == SW_NP_DESC && speaking_desc(a, who))) {
-            uint32_t k = who.tok_end, ce = v - 1;
-            /* the inverted subject ends the sentence or a comma follows it: a verb with an
-             * object ("..., announced Kamala Harris as ...", "told Reuters “...”") is not inverted */
-            int ends = k >= hi || tok_punct(a, k, ',') ||
-                       (a->t[k].kind == SW_TK_PUNCT && (tok_punct(a, k, '.') || tok_punct(a, k, ';')) && k + 1 >= hi);
-            if (!ends) k = SW_NONE;
-            if (k != SW_NONE && k < hi && tok_punct(a, k, ',') && k + 1 < hi) {
-                uint32_t e2 = attr_clause_end(a, k + 1, hi);
-                /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
-                if (e2 > k + 2 && attr_clause_is_finite(a, k + 1, e2)) ce = e2;
-            }
-            if (k != SW_NONE && a->t[lo].kind != SW_TK_QUOTE && attr_clause_is_finite(a, lo, v - 1)) {
-                sw_stmt *s = clause_stmt(a, lo, ce);
-                if (!s) return SW_ERR_NOMEM;
-                set_cue(a, s, v, ve);
-                set_speaker(a, s, &who, v);
-                return SW_OK;
-            }
-        }
-    }
-    /* "It cited the Air Force as stating C", "quoted the mayor as saying C": the object speaks,
-     * through the participle's own cue */
-    {
-        sw_np obj = attr_np_after(a, ve, hi, 0);
-        uint32_t k = obj.tok_end;
-        if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && k + 1 < hi && tok_is(a, k, "as") &&
-            attr_is_cue_verb(a, k + 1) && a->info[k + 1]->verb_form == SW_VF_ING)
-            return SW_OK;
-    }
-    /* "a plane, reported by local press as belonging to X": a participle with its agent */
-    if ((vform == SW_VF_PAST || vform == SW_VF_PART) && ve + 1 < hi && tok_is(a, ve, "by")) {
-        sw_np agent = attr_np_after(a, ve + 1, hi, 0);
-        uint32_t k = agent.tok_end;
-        if ((agent.kind == SW_NP_NAME || (agent.kind == SW_NP_DESC && speaking_desc(a, agent))) && k + 1 < hi &&
-            tok_is(a, k, "as")) {
-            uint32_t cs = k + 1, ce = attr_clause_end(a, cs, hi);
-            /* set off by commas ("a plane, reported by X as C, crashed"): C ends at the comma */
-            if (v > lo && tok_punct(a, v - 1, ','))
-                for (uint32_t c = cs; c < ce; c++)
-                    if (tok_punct(a, c, ',')) { ce = c; break; }
-            if (ce > cs + 1) {
-                sw_stmt *s = clause_stmt(a, cs, ce);
-                if (!s) return SW_ERR_NOMEM;
-                set_cue(a, s, v, ve);
-                set_speaker(a, s, &agent, v);
-                return SW_OK;
-            }
-        }
-    }
+    sw_status st = SW_OK;
+    if (inverted_frame(a, v, ve, lo, hi, vform, &st) || agent_frame(a, v, ve, lo, hi, vform, &st)) return st;
+    if (object_speaks_through_participle(a, ve, hi)) return SW_OK;
     /* a passive ("was accused of", "were told"): the speaker, if any, is the agent after "by" */
     if (vform == SW_VF_PAST || vform == SW_VF_PART || vform == SW_VF_BASE) {
         uint32_t p = v;
