@@ -673,6 +673,166 @@ static void *fail_malloc(void *ctx, size_t n) { (void)ctx; return fail_allocs-- 
 static void *fail_realloc(void *ctx, void *p, size_t n) { (void)ctx; return realloc(p, n); }
 static void fail_free(void *ctx, void *p) { (void)ctx; free(p); }
 
+/* An allocator whose mallocs and reallocs all fail once fail_allocs of them have succeeded. */
+static void *count_realloc(void *ctx, void *p, size_t n) { (void)ctx; return fail_allocs-- > 0 ? realloc(p, n) : NULL; }
+
+/* ---- the rows a batch holds before writing them ------------------------------------------- */
+
+static int speaker_row(void *ctx, const sw_speaker_row *row)
+{
+    size_t *n = ctx;
+    if (strcmp(row->name, "Noor Haddad") == 0) *n = row->statements;
+    return 0;
+}
+
+/* Inside a batch, the articles added so far count as stored though their rows are written
+ * later: the same article again, its content under another id, a correction, and the questions
+ * asked in the middle of the batch all see them. */
+static void test_batch_sees_its_held_articles(void)
+{
+    sw_store *st = open_fresh("held");
+    if (!st) return;
+    sw_error err = {0};
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    CHECK_EQ_INT(add_said(st, "k1", "2023-02-01", "Delta Post", "Noor Haddad", "The ferry will run all winter"),
+                 SW_STORE_ADDED);
+    CHECK_EQ_INT(add_said(st, "k1", "2023-02-01", "Delta Post", "Noor Haddad", "The ferry will run all winter"),
+                 SW_STORE_UNCHANGED);
+    CHECK_EQ_INT(add_said(st, "k1-copy", "2023-02-01", "Delta Post", "Noor Haddad",
+                          "The ferry will run all winter"), SW_STORE_DUPLICATE);
+    sw_article a = article("k1", "2023-02-01", "Delta Post", "Noor Haddad said: \"The ferry will run all winter\"");
+    sw_store_outcome oc;
+    CHECK_EQ_INT(sw_store_lookup(st, &a, &oc, &err), SW_OK);
+    CHECK_EQ_INT(oc, SW_STORE_UNCHANGED);
+    CHECK_EQ_INT(add_said(st, "k2", "2023-02-02", "Delta Post", "Noor Haddad", "Tickets will cost less"),
+                 SW_STORE_ADDED);
+    sw_store_stats stats;
+    CHECK_EQ_INT(sw_store_get_stats(st, &stats, &err), SW_OK);
+    CHECK_EQ_INT(stats.articles, 2);
+    CHECK_EQ_INT(stats.statements, 2);
+    CHECK_EQ_INT(stats.people, 1);
+    CHECK_EQ_INT(stats.mentions, 2);
+    size_t said = 0;
+    CHECK_EQ_INT(sw_store_speakers(st, 0, speaker_row, &said, &err), SW_OK);
+    CHECK_EQ_INT(said, 2);
+    CHECK_EQ_INT(add_said(st, "k1", "2023-02-01", "Delta Post", "Noor Haddad", "The ferry will stop in winter"),
+                 SW_STORE_REPLACED);
+    CHECK_EQ_INT(add_said(st, "k3", "2023-02-03", "Delta Post", "Noor Haddad", "The quay needs repairs"),
+                 SW_STORE_ADDED);
+    CHECK_EQ_INT(sw_store_commit(st, &err), SW_OK);
+    hits h;
+    CHECK_EQ_INT(search(st, "ferry", NULL, NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(h.n, 1);
+    CHECK(strstr(h.highlighted[0], "stop") != NULL);
+    sw_store_close(st);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM articles"), 3);
+    /* statement ids are never reused: the replaced statement's id 1 is gone */
+    CHECK_EQ_INT(sql_int("SELECT group_concat(id) = '2,3,4' FROM (SELECT id FROM statements ORDER BY id)"), 1);
+    CHECK_EQ_INT(sql_int("SELECT seq FROM sqlite_sequence WHERE name='statements'"), 4);
+    CHECK_EQ_INT(sql_int(REFS_WRONG), 0);
+    drop_db();
+}
+
+/* A batch of more articles than the store holds at once is written in several goes, with the
+ * ids they would have had one by one. */
+static void test_batch_larger_than_held_rows(void)
+{
+    sw_store *st = open_fresh("big-batch");
+    if (!st) return;
+    sw_error err = {0};
+    static const char *const who[] = {"Kofi Mensah", "Lena Okoro", "Ruth Abara"};
+    const size_t n = 5000;
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    size_t added = 0, unchanged = 0;
+    for (size_t i = 0; i < n; i++) {
+        char id[32], quote[96];
+        snprintf(id, sizeof id, "w%zu", i);
+        snprintf(quote, sizeof quote, "Statement number %zu about the weir", i);
+        if (add_said(st, id, "2023-05-01", "Weir Weekly", who[i % 3], quote) == SW_STORE_ADDED) added++;
+        if (i % 1000 == 999) { /* an article written in an earlier go, added again */
+            snprintf(id, sizeof id, "w%zu", i - 900);
+            snprintf(quote, sizeof quote, "Statement number %zu about the weir", i - 900);
+            if (add_said(st, id, "2023-05-01", "Weir Weekly", who[(i - 900) % 3], quote) == SW_STORE_UNCHANGED)
+                unchanged++;
+        }
+    }
+    CHECK_EQ_INT(sw_store_commit(st, &err), SW_OK);
+    CHECK_EQ_INT(added, n);
+    CHECK_EQ_INT(unchanged, 5);
+    sw_store_close(st);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM articles"), (long long)n);
+    CHECK_EQ_INT(sql_int("SELECT max(id) FROM articles"), (long long)n);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM articles WHERE ext_id = 'w' || (id - 1)"), (long long)n);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article"
+                         " WHERE s.id = a.id"), (long long)n);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'weir'"), (long long)n);
+    CHECK_EQ_INT(sql_int("SELECT sum(refs) FROM entities"), (long long)n);
+    CHECK_EQ_INT(sql_int(REFS_WRONG), 0);
+    drop_db();
+}
+
+/* A fake document with two people and two grouped statements, for the failure test. */
+static sw_status add_two(sw_store *st, const char *id, const char *first, const char *second,
+                         const char *second_quote)
+{
+    fake f;
+    fake_init(&f);
+    int a = fake_entity(&f, SW_ENT_PERSON, first);
+    int b = fake_entity(&f, SW_ENT_PERSON, second);
+    fake_quote(&f, "The pumping station will be rebuilt by autumn", a, 100);
+    fake_quote(&f, second_quote, b, 200);
+    char text[256];
+    snprintf(text, sizeof text, "%s and %s spoke about the pumping station (%s).", first, second, id);
+    sw_article art = article(id, "2023-06-01", "Polder News", text);
+    sw_error err = {0};
+    return sw_store_add(st, &art, &f.doc, NULL, &err);
+}
+
+/* A failed add (here: out of memory, at each of its allocations in turn) keeps nothing of its
+ * article and leaves the batch usable: the articles before and after it are committed, with
+ * exact counts. The failing article brings a new person (an entity row written at once, which
+ * its savepoint must undo) and a long statement (the held rows' memory must grow). */
+static void test_failed_add_keeps_the_batch(void)
+{
+    sw_allocator al = {fail_malloc, count_realloc, fail_free, NULL};
+    static char long_quote[100000];
+    size_t at = 0;
+    while (at + 12 < sizeof long_quote) at += (size_t)snprintf(long_quote + at, 13, "the farmers ");
+    const char *short_quote = "Nobody asked the farmers what they needed";
+    int succeeded = 0, failures = 0;
+    for (int k = 0; k < 200 && !succeeded; k++) {
+        fresh_db("failed-add");
+        sw_store *st = NULL;
+        sw_error err = {0};
+        fail_allocs = 1 << 30;
+        CHECK_EQ_INT(sw_store_open(db_path, &al, &st, &err), SW_OK);
+        if (!st) return;
+        CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+        CHECK_EQ_INT(add_two(st, "p1", "Kofi Mensah", "Lena Okoro", short_quote), SW_OK);
+        fail_allocs = k;
+        sw_status s = add_two(st, "p2", "Lena Okoro", "Ruth Abara", long_quote);
+        fail_allocs = 1 << 30;
+        CHECK(s == SW_OK || s == SW_ERR_NOMEM);
+        succeeded = s == SW_OK;
+        failures += !succeeded;
+        CHECK_EQ_INT(add_two(st, "p3", "Kofi Mensah", "Ines Duarte", short_quote), SW_OK);
+        CHECK_EQ_INT(sw_store_commit(st, &err), SW_OK);
+        sw_store_close(st);
+        CHECK_EQ_INT(sql_int("SELECT count(*) FROM articles"), succeeded ? 3 : 2);
+        CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements"), succeeded ? 6 : 4);
+        CHECK_EQ_INT(sql_int("SELECT count(*) FROM entities WHERE name='Ruth Abara'"), succeeded);
+        /* one group per speaker and text; "The pumping station ..." by Kofi Mensah in p1 and p3 */
+        CHECK_EQ_INT(sql_int("SELECT count(*) FROM qgroups"), succeeded ? 5 : 3);
+        CHECK_EQ_INT(sql_int("SELECT max(n_articles) FROM qgroups"), 2);
+        CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'farmers'"),
+                     succeeded ? 3 : 2);
+        CHECK_EQ_INT(sql_int(REFS_WRONG), 0);
+        drop_db();
+    }
+    CHECK(succeeded);
+    CHECK(failures >= 3);
+}
+
 static void test_open_out_of_memory(void)
 {
     fresh_db("nomem");
@@ -902,6 +1062,9 @@ int main(void)
     RUN(test_entity_refs_and_orphans);
     RUN(test_migration_from_version_1);
     RUN(test_open_out_of_memory);
+    RUN(test_batch_sees_its_held_articles);
+    RUN(test_batch_larger_than_held_rows);
+    RUN(test_failed_add_keeps_the_batch);
     RUN(test_api_edges);
     RUN(test_wikinews_ingest_search_idempotence);
     RUN(test_extracted_speakers);

@@ -309,10 +309,20 @@ static int window_count(sw_store *store, const sw_search_opts *opts, const char 
     return rc;
 }
 
+/* A question asked in the middle of a batch sees the rows the batch has added so far: those
+ * still held by pending.c are written first (searches see statements only once their batch has
+ * committed, since the full-text index is filled at commit). */
+static int write_held(sw_store *s)
+{
+    return s->in_batch ? sw_pend_flush(s, 1) : SQLITE_OK;
+}
+
 sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
                           sw_error *err)
 {
     if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    int held = write_held(store);
+    if (held != SQLITE_OK) return sw_store_db_fail(err, held);
     if (opts->since && !valid_date(opts->since))
         return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
     if (opts->until && !valid_date(opts->until))
@@ -426,6 +436,8 @@ sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, voi
                             sw_error *err)
 {
     if (!store || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    int held = write_held(store);
+    if (held != SQLITE_OK) return sw_store_db_fail(err, held);
     static const char *const sql =
         "SELECT s.speaker, coalesce(e.name, s.speaker_name) AS nm, e.key, coalesce(e.type, 0),"
         " count(*) AS n, count(DISTINCT s.article), min(a.date), max(a.date)"
@@ -485,6 +497,8 @@ sw_status sw_store_get_stats(sw_store *store, sw_store_stats *out, sw_error *err
 {
     if (!store || !out) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     memset(out, 0, sizeof *out);
+    int held = write_held(store);
+    if (held != SQLITE_OK) return sw_store_db_fail(err, held);
     static const char *const counts[] = {
         "SELECT count(*) FROM articles",
         "SELECT count(*) FROM statements",

@@ -1,8 +1,10 @@
 /*
  * store.c -- opening the store, batches, and adding articles.
  *
- * sw_store_add() writes one article inside a SAVEPOINT, so a failure undoes that article only and
- * a batch (one transaction for many articles) stays usable. Idempotence comes from the article's
+ * sw_store_add() resolves an article's entities against the database (writing new or improved
+ * entities at once, inside a SAVEPOINT that a failure rolls back) and hands the article's own rows
+ * to pending.c, which writes them many articles at a time; so a failure undoes that article only
+ * and a batch (one transaction for many articles) stays usable. Idempotence comes from the article's
  * content hash: the same id with the same hash is skipped, a changed one has its old rows removed
  * first, so running the same ingest twice, or again after a crash, ends in the same rows.
  * Entities are merged across articles here (resolve_person / resolve_other) using namekey.c.
@@ -26,22 +28,12 @@
     " AND excluded.first_ext < qgroups.first_ext))) OR (excluded.first_date IS NULL AND"          \
     " qgroups.first_date IS NULL AND excluded.first_ext < qgroups.first_ext))"
 
-#define MROW "(?,?,?,?)"
-#define SROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-#define STMT_COLS "INSERT OR FAIL INTO statements(article,start,end,text,kind,section,is_statement," \
-                  "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"  \
-                  "confidence,qgroup) VALUES"
-
-/* The inserts of an article's rows say OR FAIL: every add runs inside its own savepoint, which
- * undoes the whole article on any error, so SQLite need not also keep a statement journal (a copy
- * of every page the statement changes) to undo a failed statement by itself. The rows written at
- * commit or before a replacement (refs, groups, group_statements) are outside any article's
- * savepoint and keep the default, all-or-nothing statements. */
+/* The SQL of the prepared statements, but for the multi-row inserts of pending.c, which makes
+ * its own. The rows written at commit or before a replacement (refs, groups, group_statements)
+ * are outside any savepoint and keep the default, all-or-nothing statements. */
 static const char *const sql_text[Q_COUNT] = {
     [Q_ART_BY_ID] = "SELECT id, content_hash FROM articles WHERE ext_id=?1",
     [Q_ART_BY_HASH] = "SELECT ext_id FROM articles WHERE content_hash=?1 LIMIT 1",
-    [Q_ART_INSERT] = "INSERT OR FAIL INTO articles(ext_id,url,title,date,date_raw,source,content_hash,bytes,"
-                     "n_statements) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [Q_ART_DELETE] = "DELETE FROM articles WHERE id=?1",
     [Q_ENT_CANDIDATES] = "SELECT id, given, initial, name, gender FROM entities WHERE type=?1 AND skey=?2 "
                          "ORDER BY id",
@@ -51,14 +43,6 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_ENT_SET_GIVEN] = "UPDATE entities SET key=?2, given=?3, initial=?4, name=?5,"
                         " gender=CASE WHEN gender=0 THEN ?6 ELSE gender END WHERE id=?1",
     [Q_ENT_SET_NAME] = "UPDATE entities SET name=?2, gender=?3 WHERE id=?1",
-    [Q_ALIAS_INSERT] = "INSERT OR IGNORE INTO aliases(entity,name,folded) VALUES(?1,?2,?3)",
-    [Q_MENTION_INSERT] = "INSERT INTO mentions(article,entity,n,spans) VALUES(?1,?2,?3,?4) "
-                         "ON CONFLICT(article,entity) DO UPDATE SET n=n+excluded.n,"
-                         " spans=spans||' '||excluded.spans",
-    [Q_STMT_INSERT] = "INSERT OR FAIL INTO statements(article,start,end,text,kind,section,is_statement,"
-                      "speaker,speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,"
-                      "confidence,qgroup) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
-                      "?15,?16,?17)",
     /* one statement finds or creates the group, counts the batch's statements (?7) and
      * articles (?8) and moves "first" when the batch's earliest article is earlier (EARLIER) */
     [Q_GROUP_UPSERT] =
@@ -74,19 +58,9 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_FTS_INDEX] = "INSERT INTO statements_fts(rowid, text) SELECT id, text FROM statements "
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
-    /* an article's statements several to an INSERT, like its mention rows */
-    [Q_STMT_ROWS2] = STMT_COLS SROW "," SROW,
-    [Q_STMT_ROWS4] = STMT_COLS SROW "," SROW "," SROW "," SROW,
-    [Q_STMT_ROWS8] = STMT_COLS SROW "," SROW "," SROW "," SROW "," SROW "," SROW "," SROW "," SROW,
     [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
     [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
                       "(?,?),(?,?),(?,?),(?,?)",
-    /* several mention rows per statement: about 40% less work per row than one at a time */
-    [Q_MENTION_ROWS2] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW,
-    [Q_MENTION_ROWS4] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
-                        MROW "," MROW,
-    [Q_MENTION_ROWS8] = "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES" MROW "," MROW ","
-                        MROW "," MROW "," MROW "," MROW "," MROW "," MROW,
 };
 
 /* ---- caches ------------------------------------------------------------------------------ */
@@ -560,10 +534,18 @@ sw_status sw_store_db_fail(sw_error *err, int rc)
 
 sqlite3_stmt *sw_store_stmt(sw_store *store, int which, int *rc)
 {
+    return sw_store_stmt_sql(store, which, sql_text[which], rc);
+}
+
+sqlite3_stmt *sw_store_stmt_sql(sw_store *store, int which, const char *sql, int *rc)
+{
     sqlite3_stmt *st = store->q[which];
     if (!st) {
-        *rc = sqlite3_prepare_v3(store->db, sql_text[which], -1, SQLITE_PREPARE_PERSISTENT,
-                                 &store->q[which], NULL);
+        if (!sql) {
+            *rc = SQLITE_MISUSE;
+            return NULL;
+        }
+        *rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &store->q[which], NULL);
         if (*rc != SQLITE_OK) return NULL;
         return store->q[which];
     }
@@ -623,6 +605,7 @@ void sw_store_close(sw_store *store)
 {
     if (!store) return;
     if (store->in_batch) sw_store_rollback(store);
+    sw_pend_free(store);
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(store->q[i]);
     sw_mem_free(store->alloc, store->alias_seen);
     sw_mem_free(store->alloc, store->ent_cache);
@@ -634,7 +617,6 @@ void sw_store_close(sw_store *store)
     sw_mem_free(store->alloc, store->gs_pairs);
     sw_mem_free(store->alloc, store->span_text);
     sw_mem_free(store->alloc, store->mrows);
-    sw_mem_free(store->alloc, store->srows);
     if (store->db) sqlite3_close(store->db);
     sw_mem_free(store->alloc, store);
 }
@@ -654,16 +636,31 @@ static int statement_watermark(sqlite3 *db, sqlite3_int64 *out)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The row id SQLite would give the next article: max(id) + 1. */
+static int next_article_id(sqlite3 *db, sqlite3_int64 *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) + 1 FROM articles", -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
 sw_status sw_store_begin(sw_store *store, sw_error *err)
 {
     if (!store) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     if (store->in_batch) return sw_store_fail(err, SW_ERR_INVALID_ARG, "a batch is already open");
     int rc = sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return sw_store_db_fail(err, rc);
-    if ((rc = statement_watermark(store->db, &store->fts_from)) != SQLITE_OK) {
+    if ((rc = statement_watermark(store->db, &store->fts_from)) != SQLITE_OK ||
+        (rc = next_article_id(store->db, &store->next_article)) != SQLITE_OK) {
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
         return sw_store_db_fail(err, rc);
     }
+    /* statement ids come from the AUTOINCREMENT sequence, which the rows written advance */
+    store->next_statement = store->fts_from + 1;
     store->in_batch = 1;
     store->batch_no++;
     store->memo_valid = 0;
@@ -674,9 +671,10 @@ sw_status sw_store_commit(sw_store *store, sw_error *err)
 {
     if (!store) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     if (!store->in_batch) return SW_OK;
-    /* the batch's reference counts and quotation groups, its statements indexed in one go,
-     * then commit: all or nothing */
-    int rc = refs_flush(store);
+    /* the rows still held, the batch's reference counts and quotation groups, its statements
+     * indexed in one go, then commit: all or nothing */
+    int rc = sw_pend_flush(store, 0);
+    if (rc == SQLITE_OK) rc = refs_flush(store);
     if (rc == SQLITE_OK) rc = groups_flush(store);
     if (rc == SQLITE_OK) rc = gstmt_flush(store);
     sqlite3_stmt *st = rc == SQLITE_OK ? sw_store_stmt(store, Q_FTS_INDEX, &rc) : NULL;
@@ -701,6 +699,7 @@ void sw_store_rollback(sw_store *store)
         if (store->q[i]) sqlite3_reset(store->q[i]);
     if (!sqlite3_get_autocommit(store->db)) sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     store->in_batch = 0;
+    sw_pend_clear(store);
     refs_clear(store);
     groups_clear(store);
     store->gs_len = 0;
@@ -728,12 +727,14 @@ static void identify(const sw_article *a, art_ident *id)
     }
 }
 
-/* Looks the article up: *outcome says what adding it would do; *old_rowid is the row of the same
- * id (0 if none). */
+/* Looks the article up, among the rows held (pending.c) and in the database: *outcome says what
+ * adding it would do; *old_rowid is the row of the same id (0 if none). The same id is looked for
+ * before the same content, as adding decides. */
 static int lookup(sw_store *s, const art_ident *id, sw_store_outcome *outcome, sqlite3_int64 *old_rowid)
 {
     int rc;
     *old_rowid = 0;
+    if (sw_pend_find_ext(s, id->ext, id->ext_len, id->hash, outcome, old_rowid)) return SQLITE_OK;
     sqlite3_stmt *st = sw_store_stmt(s, Q_ART_BY_ID, &rc);
     if (!st) return rc;
     sqlite3_bind_text(st, 1, id->ext, (int)id->ext_len, SQLITE_STATIC);
@@ -747,6 +748,10 @@ static int lookup(sw_store *s, const art_ident *id, sw_store_outcome *outcome, s
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return rc;
+    if (sw_pend_find_hash(s, id->hash)) {
+        *outcome = SW_STORE_DUPLICATE;
+        return SQLITE_OK;
+    }
     st = sw_store_stmt(s, Q_ART_BY_HASH, &rc);
     if (!st) return rc;
     sqlite3_bind_text(st, 1, id->hash, 32, SQLITE_STATIC);
@@ -832,18 +837,6 @@ static sw_str url_host(sw_str url)
     if (e - s > 4 && memcmp(s, "www.", 4) == 0) s += 4;
     if (e == s) return none;
     return (sw_str){s, (size_t)(e - s)};
-}
-
-static void bind_str(sqlite3_stmt *st, int i, sw_str s)
-{
-    if (s.ptr) sqlite3_bind_text(st, i, s.ptr, (int)s.len, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
-}
-
-static void bind_cstr(sqlite3_stmt *st, int i, const char *s)
-{
-    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
 }
 
 static int step_done(sqlite3_stmt *st)
@@ -943,11 +936,25 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
 
 /* ---- entities ----------------------------------------------------------------------------- */
 
+static int savepoint(sw_store *s, int which);
+
+/* Opens the savepoint of the add under way before its first write to the database (an entity
+ * row, or the removal of a replaced article), once: an add that writes nothing there (its own
+ * rows are held by pending.c) needs none. */
+static int add_savepoint_open(sw_store *s)
+{
+    if (s->add_savepoint) return SQLITE_OK;
+    int rc = savepoint(s, Q_SAVEPOINT);
+    if (rc == SQLITE_OK) s->add_savepoint = 1;
+    return rc;
+}
+
 /* Inserts a new entity; *id receives its row id. */
 static int insert_entity(sw_store *s, int type, const char *key, const char *skey, const char *given,
                          char initial, const char *name, int gender, sqlite3_int64 *id)
 {
-    int rc;
+    int rc = add_savepoint_open(s);
+    if (rc != SQLITE_OK) return rc;
     sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_INSERT, &rc);
     if (!st) return rc;
     char ini[2] = {initial, 0};
@@ -969,7 +976,8 @@ static int improve_entity(sw_store *s, sqlite3_int64 id, const char *old_name, i
 {
     int better = count_words(name) > count_words(old_name);
     if (!better && (old_gender || !gender)) return SQLITE_OK;
-    int rc;
+    int rc = add_savepoint_open(s);
+    if (rc != SQLITE_OK) return rc;
     sqlite3_stmt *st = sw_store_stmt(s, Q_ENT_SET_NAME, &rc);
     if (!st) return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -1047,6 +1055,7 @@ static int resolve_person(sw_store *s, const char *name, int gender, sqlite3_int
                 if (cands[i].given[1] == '.' && cands[i].initial == p.initial) up = i;
             if (up < 0) up = i_bare;
             if (up >= 0) {
+                if ((rc = add_savepoint_open(s)) != SQLITE_OK) return rc;
                 sqlite3_stmt *u = sw_store_stmt(s, Q_ENT_SET_GIVEN, &rc);
                 if (!u) return rc;
                 char ini[2] = {p.initial, 0};
@@ -1110,29 +1119,17 @@ static int resolve_other(sw_store *s, int type, const char *name, int gender, sq
     return insert_entity(s, type, key, key, "", 0, name, gender, id);
 }
 
-/* Stores an alias of entity ent unless the cache knows it is there; h is its alias_key, or 0 to
- * compute it here. */
+/* Stores an alias of entity ent (with the rows held by pending.c) unless the cache knows it is
+ * there; h is its alias_key, or 0 to compute it here. */
 static int add_alias(sw_store *s, sqlite3_int64 ent, const char *name, size_t len, uint64_t h)
 {
-    int rc;
     if (alias_cached(s, h ? h : alias_key(ent, name, len))) return SQLITE_OK;
     char folded[512];
     nk_fold(name, len, folded, sizeof folded);
-    sqlite3_stmt *st = sw_store_stmt(s, Q_ALIAS_INSERT, &rc);
-    if (!st) return rc;
-    sqlite3_bind_int64(st, 1, ent);
-    sqlite3_bind_text(st, 2, name, (int)len, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, folded, -1, SQLITE_STATIC);
-    return step_done(st);
+    return sw_pend_alias(s, ent, name, len, folded);
 }
 
 /* ---- adding ------------------------------------------------------------------------------- */
-
-typedef struct art_row {
-    sqlite3_int64 rowid;
-    const char *date;   /* normalised, or NULL */
-    const char *ext;    /* NUL-terminated copy of the id */
-} art_row;
 
 /* The quotation group of a statement, recorded in *ev (counted in the batch's groups when the
  * article is stored, groups_apply); returns the group id, 0 for texts too short to group. */
@@ -1196,152 +1193,120 @@ static int mrows_reserve(sw_store *s, size_t rows, size_t bytes)
     return SQLITE_OK;
 }
 
-/* One statement row of the article being written. */
-struct sw_srow {
-    const sw_quote *q;
-    sqlite3_int64 spk, addr, group; /* entities (0: none) and quotation group (0: none) */
-    ptrdiff_t ev;                   /* its group event in art_out.ev, -1 when none */
-};
-
-/* Makes room for `rows` statement rows; SQLITE_NOMEM when it cannot. */
-static int srows_reserve(sw_store *s, size_t rows)
+/* Holds the article's mention rows (pending.c): one per entity, the spans of the rows of
+ * document entities merged into it appended in the document's order. */
+static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n)
 {
-    if (rows <= s->srows_cap) return SQLITE_OK;
-    size_t cap = s->srows_cap ? s->srows_cap : 64;
-    while (cap < rows) cap *= 2;
-    struct sw_srow *r = sw_mem_alloc(s->alloc, cap * sizeof *r);
-    if (!r) return SQLITE_NOMEM;
-    sw_mem_free(s->alloc, s->srows);
-    s->srows = r;
-    s->srows_cap = cap;
-    return SQLITE_OK;
-}
-
-/* Binds one statement row to parameters base+1 .. base+17 (the columns of STMT_COLS); the
- * optional ones left unbound are NULL (sw_store_stmt clears the bindings). */
-static void bind_statement(sqlite3_stmt *si, int base, sqlite3_int64 article, const struct sw_srow *r)
-{
-    const sw_quote *q = r->q;
-    sqlite3_bind_int64(si, base + 1, article);
-    sqlite3_bind_int64(si, base + 2, (sqlite3_int64)q->start);
-    sqlite3_bind_int64(si, base + 3, (sqlite3_int64)q->end);
-    sqlite3_bind_text(si, base + 4, q->text ? q->text : "", q->text ? (int)q->text_len : 0, SQLITE_STATIC);
-    sqlite3_bind_int(si, base + 5, (int)q->kind);
-    sqlite3_bind_int(si, base + 6, (int)q->section);
-    sqlite3_bind_int(si, base + 7, q->is_statement);
-    if (r->spk) sqlite3_bind_int64(si, base + 8, r->spk);
-    bind_cstr(si, base + 9, q->speaker_name);
-    sqlite3_bind_int(si, base + 10, (int)q->resolution);
-    if (q->speaker_mention) {
-        sqlite3_bind_int64(si, base + 11, (sqlite3_int64)q->speaker_mention->start);
-        sqlite3_bind_int64(si, base + 12, (sqlite3_int64)q->speaker_mention->end);
-    }
-    if (q->cue) sqlite3_bind_text(si, base + 13, q->cue->text, (int)q->cue->text_len, SQLITE_STATIC);
-    if (q->via) sqlite3_bind_text(si, base + 14, q->via->text, (int)q->via->text_len, SQLITE_STATIC);
-    if (r->addr) sqlite3_bind_int64(si, base + 15, r->addr);
-    /* rounded so a re-run writes bit-identical rows whatever the float path */
-    sqlite3_bind_double(si, base + 16, (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0);
-    if (r->group) sqlite3_bind_int64(si, base + 17, r->group);
-}
-
-/* Writes the article's mention rows: the first row of each entity several to a statement (8,
- * 4, 2, then one at a time), then the rows of merged entities, which the upsert appends to the
- * entity's row in the document's order (as one statement per row would). */
-static int write_mentions(sw_store *s, sqlite3_int64 article, size_t n)
-{
-    static const int chunk_q[] = {Q_MENTION_ROWS8, Q_MENTION_ROWS4, Q_MENTION_ROWS2, Q_MENTION_INSERT};
-    static const size_t chunk_n[] = {8, 4, 2, 1};
-    int rc = SQLITE_OK;
-    size_t i = 0;
-    for (int c = 0; c < 4; c++) {
-        for (;;) {
-            /* the next chunk_n[c] rows that are not duplicates */
-            size_t take[8], k = 0, j = i;
-            for (; j < n && k < chunk_n[c]; j++)
-                if (!s->mrows[j].dup) take[k++] = j;
-            if (k < chunk_n[c]) break;
-            sqlite3_stmt *st = sw_store_stmt(s, chunk_q[c], &rc);
-            if (!st) return rc;
-            for (size_t r = 0; r < k; r++) {
-                const struct sw_mrow *m = &s->mrows[take[r]];
-                int b = (int)(4 * r);
-                sqlite3_bind_int64(st, b + 1, article);
-                sqlite3_bind_int64(st, b + 2, m->entity);
-                sqlite3_bind_int64(st, b + 3, m->n);
-                sqlite3_bind_text(st, b + 4, s->span_text + m->off, (int)m->len, SQLITE_STATIC);
+    for (size_t k = 0; k < n; k++) {
+        const struct sw_mrow *r = &s->mrows[k];
+        if (r->dup) continue;
+        size_t len = r->len;
+        sqlite3_int64 count = r->n;
+        for (size_t j = k + 1; j < n; j++)
+            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) {
+                len += 1 + s->mrows[j].len;
+                count += s->mrows[j].n;
             }
-            if ((rc = step_done(st)) != SQLITE_OK) return rc;
-            i = j;
-        }
-    }
-    for (size_t j = 0; j < n; j++) {
-        const struct sw_mrow *m = &s->mrows[j];
-        if (!m->dup) continue;
-        sqlite3_stmt *st = sw_store_stmt(s, Q_MENTION_INSERT, &rc);
-        if (!st) return rc;
-        sqlite3_bind_int64(st, 1, article);
-        sqlite3_bind_int64(st, 2, m->entity);
-        sqlite3_bind_int64(st, 3, m->n);
-        sqlite3_bind_text(st, 4, s->span_text + m->off, (int)m->len, SQLITE_STATIC);
-        if ((rc = step_done(st)) != SQLITE_OK) return rc;
+        sw_pend_ment *m = sw_pend_new_mention(s);
+        if (!m) return SQLITE_NOMEM;
+        m->article = article;
+        m->entity = r->entity;
+        m->n = count;
+        char *p = sw_pend_room(s, len, &m->spans);
+        if (!p) return SQLITE_NOMEM;
+        memcpy(p, s->span_text + r->off, r->len);
+        size_t at = r->len;
+        for (size_t j = k + 1; j < n; j++)
+            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) {
+                p[at++] = ' ';
+                memcpy(p + at, s->span_text + s->mrows[j].off, s->mrows[j].len);
+                at += s->mrows[j].len;
+            }
     }
     return SQLITE_OK;
+}
+
+/* Holds one statement row (pending.c) with id `id`. */
+static int hold_statement(sw_store *s, const sw_quote *q, sqlite3_int64 id, sqlite3_int64 article,
+                          sqlite3_int64 spk, sqlite3_int64 addr, sqlite3_int64 group)
+{
+    sw_pend_stmt *r = sw_pend_new_statement(s);
+    if (!r) return SQLITE_NOMEM;
+    r->id = id;
+    r->article = article;
+    r->start = (sqlite3_int64)q->start;
+    r->end = (sqlite3_int64)q->end;
+    r->kind = (int)q->kind;
+    r->section = (int)q->section;
+    r->is_statement = q->is_statement;
+    r->speaker = spk;
+    r->resolution = (int)q->resolution;
+    if (q->speaker_mention) {
+        r->has_speaker_span = 1;
+        r->speaker_start = (sqlite3_int64)q->speaker_mention->start;
+        r->speaker_end = (sqlite3_int64)q->speaker_mention->end;
+    }
+    r->addressee = addr;
+    /* rounded so a re-run writes bit-identical rows whatever the float path */
+    r->confidence = (double)(long long)(q->confidence * 1000.0 + 0.5) / 1000.0;
+    r->qgroup = group;
+    int rc = sw_pend_str(s, q->text ? q->text : "", q->text ? q->text_len : 0, &r->text);
+    if (rc == SQLITE_OK)
+        rc = sw_pend_str(s, q->speaker_name, q->speaker_name ? strlen(q->speaker_name) : 0, &r->speaker_name);
+    if (rc == SQLITE_OK && q->cue) rc = sw_pend_str(s, q->cue->text, q->cue->text_len, &r->cue);
+    else if (rc == SQLITE_OK) r->cue.len = SW_PSTR_NULL;
+    if (rc == SQLITE_OK && q->via) rc = sw_pend_str(s, q->via->text, q->via->text_len, &r->via);
+    else if (rc == SQLITE_OK) r->via.len = SW_PSTR_NULL;
+    return rc;
+}
+
+/* Holds the article's own row (pending.c). */
+static int hold_article(sw_store *s, const sw_article *art, const sw_doc *doc, const art_ident *id,
+                        sqlite3_int64 rowid, const char *date, size_t date_len, size_t n_stmts)
+{
+    sw_pend_art *a = sw_pend_new_article(s);
+    if (!a) return SQLITE_NOMEM;
+    a->id = rowid;
+    memcpy(a->hash, id->hash, sizeof a->hash);
+    a->bytes = (sqlite3_int64)(art->text.ptr ? art->text.len : 0);
+    a->n_statements = (sqlite3_int64)n_stmts;
+    /* the document's title is the clean headline for plain-text articles */
+    sw_str title = art->title;
+    if (!title.ptr) {
+        const char *t = sw_doc_title(doc);
+        if (t && *t) title = (sw_str){t, strlen(t)};
+    }
+    sw_str source = art->source.ptr && art->source.len ? art->source : url_host(art->url);
+    int rc = sw_pend_str(s, id->ext, id->ext_len, &a->ext);
+    if (rc == SQLITE_OK) rc = sw_pend_str(s, art->url.ptr, art->url.len, &a->url);
+    if (rc == SQLITE_OK) rc = sw_pend_str(s, title.ptr, title.len, &a->title);
+    if (rc == SQLITE_OK) rc = sw_pend_str(s, date_len ? date : NULL, date_len, &a->date);
+    if (rc == SQLITE_OK) rc = sw_pend_str(s, art->date.ptr, art->date.len, &a->date_raw);
+    if (rc == SQLITE_OK) rc = sw_pend_str(s, source.ptr, source.len, &a->source);
+    return rc;
 }
 
 /* What write_article leaves for sw_store_add to count once the article is stored. */
 typedef struct art_out {
     sqlite3_int64 rowid;
-    char date[11];      /* normalised, "" when none */
-    grp_ev *ev;         /* room for one per quote */
+    size_t n_statements; /* statement ids used */
+    char date[11];       /* normalised, "" when none */
+    grp_ev *ev;          /* room for one per quote */
     size_t n_ev;
 } art_out;
 
-/* Writes the rows of one article (inside the caller's savepoint); its statements' groups go to
- * out->ev. */
+/* Resolves the article's entities (writing new or improved ones to the database at once, inside
+ * the add's savepoint) and holds its rows (pending.c): the article, its statements, mentions and
+ * aliases. The article and its statements get the next ids; their groups go to out->ev. */
 static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, const art_ident *id,
                          sqlite3_int64 *ent_map, uint64_t *scratch, art_out *out)
 {
     int rc;
     char date[11];
     size_t dl = norm_date(art->date, date);
-    sw_str source = art->source.ptr && art->source.len ? art->source : url_host(art->url);
     size_t nq = sw_doc_quote_count(doc), ne = sw_doc_entity_count(doc);
-
-    char ext[512];
-    const char *ext_c = ext;
-    char *ext_heap = NULL;
-    if (id->ext_len < sizeof ext) {
-        memcpy(ext, id->ext, id->ext_len);
-        ext[id->ext_len] = 0;
-    } else {
-        ext_heap = sw_mem_alloc(s->alloc, id->ext_len + 1);
-        if (!ext_heap) return SQLITE_NOMEM;
-        memcpy(ext_heap, id->ext, id->ext_len);
-        ext_heap[id->ext_len] = 0;
-        ext_c = ext_heap;
-    }
-
-    sqlite3_stmt *st = sw_store_stmt(s, Q_ART_INSERT, &rc);
-    if (!st) goto done;
-    sqlite3_bind_text(st, 1, ext_c, -1, SQLITE_STATIC);
-    bind_str(st, 2, art->url);
-    /* the document's title is the clean headline for plain-text articles */
-    const char *title = sw_doc_title(doc);
-    if (art->title.ptr) bind_str(st, 3, art->title);
-    else bind_cstr(st, 3, title && *title ? title : NULL);
-    if (dl) sqlite3_bind_text(st, 4, date, (int)dl, SQLITE_STATIC);
-    else sqlite3_bind_null(st, 4);
-    bind_str(st, 5, art->date);
-    bind_str(st, 6, source);
-    sqlite3_bind_text(st, 7, id->hash, 32, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 8, (sqlite3_int64)(art->text.ptr ? art->text.len : 0));
-    size_t n_stmts = 0;
-    for (size_t i = 0; i < nq; i++)
-        if (sw_doc_quote(doc, i)->is_statement) n_stmts++;
-    sqlite3_bind_int64(st, 9, (sqlite3_int64)n_stmts);
-    if ((rc = step_done(st)) != SQLITE_OK) goto done;
-    art_row a = {sqlite3_last_insert_rowid(s->db), dl ? date : NULL, ext_c};
-    out->rowid = a.rowid;
+    sqlite3_int64 rowid = s->next_article;
+    out->rowid = rowid;
     memcpy(out->date, dl ? date : "", dl ? dl + 1 : 1);
 
     /* entities, their mentions and aliases, in three passes so that the cache probes of all
@@ -1370,7 +1335,7 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             uint64_t skh = 0;
             if (e->type == SW_ENT_PERSON) rc = resolve_person(s, e->name, e->gender, &ent_map[i], &skh);
             else rc = resolve_other(s, e->type, e->name, e->gender, &ent_map[i]);
-            if (rc != SQLITE_OK) goto done;
+            if (rc != SQLITE_OK) return rc;
             cache_put(s->ent_cache, ch, ent_map[i], skh, skh ? skey_generation(s, skh) : 0);
         }
         scratch[i] = alias_key(ent_map[i], e->name, strlen(e->name));
@@ -1379,14 +1344,13 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
     size_t n_mrows = 0, span_len = 0, span_need = 0;
     for (size_t i = 0; i < ne; i++) /* two 20-digit numbers, ":" and " " per mention */
         if (ent_map[i]) span_need += sw_doc_entity(doc, i)->n_mentions * 42;
-    if ((rc = mrows_reserve(s, ne, span_need + 1)) != SQLITE_OK) goto done;
+    if ((rc = mrows_reserve(s, ne, span_need + 1)) != SQLITE_OK) return rc;
     for (size_t i = 0; i < ne; i++) {
         const sw_entity *e = sw_doc_entity(doc, i);
         if (!ent_map[i]) continue;
         size_t name_len = strlen(e->name);
-        if ((rc = add_alias(s, ent_map[i], e->name, name_len, scratch[i])) != SQLITE_OK) goto done;
-        /* the mentions, as one row per entity (two entities of the document may merge),
-         * written after the loop */
+        if ((rc = add_alias(s, ent_map[i], e->name, name_len, scratch[i])) != SQLITE_OK) return rc;
+        /* the mentions, as one row per entity (two entities of the document may merge) */
         if (e->n_mentions) {
             struct sw_mrow *r = &s->mrows[n_mrows];
             char *spans = s->span_text + span_len;
@@ -1418,51 +1382,26 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             if (!nk_is_name_like(mt->text, mt->text_len)) continue;
             prev = mt->text;
             prev_len = mt->text_len;
-            if ((rc = add_alias(s, ent_map[i], mt->text, mt->text_len, 0)) != SQLITE_OK) goto done;
+            if ((rc = add_alias(s, ent_map[i], mt->text, mt->text_len, 0)) != SQLITE_OK) return rc;
         }
     }
+    if ((rc = hold_mentions(s, rowid, n_mrows)) != SQLITE_OK) return rc;
 
-    if ((rc = write_mentions(s, a.rowid, n_mrows)) != SQLITE_OK) goto done;
-
-    /* statements: their rows first (speaker, addressee, group), then written 8, 4, 2 or 1 to an
-     * INSERT in the document's order. The rows of one INSERT get consecutive ids (AUTOINCREMENT,
-     * one connection, inside the transaction), the last of which SQLite reports. */
-    if ((rc = srows_reserve(s, nq)) != SQLITE_OK) goto done;
-    size_t n_srows = 0;
+    /* statements, in the document's order with consecutive ids (as AUTOINCREMENT gave them) */
+    size_t n_stmts = 0;
     for (size_t i = 0; i < nq; i++) {
         const sw_quote *q = sw_doc_quote(doc, i);
         if (!q->is_statement) continue;
-        struct sw_srow *r = &s->srows[n_srows++];
-        r->q = q;
-        r->spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne ? ent_map[q->speaker_entity] : 0;
-        r->addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
-                      ? ent_map[q->addressee_entity] : 0;
-        r->ev = -1;
-        r->group = group_statement(q, r->spk, &out->ev[out->n_ev]);
-        if (r->group) r->ev = (ptrdiff_t)out->n_ev++;
+        sqlite3_int64 spk = q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne ? ent_map[q->speaker_entity] : 0;
+        sqlite3_int64 addr = q->addressee_entity >= 0 && (size_t)q->addressee_entity < ne
+                                 ? ent_map[q->addressee_entity] : 0;
+        sqlite3_int64 sid = s->next_statement + (sqlite3_int64)n_stmts++;
+        sqlite3_int64 group = group_statement(q, spk, &out->ev[out->n_ev]);
+        if (group) out->ev[out->n_ev++].stmt = sid;
+        if ((rc = hold_statement(s, q, sid, rowid, spk, addr, group)) != SQLITE_OK) return rc;
     }
-    static const int stmt_q[] = {Q_STMT_ROWS8, Q_STMT_ROWS4, Q_STMT_ROWS2, Q_STMT_INSERT};
-    static const size_t stmt_n[] = {8, 4, 2, 1};
-    size_t done_rows = 0;
-    for (int c = 0; c < 4; c++) {
-        while (n_srows - done_rows >= stmt_n[c]) {
-            size_t k = stmt_n[c];
-            sqlite3_stmt *si = sw_store_stmt(s, stmt_q[c], &rc);
-            if (!si) goto done;
-            for (size_t r = 0; r < k; r++) bind_statement(si, (int)(17 * r), a.rowid, &s->srows[done_rows + r]);
-            if ((rc = step_done(si)) != SQLITE_OK) goto done;
-            sqlite3_int64 last = sqlite3_last_insert_rowid(s->db);
-            for (size_t r = 0; r < k; r++) {
-                const struct sw_srow *sr = &s->srows[done_rows + r];
-                if (sr->ev >= 0) out->ev[sr->ev].stmt = last - (sqlite3_int64)(k - 1 - r);
-            }
-            done_rows += k;
-        }
-    }
-    rc = SQLITE_OK;
-done:
-    sw_mem_free(s->alloc, ext_heap);
-    return rc;
+    out->n_statements = n_stmts;
+    return hold_article(s, art, doc, id, rowid, date, dl, n_stmts);
 }
 
 /* Runs one of the prepared savepoint statements. */
@@ -1489,15 +1428,16 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     identify(article, &id);
     sw_store_outcome oc;
     sqlite3_int64 old;
-    /* the lookup (a read) comes before the savepoint: a replacement first writes the batch's
-     * pending reference counts and groups, outside the article's savepoint, so that a failed
-     * add cannot undo them while the maps forget them */
+    /* a replacement first writes the rows held and the batch's pending reference counts and
+     * groups, outside the article's savepoint, so that a failed add cannot undo them while the
+     * maps forget them; otherwise the rows held are written when enough have gathered */
     int rc = SQLITE_OK;
     if (!memo_lookup(store, &id, &oc, &old)) rc = lookup(store, &id, &oc, &old);
+    if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = sw_pend_flush(store, 1);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = refs_flush(store);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = groups_flush(store);
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = gstmt_flush(store);
-    if (rc == SQLITE_OK) rc = savepoint(store, Q_SAVEPOINT);
+    if (rc == SQLITE_OK && oc == SW_STORE_ADDED && sw_pend_due(store)) rc = sw_pend_flush(store, 1);
     if (rc != SQLITE_OK) {
         if (own) sw_store_rollback(store);
         return sw_store_db_fail(err, rc);
@@ -1506,8 +1446,17 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     size_t ne = sw_doc_entity_count(doc), nq = sw_doc_quote_count(doc), n_refs = 0;
     art_out out;
     memset(&out, 0, sizeof out);
+    sw_pend_mark_t mark;
+    sw_pend_mark(store, &mark);
+    sqlite3_int64 next_article = store->next_article;
+    store->add_savepoint = 0;
     if (oc == SW_STORE_UNCHANGED || oc == SW_STORE_DUPLICATE) goto ok;
-    if (oc == SW_STORE_REPLACED && (rc = remove_article(store, old)) != SQLITE_OK) goto failed;
+    if (oc == SW_STORE_REPLACED) {
+        /* nothing is held now: the next article id is the database's again */
+        if ((rc = add_savepoint_open(store)) != SQLITE_OK) goto failed;
+        if ((rc = remove_article(store, old)) != SQLITE_OK) goto failed;
+        if ((rc = next_article_id(store->db, &store->next_article)) != SQLITE_OK) goto failed;
+    }
     if (ne) {
         /* ent_map, then room for the entities the article refers to (mentions and speakers) */
         ent_map = sw_mem_alloc(store->alloc, (2 * ne + nq) * sizeof *ent_map);
@@ -1553,16 +1502,12 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
         n_refs = u;
         if ((rc = refs_reserve(store, n_refs)) != SQLITE_OK) goto failed;
     }
+    if ((rc = sw_pend_index(store)) != SQLITE_OK) goto failed;
+    if (store->add_savepoint && (rc = savepoint(store, Q_RELEASE)) != SQLITE_OK) goto failed;
+    store->add_savepoint = 0;
+    store->next_article = out.rowid + 1;
+    store->next_statement += (sqlite3_int64)out.n_statements;
 ok:
-    if ((rc = savepoint(store, Q_RELEASE)) != SQLITE_OK) {
-        sw_mem_free(store->alloc, ent_map);
-        sw_mem_free(store->alloc, out.ev);
-        savepoint(store, Q_ROLLBACK_TO);
-        savepoint(store, Q_RELEASE);
-        sw_store_forget_cache(store);
-        if (own) sw_store_rollback(store);
-        return sw_store_db_fail(err, rc);
-    }
     for (size_t i = 0; i < n_refs; i++) refs_add(store, refs[i]);
     groups_apply(store, out.ev, out.n_ev, out.rowid, out.date, id.ext, id.ext_len);
     for (size_t i = 0; i < out.n_ev; i++) {
@@ -1583,8 +1528,13 @@ failed:
     sw_mem_free(store->alloc, out.ev);
     for (int i = 0; i < Q_COUNT; i++)
         if (store->q[i]) sqlite3_reset(store->q[i]);
-    savepoint(store, Q_ROLLBACK_TO);
-    savepoint(store, Q_RELEASE);
+    if (store->add_savepoint) {
+        savepoint(store, Q_ROLLBACK_TO);
+        savepoint(store, Q_RELEASE);
+        store->add_savepoint = 0;
+    }
+    sw_pend_undo(store, &mark);
+    store->next_article = next_article;
     sw_store_forget_cache(store);
     if (own) sw_store_rollback(store);
     return sw_store_db_fail(err, rc);

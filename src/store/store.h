@@ -16,32 +16,82 @@
 enum {
     Q_ART_BY_ID,
     Q_ART_BY_HASH,
-    Q_ART_INSERT,
     Q_ART_DELETE,
     Q_ENT_CANDIDATES,
     Q_ENT_BY_KEY,
     Q_ENT_INSERT,
     Q_ENT_SET_GIVEN,
     Q_ENT_SET_NAME,
-    Q_ALIAS_INSERT,
-    Q_MENTION_INSERT,
-    Q_STMT_INSERT,
     Q_GROUP_UPSERT,
     Q_SAVEPOINT,
     Q_RELEASE,
     Q_ROLLBACK_TO,
     Q_FTS_INDEX,
     Q_ENT_ADD_REFS,
-    Q_MENTION_ROWS2,
-    Q_MENTION_ROWS4,
-    Q_MENTION_ROWS8,
-    Q_STMT_ROWS2,
-    Q_STMT_ROWS4,
-    Q_STMT_ROWS8,
     Q_GSTMT_INSERT,
     Q_GSTMT_ROWS8,
+    Q_PEND_ART,     /* the rows held by pending.c, one or several to an INSERT */
+    Q_PEND_ARTS,
+    Q_PEND_STMT,
+    Q_PEND_STMTS,
+    Q_PEND_MENT,
+    Q_PEND_MENTS,
+    Q_PEND_ALIAS,
+    Q_PEND_ALIASES,
     Q_COUNT
 };
+
+/* A string copied into the pending rows' pool: pool + off, len bytes (NUL-terminated there);
+ * len SW_PSTR_NULL stands for SQL NULL. */
+#define SW_PSTR_NULL ((size_t)-1)
+typedef struct sw_pstr {
+    size_t off, len;
+} sw_pstr;
+
+/* The rows of one article, of its statements, mentions and aliases, waiting to be written
+ * (pending.c). Ids are given when the row is made. */
+typedef struct sw_pend_art {
+    sqlite3_int64 id, bytes, n_statements;
+    sw_pstr ext, url, title, date, date_raw, source;
+    char hash[33];
+} sw_pend_art;
+
+typedef struct sw_pend_stmt {
+    sqlite3_int64 id, article, start, end;
+    sqlite3_int64 speaker, addressee, qgroup; /* 0: NULL */
+    sqlite3_int64 speaker_start, speaker_end; /* NULL unless has_speaker_span */
+    sw_pstr text, speaker_name, cue, via;
+    double confidence;
+    int kind, section, is_statement, resolution, has_speaker_span;
+} sw_pend_stmt;
+
+typedef struct sw_pend_ment {
+    sqlite3_int64 article, entity, n;
+    sw_pstr spans;
+} sw_pend_ment;
+
+typedef struct sw_pend_alias_row {
+    sqlite3_int64 entity;
+    sw_pstr name, folded;
+} sw_pend_alias_row;
+
+typedef struct sw_pending {
+    sw_pend_art *arts;
+    sw_pend_stmt *stmts;
+    sw_pend_ment *ments;
+    sw_pend_alias_row *aliases;
+    size_t n_arts, arts_cap, n_stmts, stmts_cap, n_ments, ments_cap, n_aliases, aliases_cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+    /* open-addressing maps of the articles by id and by content hash: index + 1, 0 free */
+    uint32_t *by_ext, *by_hash;
+    size_t map_cap, n_indexed;
+} sw_pending;
+
+/* How much was held at a moment, to forget what an add put there when it fails. */
+typedef struct sw_pend_mark_t {
+    size_t n_arts, n_stmts, n_ments, n_aliases, pool_len;
+} sw_pend_mark_t;
 
 struct sw_store {
     sqlite3 *db;
@@ -87,9 +137,10 @@ struct sw_store {
     size_t span_cap;
     struct sw_mrow *mrows;
     size_t mrows_cap;
-    /* An article's statement rows before they are written several to a statement (store.c). */
-    struct sw_srow *srows;
-    size_t srows_cap;
+    /* The batch's rows not written yet, and the ids the next article and statement get. */
+    sw_pending pend;
+    sqlite3_int64 next_article, next_statement;
+    int add_savepoint; /* the add under way has opened its savepoint (entity rows written) */
 };
 
 /* Forgets the caches (after a rollback or a deletion). (store.c) */
@@ -109,6 +160,56 @@ int sw_store_migrate(sqlite3 *db, int *too_new);
 
 /* Registers the FTS5 ranking function sw_tfrank() on the connection; returns 1 when done. (rank.c) */
 int sw_store_register_rank(sqlite3 *db);
+
+/* ---- pending.c: the batch's rows not written yet -------------------------------------------- */
+
+/* len bytes of room in the pool (and a NUL after them), described by *out; valid until the pool
+ * next grows. NULL when it cannot grow. */
+char *sw_pend_room(sw_store *s, size_t len, sw_pstr *out);
+
+/* Copies len bytes at p into the pool (p NULL: SQL NULL); SQLITE_NOMEM when it cannot grow. */
+int sw_pend_str(sw_store *s, const char *p, size_t len, sw_pstr *out);
+
+/* A new zeroed row at the end of its table, or NULL when out of memory. Pointers stay valid
+ * until the next row of the same table is made. */
+sw_pend_art *sw_pend_new_article(sw_store *s);
+sw_pend_stmt *sw_pend_new_statement(sw_store *s);
+sw_pend_ment *sw_pend_new_mention(sw_store *s);
+
+/* Holds an alias row (entity, name, folded name). */
+int sw_pend_alias(sw_store *s, sqlite3_int64 entity, const char *name, size_t len, const char *folded);
+
+/* Enters the articles made since the last call in the lookup maps; SQLITE_NOMEM when they
+ * cannot grow (then sw_pend_undo must forget those articles). */
+int sw_pend_index(sw_store *s);
+
+/* Remembers how much is held / forgets everything held since that mark. */
+void sw_pend_mark(const sw_store *s, sw_pend_mark_t *m);
+void sw_pend_undo(sw_store *s, const sw_pend_mark_t *m);
+
+/* An article held with this id (ext, len bytes): 1 and *oc UNCHANGED (same 32-hex-digit content
+ * hash) or REPLACED, *rowid its row id; 0 when none. */
+int sw_pend_find_ext(const sw_store *s, const char *ext, size_t len, const char *hash,
+                     sw_store_outcome *oc, sqlite3_int64 *rowid);
+
+/* 1 when an article with this content hash is held. */
+int sw_pend_find_hash(const sw_store *s, const char *hash);
+
+/* 1 when enough is held that the next add should write it first. */
+int sw_pend_due(const sw_store *s);
+
+/* Writes everything held and forgets it. guarded: inside a savepoint of its own, so that on
+ * failure nothing of it is written and everything stays held (mid-batch); otherwise the caller
+ * rolls the whole transaction back on failure (at commit). Returns an SQLite code. */
+int sw_pend_flush(sw_store *s, int guarded);
+
+/* Forgets everything held (the batch was rolled back) / frees the memory (closing). */
+void sw_pend_clear(sw_store *s);
+void sw_pend_free(sw_store *s);
+
+/* sw_store_stmt() for a statement whose SQL is not in store.c's table: sql is used (and may be
+ * NULL) only when the statement is not prepared yet. */
+sqlite3_stmt *sw_store_stmt_sql(sw_store *store, int which, const char *sql, int *rc);
 
 /* The prepared statement number `which`, reset and with its bindings cleared; NULL on failure
  * (*rc then holds the SQLite code). */
