@@ -5,7 +5,7 @@
 # something is missing. Works as root; otherwise uses sudo when it exists.
 set -euo pipefail
 
-PACKAGES=(build-essential cmake pkg-config libutf8proc-dev libsqlite3-dev python3 clang hyperfine)
+PACKAGES=(build-essential cmake pkg-config libutf8proc-dev libsqlite3-dev sqlite3 python3 clang hyperfine)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
