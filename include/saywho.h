@@ -326,7 +326,7 @@ sw_status sw_doc_write_table(const sw_doc *doc, unsigned flags, sw_write_fn writ
 
 /* The schema version this library writes (PRAGMA user_version). sw_store_open() migrates older
  * databases up to it and refuses newer ones. */
-#define SW_STORE_SCHEMA_VERSION 4
+#define SW_STORE_SCHEMA_VERSION 5
 
 /* An open database of articles, statements and entities. One handle is used by one thread at a
  * time; several processes may read while one writes (WAL mode). */

@@ -616,8 +616,9 @@ static void test_entity_refs_and_orphans(void)
 }
 
 /* A version 1 database (mentions indexed by entity, statements by group and by speaker, no
- * entities.refs nor qgroups.n_articles nor group_statements) is migrated: the counts and the
- * group lists are computed from its rows and the indexes dropped. */
+ * entities.refs nor qgroups.n_articles nor group_statements, a mention row per entity) is
+ * migrated: the counts and the group lists are computed from its rows, the indexes dropped and
+ * each article's mention rows gathered into one. */
 static void test_migration_from_version_1(void)
 {
     sw_store *st = open_fresh("mig");
@@ -628,10 +629,19 @@ static void test_migration_from_version_1(void)
     add_said(st, "m3", "2022-04-03", NULL, "Lena Okoro", "The toll is far too high");
     add_said(st, "m4", "2022-04-04", NULL, "Lena Okoro", "The toll is far too high!");
     sw_store_close(st);
+    long long mention_rows = sql_int("SELECT count(*) FROM mentions");
+    CHECK_EQ_INT(mention_rows, 4);
     /* turn it back into version 1 */
     sqlite3 *db;
     CHECK_EQ_INT(sqlite3_open(db_path, &db), SQLITE_OK);
-    CHECK_EQ_INT(sqlite3_exec(db, "ALTER TABLE entities DROP COLUMN refs;"
+    CHECK_EQ_INT(sqlite3_exec(db, "CREATE TABLE mentions_v4(article INTEGER NOT NULL, entity INTEGER NOT NULL,"
+                                  " n INTEGER NOT NULL, spans TEXT NOT NULL, PRIMARY KEY(article, entity))"
+                                  " WITHOUT ROWID;"
+                                  "INSERT INTO mentions_v4 SELECT * FROM mentions;"
+                                  "DROP VIEW mentions;"
+                                  "DROP TABLE article_mentions;"
+                                  "ALTER TABLE mentions_v4 RENAME TO mentions;"
+                                  "ALTER TABLE entities DROP COLUMN refs;"
                                   "CREATE INDEX mentions_entity ON mentions(entity);"
                                   "ALTER TABLE qgroups DROP COLUMN n_articles;"
                                   "CREATE INDEX statements_qgroup ON statements(qgroup);"
@@ -644,6 +654,11 @@ static void test_migration_from_version_1(void)
     CHECK_EQ_INT(sql_int("PRAGMA user_version"), SW_STORE_SCHEMA_VERSION);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_entity',"
                          " 'statements_qgroup', 'statements_speaker')"), 0);
+    /* version 5: an article's mentions are one row, and the view gives the rows of before */
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM article_mentions"), 4);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM mentions"), mention_rows);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity"
+                         " WHERE m.n = 1 AND m.spans = '0:' || length(e.name)"), mention_rows);
     /* version 4: every grouped statement is listed under its group */
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM group_statements"), 4);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM statements s WHERE NOT EXISTS (SELECT 1 FROM"

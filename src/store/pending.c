@@ -30,7 +30,7 @@
 /* Rows per INSERT: a multi-row INSERT costs far less per row than one statement per row. */
 #define ART_ROWS 8
 #define STMT_ROWS 8
-#define MENT_ROWS 16
+#define MENT_ROWS 8
 #define ALIAS_ROWS 16
 
 /* ---- memory --------------------------------------------------------------------------------- */
@@ -315,13 +315,12 @@ static void bind_statement(const sw_pending *pd, sqlite3_stmt *st, int base, con
     bind_opt_int(st, base + 18, r->qgroup != 0, r->qgroup);
 }
 
-/* Parameters base+1 .. base+4 of a mention row. */
+/* Parameters base+1 .. base+3 of an article's mentions row. */
 static void bind_mention(const sw_pending *pd, sqlite3_stmt *st, int base, const sw_pend_ment *m)
 {
     sqlite3_bind_int64(st, base + 1, m->article);
-    sqlite3_bind_int64(st, base + 2, m->entity);
-    sqlite3_bind_int64(st, base + 3, m->n);
-    bind_pstr(pd, st, base + 4, m->spans);
+    sqlite3_bind_int64(st, base + 2, m->n);
+    bind_pstr(pd, st, base + 3, m->entities);
 }
 
 /* Parameters base+1 .. base+3 of an alias row. */
@@ -352,7 +351,7 @@ static const table_writer stmt_writer = {
     "speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,confidence,qgroup) VALUES",
     18, STMT_ROWS, Q_PEND_STMT, Q_PEND_STMTS, (bind_fn)bind_statement};
 static const table_writer ment_writer = {
-    "INSERT OR FAIL INTO mentions(article,entity,n,spans) VALUES", 4, MENT_ROWS, Q_PEND_MENT,
+    "INSERT OR FAIL INTO article_mentions(article,n,entities) VALUES", 3, MENT_ROWS, Q_PEND_MENT,
     Q_PEND_MENTS, (bind_fn)bind_mention};
 /* OR IGNORE: the alias cache forgets, so a pair may come again */
 static const table_writer alias_writer = {

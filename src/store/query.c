@@ -507,7 +507,7 @@ sw_status sw_store_get_stats(sw_store *store, sw_store_stats *out, sw_error *err
         "SELECT count(*) FROM entities WHERE type=0",
         "SELECT count(*) FROM entities WHERE type=1",
         "SELECT count(*) FROM entities WHERE type=2",
-        "SELECT coalesce(sum(n), 0) FROM mentions",
+        "SELECT coalesce(sum(n), 0) FROM article_mentions",
         "SELECT count(*) FROM aliases",
         "SELECT count(*) FROM qgroups WHERE n_articles >= 2",
         "SELECT count(DISTINCT source) FROM articles",

@@ -120,6 +120,21 @@ static const char *const migrations[] = {
      * postings are rewritten on fewer levels as the index grows (the store adds one segment per
      * batch); a search reads at most seven segments per level instead of three. */
     "INSERT INTO statements_fts(statements_fts, rank) VALUES('automerge', 8);",
+    /* 4 -> 5: an article's mentions are one row of article_mentions (its entities as a JSON array
+     * of [entity, n, spans]) instead of one row per entity and article: one B-tree insertion, at
+     * the end of the table, per article instead of about 23, each with a probe for its key. The
+     * view `mentions` gives the rows of version 4, so that queries written for it still work. */
+    "CREATE TABLE article_mentions("
+    "  article INTEGER PRIMARY KEY,"
+    "  n INTEGER NOT NULL,"                 /* mentions in all */
+    "  entities TEXT NOT NULL"              /* JSON: [[entity, n, 'start:end start:end ...'], ...] */
+    ");"
+    "INSERT INTO article_mentions SELECT article, sum(n), json_group_array(json_array(entity, n, spans))"
+    "  FROM (SELECT * FROM mentions ORDER BY article, entity) GROUP BY article;"
+    "DROP TABLE mentions;"
+    "CREATE VIEW mentions(article, entity, n, spans) AS SELECT m.article, json_extract(e.value, '$[0]'),"
+    "  json_extract(e.value, '$[1]'), json_extract(e.value, '$[2]')"
+    "  FROM article_mentions m, json_each(m.entities) e;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_STORE_SCHEMA_VERSION,

@@ -912,7 +912,7 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
         "DELETE FROM group_statements WHERE qgroup IN (SELECT id FROM sw_touched_groups) AND"
         " statement IN (SELECT id FROM statements WHERE article=?1)",
         "DELETE FROM statements WHERE article=?1",
-        "DELETE FROM mentions WHERE article=?1",
+        "DELETE FROM article_mentions WHERE article=?1",
         "DELETE FROM articles WHERE id=?1",
         "UPDATE qgroups SET n = n - (SELECT c FROM sw_touched_groups t WHERE t.id=qgroups.id),"
         " n_articles = n_articles - 1 WHERE id IN (SELECT id FROM sw_touched_groups)",
@@ -1193,37 +1193,72 @@ static int mrows_reserve(sw_store *s, size_t rows, size_t bytes)
     return SQLITE_OK;
 }
 
-/* Holds the article's mention rows (pending.c): one per entity, the spans of the rows of
- * document entities merged into it appended in the document's order. */
+/* The number of decimal digits of v. */
+static size_t digits(size_t v)
+{
+    size_t n = 1;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
+}
+
+/* Holds the article's mentions (pending.c) as one row: a JSON array with one [entity, n, "spans"]
+ * per entity, the spans of document entities merged into it appended in the document's order
+ * (the spans are digits, ':' and ' ', which JSON needs not escape). No row without mentions. */
 static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n)
 {
+    size_t len = 2, total = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct sw_mrow *r = &s->mrows[k];
+        total += (size_t)r->n;
+        if (r->dup) {
+            len += 1 + r->len; /* " " and the spans, in the row merged into */
+            continue;
+        }
+        size_t count = (size_t)r->n;
+        for (size_t j = k + 1; j < n; j++)
+            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) count += (size_t)s->mrows[j].n;
+        /* [entity,n,"spans"] and a comma */
+        len += 1 + digits((size_t)r->entity) + 1 + digits(count) + 2 + r->len + 2 + 1;
+    }
+    if (!n) return SQLITE_OK;
+    len--; /* no comma after the last */
+    sw_pend_ment *m = sw_pend_new_mention(s);
+    if (!m) return SQLITE_NOMEM;
+    m->article = article;
+    m->n = (sqlite3_int64)total;
+    char *p = sw_pend_room(s, len, &m->entities);
+    if (!p) return SQLITE_NOMEM;
+    size_t at = 0;
+    p[at++] = '[';
     for (size_t k = 0; k < n; k++) {
         const struct sw_mrow *r = &s->mrows[k];
         if (r->dup) continue;
-        size_t len = r->len;
-        sqlite3_int64 count = r->n;
+        size_t count = (size_t)r->n;
         for (size_t j = k + 1; j < n; j++)
-            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) {
-                len += 1 + s->mrows[j].len;
-                count += s->mrows[j].n;
-            }
-        sw_pend_ment *m = sw_pend_new_mention(s);
-        if (!m) return SQLITE_NOMEM;
-        m->article = article;
-        m->entity = r->entity;
-        m->n = count;
-        char *p = sw_pend_room(s, len, &m->spans);
-        if (!p) return SQLITE_NOMEM;
-        memcpy(p, s->span_text + r->off, r->len);
-        size_t at = r->len;
+            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) count += (size_t)s->mrows[j].n;
+        if (at > 1) p[at++] = ',';
+        p[at++] = '[';
+        at += put_uint(p + at, (size_t)r->entity);
+        p[at++] = ',';
+        at += put_uint(p + at, count);
+        p[at++] = ',';
+        p[at++] = '"';
+        memcpy(p + at, s->span_text + r->off, r->len);
+        at += r->len;
         for (size_t j = k + 1; j < n; j++)
             if (s->mrows[j].dup && s->mrows[j].entity == r->entity) {
                 p[at++] = ' ';
                 memcpy(p + at, s->span_text + s->mrows[j].off, s->mrows[j].len);
                 at += s->mrows[j].len;
             }
+        p[at++] = '"';
+        p[at++] = ']';
     }
-    return SQLITE_OK;
+    p[at++] = ']';
+    return at == len ? SQLITE_OK : SQLITE_INTERNAL;
 }
 
 /* Holds one statement row (pending.c) with id `id`. */

@@ -65,9 +65,9 @@ typedef struct sw_pend_stmt {
     int kind, section, is_statement, resolution, has_speaker_span;
 } sw_pend_stmt;
 
-typedef struct sw_pend_ment {
-    sqlite3_int64 article, entity, n;
-    sw_pstr spans;
+typedef struct sw_pend_ment { /* an article's row of article_mentions */
+    sqlite3_int64 article, n;
+    sw_pstr entities;
 } sw_pend_ment;
 
 typedef struct sw_pend_alias_row {
