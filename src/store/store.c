@@ -121,9 +121,61 @@ static void cache_put(struct sw_cache *c, uint64_t key, int64_t value, uint64_t 
     }
 }
 
+/* A fixed-size open-addressing set of 64-bit keys (0 stands for 1); emptied when half full. A
+ * quarter of a cache_entry per key, so that more of it stays in the CPU's caches. */
+struct sw_keyset {
+    size_t cap, n;
+    uint64_t k[];
+};
+
+static struct sw_keyset *keyset_new(const sw_allocator *a, size_t cap)
+{
+    struct sw_keyset *ks = sw_mem_alloc(a, sizeof *ks + cap * sizeof(uint64_t));
+    if (!ks) return NULL;
+    memset(ks, 0, sizeof *ks + cap * sizeof(uint64_t));
+    ks->cap = cap;
+    return ks;
+}
+
+static void keyset_clear(struct sw_keyset *ks)
+{
+    if (!ks) return;
+    memset(ks->k, 0, ks->cap * sizeof(uint64_t));
+    ks->n = 0;
+}
+
+/* Adds key: 1 when it was there already, 0 when not (it is now). */
+static int keyset_add(struct sw_keyset *ks, uint64_t key)
+{
+    if (!key) key = 1;
+    size_t mask = ks->cap - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
+        if (ks->k[i] == key) return 1;
+        if (!ks->k[i]) {
+            if (ks->n * 2 >= ks->cap) {
+                keyset_clear(ks);
+                i = (size_t)key & mask;
+            }
+            ks->k[i] = key;
+            ks->n++;
+            return 0;
+        }
+    }
+}
+
+static void keyset_prefetch(const struct sw_keyset *ks, uint64_t key)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(&ks->k[(size_t)(key ? key : 1) & (ks->cap - 1)]);
+#else
+    (void)ks;
+    (void)key;
+#endif
+}
+
 void sw_store_forget_cache(sw_store *store)
 {
-    cache_clear(store->alias_seen);
+    keyset_clear(store->alias_seen);
     cache_clear(store->ent_cache);
     cache_clear(store->skey_gen);
 }
@@ -180,9 +232,7 @@ static uint64_t alias_key(sqlite3_int64 ent, const char *name, size_t len)
 /* Is the pair (its alias_key h) in the cache? If not, it is added and 0 returned. */
 static int alias_cached(sw_store *s, uint64_t h)
 {
-    if (cache_find(s->alias_seen, h)) return 1;
-    cache_put(s->alias_seen, h, 0, 0, 0);
-    return 0;
+    return keyset_add(s->alias_seen, h);
 }
 
 /* The generation of a surname key (0 when never bumped). */
@@ -395,6 +445,10 @@ static void groups_apply(sw_store *s, const grp_ev *ev, size_t n, sqlite3_int64 
     s->grp_pool[s->pool_len + ext_len] = 0;
     s->pool_len += ext_len + 1;
     const char *ext_c = s->grp_pool + ext_off;
+#if defined(__GNUC__) || defined(__clang__)
+    /* the map is megabytes: start loading every slot of the article's groups before probing */
+    for (size_t i = 0; i < n; i++) __builtin_prefetch(&s->grp[grp_slot(s->grp_cap, ev[i].id)]);
+#endif
     for (size_t i = 0; i < n; i++) {
         size_t j = grp_slot(s->grp_cap, ev[i].id);
         while (s->grp[j].id && s->grp[j].id != ev[i].id) j = (j + 1) & (s->grp_cap - 1);
@@ -607,7 +661,7 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     }
     if (rc != SQLITE_OK) goto failed;
     s->has_tfrank = sw_store_register_rank(s->db);
-    s->alias_seen = cache_new(s->alloc, 1 << 16);
+    s->alias_seen = keyset_new(s->alloc, 1 << 17);
     s->ent_cache = cache_new(s->alloc, 1 << 16);
     s->skey_gen = cache_new(s->alloc, 1 << 14);
     if (!s->alias_seen || !s->ent_cache || !s->skey_gen) {
@@ -1216,6 +1270,60 @@ static int mrows_reserve(sw_store *s, size_t rows, size_t bytes)
     return SQLITE_OK;
 }
 
+/* A set of an article's entity ids (row ids, never 0), to find repeats in linear time: on the
+ * stack for the usual few dozen, else on the heap; without memory for it, every pair is compared. */
+typedef struct id_set {
+    sqlite3_int64 stack[256], *slot;
+    size_t cap;
+} id_set;
+
+static void id_set_init(sw_store *s, id_set *set, size_t n)
+{
+    set->cap = 16;
+    while (set->cap < 2 * n) set->cap *= 2;
+    set->slot = set->cap <= 256 ? set->stack : sw_mem_alloc(s->alloc, set->cap * sizeof *set->slot);
+    if (set->slot) memset(set->slot, 0, set->cap * sizeof *set->slot);
+}
+
+static void id_set_free(sw_store *s, id_set *set)
+{
+    if (set->slot != set->stack) sw_mem_free(s->alloc, set->slot);
+}
+
+/* Adds id: 1 when it was there already, 0 when not, -1 when the set has no memory (the caller
+ * then compares with the ids before it). */
+static int id_set_add(id_set *set, sqlite3_int64 id)
+{
+    if (!set->slot) return -1;
+    size_t j = (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32) & (set->cap - 1);
+    while (set->slot[j] && set->slot[j] != id) j = (j + 1) & (set->cap - 1);
+    if (set->slot[j] == id) return 1;
+    set->slot[j] = id;
+    return 0;
+}
+
+/* Marks the mention rows whose entity has an earlier row (two entities of the document that the
+ * store merged into one) and returns how many there are. */
+static size_t mark_duplicate_rows(sw_store *s, size_t n)
+{
+    size_t dups = 0;
+    id_set set;
+    id_set_init(s, &set, n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_int64 id = s->mrows[i].entity;
+        int seen = id_set_add(&set, id);
+        if (seen < 0)
+        {
+            seen = 0;
+            for (size_t k = 0; k < i && !seen; k++) seen = s->mrows[k].entity == id;
+        }
+        s->mrows[i].dup = seen;
+        dups += (size_t)seen;
+    }
+    id_set_free(s, &set);
+    return dups;
+}
+
 /* The number of decimal digits of v. */
 static size_t digits(size_t v)
 {
@@ -1230,8 +1338,12 @@ static size_t digits(size_t v)
 /* Holds the article's mentions (pending.c) as one row: a JSON array with one [entity, n, "spans"]
  * per entity, the spans of document entities merged into it appended in the document's order
  * (the spans are digits, ':' and ' ', which JSON needs not escape). No row without mentions. */
-static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n)
+static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n, size_t n_dups)
 {
+    if (!n) return SQLITE_OK;
+    /* the rows merged into row k follow it; without duplicates (nearly always) none are looked for */
+#define EACH_MERGED(k, j) for (size_t j = n_dups ? (k) + 1 : n; j < n; j++) \
+        if (s->mrows[j].dup && s->mrows[j].entity == s->mrows[k].entity)
     size_t len = 2, total = 0;
     for (size_t k = 0; k < n; k++) {
         const struct sw_mrow *r = &s->mrows[k];
@@ -1241,12 +1353,10 @@ static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n)
             continue;
         }
         size_t count = (size_t)r->n;
-        for (size_t j = k + 1; j < n; j++)
-            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) count += (size_t)s->mrows[j].n;
+        EACH_MERGED(k, j) count += (size_t)s->mrows[j].n;
         /* [entity,n,"spans"] and a comma */
         len += 1 + digits((size_t)r->entity) + 1 + digits(count) + 2 + r->len + 2 + 1;
     }
-    if (!n) return SQLITE_OK;
     len--; /* no comma after the last */
     sw_pend_ment *m = sw_pend_new_mention(s);
     if (!m) return SQLITE_NOMEM;
@@ -1260,8 +1370,7 @@ static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n)
         const struct sw_mrow *r = &s->mrows[k];
         if (r->dup) continue;
         size_t count = (size_t)r->n;
-        for (size_t j = k + 1; j < n; j++)
-            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) count += (size_t)s->mrows[j].n;
+        EACH_MERGED(k, j) count += (size_t)s->mrows[j].n;
         if (at > 1) p[at++] = ',';
         p[at++] = '[';
         at += put_uint(p + at, (size_t)r->entity);
@@ -1271,15 +1380,15 @@ static int hold_mentions(sw_store *s, sqlite3_int64 article, size_t n)
         p[at++] = '"';
         memcpy(p + at, s->span_text + r->off, r->len);
         at += r->len;
-        for (size_t j = k + 1; j < n; j++)
-            if (s->mrows[j].dup && s->mrows[j].entity == r->entity) {
-                p[at++] = ' ';
-                memcpy(p + at, s->span_text + s->mrows[j].off, s->mrows[j].len);
-                at += s->mrows[j].len;
-            }
+        EACH_MERGED(k, j) {
+            p[at++] = ' ';
+            memcpy(p + at, s->span_text + s->mrows[j].off, s->mrows[j].len);
+            at += s->mrows[j].len;
+        }
         p[at++] = '"';
         p[at++] = ']';
     }
+#undef EACH_MERGED
     p[at++] = ']';
     return at == len ? SQLITE_OK : SQLITE_INTERNAL;
 }
@@ -1394,7 +1503,7 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             cache_put(s->ent_cache, ch, ent_map[i], skh, skh ? skey_generation(s, skh) : 0);
         }
         scratch[i] = alias_key(ent_map[i], e->name, strlen(e->name));
-        cache_prefetch(s->alias_seen, scratch[i]);
+        keyset_prefetch(s->alias_seen, scratch[i]);
     }
     size_t n_mrows = 0, span_len = 0, span_need = 0;
     for (size_t i = 0; i < ne; i++) /* two 20-digit numbers, ":" and " " per mention */
@@ -1421,7 +1530,6 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             r->off = span_len;
             r->len = sl;
             r->dup = 0;
-            for (size_t k = 0; k < n_mrows && !r->dup; k++) r->dup = s->mrows[k].entity == r->entity;
             span_len += sl;
             n_mrows++;
         }
@@ -1440,7 +1548,8 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             if ((rc = add_alias(s, ent_map[i], mt->text, mt->text_len, 0)) != SQLITE_OK) return rc;
         }
     }
-    if ((rc = hold_mentions(s, rowid, n_mrows)) != SQLITE_OK) return rc;
+    size_t n_dups = mark_duplicate_rows(s, n_mrows);
+    if ((rc = hold_mentions(s, rowid, n_mrows, n_dups)) != SQLITE_OK) return rc;
 
     /* statements, in the document's order with consecutive ids (as AUTOINCREMENT gave them) */
     size_t n_stmts = 0;
@@ -1544,16 +1653,21 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
                 ent_map[q->speaker_entity])
                 refs[n_refs++] = ent_map[q->speaker_entity];
         }
-        /* a few dozen ids: insertion sort, then drop repeats */
-        for (size_t i = 1; i < n_refs; i++) {
-            sqlite3_int64 v = refs[i];
-            size_t j = i;
-            for (; j && refs[j - 1] > v; j--) refs[j] = refs[j - 1];
-            refs[j] = v;
-        }
+        /* each entity once (the batch's counts are of articles) */
+        id_set set;
+        id_set_init(store, &set, n_refs);
         size_t u = 0;
-        for (size_t i = 0; i < n_refs; i++)
-            if (!u || refs[u - 1] != refs[i]) refs[u++] = refs[i];
+        for (size_t i = 0; i < n_refs; i++) {
+            sqlite3_int64 id = refs[i];
+            int seen = id_set_add(&set, id);
+            if (seen < 0)
+            {
+                seen = 0;
+                for (size_t k = 0; k < u && !seen; k++) seen = refs[k] == id;
+            }
+            if (!seen) refs[u++] = id;
+        }
+        id_set_free(store, &set);
         n_refs = u;
         if ((rc = refs_reserve(store, n_refs)) != SQLITE_OK) goto failed;
     }

@@ -113,7 +113,8 @@ struct sw_store {
      * alias_seen: (entity, alias) pairs known to be stored;
      * ent_cache: (type, name, gender) -> entity, valid while the generation of its surname key
      * in skey_gen is unchanged (a new or completed entity with that surname bumps it). */
-    struct sw_cache *alias_seen, *ent_cache, *skey_gen;
+    struct sw_keyset *alias_seen;
+    struct sw_cache *ent_cache, *skey_gen;
     /* Changes to entities.refs made by the open batch, written at commit (one UPDATE per entity
      * per batch instead of one per article): an open-addressing map of entity id -> count of
      * articles added; ref_id 0 marks a free slot. Not a cache: emptied only when the batch ends. */
