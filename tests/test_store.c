@@ -617,8 +617,8 @@ static void test_entity_refs_and_orphans(void)
 
 /* A version 1 database (mentions indexed by entity, statements by group and by speaker, no
  * entities.refs nor qgroups.n_articles nor group_statements, a mention row per entity) is
- * migrated: the counts and the group lists are computed from its rows, the indexes dropped and
- * each article's mention rows gathered into one. */
+ * migrated: the counts and the group lists are computed from its rows, the indexes dropped,
+ * each article's mention rows gathered into one and its first statement noted. */
 static void test_migration_from_version_1(void)
 {
     sw_store *st = open_fresh("mig");
@@ -641,6 +641,8 @@ static void test_migration_from_version_1(void)
                                   "DROP VIEW mentions;"
                                   "DROP TABLE article_mentions;"
                                   "ALTER TABLE mentions_v4 RENAME TO mentions;"
+                                  "ALTER TABLE articles DROP COLUMN first_statement;"
+                                  "CREATE INDEX statements_article ON statements(article);"
                                   "ALTER TABLE entities DROP COLUMN refs;"
                                   "CREATE INDEX mentions_entity ON mentions(entity);"
                                   "ALTER TABLE qgroups DROP COLUMN n_articles;"
@@ -654,7 +656,11 @@ static void test_migration_from_version_1(void)
     CHECK_EQ_INT(sql_int("PRAGMA user_version"), SW_STORE_SCHEMA_VERSION);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_entity',"
                          " 'statements_qgroup', 'statements_speaker')"), 0);
-    /* version 5: an article's mentions are one row, and the view gives the rows of before */
+    /* version 5: an article's mentions are one row, and the view gives the rows of before; its
+     * statements are found by their ids, not by an index */
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM sqlite_schema WHERE name = 'statements_article'"), 0);
+    CHECK_EQ_INT(sql_int("SELECT count(*) FROM articles a WHERE first_statement ="
+                         " (SELECT min(id) FROM statements WHERE article = a.id)"), 4);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM article_mentions"), 4);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM mentions"), mention_rows);
     CHECK_EQ_INT(sql_int("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity"

@@ -271,13 +271,14 @@ static void bind_pstr(const sw_pending *pd, sqlite3_stmt *st, int i, sw_pstr p)
     else sqlite3_bind_text(st, i, pd->pool + p.off, (int)p.len, SQLITE_STATIC);
 }
 
+
 static void bind_opt_int(sqlite3_stmt *st, int i, int has, sqlite3_int64 v)
 {
     if (has) sqlite3_bind_int64(st, i, v);
     else sqlite3_bind_null(st, i);
 }
 
-/* Parameters base+1 .. base+10 of an article row (SW_ART_COLS). */
+/* Parameters base+1 .. base+11 of an article row. */
 static void bind_article(const sw_pending *pd, sqlite3_stmt *st, int base, const sw_pend_art *a)
 {
     sqlite3_bind_int64(st, base + 1, a->id);
@@ -290,9 +291,10 @@ static void bind_article(const sw_pending *pd, sqlite3_stmt *st, int base, const
     sqlite3_bind_text(st, base + 8, a->hash, 32, SQLITE_STATIC);
     sqlite3_bind_int64(st, base + 9, a->bytes);
     sqlite3_bind_int64(st, base + 10, a->n_statements);
+    bind_opt_int(st, base + 11, a->first_statement != 0, a->first_statement);
 }
 
-/* Parameters base+1 .. base+18 of a statement row (SW_STMT_COLS). */
+/* Parameters base+1 .. base+18 of a statement row. */
 static void bind_statement(const sw_pending *pd, sqlite3_stmt *st, int base, const sw_pend_stmt *r)
 {
     sqlite3_bind_int64(st, base + 1, r->id);
@@ -345,7 +347,7 @@ typedef struct table_writer {
 
 static const table_writer art_writer = {
     "INSERT OR FAIL INTO articles(id,ext_id,url,title,date,date_raw,source,content_hash,bytes,"
-    "n_statements) VALUES", 10, ART_ROWS, Q_PEND_ART, Q_PEND_ARTS, (bind_fn)bind_article};
+    "n_statements,first_statement) VALUES", 11, ART_ROWS, Q_PEND_ART, Q_PEND_ARTS, (bind_fn)bind_article};
 static const table_writer stmt_writer = {
     "INSERT OR FAIL INTO statements(id,article,start,end,text,kind,section,is_statement,speaker,"
     "speaker_name,resolution,speaker_start,speaker_end,cue,via,addressee,confidence,qgroup) VALUES",

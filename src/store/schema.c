@@ -134,7 +134,13 @@ static const char *const migrations[] = {
     "DROP TABLE mentions;"
     "CREATE VIEW mentions(article, entity, n, spans) AS SELECT m.article, json_extract(e.value, '$[0]'),"
     "  json_extract(e.value, '$[1]'), json_extract(e.value, '$[2]')"
-    "  FROM article_mentions m, json_each(m.entities) e;",
+    "  FROM article_mentions m, json_each(m.entities) e;"
+    /* and an article's statements are found by their ids, which are consecutive (an article's
+     * statements were always stored together): its first one and n_statements, instead of an
+     * index of statements by article, an insertion per statement */
+    "ALTER TABLE articles ADD COLUMN first_statement INTEGER;"
+    "UPDATE articles SET first_statement = (SELECT min(id) FROM statements WHERE article = articles.id);"
+    "DROP INDEX statements_article;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == SW_STORE_SCHEMA_VERSION,

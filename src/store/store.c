@@ -965,6 +965,13 @@ static int exec_int(sqlite3 *db, const char *sql, sqlite3_int64 v, sqlite3_int64
  * part of and drops the entities nobody refers to any more (entities.refs down to 0; the batch's
  * pending counts must have been written, refs_flush). Rare (changed articles), so plain
  * prepared-on-the-spot SQL with temporary tables. */
+/* The statements of article ?1: its n_statements consecutive ids from first_statement (the store
+ * keeps no index of statements by article; pending.c gives an article's statements consecutive
+ * ids, as one add always did). */
+#define ARTICLE_STATEMENTS                                                                       \
+    " id BETWEEN (SELECT first_statement FROM articles WHERE id=?1)"                             \
+    " AND (SELECT first_statement + n_statements - 1 FROM articles WHERE id=?1) "
+
 static int remove_article(sw_store *s, sqlite3_int64 art)
 {
     sqlite3 *db = s->db;
@@ -975,20 +982,20 @@ static int remove_article(sw_store *s, sqlite3_int64 art)
         "DELETE FROM sw_touched_groups",
         "DELETE FROM sw_touched_entities",
         /* the article's groups, with how many of its statements each has */
-        "INSERT INTO sw_touched_groups SELECT qgroup, count(*) FROM statements WHERE article=?1 "
+        "INSERT INTO sw_touched_groups SELECT qgroup, count(*) FROM statements WHERE" ARTICLE_STATEMENTS
         "AND qgroup IS NOT NULL GROUP BY qgroup",
         "INSERT OR IGNORE INTO sw_touched_entities SELECT entity FROM mentions WHERE article=?1",
-        "INSERT OR IGNORE INTO sw_touched_entities SELECT speaker FROM statements WHERE article=?1 "
+        "INSERT OR IGNORE INTO sw_touched_entities SELECT speaker FROM statements WHERE" ARTICLE_STATEMENTS
         "AND speaker IS NOT NULL",
         /* the article no longer refers to them (the batch's own counts were written first) */
         "UPDATE entities SET refs = refs - 1 WHERE id IN (SELECT id FROM sw_touched_entities)",
         /* only statements of earlier batches are in the index (those of this batch get indexed
          * at commit, if they are still there) */
         "INSERT INTO statements_fts(statements_fts, rowid, text) SELECT 'delete', id, text "
-        "FROM statements WHERE article=?1 AND id <= ?2",
+        "FROM statements WHERE" ARTICLE_STATEMENTS "AND id <= ?2",
         "DELETE FROM group_statements WHERE qgroup IN (SELECT id FROM sw_touched_groups) AND"
-        " statement IN (SELECT id FROM statements WHERE article=?1)",
-        "DELETE FROM statements WHERE article=?1",
+        " statement IN (SELECT id FROM statements WHERE" ARTICLE_STATEMENTS ")",
+        "DELETE FROM statements WHERE" ARTICLE_STATEMENTS,
         "DELETE FROM article_mentions WHERE article=?1",
         "DELETE FROM articles WHERE id=?1",
         "UPDATE qgroups SET n = n - (SELECT c FROM sw_touched_groups t WHERE t.id=qgroups.id),"
@@ -1434,6 +1441,7 @@ static int hold_article(sw_store *s, const sw_article *art, const sw_doc *doc, c
     sw_pend_art *a = sw_pend_new_article(s);
     if (!a) return SQLITE_NOMEM;
     a->id = rowid;
+    a->first_statement = n_stmts ? s->next_statement : 0;
     memcpy(a->hash, id->hash, sizeof a->hash);
     a->bytes = (sqlite3_int64)(art->text.ptr ? art->text.len : 0);
     a->n_statements = (sqlite3_int64)n_stmts;

@@ -51,7 +51,7 @@ typedef struct sw_pstr {
 /* The rows of one article, of its statements, mentions and aliases, waiting to be written
  * (pending.c). Ids are given when the row is made. */
 typedef struct sw_pend_art {
-    sqlite3_int64 id, bytes, n_statements;
+    sqlite3_int64 id, bytes, n_statements, first_statement; /* first_statement 0: NULL */
     sw_pstr ext, url, title, date, date_raw, source;
     char hash[33];
 } sw_pend_art;
