@@ -126,9 +126,10 @@ static long decode_escape(json_parser *j, unsigned char *dst)
 
 /* Scans a string whose opening quote is just before j->p, leaving j->p after the closing quote.
  * When dst is not NULL the decoded bytes are written there (never more than the raw length) and
- * their count stored in *dlen. Plain runs are found with cached memchr results, validated as UTF-8
- * (a raw NUL is SW_ERR_NUL) and copied whole. */
-static int scan_string(json_parser *j, unsigned char *dst, size_t *dlen)
+ * their count stored in *dlen. Plain runs are found with cached memchr results and copied whole;
+ * check: each run is validated as UTF-8 (a raw NUL is SW_ERR_NUL) as it is met, which gives the
+ * exact offset of a fault. */
+static int scan_runs(json_parser *j, unsigned char *dst, size_t *dlen, int check)
 {
     const unsigned char *p = j->p, *end = j->end;
     size_t n = 0;
@@ -144,9 +145,11 @@ static int scan_string(json_parser *j, unsigned char *dst, size_t *dlen)
         const unsigned char *stop = j->next_quote < j->next_backslash ? j->next_quote : j->next_backslash;
         size_t run = (size_t)(stop - p);
         if (run) {
-            int nul = 0;
-            size_t bad = sw_utf8_check((const char *)p, run, &nul);
-            if (bad != run) return json_fail(j, nul ? SW_ERR_NUL : SW_ERR_UTF8, p + bad);
+            if (check) {
+                int nul = 0;
+                size_t bad = sw_utf8_check((const char *)p, run, &nul);
+                if (bad != run) return json_fail(j, nul ? SW_ERR_NUL : SW_ERR_UTF8, p + bad);
+            }
             if (dst) memcpy(dst + n, p, run);
             n += run;
             p = stop;
@@ -163,6 +166,28 @@ static int scan_string(json_parser *j, unsigned char *dst, size_t *dlen)
         n += (size_t)k;
         p = j->p;
     }
+}
+
+/* scan_runs() with every byte checked. A kept string (dst not NULL) is checked once, whole, after
+ * decoding: an article's text is broken into many short runs by its escaped newlines and quotation
+ * marks, and one pass over the decoded text costs a fraction of a check per run. The verdict is
+ * the same (an escape decodes to whole characters, so it can neither complete nor break a
+ * sequence of raw bytes around it); only on a fault is the string scanned again, run by run, to
+ * report the offset of the faulty raw byte. */
+static int scan_string(json_parser *j, unsigned char *dst, size_t *dlen)
+{
+    if (!dst) return scan_runs(j, NULL, dlen, 1);
+    const unsigned char *start = j->p;
+    size_t n;
+    if (scan_runs(j, dst, &n, 0) < 0) return -1;
+    int nul = 0;
+    if (sw_utf8_check((const char *)dst, n, &nul) != n) {
+        j->p = start;
+        j->next_quote = j->next_backslash = start - 1; /* forget the caches: they are past it */
+        return scan_runs(j, dst, dlen, 1);
+    }
+    if (dlen) *dlen = n;
+    return 0;
 }
 
 /* Checks a number (RFC 8259 grammar) at j->p and moves past it. */
