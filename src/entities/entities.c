@@ -409,35 +409,43 @@ static int grow_wslots(ectx *c)
     return 1;
 }
 
-/* A word's lexicon entry and keyword value, computed from its bytes alone. */
-static void word_lexicon_uncached(const char *s, uint32_t len, const sw_lex_info **info, uint32_t *kw)
+/* A word's lexicon entry, classes, attribution roles (sw_ent_roles_of()) and keyword value,
+ * computed from its bytes alone. The classes and roles come with the lookup (sw_lex_lookup_classes)
+ * so that the entry itself, elsewhere in memory, is not read. */
+static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
 {
-    *info = sw_lex_lookup(s, len);
-    if (!*info && has_non_ascii(s, len)) {
+    uint32_t cls, roles;
+    const sw_lex_info *info = sw_lex_lookup_classes(s, len, &cls, &roles);
+    if (!info && has_non_ascii(s, len)) {
         /* "François", "Łukasz": the word lists are mostly written without marks */
         char ascii[64];
         size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
-        if (al) *info = sw_lex_lookup(ascii, al);
+        if (al) info = sw_lex_lookup_classes(ascii, al, &cls, &roles);
     }
-    *kw = 0;
+    w->info = info;
+    w->cls = cls;
+    w->roles = roles | ((cls & SW_LX_ADVERB) ? SW_W_ADVERB : 0);
+    w->kw = 0;
     if (len <= 10) {
         char buf[10];
         fold_copy(buf, s, len);
-        *kw = sw_ent_keyword_folded(buf, len);
+        w->kw = sw_ent_keyword_folded(buf, len);
     }
 }
 
 /* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),
- * and the lexicon's tables are megabytes, so each first lookup in an article is a few cache misses.
- * A small per-thread memo of recent words (exact bytes -> entry and keyword value) answers most of
- * them from 256 KB. The answers are pure functions of the bytes of static tables, so the memo can
- * never change a result; per thread, so concurrent extractions need no locking. */
+ * and the lexicon's tables are megabytes, so each first lookup in an article is a cache miss or
+ * two. A small per-thread memo of recent words (exact bytes -> everything word_lexicon_uncached()
+ * gives) answers most of them from 256 KB. The answers are pure functions of the bytes of static
+ * tables, so the memo can never change a result; per thread, so concurrent extractions need no
+ * locking. */
 #define LEXMEMO_SLOTS 8192
-#define LEXMEMO_WORD 16
+#define LEXMEMO_WORD 12
 typedef struct lexmemo_slot {   /* 32 bytes */
     char word[LEXMEMO_WORD];     /* the word's bytes; only the first len are meaningful */
-    uint32_t kw;
     uint8_t len;                 /* 0: empty */
+    uint16_t roles;
+    uint32_t kw, cls;
     const sw_lex_info *info;
 } lexmemo_slot;
 /* Two ways per set, the most recently used first: a rare word then evicts the less recent of two
@@ -446,22 +454,23 @@ typedef struct lexmemo_slot {   /* 32 bytes */
 static _Thread_local _Alignas(64) lexmemo_slot lexmemo[LEXMEMO_SLOTS];
 
 /* Whether memo slot m holds the word s[0..len) (1 <= len <= LEXMEMO_WORD). Asked once per
- * distinct word of every article, so it compares the two 16-byte blocks with two loads each
- * (masked to len bytes) rather than calling memcmp, when the text has 16 bytes left from s
- * (text_end is the text's end; the slot has its 16 always). */
+ * distinct word of every article, so it compares the blocks of 8 and 4 bytes with one load each
+ * (masked to len bytes) rather than calling memcmp, when the text has 12 bytes left from s
+ * (text_end is the text's end; the slot has its 12 always). */
 static int lexmemo_eq(const lexmemo_slot *m, const char *s, uint32_t len, const char *text_end)
 {
     if (m->len != len) return 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (s + 16 <= text_end) {
-        uint64_t a0, a1, b0, b1;
+    if (s + LEXMEMO_WORD <= text_end) {
+        uint64_t a0, b0;
+        uint32_t a1, b1;
         memcpy(&a0, m->word, 8);
-        memcpy(&a1, m->word + 8, 8);
+        memcpy(&a1, m->word + 8, 4);
         memcpy(&b0, s, 8);
-        memcpy(&b1, s + 8, 8);
+        memcpy(&b1, s + 8, 4);
         /* the first len bytes are the low bytes on a little-endian machine */
         uint64_t lo = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
-        uint64_t hi = len <= 8 ? 0 : len >= 16 ? ~0ull : (1ull << (8 * (len - 8))) - 1;
+        uint32_t hi = len <= 8 ? 0 : len >= 12 ? ~0u : (1u << (8 * (len - 8))) - 1;
         return (((a0 ^ b0) & lo) | ((a1 ^ b1) & hi)) == 0;
     }
 #endif
@@ -469,35 +478,43 @@ static int lexmemo_eq(const lexmemo_slot *m, const char *s, uint32_t len, const 
     return memcmp(m->word, s, len) == 0;
 }
 
+/* The fields of memo slot m into w. */
+static void lexmemo_get(const lexmemo_slot *m, wstat *w)
+{
+    w->info = m->info;
+    w->cls = m->cls;
+    w->roles = m->roles;
+    w->kw = m->kw;
+}
+
 /* word_lexicon_uncached() through the memo; h is the word's word_hash(), text_end the end of the
  * text that s is in. */
-static void word_lexicon(const char *s, uint32_t len, uint64_t h, const char *text_end, const sw_lex_info **info,
-                         uint32_t *kw)
+static void word_lexicon(const char *s, uint32_t len, uint64_t h, const char *text_end, wstat *w)
 {
     if (len > LEXMEMO_WORD) {
-        word_lexicon_uncached(s, len, info, kw);
+        word_lexicon_uncached(s, len, w);
         return;
     }
     lexmemo_slot *m = &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; /* the set's first way */
     if (lexmemo_eq(&m[0], s, len, text_end)) {
-        *info = m[0].info;
-        *kw = m[0].kw;
+        lexmemo_get(&m[0], w);
         return;
     }
     if (lexmemo_eq(&m[1], s, len, text_end)) {
-        *info = m[1].info;
-        *kw = m[1].kw;
+        lexmemo_get(&m[1], w);
         lexmemo_slot t = m[0]; /* now the most recent */
         m[0] = m[1];
         m[1] = t;
         return;
     }
-    word_lexicon_uncached(s, len, info, kw);
+    word_lexicon_uncached(s, len, w);
     m[1] = m[0];
     m[0].len = (uint8_t)len;
     memcpy(m[0].word, s, len);
-    m[0].info = *info;
-    m[0].kw = *kw;
+    m[0].info = w->info;
+    m[0].cls = w->cls;
+    m[0].roles = (uint16_t)w->roles;
+    m[0].kw = w->kw;
 }
 
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
@@ -586,9 +603,7 @@ static sw_status classify_tokens(ectx *c)
                 k = (int32_t)c->n_wstats++;
                 wstat *w = &c->wstats[k];
                 w->lower = w->midcap = 0;
-                word_lexicon(s, len, h, text_end, &w->info, &w->kw);
-                w->cls = w->info ? w->info->classes : 0;
-                w->roles = sw_ent_roles_of(w->info);
+                word_lexicon(s, len, h, text_end, w);
                 c->wslots[slot] = h;
                 c->widx[slot] = (uint32_t)k;
                 if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;

@@ -2,8 +2,9 @@
  * lexicon.c -- lookups in the generated word lists (lexicon_tables.c): one word, or a multi-word
  * cue phrase. See lexicon.h for the contract and tools/gen_lexicons.py for how the tables are made.
  *
- * A lookup folds the word into a small stack buffer while hashing it (FNV-1a), then probes the
- * open-addressing table; it allocates nothing and takes a few tens of nanoseconds.
+ * A lookup folds the word into a small stack buffer, hashes it eight bytes at a time, asks a bitmap
+ * whether the table can hold it and only then probes the open-addressing table, whose slots carry
+ * the classes and roles: one cache line of the table for most words. It allocates nothing.
  */
 #include <string.h>
 #include <stdatomic.h>
@@ -50,7 +51,53 @@ static void sw_lex_fold(const unsigned char *in, size_t len, unsigned char *out)
     }
 }
 
-/* Most words that reach the table are in no list (names, rare words), and the table is 2 MB, so
+/* Eight bytes as a little-endian number, on any machine (one load where the machine is one). */
+static uint64_t sw_lex_load64(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* The hash of a folded key: its bytes as little-endian 64-bit words (the last one zero-padded),
+ * each mixed in with a multiply and a shift (sw_lex_mix), then sw_lex_final: one or two steps for
+ * a word rather than one per byte. tools/gen_lexicons.py (lex_hash()) places the keys with it. */
+static uint64_t sw_lex_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+}
+
+static uint32_t sw_lex_final(uint64_t h)
+{
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
+#define SW_LEX_SEED 0x9E3779B97F4A7C15ull
+
+/* The hash of len folded bytes at key, which are followed by zero bytes up to the next multiple of
+ * 8. */
+static uint32_t sw_lex_hash(const unsigned char *key, size_t len)
+{
+    uint64_t h = SW_LEX_SEED ^ len;
+    for (size_t i = 0; i < len; i += 8)
+        h = sw_lex_mix(h, sw_lex_load64(key + i));
+    return sw_lex_final(h);
+}
+
+/* Folds a word (1..SW_LEX_MAX_KEY bytes) into key, followed by zero bytes up to 16 and to the
+ * next multiple of 8 (as the hash and the slots' key bytes have it), and returns its hash. */
+static uint32_t sw_lex_key(const char *word, size_t len, unsigned char key[SW_LEX_MAX_KEY + 8])
+{
+    memset(key, 0, 16);
+    if (len > 16)
+        memset(key + 16, 0, ((len + 7) & ~(size_t)7) - 16);
+    sw_lex_fold((const unsigned char *)word, len, key);
+    return sw_lex_hash(key, len);
+}
+
+/* Most words that reach the table are in no list (names, rare words), and the table is 4 MB, so
  * each such lookup would be a cache miss. A bitmap of the stored keys' hashes (128 KB, one bit per
  * 2^20 hash class, built once from the table) answers "not in the table" for nearly all of them
  * without touching it. It is a pure function of the static table, so it changes no answer. */
@@ -74,49 +121,65 @@ static void sw_lex_filter_build(void)
     atomic_store_explicit(&sw_lex_filter_ready, 1, memory_order_release);
 }
 
-/* Finds the entry of a word: its index, or -1 when the word is not in the table (cue-only entries,
- * whose classes are 0, are found too). */
-static long sw_lex_find(const char *word, size_t len)
+/* The filter's bitmap, built on first use. */
+static const uint64_t *sw_lex_filter_get(void)
 {
-    unsigned char key[SW_LEX_MAX_KEY];
-    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
-        return -1;
-    sw_lex_fold((const unsigned char *)word, len, key);
-    uint32_t h = 0x811C9DC5u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= key[i];
-        h *= 0x01000193u;
-    }
     if (!atomic_load_explicit(&sw_lex_filter_ready, memory_order_acquire))
         call_once(&sw_lex_filter_once, sw_lex_filter_build);
+    return sw_lex_filter;
+}
+
+/* Finds the slot of a word, or NULL when the word is not in the table (cue-only entries, whose
+ * classes and roles are 0, are found too). */
+static const sw_lex_slot *sw_lex_find(const char *word, size_t len)
+{
+    unsigned char key[SW_LEX_MAX_KEY + 8];
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return NULL;
+    uint32_t h = sw_lex_key(word, len, key);
     uint32_t b = sw_lex_filter_bit(h);
-    if (!(sw_lex_filter[b >> 6] & (1ull << (b & 63))))
-        return -1;
+    if (!(sw_lex_filter_get()[b >> 6] & (1ull << (b & 63))))
+        return NULL;
     for (uint32_t slot = h & sw_lex_tab_slot_mask;; slot = (slot + 1) & sw_lex_tab_slot_mask) {
         const sw_lex_slot *sl = &sw_lex_tab_slots[slot];
         if (sl->entry == 0)
-            return -1;
-        if (sl->hash != h || sl->len != len)
+            return NULL;
+        if (sl->hash != h || sl->len != len || memcmp(sl->key, key, 16) != 0)
             continue;
-        if (memcmp(sw_lex_tab_pool + sl->key, key, len) == 0)
-            return (long)sl->entry - 1;
+        if (len <= 16 || memcmp(sw_lex_tab_pool + sw_lex_tab_key[sl->entry - 1] + 16, key + 16, len - 16) == 0)
+            return sl;
     }
+}
+
+/* The entry of a slot found, or NULL when it is only the first word of a cue phrase. */
+static const sw_lex_info *sw_lex_info_of(const sw_lex_slot *sl)
+{
+    if (!sl || (sl->classes == 0 && sl->roles == 0))
+        return NULL;
+    return &sw_lex_tab_info[sl->entry - 1];
 }
 
 /* Looks up one word; NULL when it is in no list. The table is static, so is the result. */
 const sw_lex_info *sw_lex_lookup(const char *word, size_t len)
 {
-    long e = sw_lex_find(word, len);
-    if (e < 0 || (sw_lex_tab_info[e].classes == 0 && sw_lex_tab_info[e].roles == 0))
-        return NULL; /* only the first word of a cue phrase */
-    return &sw_lex_tab_info[e];
+    return sw_lex_info_of(sw_lex_find(word, len));
+}
+
+/* sw_lex_lookup() with the entry's classes and roles read from the hash slot, not the entry. */
+const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
+{
+    const sw_lex_slot *sl = sw_lex_find(word, len);
+    const sw_lex_info *info = sw_lex_info_of(sl);
+    *classes = info ? sl->classes : 0;
+    *roles = info ? sl->roles : 0;
+    return info;
 }
 
 /* The classes of a word, 0 when it is in no list. */
 uint32_t sw_lex_classes(const char *word, size_t len)
 {
-    long e = sw_lex_find(word, len);
-    return e < 0 ? 0 : sw_lex_tab_info[e].classes;
+    const sw_lex_slot *sl = sw_lex_find(word, len);
+    return sl ? sl->classes : 0;
 }
 
 /* Whether word (len bytes) folds to the NUL-terminated folded key at pool offset off. */
@@ -139,19 +202,20 @@ size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
         *kind = 0;
     if (!words || n < 2)
         return 0;
-    long first = sw_lex_find(words[0].ptr, words[0].len);
-    if (first < 0)
+    const sw_lex_slot *sl = sw_lex_find(words[0].ptr, words[0].len);
+    if (!sl)
         return 0;
+    uint32_t first = sl->entry - 1;
     /* Binary search for the group of cues starting with this entry. */
     uint32_t lo = 0, hi = sw_lex_tab_cue_count;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (sw_lex_tab_cue[mid].first_entry < (uint32_t)first)
+        if (sw_lex_tab_cue[mid].first_entry < first)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (uint32_t c = lo; c < sw_lex_tab_cue_count && sw_lex_tab_cue[c].first_entry == (uint32_t)first; c++) {
+    for (uint32_t c = lo; c < sw_lex_tab_cue_count && sw_lex_tab_cue[c].first_entry == first; c++) {
         const sw_lex_cue *cue = &sw_lex_tab_cue[c];
         if (cue->n_words > n)
             continue;

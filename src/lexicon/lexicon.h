@@ -105,6 +105,11 @@ typedef struct sw_lex_info {
 /* Looks up one word. Returns NULL when the word is in no list. The result is static data. */
 const sw_lex_info *sw_lex_lookup(const char *word, size_t len);
 
+/* sw_lex_lookup() that also gives the entry's classes and roles (0 and 0 when it returns NULL) in
+ * *classes and *roles. They are kept beside the key in the hash table, so this reads no more of
+ * the tables than finding the word does (the entry itself is elsewhere). */
+const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t *classes, uint32_t *roles);
+
 /* The classes of a word, 0 when unknown (a shortcut for sw_lex_lookup()->classes). */
 uint32_t sw_lex_classes(const char *word, size_t len);
 
