@@ -2,10 +2,11 @@
  * entities.c -- the entities stage: proper-name mentions, in-article coreference, entity types,
  * genders, and the roles and nationalities the article gives its people.
  *
- * Pass 1 (classify_tokens) visits every token once: one hash lookup per token in a table of the
- * article's distinct words, which holds each word's lexicon entry and keyword bits (looked up once
- * per distinct word; the attribution stage reuses them) and counts how often the article writes
- * the word in lower case and capitalised away from a sentence start.
+ * Pass 1 (classify_tokens) visits every token: one hash lookup per token in a table of the
+ * article's distinct words, which counts how often the article writes the word in lower case and
+ * capitalised away from a sentence start, and holds each word's lexicon entry and keyword bits
+ * (looked up once per distinct word, all words together so that their cache misses overlap; the
+ * attribution stage reuses them); a second visit copies every token its word's lexicon fields.
  * Pass 2 finds maximal runs of capitalised words (with the inner particles of names and the
  * "of"/"for"/"&" of organisation names), drops words capitalised only because a sentence starts
  * there, splits a title or honorific written before a name off it ("President Vladimir Putin" ->
@@ -487,27 +488,32 @@ static void lexmemo_get(const lexmemo_slot *m, wstat *w)
     w->kw = m->kw;
 }
 
-/* word_lexicon_uncached() through the memo; h is the word's word_hash(), text_end the end of the
- * text that s is in. */
-static void word_lexicon(const char *s, uint32_t len, uint64_t h, const char *text_end, wstat *w)
+/* The memo set of a word whose word_hash() is h (its first way). */
+static lexmemo_slot *lexmemo_set(uint64_t h) { return &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; }
+
+/* Fills w from the memo set m when it holds the word s[0..len) and returns 1, else returns 0;
+ * text_end is the end of the text that s is in. */
+static int lexmemo_find(lexmemo_slot *m, const char *s, uint32_t len, const char *text_end, wstat *w)
 {
-    if (len > LEXMEMO_WORD) {
-        word_lexicon_uncached(s, len, w);
-        return;
-    }
-    lexmemo_slot *m = &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; /* the set's first way */
+    if (len > LEXMEMO_WORD) return 0;
     if (lexmemo_eq(&m[0], s, len, text_end)) {
         lexmemo_get(&m[0], w);
-        return;
+        return 1;
     }
     if (lexmemo_eq(&m[1], s, len, text_end)) {
         lexmemo_get(&m[1], w);
         lexmemo_slot t = m[0]; /* now the most recent */
         m[0] = m[1];
         m[1] = t;
-        return;
+        return 1;
     }
-    word_lexicon_uncached(s, len, w);
+    return 0;
+}
+
+/* Keeps the answer w for the word s[0..len) in memo set m, as its most recent word. */
+static void lexmemo_put(lexmemo_slot *m, const char *s, uint32_t len, const wstat *w)
+{
+    if (len > LEXMEMO_WORD) return;
     m[1] = m[0];
     m[0].len = (uint8_t)len;
     memcpy(m[0].word, s, len);
@@ -517,8 +523,74 @@ static void word_lexicon(const char *s, uint32_t len, uint64_t h, const char *te
     m[0].kw = w->kw;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* The word-statistics index of the word token `tok` (bytes s[0..len), 1 <= len <= 72): its entry in
+ * c->wstats, made when the word is new (counts at zero, lexicon fields not yet filled, its memo set
+ * asked for: lookup_words reads it later), or -1 when out of memory. */
+static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, const char *text_end, size_t *cap_ws)
+{
+    uint64_t h = word_hash(s, len, text_end);
+    uint32_t slot = (uint32_t)h & (c->wcap - 1);
+    for (;; slot = (slot + 1) & (c->wcap - 1)) {
+        uint64_t v = c->wslots[slot];
+        if (v == h) return (int32_t)c->widx[slot];
+        if (!v) break;
+    }
+    if (c->n_wstats == *cap_ws) {
+        c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, cap_ws,
+                                  c->n_wstats < 64 ? 256 : c->n_wstats * 2);
+        if (!c->wstats) return -1;
+    }
+    int32_t k = (int32_t)c->n_wstats++;
+    wstat *w = &c->wstats[k];
+    w->lower = w->midcap = 0;
+    w->tok = tok;
+    w->memo = (uint32_t)(lexmemo_set(h) - lexmemo);
+    PREFETCH(&lexmemo[w->memo]);
+    c->wslots[slot] = h;
+    c->widx[slot] = (uint32_t)k;
+    if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return -1;
+    return k;
+}
+
+/* The lexicon fields of every distinct word of the article, in two rounds that each ask the
+ * memory for everything first: the memo sets (asked for by word_index), then for the words the
+ * memo does not know, the lexicon (sw_lex_prefetch), so the cache misses overlap instead of
+ * coming one after the other. */
+static sw_status lookup_words(ectx *c)
+{
+    const char *text_end = c->doc->text + c->doc->len;
+    uint32_t *missed = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *missed);
+    if (!missed) return SW_ERR_NOMEM;
+    uint32_t n_missed = 0;
+    for (uint32_t k = 0; k < c->n_wstats; k++) {
+        wstat *w = &c->wstats[k];
+        const char *s = c->doc->text + c->toks[w->tok].start;
+        uint32_t len = c->core[w->tok];
+        if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
+        sw_lex_prefetch(s, len);
+        missed[n_missed++] = k;
+    }
+    for (uint32_t j = 0; j < n_missed; j++) {
+        wstat *w = &c->wstats[missed[j]];
+        const char *s = c->doc->text + c->toks[w->tok].start;
+        uint32_t len = c->core[w->tok];
+        word_lexicon_uncached(s, len, w);
+        lexmemo_put(&lexmemo[w->memo], s, len, w);
+    }
+    return SW_OK;
+}
+
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
- * (lower-case occurrences, capitalised occurrences that are not at a sentence start). */
+ * (lower-case occurrences, capitalised occurrences that are not at a sentence start). It visits
+ * the tokens twice: first to find the distinct words, count them and set what needs no lexicon,
+ * then, once every distinct word has been looked up (lookup_words), to copy each token its word's
+ * lexicon fields. */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
@@ -539,7 +611,6 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
     uint32_t done = 0; /* tokens [0, done) have their fields set */
-    char buf[64 + 8];
     const char *text = doc->text;
     const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
@@ -552,8 +623,9 @@ static sw_status classify_tokens(ectx *c)
             const sw_tok *t = &c->toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
-            /* the fields of clear_token(), each stored exactly once per token (the arrays may alias
-             * anything for the compiler, so early "clearing" stores would all be kept) */
+            /* the fields of clear_token(), each stored once per token here (the arrays may alias
+             * anything for the compiler, so early "clearing" stores would all be kept); a word's
+             * cls, info and roles, and the rest of its kw, come in the second visit */
             if (t->kind != SW_TK_WORD) {
                 c->cls[i] = 0;
                 c->tok_wstat[i] = -1;
@@ -573,57 +645,21 @@ static sw_status classify_tokens(ectx *c)
             else if (t->end - t->start > 4 && s[2] == '-' && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
                      s[3] >= 'A' && s[3] <= 'Z')
                 capbit = KW_CAPWORD;
-            if (len == 0 || len > sizeof buf) {
+            c->kw[i] = capbit;
+            if (len == 0 || len > 64 + 8) {
                 const sw_lex_info *info = sw_lex_lookup(s, len);
                 c->info[i] = info;
                 c->roles[i] = sw_ent_roles_of(info);
                 c->cls[i] = info ? info->classes : 0;
-                c->kw[i] = capbit;
                 c->tok_wstat[i] = -1;
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
-            uint64_t h = word_hash(s, len, text_end);
-            uint32_t slot = (uint32_t)h & (c->wcap - 1);
-            int32_t k = -1;
-            for (;; slot = (slot + 1) & (c->wcap - 1)) {
-                uint64_t v = c->wslots[slot];
-                if (v == h) {
-                    k = (int32_t)c->widx[slot];
-                    break;
-                }
-                if (!v) break;
-            }
-            if (k < 0) {
-                if (c->n_wstats == cap_ws) {
-                    c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws,
-                                              c->n_wstats < 64 ? 256 : c->n_wstats * 2);
-                    if (!c->wstats) return SW_ERR_NOMEM;
-                }
-                k = (int32_t)c->n_wstats++;
-                wstat *w = &c->wstats[k];
-                w->lower = w->midcap = 0;
-                word_lexicon(s, len, h, text_end, w);
-                c->wslots[slot] = h;
-                c->widx[slot] = (uint32_t)k;
-                if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;
-            }
-            wstat *w = &c->wstats[k];
-            uint32_t wkw = w->kw;
+            int32_t k = word_index(c, s, len, i, text_end, &cap_ws);
+            if (k < 0) return SW_ERR_NOMEM;
             c->tok_wstat[i] = k;
-            c->cls[i] = w->cls;
-            c->kw[i] = wkw | capbit;
-            c->info[i] = w->info;
-            c->roles[i] = w->roles;
             if (!body) continue;
-            if (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {
-                if (c->n_marks == c->cap_marks) {
-                    c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
-                                             c->n_marks < 64 ? 256 : c->n_marks * 2);
-                    if (!c->marks) return SW_ERR_NOMEM;
-                }
-                c->marks[c->n_marks++] = i;
-            }
+            wstat *w = &c->wstats[k];
             if (!capbit) {
                 if (w->lower < UINT16_MAX) w->lower++;
             } else if (!position_capital(c, i)) {
@@ -632,6 +668,32 @@ static sw_status classify_tokens(ectx *c)
         }
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
+    sw_status st = lookup_words(c);
+    if (st != SW_OK) return st;
+    /* the second visit: every word token gets its word's lexicon fields; the body's determiners
+     * and gendered pronouns are listed in order */
+    for (uint32_t b = 0; b < doc->n_blocks; b++) {
+        const sw_iblock *bl = &doc->blocks[b];
+        int body = block_role(doc, b) == BLK_BODY;
+        for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+            int32_t k = c->tok_wstat[i];
+            if (k < 0) continue;
+            const wstat *w = &c->wstats[k];
+            uint32_t wkw = w->kw;
+            c->cls[i] = w->cls;
+            c->kw[i] |= wkw;
+            c->info[i] = w->info;
+            c->roles[i] = w->roles;
+            if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
+                if (c->n_marks == c->cap_marks) {
+                    c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
+                                             c->n_marks < 64 ? 256 : c->n_marks * 2);
+                    if (!c->marks) return SW_ERR_NOMEM;
+                }
+                c->marks[c->n_marks++] = i;
+            }
+        }
+    }
     c->lc.cls = c->cls;
     c->lc.info = c->info;
     c->lc.roles = c->roles;

@@ -22,6 +22,8 @@ typedef struct sw_ent_wtype {    /* one distinct word (folded) of the article */
     uint32_t cls, kw;            /* its lexicon classes (or SW_ENT_CLS_UNKNOWN) and keyword value */
     const sw_lex_info *info;     /* its lexicon entry, or NULL */
     uint32_t roles;              /* sw_ent_roles_of(info) */
+    uint32_t tok;                /* its first token */
+    uint32_t memo;               /* where the stage's memo of lexicon answers keeps it (entities.c) */
 } sw_ent_wtype;
 
 /* The attribution roles of a word (SW_W_*, with SW_W_ADVERB for the lexicon's adverbs): kept per

@@ -151,6 +151,24 @@ static const sw_lex_slot *sw_lex_find(const char *word, size_t len)
     }
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define SW_LEX_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define SW_LEX_PREFETCH(p) ((void)(p))
+#endif
+
+/* Starts loading the filter word and the first hash slot of a word, without waiting for them. */
+void sw_lex_prefetch(const char *word, size_t len)
+{
+    unsigned char key[SW_LEX_MAX_KEY + 8];
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return;
+    uint32_t h = sw_lex_key(word, len, key);
+    uint32_t b = sw_lex_filter_bit(h);
+    SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
+    SW_LEX_PREFETCH(&sw_lex_tab_slots[h & sw_lex_tab_slot_mask]);
+}
+
 /* The entry of a slot found, or NULL when it is only the first word of a cue phrase. */
 static const sw_lex_info *sw_lex_info_of(const sw_lex_slot *sl)
 {
