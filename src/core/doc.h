@@ -17,6 +17,11 @@
 
 #define SW_NONE UINT32_MAX
 
+/* The repaired text (doc->text, and the copy of the input it may be) is followed by its NUL and
+ * more zero bytes, SW_TEXT_PAD in all, so that code working on words may read 16 bytes from any
+ * position inside the text (lexicon.h's SW_LEX_READ_AHEAD) instead of byte by byte. */
+#define SW_TEXT_PAD 16
+
 /* One edit made by the repair stage: repaired bytes [rep_start, rep_end) replace original bytes
  * [orig_start, orig_end). Edits are sorted and do not overlap. */
 typedef struct sw_edit {
@@ -157,7 +162,7 @@ struct sw_doc {
     int title_lines;             /* plain-text article: leading lines are the title */
 
     /* repair */
-    char *text;                  /* repaired text, NUL-terminated */
+    char *text;                  /* repaired text, NUL-terminated and padded (SW_TEXT_PAD) */
     uint32_t len;
     sw_edit *edits;
     uint32_t n_edits;

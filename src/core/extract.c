@@ -97,7 +97,12 @@ sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out
     doc->ex = ex;
 
     sw_status st = SW_ERR_NOMEM;
-    doc->orig = sw_arena_strndup(&doc->arena, art->text.ptr ? art->text.ptr : "", len);
+    char *orig = sw_arena_alloc(&doc->arena, len + SW_TEXT_PAD); /* the text if nothing is repaired */
+    if (orig) {
+        if (len) memcpy(orig, art->text.ptr, len);
+        memset(orig + len, 0, SW_TEXT_PAD);
+    }
+    doc->orig = orig;
     doc->id = copy_str(&doc->arena, art->id);
     doc->title_in = copy_str(&doc->arena, art->title);
     if (!doc->orig || !doc->id || !doc->title_in) goto failed;

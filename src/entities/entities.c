@@ -416,7 +416,7 @@ static int grow_wslots(ectx *c)
 static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
 {
     uint32_t cls, roles;
-    const sw_lex_info *info = sw_lex_lookup_classes(s, len, &cls, &roles);
+    const sw_lex_info *info = sw_lex_lookup_classes_padded(s, len, &cls, &roles); /* s is in the text */
     if (!info && has_non_ascii(s, len)) {
         /* "François", "Łukasz": the word lists are mostly written without marks */
         char ascii[64];
@@ -560,7 +560,7 @@ static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, co
 
 /* The lexicon fields of every distinct word of the article, in two rounds that each ask the
  * memory for everything first: the memo sets (asked for by word_index), then for the words the
- * memo does not know, the lexicon (sw_lex_prefetch), so the cache misses overlap instead of
+ * memo does not know, the lexicon (sw_lex_prefetch_padded), so the cache misses overlap instead of
  * coming one after the other. */
 static sw_status lookup_words(ectx *c)
 {
@@ -573,7 +573,7 @@ static sw_status lookup_words(ectx *c)
         const char *s = c->doc->text + c->toks[w->tok].start;
         uint32_t len = c->core[w->tok];
         if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
-        sw_lex_prefetch(s, len);
+        sw_lex_prefetch_padded(s, len);
         missed[n_missed++] = k;
     }
     for (uint32_t j = 0; j < n_missed; j++) {

@@ -86,15 +86,60 @@ static uint32_t sw_lex_hash(const unsigned char *key, size_t len)
     return sw_lex_final(h);
 }
 
-/* Folds a word (1..SW_LEX_MAX_KEY bytes) into key, followed by zero bytes up to 16 and to the
- * next multiple of 8 (as the hash and the slots' key bytes have it), and returns its hash. */
-static uint32_t sw_lex_key(const char *word, size_t len, unsigned char key[SW_LEX_MAX_KEY + 8])
+/* Each ASCII capital of eight ASCII bytes made small, all eight at once: a byte gets 0x20 added
+ * when it is at least 'A' (x + 0x3F reaches 0x80) and not above 'Z' (x + 0x25 stays below 0x80).
+ * Bytes below 0x80 never carry into the next one. */
+static uint64_t sw_lex_lower8(uint64_t v)
 {
-    memset(key, 0, 16);
+    uint64_t upper = (v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & 0x8080808080808080ull;
+    return v | (upper >> 2);
+}
+
+/* A word ready for the table: its folded key's first 16 bytes as two little-endian numbers
+ * (zero-padded), its length and its hash; the whole folded key in bytes[] when it is longer than
+ * 16 bytes. */
+typedef struct sw_lex_key {
+    uint64_t k0, k1;
+    uint32_t len, hash;
+    unsigned char bytes[SW_LEX_MAX_KEY + 8];
+} sw_lex_key;
+
+/* Folds a word (1..SW_LEX_MAX_KEY bytes) into *key byte by byte. */
+static void sw_lex_key_bytes(const char *word, size_t len, sw_lex_key *key)
+{
+    /* zeros after the word up to 16 bytes and to the next multiple of 8, as the hash and the
+     * slots' key bytes have them */
+    memset(key->bytes, 0, 16);
     if (len > 16)
-        memset(key + 16, 0, ((len + 7) & ~(size_t)7) - 16);
-    sw_lex_fold((const unsigned char *)word, len, key);
-    return sw_lex_hash(key, len);
+        memset(key->bytes + 16, 0, ((len + 7) & ~(size_t)7) - 16);
+    sw_lex_fold((const unsigned char *)word, len, key->bytes);
+    key->len = (uint32_t)len;
+    key->k0 = sw_lex_load64(key->bytes);
+    key->k1 = sw_lex_load64(key->bytes + 8);
+    key->hash = sw_lex_hash(key->bytes, len);
+}
+
+/* Folds a word of at most 16 ASCII bytes, followed by enough readable bytes that 16 can be read
+ * from its start, into *key with two loads and a few operations on each (no loop, no branch per
+ * byte); returns 0, doing nothing, for other words. */
+static int sw_lex_key_padded(const char *word, size_t len, sw_lex_key *key)
+{
+    if (len > 16)
+        return 0;
+    const unsigned char *w = (const unsigned char *)word;
+    uint64_t lo_mask = len >= 8 ? ~0ull : ~0ull >> (64 - 8 * len);
+    uint64_t hi_mask = len <= 8 ? 0 : len >= 16 ? ~0ull : ~0ull >> (128 - 8 * len);
+    uint64_t a = sw_lex_load64(w) & lo_mask, b = sw_lex_load64(w + 8) & hi_mask;
+    if ((a | b) & 0x8080808080808080ull)
+        return 0;
+    key->k0 = sw_lex_lower8(a);
+    key->k1 = sw_lex_lower8(b);
+    key->len = (uint32_t)len;
+    uint64_t h = sw_lex_mix(SW_LEX_SEED ^ len, key->k0);
+    if (len > 8)
+        h = sw_lex_mix(h, key->k1);
+    key->hash = sw_lex_final(h);
+    return 1;
 }
 
 /* Most words that reach the table are in no list (names, rare words), and the table is 4 MB, so
@@ -129,27 +174,39 @@ static const uint64_t *sw_lex_filter_get(void)
     return sw_lex_filter;
 }
 
-/* Finds the slot of a word, or NULL when the word is not in the table (cue-only entries, whose
- * classes and roles are 0, are found too). */
-static const sw_lex_slot *sw_lex_find(const char *word, size_t len)
+/* The slot of a key, or NULL when the word is not in the table (cue-only entries, whose classes
+ * and roles are 0, are found too). */
+static const sw_lex_slot *sw_lex_probe(const sw_lex_key *key)
 {
-    unsigned char key[SW_LEX_MAX_KEY + 8];
-    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
-        return NULL;
-    uint32_t h = sw_lex_key(word, len, key);
-    uint32_t b = sw_lex_filter_bit(h);
+    uint32_t h = key->hash, b = sw_lex_filter_bit(h);
     if (!(sw_lex_filter_get()[b >> 6] & (1ull << (b & 63))))
         return NULL;
     for (uint32_t slot = h & sw_lex_tab_slot_mask;; slot = (slot + 1) & sw_lex_tab_slot_mask) {
         const sw_lex_slot *sl = &sw_lex_tab_slots[slot];
         if (sl->entry == 0)
             return NULL;
-        if (sl->hash != h || sl->len != len || memcmp(sl->key, key, 16) != 0)
+        if (sl->hash != h || sl->len != key->len || sw_lex_load64(sl->key) != key->k0 ||
+            sw_lex_load64(sl->key + 8) != key->k1)
             continue;
-        if (len <= 16 || memcmp(sw_lex_tab_pool + sw_lex_tab_key[sl->entry - 1] + 16, key + 16, len - 16) == 0)
+        if (key->len <= 16 ||
+            memcmp(sw_lex_tab_pool + sw_lex_tab_key[sl->entry - 1] + 16, key->bytes + 16, key->len - 16) == 0)
             return sl;
     }
 }
+
+/* Finds the slot of a word (see sw_lex_probe); `padded` says that 16 bytes may be read from its
+ * start. */
+static const sw_lex_slot *sw_lex_find_word(const char *word, size_t len, int padded)
+{
+    sw_lex_key key;
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return NULL;
+    if (!padded || !sw_lex_key_padded(word, len, &key))
+        sw_lex_key_bytes(word, len, &key);
+    return sw_lex_probe(&key);
+}
+
+static const sw_lex_slot *sw_lex_find(const char *word, size_t len) { return sw_lex_find_word(word, len, 0); }
 
 #if defined(__GNUC__) || defined(__clang__)
 #define SW_LEX_PREFETCH(p) __builtin_prefetch(p)
@@ -158,15 +215,16 @@ static const sw_lex_slot *sw_lex_find(const char *word, size_t len)
 #endif
 
 /* Starts loading the filter word and the first hash slot of a word, without waiting for them. */
-void sw_lex_prefetch(const char *word, size_t len)
+void sw_lex_prefetch_padded(const char *word, size_t len)
 {
-    unsigned char key[SW_LEX_MAX_KEY + 8];
+    sw_lex_key key;
     if (!word || len == 0 || len > SW_LEX_MAX_KEY)
         return;
-    uint32_t h = sw_lex_key(word, len, key);
-    uint32_t b = sw_lex_filter_bit(h);
+    if (!sw_lex_key_padded(word, len, &key))
+        sw_lex_key_bytes(word, len, &key);
+    uint32_t b = sw_lex_filter_bit(key.hash);
     SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
-    SW_LEX_PREFETCH(&sw_lex_tab_slots[h & sw_lex_tab_slot_mask]);
+    SW_LEX_PREFETCH(&sw_lex_tab_slots[key.hash & sw_lex_tab_slot_mask]);
 }
 
 /* The entry of a slot found, or NULL when it is only the first word of a cue phrase. */
@@ -183,14 +241,25 @@ const sw_lex_info *sw_lex_lookup(const char *word, size_t len)
     return sw_lex_info_of(sw_lex_find(word, len));
 }
 
-/* sw_lex_lookup() with the entry's classes and roles read from the hash slot, not the entry. */
-const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
+/* The entry of a slot found (sw_lex_info_of), and its classes and roles read from the slot. */
+static const sw_lex_info *sw_lex_answer(const sw_lex_slot *sl, uint32_t *classes, uint32_t *roles)
 {
-    const sw_lex_slot *sl = sw_lex_find(word, len);
     const sw_lex_info *info = sw_lex_info_of(sl);
     *classes = info ? sl->classes : 0;
     *roles = info ? sl->roles : 0;
     return info;
+}
+
+/* sw_lex_lookup() with the entry's classes and roles read from the hash slot, not the entry. */
+const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
+{
+    return sw_lex_answer(sw_lex_find(word, len), classes, roles);
+}
+
+/* The same for a word followed by readable bytes (see lexicon.h). */
+const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
+{
+    return sw_lex_answer(sw_lex_find_word(word, len, 1), classes, roles);
 }
 
 /* The classes of a word, 0 when it is in no list. */
