@@ -72,15 +72,29 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     return (uint32_t)fold_copy(dst, w, len);
 }
 
-/* FNV-1a hash of a key, never 0. */
+/* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
+ * the last few bytes gathered into one number, so a name costs a few steps rather than one
+ * multiply per byte. The maps are only ever probed, never walked in slot order, so the hash
+ * decides nothing but where keys sit. */
 static uint32_t hash_bytes(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
     }
-    return h ? h : 1;
+    if (i < len) {
+        uint64_t v = 0;
+        for (size_t k = 0; i + k < len; k++) v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    h *= 0xC4CEB9FE1A85EC53ull;
+    uint32_t r = (uint32_t)(h >> 32);
+    return r ? r : 1;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -180,15 +194,8 @@ static int32_t smap_get(const smap *m, const char *key, uint32_t len)
     return smap_get_h(m, key, len, hash_bytes(key, len));
 }
 
-static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val);
-
-/* Sets key -> val (the key is copied into the arena when new). 0 when out of memory. */
-static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, int32_t val)
-{
-    return smap_put_h(a, m, key, len, hash_bytes(key, len), val);
-}
-
-/* smap_put() with the key's hash already computed; grows the table at half load. */
+/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
+ * grows the table at half load. 0 when out of memory. */
 static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
 {
     if ((m->used + 1) * 2 > m->cap) {
@@ -273,6 +280,8 @@ typedef struct ectx {
     size_t n_nodes, cap_nodes;
     char *scratch;               /* key building */
     size_t cap_scratch;
+    uint32_t key_s, key_e;       /* the tokens whose name_key() scratch holds (key_e 0: none) */
+    uint32_t key_len, key_hash;  /* its length and hash_bytes() (0: not yet computed) */
 } ectx;
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
@@ -711,6 +720,9 @@ static sw_status classify_tokens(ectx *c)
  * returns its length, or 0 when out of memory. Periods and possessives are left out. */
 static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
 {
+    /* a name is often keyed twice in a row (found, then named or indexed): the key is still there */
+    if (c->key_e && c->key_s == s && c->key_e == e) return c->key_len;
+    c->key_e = 0;
     size_t need = 1;
     for (uint32_t i = s; i < e; i++) need += tok_len(c, i) + 1;
     if (need > c->cap_scratch) {
@@ -729,7 +741,18 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
         if (n) c->scratch[n++] = ' ';
         n += word_key(w, l, c->scratch + n, (uint32_t)(c->cap_scratch - n));
     }
+    c->key_s = s;
+    c->key_e = e;
+    c->key_len = (uint32_t)n;
+    c->key_hash = 0;
     return (uint32_t)n;
+}
+
+/* hash_bytes() of the key name_key() built last (kl bytes in c->scratch), computed once. */
+static uint32_t name_key_hash(ectx *c, uint32_t kl)
+{
+    if (!c->key_hash) c->key_hash = hash_bytes(c->scratch, kl);
+    return c->key_hash;
 }
 
 /* Case-insensitive equality of two word tokens, without possessives and final periods. */
@@ -804,7 +827,8 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     if (l && w[l - 1] == '.') l--;
     if (!l || l > sizeof buf) return 1;
     l = word_key(w, l, buf, sizeof buf);
-    int32_t head = smap_get(&c->words, buf, l);
+    uint32_t h = hash_bytes(buf, l);
+    int32_t head = smap_get_h(&c->words, buf, l, h);
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
         if (c->nodes[k].ent == ent) return 1;
@@ -812,7 +836,7 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     if (!c->nodes) return 0;
     c->nodes[c->n_nodes].ent = ent;
     c->nodes[c->n_nodes].next = head;
-    return smap_put(c->arena, &c->words, buf, l, (int32_t)c->n_nodes++);
+    return smap_put_h(c->arena, &c->words, buf, l, h, (int32_t)c->n_nodes++);
 }
 
 /* Registers the initials of a multi-word name as an acronym of its entity ("European Union" ->
@@ -828,8 +852,9 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         buf[n++] = (char)fold_byte((unsigned char)tok_text(c, i)[0]);
     }
     if (n < 2) return 1;
-    if (smap_get(&c->acro, buf, n) >= 0) return 1;
-    return smap_put(c->arena, &c->acro, buf, n, ent);
+    uint32_t h = hash_bytes(buf, n);
+    if (smap_get_h(&c->acro, buf, n, h) >= 0) return 1;
+    return smap_put_h(c->arena, &c->acro, buf, n, h, ent);
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
@@ -845,7 +870,7 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     for (uint32_t i = s; i < e; i++)
         if (significant(c, i) && !index_word(c, i, ent)) return 0;
     uint32_t kl = name_key(c, s, e);
-    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, ent)) return 0;
+    if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
     if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
     return 1;
 }
@@ -872,13 +897,13 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t kl = name_key(c, s, e);
     if (!kl) return -1;
-    int32_t ent = smap_get(&c->full, c->scratch, kl);
+    int32_t ent = smap_get_h(&c->full, c->scratch, kl, name_key_hash(c, kl));
     if (ent >= 0) return ent;
     uint32_t nw = count_words(c, s, e);
     uint32_t lw = last_word(c, s, e);
     if (lw == e) return -1;
     if (nw == 1 && allcaps(c, lw)) {
-        ent = smap_get(&c->acro, c->scratch, kl);
+        ent = smap_get_h(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
     char buf[64];
@@ -1280,7 +1305,7 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
-        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, ent)) return SW_ERR_NOMEM;
+        if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
     }
     if (ent < 0) {
         if (!create) return SW_OK;
