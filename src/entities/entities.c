@@ -435,12 +435,7 @@ static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
     w->info = info;
     w->cls = cls;
     w->roles = roles | ((cls & SW_LX_ADVERB) ? SW_W_ADVERB : 0);
-    w->kw = 0;
-    if (len <= 10) {
-        char buf[10];
-        fold_copy(buf, s, len);
-        w->kw = sw_ent_keyword_folded(buf, len);
-    }
+    w->kw = sw_ent_keyword_padded(s, len); /* s is in the text */
 }
 
 /* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),

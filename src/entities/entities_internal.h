@@ -84,6 +84,9 @@ enum { SW_KWID_OF = 1, SW_KWID_FOR, SW_KWID_THE, SW_KWID_A, SW_KWID_AN, SW_KWID_
 /* The keyword value of a word (case-insensitive), 0 when it is none. */
 uint32_t sw_ent_keyword(const char *w, size_t len);
 uint32_t sw_ent_keyword_folded(const char *folded, size_t len); /* the word already folded */
+/* The same for a word followed by enough readable bytes that 16 can be read from its start (a word
+ * of the repaired text: doc.h's SW_TEXT_PAD); a hash probe instead of folding and comparing. */
+uint32_t sw_ent_keyword_padded(const char *w, size_t len);
 
 /* 1 when the keyword table is sorted and every entry is found (for the unit test). */
 int sw_ent_keywords_sorted(void);
