@@ -254,9 +254,8 @@ typedef struct ectx {
     sw_arena *arena;
     const sw_tok *toks;
     uint32_t n_toks;
-    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped; lazy:
-                                    read them with CLS()) */
-    sw_ent_lexcache lc;          /* what CLS() needs to fill them in */
+    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped) */
+    sw_ent_lexcache lc;          /* the per-token arrays again, as sw_entdata keeps them */
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
     uint32_t *roles;             /* attribution roles of each token (sw_ent_roles_of) */
@@ -293,12 +292,8 @@ static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks 
 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
 
-/* The lexicon classes of token i, looked up on first use (see SW_ENT_CLS_UNKNOWN). */
-static inline uint32_t CLS(const ectx *c, uint32_t i)
-{
-    uint32_t v = c->cls[i];
-    return (v & SW_ENT_CLS_UNKNOWN) ? sw_ent_lazy_classes(c->doc, &c->lc, i) : v;
-}
+/* The lexicon classes of token i (classify_tokens gave every token its word's). */
+static inline uint32_t CLS(const ectx *c, uint32_t i) { return c->cls[i]; }
 
 /* Byte length of token i without a possessive ending (computed once in classify_tokens). */
 static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }

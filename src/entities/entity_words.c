@@ -425,37 +425,3 @@ size_t sw_ent_ascii_fold(const char *w, size_t len, char *dst, size_t cap)
     }
     return n;
 }
-
-uint32_t sw_ent_lazy_classes(const sw_doc *doc, const sw_ent_lexcache *lc, uint32_t tok)
-{
-    uint32_t v = lc->cls[tok];
-    if (!(v & SW_ENT_CLS_UNKNOWN)) return v;
-    int32_t k = lc->type[tok];
-    sw_ent_wtype *w = k >= 0 ? &lc->types[k] : NULL;
-    if (!w || (w->cls & SW_ENT_CLS_UNKNOWN)) {
-        const char *s = doc->text + doc->toks[tok].start;
-        size_t len = lc->core[tok];
-        const sw_lex_info *info = sw_lex_lookup(s, len);
-        if (!info) {
-            /* "François", "Łukasz": the word lists are mostly written without marks */
-            int non_ascii = 0;
-            for (size_t i = 0; i < len; i++) non_ascii |= (unsigned char)s[i] >= 0x80;
-            char ascii[64];
-            size_t al = non_ascii ? sw_ent_ascii_fold(s, len, ascii, sizeof ascii) : 0;
-            if (al) info = sw_lex_lookup(ascii, al);
-        }
-        if (!w) {
-            lc->cls[tok] = info ? info->classes : 0;
-            lc->info[tok] = info;
-            lc->roles[tok] = sw_ent_roles_of(info);
-            return lc->cls[tok];
-        }
-        w->info = info;
-        w->cls = info ? info->classes : 0;
-        w->roles = sw_ent_roles_of(info);
-    }
-    lc->cls[tok] = w->cls;
-    lc->info[tok] = w->info;
-    lc->roles[tok] = w->roles;
-    return w->cls;
-}
