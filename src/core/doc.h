@@ -176,6 +176,10 @@ struct sw_doc {
     /* tokens, sentences, quotation spans */
     sw_tok *toks;
     uint32_t n_toks;
+    uint32_t *qmarks;            /* the tokens the tokenizer made SW_TK_QUOTE, in order */
+    uint32_t n_qmarks;
+    uint32_t *stops;             /* the tokens that end in . ! ? or … (sw_token_end_kind), in order */
+    uint32_t n_stops;
     sw_sent *sents;
     uint32_t n_sents;
     sw_qspan *qspans;
@@ -215,7 +219,7 @@ sw_status sw_repair(sw_doc *doc);
 /* repair/blocks.c: split the repaired text into lines and classify them (title, slug, heading,
  * boilerplate, teaser, dateline, paragraph); fills blocks and title. */
 sw_status sw_find_blocks(sw_doc *doc);
-/* segment/: tokens of every block. */
+/* segment/: tokens of every block; fills toks, qmarks and stops. */
 sw_status sw_tokenize(sw_doc *doc);
 /* quotes/: pair the quotation marks; fills qspans, sets tok.qm and SW_TF_IN_QUOTE. */
 sw_status sw_find_quotes(sw_doc *doc);

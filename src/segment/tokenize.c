@@ -36,7 +36,20 @@ typedef struct tokenizer {
     sw_doc *doc;
     const char *text;
     size_t cap;
+    size_t cap_qmarks, cap_stops;
 } tokenizer;
+
+/* Appends token index `tok` to a list of the document (doc->qmarks, doc->stops); 0 when out of
+ * memory. */
+static int list_token(sw_doc *doc, uint32_t **list, uint32_t *n, size_t *cap, uint32_t tok)
+{
+    if (*n == *cap) {
+        *list = sw_arena_grow(&doc->arena, *list, sizeof **list, *n, cap, (size_t)*n + 1);
+        if (!*list) return 0;
+    }
+    (*list)[(*n)++] = tok;
+    return 1;
+}
 
 static int is_letter_cc(int cc)
 {
@@ -555,7 +568,16 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             kind = SW_TK_PUNCT;
             break;
         }
-        if (!push(tz, start, stop, bi, kind, flags)) return SW_ERR_NOMEM;
+        const sw_tok *t = push(tz, start, stop, bi, kind, flags);
+        if (!t) return SW_ERR_NOMEM;
+        /* the quotation stage visits the quotation marks only, the sentence splitter the tokens
+         * that end in final punctuation only (a word of the fast path above never does) */
+        if (kind == SW_TK_QUOTE && !list_token(doc, &doc->qmarks, &doc->n_qmarks, &tz->cap_qmarks, doc->n_toks - 1))
+            return SW_ERR_NOMEM;
+        unsigned char last = (unsigned char)text[stop - 1]; /* . ? ! or the last byte of … */
+        if ((last == '.' || last == '?' || last == '!' || last == 0xA6) && sw_token_end_kind(text, t) &&
+            !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, doc->n_toks - 1))
+            return SW_ERR_NOMEM;
         space = 0;
         i = stop;
     }
@@ -564,13 +586,16 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
     return SW_OK;
 }
 
-/* Fills doc->toks from doc->blocks; each block's tok_start/tok_end delimit its tokens. Returns
- * SW_OK or SW_ERR_NOMEM. */
+/* Fills doc->toks from doc->blocks; each block's tok_start/tok_end delimit its tokens; lists the
+ * quotation-mark candidates in doc->qmarks and the tokens that end in final punctuation in
+ * doc->stops. Returns SW_OK or SW_ERR_NOMEM. */
 sw_status sw_tokenize(sw_doc *doc)
 {
-    tokenizer tz = {doc, doc->text, 0};
+    tokenizer tz = {doc, doc->text, 0, 0, 0};
     doc->toks = NULL;
     doc->n_toks = 0;
+    doc->qmarks = doc->stops = NULL;
+    doc->n_qmarks = doc->n_stops = 0;
     if (doc->n_blocks) {
         /* generous: untouched pages of a large allocation cost nothing, a regrowth copies */
         size_t guess = doc->len / 3 + 16;
