@@ -262,6 +262,8 @@ typedef struct ectx {
     uint32_t *core;              /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks, cap_marks;
+    uint32_t *cue_toks;          /* tokens that may be speech cues (sw_ent_cue_candidates) */
+    size_t n_cue_toks, cap_cue_toks;
     uint64_t *wslots;            /* word hash -> slot (0 = empty) */
     uint32_t *widx;              /* slot -> index into wstats */
     uint32_t wcap, wused;
@@ -683,6 +685,14 @@ static sw_status classify_tokens(ectx *c)
             c->kw[i] |= wkw;
             c->info[i] = w->info;
             c->roles[i] = w->roles;
+            if ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (w->roles & (SW_W_ACCORDING | SW_W_READS))) {
+                if (c->n_cue_toks == c->cap_cue_toks) {
+                    c->cue_toks = sw_arena_grow(c->arena, c->cue_toks, sizeof *c->cue_toks, c->n_cue_toks,
+                                                &c->cap_cue_toks, c->n_cue_toks < 64 ? 64 : c->n_cue_toks * 2);
+                    if (!c->cue_toks) return SW_ERR_NOMEM;
+                }
+                c->cue_toks[c->n_cue_toks++] = i;
+            }
             if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
                 if (c->n_marks == c->cap_marks) {
                     c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
@@ -1844,6 +1854,8 @@ static sw_status emit(ectx *c)
     d->n_ments = (uint32_t)n;
     d->n_ents = (uint32_t)c->n_ents;
     d->lex = c->lc;
+    d->cue_toks = c->cue_toks;
+    d->n_cue_toks = (uint32_t)c->n_cue_toks;
     d->tok_cls = c->cls;
     d->tok_info = c->info;
     for (size_t k = 0; k < c->n_ents; k++) {

@@ -48,6 +48,8 @@ typedef struct sw_entdata {
     const uint32_t *tok_cls;     /* lexicon classes of every token (0 for non-words) */
     const sw_lex_info *const *tok_info; /* lexicon entry of every token, or NULL */
     sw_ent_lexcache lex;         /* the same, as the lookup cache the stage used */
+    const uint32_t *cue_toks;    /* sw_ent_cue_candidates() */
+    uint32_t n_cue_toks;
     sw_ment ments[];             /* doc->ments points here */
 } sw_entdata;
 

@@ -34,6 +34,14 @@ const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t *
     return (const sw_lex_info *const *)d->lex.info;
 }
 
+const uint32_t *sw_ent_cue_candidates(const sw_doc *doc, uint32_t *n)
+{
+    const sw_entdata *d = sw_entdata_of(doc);
+    if (!d) return NULL;
+    *n = d->n_cue_toks;
+    return d->cue_toks;
+}
+
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m)
 {
     const sw_entdata *d = sw_entdata_of(doc);
