@@ -858,13 +858,13 @@ sw_status sw_attribute(sw_doc *doc)
     sw_status st = attr_classify(&a);
     if (st != SW_OK) return st;
 
-    /* token -> mention (mentions are sorted and do not overlap; tokens too) */
-    uint32_t ti = 0;
+    /* token -> mention: the tokens of each name, which the entities stage kept (a mention starts
+     * at its first token and ends inside its last); mentions are sorted, a later one wins */
     for (uint32_t m = 0; m < doc->n_ments; m++) {
         const sw_ment *mt = &doc->ments[m];
-        while (ti < a.n && a.t[ti].end <= mt->start) ti++;
-        for (uint32_t k = ti; k < a.n && a.t[k].start < mt->end; k++)
-            if (mt->ent >= 0 && mt->kind == SW_MK_NAME) a.ment_of[k] = (int32_t)m;
+        const sw_mentinfo *mi = sw_ent_mention_info(doc, (int32_t)m);
+        if (mt->ent < 0 || mt->kind != SW_MK_NAME || !mi) continue;
+        for (uint32_t k = mi->tok_start; k < mi->tok_end && k < a.n; k++) a.ment_of[k] = (int32_t)m;
     }
     for (uint32_t q = 0; q < doc->n_qspans; q++) {
         const sw_qspan *qs = &doc->qspans[q];
