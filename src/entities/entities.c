@@ -559,17 +559,15 @@ static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, co
     return k;
 }
 
-/* The lexicon fields of every distinct word of the article, in two rounds that each ask the
- * memory for everything first: the memo sets (asked for by word_index), then for the words the
+/* The lexicon fields of the distinct words c->wstats[from, n_wstats), in two rounds that each ask
+ * the memory for everything first: the memo sets (asked for by word_index), then for the words the
  * memo does not know, the lexicon (sw_lex_prefetch_padded), so the cache misses overlap instead of
- * coming one after the other. */
-static sw_status lookup_words(ectx *c)
+ * coming one after the other. `missed` has room for the words. */
+static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
 {
     const char *text_end = c->doc->text + c->doc->len;
-    uint32_t *missed = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *missed);
-    if (!missed) return SW_ERR_NOMEM;
     uint32_t n_missed = 0;
-    for (uint32_t k = 0; k < c->n_wstats; k++) {
+    for (uint32_t k = from; k < c->n_wstats; k++) {
         wstat *w = &c->wstats[k];
         const char *s = c->doc->text + c->toks[w->tok].start;
         uint32_t len = c->core[w->tok];
@@ -584,14 +582,47 @@ static sw_status lookup_words(ectx *c)
         word_lexicon_uncached(s, len, w);
         lexmemo_put(&lexmemo[w->memo], s, len, w);
     }
+}
+
+/* Gives every word token of block b its word's lexicon fields, and lists the block's cue
+ * candidates and (in the body) its determiners and gendered pronouns, in order. */
+static sw_status fill_block(ectx *c, uint32_t b, int body)
+{
+    const sw_iblock *bl = &c->doc->blocks[b];
+    for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+        int32_t k = c->tok_wstat[i];
+        if (k < 0) continue;
+        const wstat *w = &c->wstats[k];
+        uint32_t wkw = w->kw;
+        c->cls[i] = w->cls;
+        c->kw[i] |= wkw;
+        c->info[i] = w->info;
+        c->roles[i] = w->roles;
+        if ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (w->roles & (SW_W_ACCORDING | SW_W_READS))) {
+            if (c->n_cue_toks == c->cap_cue_toks) {
+                c->cue_toks = sw_arena_grow(c->arena, c->cue_toks, sizeof *c->cue_toks, c->n_cue_toks,
+                                            &c->cap_cue_toks, c->n_cue_toks < 64 ? 64 : c->n_cue_toks * 2);
+                if (!c->cue_toks) return SW_ERR_NOMEM;
+            }
+            c->cue_toks[c->n_cue_toks++] = i;
+        }
+        if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
+            if (c->n_marks == c->cap_marks) {
+                c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
+                                         c->n_marks < 64 ? 256 : c->n_marks * 2);
+                if (!c->marks) return SW_ERR_NOMEM;
+            }
+            c->marks[c->n_marks++] = i;
+        }
+    }
     return SW_OK;
 }
 
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
  * (lower-case occurrences, capitalised occurrences that are not at a sentence start). It visits
- * the tokens twice: first to find the distinct words, count them and set what needs no lexicon,
- * then, once every distinct word has been looked up (lookup_words), to copy each token its word's
- * lexicon fields. */
+ * the tokens of each block twice: first to find the distinct words, count them and set what needs
+ * no lexicon, then, once the block's new words have been looked up (lookup_words), to copy each
+ * token its word's lexicon fields (fill_block). */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
@@ -611,7 +642,10 @@ static sw_status classify_tokens(ectx *c)
     c->widx = sw_arena_alloc(c->arena, c->wcap * sizeof *c->widx);
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
-    uint32_t done = 0; /* tokens [0, done) have their fields set */
+    uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
+    if (!missed) return SW_ERR_NOMEM;
+    uint32_t looked = 0; /* c->wstats[0, looked) have their lexicon fields */
+    uint32_t done = 0;   /* tokens [0, done) have their fields set */
     const char *text = doc->text;
     const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
@@ -667,42 +701,14 @@ static sw_status classify_tokens(ectx *c)
                 if (w->midcap < UINT16_MAX) w->midcap++;
             }
         }
+        /* the block's new words looked up together, then its tokens given their fields while
+         * they are still in the cache */
+        lookup_words(c, looked, missed);
+        looked = c->n_wstats;
+        sw_status st = fill_block(c, b, body);
+        if (st != SW_OK) return st;
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
-    sw_status st = lookup_words(c);
-    if (st != SW_OK) return st;
-    /* the second visit: every word token gets its word's lexicon fields; the body's determiners
-     * and gendered pronouns are listed in order */
-    for (uint32_t b = 0; b < doc->n_blocks; b++) {
-        const sw_iblock *bl = &doc->blocks[b];
-        int body = block_role(doc, b) == BLK_BODY;
-        for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
-            int32_t k = c->tok_wstat[i];
-            if (k < 0) continue;
-            const wstat *w = &c->wstats[k];
-            uint32_t wkw = w->kw;
-            c->cls[i] = w->cls;
-            c->kw[i] |= wkw;
-            c->info[i] = w->info;
-            c->roles[i] = w->roles;
-            if ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (w->roles & (SW_W_ACCORDING | SW_W_READS))) {
-                if (c->n_cue_toks == c->cap_cue_toks) {
-                    c->cue_toks = sw_arena_grow(c->arena, c->cue_toks, sizeof *c->cue_toks, c->n_cue_toks,
-                                                &c->cap_cue_toks, c->n_cue_toks < 64 ? 64 : c->n_cue_toks * 2);
-                    if (!c->cue_toks) return SW_ERR_NOMEM;
-                }
-                c->cue_toks[c->n_cue_toks++] = i;
-            }
-            if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
-                if (c->n_marks == c->cap_marks) {
-                    c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
-                                             c->n_marks < 64 ? 256 : c->n_marks * 2);
-                    if (!c->marks) return SW_ERR_NOMEM;
-                }
-                c->marks[c->n_marks++] = i;
-            }
-        }
-    }
     c->lc.cls = c->cls;
     c->lc.info = c->info;
     c->lc.roles = c->roles;
