@@ -543,8 +543,10 @@ static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, co
         if (!v) break;
     }
     if (c->n_wstats == *cap_ws) {
+        /* first room for a distinct word per two tokens (an article has about one per three),
+         * so that the array is rarely copied to grow */
         c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, cap_ws,
-                                  c->n_wstats < 64 ? 256 : c->n_wstats * 2);
+                                  c->n_wstats ? c->n_wstats * 2 : c->n_toks / 2 + 64);
         if (!c->wstats) return -1;
     }
     int32_t k = (int32_t)c->n_wstats++;
@@ -1279,7 +1281,9 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
 /* Appends a mention on tokens [s, e) (title prefix from pre_s); 0 when out of memory. */
 static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
 {
-    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands, c->n_cands + 1);
+    /* first room for a candidate per eight tokens (an article has about one per twelve) */
+    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
+                             c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
     if (!c->cands) return 0;
     cand *m = &c->cands[c->n_cands++];
     m->pre_s = pre_s;

@@ -70,8 +70,9 @@ static int can_start(const char *text, const sw_tok *t)
 static sw_status add_sentence(sw_doc *doc, size_t *cap, uint32_t ts, uint32_t te)
 {
     if (doc->n_sents == *cap) {
+        /* a sentence ends at a listed stop or at the end of a block: room for them all at once */
         doc->sents = sw_arena_grow(&doc->arena, doc->sents, sizeof *doc->sents, doc->n_sents, cap,
-                                   (size_t)doc->n_sents + 1);
+                                   doc->n_sents ? (size_t)doc->n_sents + 1 : (size_t)doc->n_stops + doc->n_blocks);
         if (!doc->sents) return SW_ERR_NOMEM;
     }
     uint32_t si = doc->n_sents++;
