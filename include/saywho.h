@@ -150,7 +150,9 @@ typedef struct sw_options {
 } sw_options;
 
 /* An extractor holds the options and the lexicons; it is immutable after creation, so one
- * extractor may be used from several threads at once. */
+ * extractor may be used from several threads at once. It also keeps one block of memory (at most
+ * 2 MB) of the last document freed, for the next document to start in (taken and given back
+ * atomically); sw_extractor_free() releases it. */
 typedef struct sw_extractor sw_extractor;
 
 /* Returns a new extractor (opts may be NULL for defaults), or NULL when out of memory.

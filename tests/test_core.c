@@ -32,6 +32,41 @@ static void test_arena_reports_out_of_memory(void)
     sw_arena_free(&a);
 }
 
+/* A counting allocator: how many blocks are live. */
+static long live_blocks;
+static void *counting_malloc(void *ctx, size_t n) { (void)ctx; live_blocks++; return malloc(n); }
+static void counting_free(void *ctx, void *p) { (void)ctx; if (p) live_blocks--; free(p); }
+
+static void test_arena_keeps_one_block(void)
+{
+    sw_allocator al = {counting_malloc, failing_realloc, counting_free, NULL};
+    sw_arena a;
+    sw_arena_init(&a, &al);
+    for (int i = 0; i < 50; i++) CHECK(sw_arena_alloc(&a, 4000) != NULL); /* 32 + 64 + 128 KB */
+    CHECK_EQ_INT(live_blocks, 3);
+    sw_arena_block *keep = sw_arena_free_keep(&a, 100 * 1024); /* the 64 KB one */
+    CHECK(keep != NULL);
+    CHECK_EQ_INT(live_blocks, 1);
+    /* the next arena starts in the kept block: 64 KB without asking the allocator */
+    sw_arena_init_from(&a, &al, keep);
+    char *first = sw_arena_alloc(&a, 8);
+    CHECK(first == (char *)keep + 2 * sizeof(void *));
+    for (int i = 0; i < 15; i++) CHECK(sw_arena_alloc(&a, 4000) != NULL);
+    CHECK_EQ_INT(live_blocks, 1);
+    CHECK(sw_arena_alloc(&a, 8000) != NULL); /* beyond 64 KB: a new block */
+    CHECK_EQ_INT(live_blocks, 2);
+    /* nothing small enough to keep: everything is freed */
+    CHECK(sw_arena_free_keep(&a, 1024) == NULL);
+    CHECK_EQ_INT(live_blocks, 0);
+    sw_arena_init_from(&a, &al, NULL);
+    CHECK(sw_arena_alloc(&a, 8) != NULL);
+    keep = sw_arena_free_keep(&a, 1 << 20);
+    CHECK_EQ_INT(live_blocks, 1);
+    sw_arena_block_free(&al, keep);
+    sw_arena_block_free(&al, NULL);
+    CHECK_EQ_INT(live_blocks, 0);
+}
+
 static void test_utf8_check(void)
 {
     int nul;
@@ -77,6 +112,7 @@ int main(void)
 {
     RUN(test_arena_alignment_and_growth);
     RUN(test_arena_reports_out_of_memory);
+    RUN(test_arena_keeps_one_block);
     RUN(test_utf8_check);
     RUN(test_offset_map);
     return check_summary("test_core");

@@ -265,6 +265,31 @@ static void test_cue_phrases(void)
     CHECK_EQ_INT(sw_lex_cue_phrase(NULL, 0, &kind), 0);
 }
 
+/* sw_lex_lookup_classes() answers from the hash slot what sw_lex_lookup()'s entry says, for keys
+ * held whole in the slot (up to 16 bytes), exactly 16 bytes, longer ones (the rest compared in the
+ * pool), folded capitals of Latin-1 and words in no list. */
+static void test_lookup_classes(void)
+{
+    static const char *const words[] = {"said", "The", "publicly", "administratively", "Administratively",
+                                        "characteristically", "bosnia-herzegovina", "André-François",
+                                        "ANDRÉ-FRANÇOIS", "according", "he", "xqzzyv",
+                                        "characteristicallyy", "administrativel", "x"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t len = strlen(words[i]);
+        uint32_t cls = 99, roles = 99;
+        const sw_lex_info *info = sw_lex_lookup_classes(words[i], len, &cls, &roles);
+        CHECK(info == sw_lex_lookup(words[i], len));
+        CHECK_EQ_INT(cls, info ? info->classes : 0);
+        CHECK_EQ_INT(roles, info ? info->roles : 0);
+        CHECK_EQ_INT(sw_lex_classes(words[i], len), cls);
+    }
+    CHECK(look("administratively") != NULL);
+    CHECK(look("characteristically") != NULL);
+    CHECK(look("andré-françois") != NULL);
+    CHECK(look("characteristicallyy") == NULL);
+    CHECK(look("administrativel") == NULL);
+}
+
 /* Speed: a mix of hits and misses must stay at a few tens of nanoseconds per lookup. */
 static void test_lookup_speed(void)
 {
@@ -302,6 +327,7 @@ int main(void)
     RUN(test_closed_classes);
     RUN(test_case_and_unknown);
     RUN(test_cue_phrases);
+    RUN(test_lookup_classes);
     RUN(test_lookup_speed);
     return check_summary("test_lexicon");
 }

@@ -19,8 +19,9 @@ layout):
     Extended-A capitals lowered, exactly as fold_utf8() below and sw_lex_fold() in lexicon.c do),
     with the classes of every list the form is in merged into one sw_lex_info; verb forms carry
     their lemma, form and complement frames;
-  - an open-addressing hash table (FNV-1a over the folded bytes, linear probing, at most two
-    thirds full) from which lookups take a few tens of nanoseconds;
+  - an open-addressing hash table (lex_hash() of the folded bytes, linear probing, at most two
+    thirds full) whose 32-byte slots hold the key's first 16 bytes, its hash and the entry's
+    classes and roles, so that a lookup reads one cache line of it and nothing else;
   - the multi-word cue phrases, grouped by their first word.
 """
 import argparse
@@ -93,12 +94,19 @@ def fold_utf8(word):
     return "".join(fold_char(c) for c in word).encode("utf-8")
 
 
-def fnv1a(data):
-    h = 0x811C9DC5
-    for b in data:
-        h ^= b
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
+M64 = (1 << 64) - 1
+
+
+def lex_hash(key):
+    """sw_lex_hash() of lexicon.c: the key's bytes as little-endian 64-bit words (the last one
+    zero-padded), each mixed in with a multiply and a shift; the low 32 bits of the result."""
+    h = 0x9E3779B97F4A7C15 ^ len(key)
+    for i in range(0, len(key), 8):
+        h = ((h ^ int.from_bytes(key[i:i + 8].ljust(8, b"\0"), "little")) * 0xFF51AFD7ED558CCD) & M64
+        h ^= h >> 29
+    h = (h * 0xC4CEB9FE1A85EC53) & M64
+    h ^= h >> 32
+    return h & 0xFFFFFFFF
 
 
 # -------------------------------------------------------------------------------------------------
@@ -384,7 +392,7 @@ def generate():
     slots = [0] * size
     max_probe = 0
     for i, k in enumerate(keys):
-        h = fnv1a(k) & (size - 1)
+        h = lex_hash(k) & (size - 1)
         probe = 0
         while slots[h]:
             h = (h + 1) & (size - 1)
@@ -450,16 +458,22 @@ def generate():
     out.extend(wrap(str(len(k)) for k in keys))
     w("};")
     w("")
-    w("/* The hash table: FNV-1a of the folded key & slot_mask, linear probing; entry index + 1. */")
-    w("const uint32_t sw_lex_tab_slot[%d] = {" % size)
-    out.extend(wrap(str(x) for x in slots))
-    w("};")
-    w("")
-    w("/* The hash table again, as one record per slot (full hash, entry + 1, key offset and length),")
-    w(" * so that a lookup reads one cache line before it compares the key. */")
-    w("const sw_lex_slot sw_lex_tab_slots[%d] = {" % size)
-    out.extend(wrap("{%d,%d,%d,%d}" % ((fnv1a(keys[x - 1]), x, intern(keys[x - 1]), len(keys[x - 1])) if x
-                                        else (0, 0, 0, 0)) for x in slots))
+    def slot_record(x):
+        if not x:
+            return "{\"\",0,0,0,0,0}"
+        k, e = keys[x - 1], entries[keys[x - 1]]
+        if e.classes >= 1 << 32 or e.roles >= 1 << 16:
+            raise LexiconError("%s: classes or roles do not fit the slot" % k.decode("utf-8"))
+        head = k[:16]
+        # a string literal when there is room for its NUL, else the bytes one by one
+        head = c_string_lines(head)[0] if len(head) < 16 else "{%s}" % ",".join("%#x" % b for b in head)
+        return "{%s,%#x,%#x,%d,%#x,%d}" % (head, lex_hash(k), e.classes, x, e.roles, len(k))
+
+    w("/* The hash table: lex_hash() of the folded key & slot_mask, linear probing. Per slot: the")
+    w(" * key's first 16 bytes, its hash, the entry's classes, entry index + 1 (0: empty), roles and")
+    w(" * key length. Two slots to a 64-byte line. */")
+    w("_Alignas(64) const sw_lex_slot sw_lex_tab_slots[%d] = {" % size)
+    out.extend(wrap(slot_record(x) for x in slots))
     w("};")
     w("")
     w("/* Cue phrases (word count, kind, entry of the first word, word offsets in lex_pool), grouped")

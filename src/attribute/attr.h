@@ -35,6 +35,8 @@ typedef struct sw_attr {
     const uint32_t *lx;    /* lexicon classes per token (SW_LX_*), shared with the entities stage */
     const uint32_t *wcls;  /* our classes per token (SW_W_*), shared too */
     const sw_lex_info *const *info; /* lexicon entry per token, or NULL (shared too) */
+    const uint32_t *cands; /* the tokens that may be speech cues, in order (sw_ent_cue_candidates) */
+    uint32_t n_cands;
     int32_t *ment_of;      /* entity mention covering each token, or -1 */
     int32_t *qspan_open;   /* for an opening-mark token, its top-level qspan, or -1 */
     int32_t *qspan_close;  /* for a closing-mark token, its top-level qspan, or -1 */

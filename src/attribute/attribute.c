@@ -858,13 +858,13 @@ sw_status sw_attribute(sw_doc *doc)
     sw_status st = attr_classify(&a);
     if (st != SW_OK) return st;
 
-    /* token -> mention (mentions are sorted and do not overlap; tokens too) */
-    uint32_t ti = 0;
+    /* token -> mention: the tokens of each name, which the entities stage kept (a mention starts
+     * at its first token and ends inside its last); mentions are sorted, a later one wins */
     for (uint32_t m = 0; m < doc->n_ments; m++) {
         const sw_ment *mt = &doc->ments[m];
-        while (ti < a.n && a.t[ti].end <= mt->start) ti++;
-        for (uint32_t k = ti; k < a.n && a.t[k].start < mt->end; k++)
-            if (mt->ent >= 0 && mt->kind == SW_MK_NAME) a.ment_of[k] = (int32_t)m;
+        const sw_mentinfo *mi = sw_ent_mention_info(doc, (int32_t)m);
+        if (mt->ent < 0 || mt->kind != SW_MK_NAME || !mi) continue;
+        for (uint32_t k = mi->tok_start; k < mi->tok_end && k < a.n; k++) a.ment_of[k] = (int32_t)m;
     }
     for (uint32_t q = 0; q < doc->n_qspans; q++) {
         const sw_qspan *qs = &doc->qspans[q];
@@ -876,16 +876,18 @@ sw_status sw_attribute(sw_doc *doc)
         if (qs->tok_close != SW_NONE) a.qspan_close[qs->tok_close] = (int32_t)q;
     }
 
-    /* Pass 1: cues outside quotations, sentence by sentence. */
+    /* Pass 1: cues outside quotations, sentence by sentence. Most words are no cue at all: only
+     * the tokens whose classes say they may be one are visited (a.cands). */
+    uint32_t ci = 0;
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         const sw_sent *sent = &doc->sents[si];
         uint32_t lo = sent->tok_start, hi = sent->tok_end;
         if (lo >= hi || skipped_block(&a, lo)) continue;
-        for (uint32_t v = lo; v < hi; v++) {
-            if (a.t[v].flags & SW_TF_IN_QUOTE) continue;
-            /* most words are no cue at all: one test of the classes before any closer look */
-            if (!(a.lx[v] & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) && !(a.wcls[v] & (SW_W_ACCORDING | SW_W_READS)))
-                continue;
+        while (ci < a.n_cands && a.cands[ci] < lo) ci++;
+        uint32_t next = lo; /* the tokens before it belong to a cue phrase handled already */
+        for (; ci < a.n_cands && a.cands[ci] < hi; ci++) {
+            uint32_t v = a.cands[ci];
+            if (v < next || (a.t[v].flags & SW_TF_IN_QUOTE)) continue;
             /* a verb cue phrase whose first word is no speech verb on its own: "pointed out",
              * "went on to say", "made clear" (a speech verb's own frames handle "told reporters",
              * "called for") */
@@ -893,14 +895,14 @@ sw_status sw_attribute(sw_doc *doc)
                 uint32_t n = cue_phrase_at(&a, v, hi);
                 if (n) {
                     if ((st = handle_cue(&a, v, v + n, lo, hi)) != SW_OK) return st;
-                    v += n - 1;
+                    next = v + n;
                     continue;
                 }
             }
             uint32_t k = attr_according_at(&a, v);
             if (k) {
                 if ((st = handle_according(&a, v, k, lo, hi)) != SW_OK) return st;
-                v += k - 1;
+                next = v + k;
                 continue;
             }
             if (!attr_is_cue_verb(&a, v) && !document_reads(&a, v, lo)) continue;

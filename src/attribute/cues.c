@@ -34,6 +34,7 @@ sw_status attr_classify(sw_attr *a)
         a->info = infos;
         a->lx = classes;
         a->wcls = roles;
+        a->cands = sw_ent_cue_candidates(a->doc, &a->n_cands);
         return SW_OK;
     }
     sw_arena *ar = &a->doc->arena;
@@ -41,17 +42,23 @@ sw_status attr_classify(sw_attr *a)
     uint32_t *lx = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *lx);
     uint32_t *wcls = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *wcls);
     const sw_lex_info **info_of = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *info_of);
-    if (!lx || !wcls || !info_of) return SW_ERR_NOMEM;
+    uint32_t *cands = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *cands);
+    if (!lx || !wcls || !info_of || !cands) return SW_ERR_NOMEM;
+    uint32_t n_cands = 0;
     for (uint32_t i = 0; i <= a->n; i++) {
         const sw_lex_info *info = NULL;
         if (i < a->n && a->t[i].kind == SW_TK_WORD) info = sw_lex_lookup(tok_text(a, i), tok_len(a, i));
         info_of[i] = info;
         lx[i] = info ? info->classes : 0;
         wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
+        if (i < a->n && ((lx[i] & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (wcls[i] & (SW_W_ACCORDING | SW_W_READS))))
+            cands[n_cands++] = i;
     }
     a->info = info_of;
     a->lx = lx;
     a->wcls = wcls;
+    a->cands = cands;
+    a->n_cands = n_cands;
     return SW_OK;
 }
 

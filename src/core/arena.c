@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <stdint.h>
 
+/* The first block size of an empty arena: below glibc's mmap threshold, so a new article's first
+ * block is a cheap heap allocation. */
+#define SW_ARENA_FIRST_BLOCK (32 * 1024)
+
 struct sw_arena_block {
     sw_arena_block *next;
     size_t size;
@@ -41,8 +45,7 @@ void sw_arena_init(sw_arena *arena, const sw_allocator *alloc)
     arena->alloc = alloc ? alloc : &sw_default_allocator;
     arena->head = NULL;
     arena->cur = arena->end = NULL;
-    /* Below glibc's mmap threshold, so a new article's first block is a cheap heap allocation. */
-    arena->next_size = 32 * 1024;
+    arena->next_size = SW_ARENA_FIRST_BLOCK;
 }
 
 void *sw_arena_alloc(sw_arena *arena, size_t size)
@@ -106,5 +109,41 @@ void sw_arena_free(sw_arena *arena)
     }
     arena->head = NULL;
     arena->cur = arena->end = NULL;
-    arena->next_size = 32 * 1024;
+    arena->next_size = SW_ARENA_FIRST_BLOCK;
+}
+
+sw_arena_block *sw_arena_free_keep(sw_arena *arena, size_t keep_max)
+{
+    sw_arena_block *keep = NULL;
+    for (sw_arena_block *b = arena->head; b; b = b->next)
+        if (b->size <= keep_max && (!keep || b->size > keep->size)) keep = b;
+    sw_arena_block *b = arena->head;
+    while (b) {
+        sw_arena_block *next = b->next;
+        if (b != keep) arena->alloc->free(arena->alloc->ctx, b);
+        b = next;
+    }
+    arena->head = NULL;
+    arena->cur = arena->end = NULL;
+    arena->next_size = SW_ARENA_FIRST_BLOCK;
+    return keep;
+}
+
+void sw_arena_init_from(sw_arena *arena, const sw_allocator *alloc, sw_arena_block *block)
+{
+    sw_arena_init(arena, alloc);
+    if (!block) return;
+    block->next = NULL;
+    arena->head = block;
+    arena->cur = (char *)(block + 1);
+    arena->end = arena->cur + block->size;
+    /* as if the arena had grown to this block itself */
+    arena->next_size = block->size < 8 * 1024 * 1024 ? block->size * 2 : block->size;
+}
+
+void sw_arena_block_free(const sw_allocator *alloc, sw_arena_block *block)
+{
+    if (!block) return;
+    if (!alloc) alloc = &sw_default_allocator;
+    alloc->free(alloc->ctx, block);
 }

@@ -45,6 +45,21 @@ void *sw_arena_grow(sw_arena *arena, void *array, size_t elem, size_t used, size
 /* Releases every block. The arena may be used again afterwards. */
 void sw_arena_free(sw_arena *arena);
 
+/* Releases every block but one, which it returns for the next arena of the same allocator
+ * (sw_arena_init_from()): the largest block of at most keep_max bytes, or NULL when there is none.
+ * Reusing a block spares the next document a malloc/free cycle of fresh memory, which costs a page
+ * fault per 4 KB each time the C library gives memory back to the system and takes it again, and
+ * cache misses on the first write of every line; the reused block is still in the cache. The arena
+ * may be used again afterwards. */
+sw_arena_block *sw_arena_free_keep(sw_arena *arena, size_t keep_max);
+
+/* Prepares an empty arena whose first block is `block` (kept by sw_arena_free_keep() from an arena
+ * with the same allocator); with a NULL block, the same as sw_arena_init(). */
+void sw_arena_init_from(sw_arena *arena, const sw_allocator *alloc, sw_arena_block *block);
+
+/* Frees a block kept by sw_arena_free_keep(); NULL is a no-op. */
+void sw_arena_block_free(const sw_allocator *alloc, sw_arena_block *block);
+
 /* Allocator helpers that honour a NULL allocator. */
 void *sw_mem_alloc(const sw_allocator *a, size_t size);
 void *sw_mem_realloc(const sw_allocator *a, void *p, size_t size);

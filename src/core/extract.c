@@ -7,6 +7,7 @@
  * result.
  */
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include "doc.h"
 
@@ -49,6 +50,7 @@ sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc
     sw_extractor *ex = sw_mem_alloc(alloc, sizeof *ex);
     if (!ex) return NULL;
     memset(ex, 0, sizeof *ex);
+    atomic_init(&ex->spare, NULL);
     if (opts) ex->opts = *opts;
     if (alloc) {
         ex->alloc_copy = *alloc;
@@ -62,6 +64,7 @@ sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc
 void sw_extractor_free(sw_extractor *ex)
 {
     if (!ex) return;
+    sw_arena_block_free(ex->alloc, atomic_load(&ex->spare));
     sw_mem_free(ex->alloc, ex);
 }
 
@@ -89,11 +92,17 @@ sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out
     sw_doc *doc = sw_mem_alloc(ex->alloc, sizeof *doc);
     if (!doc) return fail(err, SW_ERR_NOMEM, 0);
     memset(doc, 0, sizeof *doc);
-    sw_arena_init(&doc->arena, ex->alloc);
+    /* the extractor's spare block is the only part of it that changes (doc.h), hence the cast */
+    sw_arena_init_from(&doc->arena, ex->alloc, atomic_exchange(&((sw_extractor *)ex)->spare, NULL));
     doc->ex = ex;
 
     sw_status st = SW_ERR_NOMEM;
-    doc->orig = sw_arena_strndup(&doc->arena, art->text.ptr ? art->text.ptr : "", len);
+    char *orig = sw_arena_alloc(&doc->arena, len + SW_TEXT_PAD); /* the text if nothing is repaired */
+    if (orig) {
+        if (len) memcpy(orig, art->text.ptr, len);
+        memset(orig + len, 0, SW_TEXT_PAD);
+    }
+    doc->orig = orig;
     doc->id = copy_str(&doc->arena, art->id);
     doc->title_in = copy_str(&doc->arena, art->title);
     if (!doc->orig || !doc->id || !doc->title_in) goto failed;
@@ -124,7 +133,8 @@ failed:
 void sw_doc_free(sw_doc *doc)
 {
     if (!doc) return;
-    const sw_allocator *a = doc->ex->alloc;
-    sw_arena_free(&doc->arena);
-    sw_mem_free(a, doc);
+    sw_extractor *ex = (sw_extractor *)doc->ex; /* only its spare block changes (doc.h) */
+    sw_arena_block *keep = sw_arena_free_keep(&doc->arena, SW_SPARE_BLOCK_MAX);
+    sw_arena_block_free(ex->alloc, atomic_exchange(&ex->spare, keep));
+    sw_mem_free(ex->alloc, doc);
 }

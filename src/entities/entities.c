@@ -2,10 +2,11 @@
  * entities.c -- the entities stage: proper-name mentions, in-article coreference, entity types,
  * genders, and the roles and nationalities the article gives its people.
  *
- * Pass 1 (classify_tokens) visits every token once: one hash lookup per token in a table of the
- * article's distinct words, which holds each word's lexicon entry and keyword bits (looked up once
- * per distinct word; the attribution stage reuses them) and counts how often the article writes
- * the word in lower case and capitalised away from a sentence start.
+ * Pass 1 (classify_tokens) visits every token: one hash lookup per token in a table of the
+ * article's distinct words, which counts how often the article writes the word in lower case and
+ * capitalised away from a sentence start, and holds each word's lexicon entry and keyword bits
+ * (looked up once per distinct word, all words together so that their cache misses overlap; the
+ * attribution stage reuses them); a second visit copies every token its word's lexicon fields.
  * Pass 2 finds maximal runs of capitalised words (with the inner particles of names and the
  * "of"/"for"/"&" of organisation names), drops words capitalised only because a sentence starts
  * there, splits a title or honorific written before a name off it ("President Vladimir Putin" ->
@@ -71,15 +72,29 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     return (uint32_t)fold_copy(dst, w, len);
 }
 
-/* FNV-1a hash of a key, never 0. */
+/* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
+ * the last few bytes gathered into one number, so a name costs a few steps rather than one
+ * multiply per byte. The maps are only ever probed, never walked in slot order, so the hash
+ * decides nothing but where keys sit. */
 static uint32_t hash_bytes(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
     }
-    return h ? h : 1;
+    if (i < len) {
+        uint64_t v = 0;
+        for (size_t k = 0; i + k < len; k++) v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    h *= 0xC4CEB9FE1A85EC53ull;
+    uint32_t r = (uint32_t)(h >> 32);
+    return r ? r : 1;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -179,15 +194,8 @@ static int32_t smap_get(const smap *m, const char *key, uint32_t len)
     return smap_get_h(m, key, len, hash_bytes(key, len));
 }
 
-static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val);
-
-/* Sets key -> val (the key is copied into the arena when new). 0 when out of memory. */
-static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, int32_t val)
-{
-    return smap_put_h(a, m, key, len, hash_bytes(key, len), val);
-}
-
-/* smap_put() with the key's hash already computed; grows the table at half load. */
+/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
+ * grows the table at half load. 0 when out of memory. */
 static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
 {
     if ((m->used + 1) * 2 > m->cap) {
@@ -246,15 +254,16 @@ typedef struct ectx {
     sw_arena *arena;
     const sw_tok *toks;
     uint32_t n_toks;
-    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped; lazy:
-                                    read them with CLS()) */
-    sw_ent_lexcache lc;          /* what CLS() needs to fill them in */
+    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped) */
+    sw_ent_lexcache lc;          /* the per-token arrays again, as sw_entdata keeps them */
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
     const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
     uint32_t *roles;             /* attribution roles of each token (sw_ent_roles_of) */
     uint32_t *core;              /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks, cap_marks;
+    uint32_t *cue_toks;          /* tokens that may be speech cues (sw_ent_cue_candidates) */
+    size_t n_cue_toks, cap_cue_toks;
     uint64_t *wslots;            /* word hash -> slot (0 = empty) */
     uint32_t *widx;              /* slot -> index into wstats */
     uint32_t wcap, wused;
@@ -272,6 +281,8 @@ typedef struct ectx {
     size_t n_nodes, cap_nodes;
     char *scratch;               /* key building */
     size_t cap_scratch;
+    uint32_t key_s, key_e;       /* the tokens whose name_key() scratch holds (key_e 0: none) */
+    uint32_t key_len, key_hash;  /* its length and hash_bytes() (0: not yet computed) */
 } ectx;
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
@@ -283,12 +294,8 @@ static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks 
 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
 
-/* The lexicon classes of token i, looked up on first use (see SW_ENT_CLS_UNKNOWN). */
-static inline uint32_t CLS(const ectx *c, uint32_t i)
-{
-    uint32_t v = c->cls[i];
-    return (v & SW_ENT_CLS_UNKNOWN) ? sw_ent_lazy_classes(c->doc, &c->lc, i) : v;
-}
+/* The lexicon classes of token i (classify_tokens gave every token its word's). */
+static inline uint32_t CLS(const ectx *c, uint32_t i) { return c->cls[i]; }
 
 /* Byte length of token i without a possessive ending (computed once in classify_tokens). */
 static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }
@@ -409,35 +416,38 @@ static int grow_wslots(ectx *c)
     return 1;
 }
 
-/* A word's lexicon entry and keyword value, computed from its bytes alone. */
-static void word_lexicon_uncached(const char *s, uint32_t len, const sw_lex_info **info, uint32_t *kw)
+/* A word's lexicon entry, classes, attribution roles (sw_ent_roles_of()) and keyword value,
+ * computed from its bytes alone. The classes and roles come with the lookup (sw_lex_lookup_classes)
+ * so that the entry itself, elsewhere in memory, is not read. */
+static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
 {
-    *info = sw_lex_lookup(s, len);
-    if (!*info && has_non_ascii(s, len)) {
+    uint32_t cls, roles;
+    const sw_lex_info *info = sw_lex_lookup_classes_padded(s, len, &cls, &roles); /* s is in the text */
+    if (!info && has_non_ascii(s, len)) {
         /* "François", "Łukasz": the word lists are mostly written without marks */
         char ascii[64];
         size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
-        if (al) *info = sw_lex_lookup(ascii, al);
+        if (al) info = sw_lex_lookup_classes(ascii, al, &cls, &roles);
     }
-    *kw = 0;
-    if (len <= 10) {
-        char buf[10];
-        fold_copy(buf, s, len);
-        *kw = sw_ent_keyword_folded(buf, len);
-    }
+    w->info = info;
+    w->cls = cls;
+    w->roles = roles | ((cls & SW_LX_ADVERB) ? SW_W_ADVERB : 0);
+    w->kw = sw_ent_keyword_padded(s, len); /* s is in the text */
 }
 
 /* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),
- * and the lexicon's tables are megabytes, so each first lookup in an article is a few cache misses.
- * A small per-thread memo of recent words (exact bytes -> entry and keyword value) answers most of
- * them from 256 KB. The answers are pure functions of the bytes of static tables, so the memo can
- * never change a result; per thread, so concurrent extractions need no locking. */
+ * and the lexicon's tables are megabytes, so each first lookup in an article is a cache miss or
+ * two. A small per-thread memo of recent words (exact bytes -> everything word_lexicon_uncached()
+ * gives) answers most of them from 256 KB. The answers are pure functions of the bytes of static
+ * tables, so the memo can never change a result; per thread, so concurrent extractions need no
+ * locking. */
 #define LEXMEMO_SLOTS 8192
-#define LEXMEMO_WORD 16
+#define LEXMEMO_WORD 12
 typedef struct lexmemo_slot {   /* 32 bytes */
     char word[LEXMEMO_WORD];     /* the word's bytes; only the first len are meaningful */
-    uint32_t kw;
     uint8_t len;                 /* 0: empty */
+    uint16_t roles;
+    uint32_t kw, cls;
     const sw_lex_info *info;
 } lexmemo_slot;
 /* Two ways per set, the most recently used first: a rare word then evicts the less recent of two
@@ -446,22 +456,23 @@ typedef struct lexmemo_slot {   /* 32 bytes */
 static _Thread_local _Alignas(64) lexmemo_slot lexmemo[LEXMEMO_SLOTS];
 
 /* Whether memo slot m holds the word s[0..len) (1 <= len <= LEXMEMO_WORD). Asked once per
- * distinct word of every article, so it compares the two 16-byte blocks with two loads each
- * (masked to len bytes) rather than calling memcmp, when the text has 16 bytes left from s
- * (text_end is the text's end; the slot has its 16 always). */
+ * distinct word of every article, so it compares the blocks of 8 and 4 bytes with one load each
+ * (masked to len bytes) rather than calling memcmp, when the text has 12 bytes left from s
+ * (text_end is the text's end; the slot has its 12 always). */
 static int lexmemo_eq(const lexmemo_slot *m, const char *s, uint32_t len, const char *text_end)
 {
     if (m->len != len) return 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (s + 16 <= text_end) {
-        uint64_t a0, a1, b0, b1;
+    if (s + LEXMEMO_WORD <= text_end) {
+        uint64_t a0, b0;
+        uint32_t a1, b1;
         memcpy(&a0, m->word, 8);
-        memcpy(&a1, m->word + 8, 8);
+        memcpy(&a1, m->word + 8, 4);
         memcpy(&b0, s, 8);
-        memcpy(&b1, s + 8, 8);
+        memcpy(&b1, s + 8, 4);
         /* the first len bytes are the low bytes on a little-endian machine */
         uint64_t lo = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
-        uint64_t hi = len <= 8 ? 0 : len >= 16 ? ~0ull : (1ull << (8 * (len - 8))) - 1;
+        uint32_t hi = len <= 8 ? 0 : len >= 12 ? ~0u : (1u << (8 * (len - 8))) - 1;
         return (((a0 ^ b0) & lo) | ((a1 ^ b1) & hi)) == 0;
     }
 #endif
@@ -469,39 +480,151 @@ static int lexmemo_eq(const lexmemo_slot *m, const char *s, uint32_t len, const 
     return memcmp(m->word, s, len) == 0;
 }
 
-/* word_lexicon_uncached() through the memo; h is the word's word_hash(), text_end the end of the
- * text that s is in. */
-static void word_lexicon(const char *s, uint32_t len, uint64_t h, const char *text_end, const sw_lex_info **info,
-                         uint32_t *kw)
+/* The fields of memo slot m into w. */
+static void lexmemo_get(const lexmemo_slot *m, wstat *w)
 {
-    if (len > LEXMEMO_WORD) {
-        word_lexicon_uncached(s, len, info, kw);
-        return;
-    }
-    lexmemo_slot *m = &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; /* the set's first way */
+    w->info = m->info;
+    w->cls = m->cls;
+    w->roles = m->roles;
+    w->kw = m->kw;
+}
+
+/* The memo set of a word whose word_hash() is h (its first way). */
+static lexmemo_slot *lexmemo_set(uint64_t h) { return &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; }
+
+/* Fills w from the memo set m when it holds the word s[0..len) and returns 1, else returns 0;
+ * text_end is the end of the text that s is in. */
+static int lexmemo_find(lexmemo_slot *m, const char *s, uint32_t len, const char *text_end, wstat *w)
+{
+    if (len > LEXMEMO_WORD) return 0;
     if (lexmemo_eq(&m[0], s, len, text_end)) {
-        *info = m[0].info;
-        *kw = m[0].kw;
-        return;
+        lexmemo_get(&m[0], w);
+        return 1;
     }
     if (lexmemo_eq(&m[1], s, len, text_end)) {
-        *info = m[1].info;
-        *kw = m[1].kw;
+        lexmemo_get(&m[1], w);
         lexmemo_slot t = m[0]; /* now the most recent */
         m[0] = m[1];
         m[1] = t;
-        return;
+        return 1;
     }
-    word_lexicon_uncached(s, len, info, kw);
+    return 0;
+}
+
+/* Keeps the answer w for the word s[0..len) in memo set m, as its most recent word. */
+static void lexmemo_put(lexmemo_slot *m, const char *s, uint32_t len, const wstat *w)
+{
+    if (len > LEXMEMO_WORD) return;
     m[1] = m[0];
     m[0].len = (uint8_t)len;
     memcpy(m[0].word, s, len);
-    m[0].info = *info;
-    m[0].kw = *kw;
+    m[0].info = w->info;
+    m[0].cls = w->cls;
+    m[0].roles = (uint16_t)w->roles;
+    m[0].kw = w->kw;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* The word-statistics index of the word token `tok` (bytes s[0..len), 1 <= len <= 72): its entry in
+ * c->wstats, made when the word is new (counts at zero, lexicon fields not yet filled, its memo set
+ * asked for: lookup_words reads it later), or -1 when out of memory. */
+static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, const char *text_end, size_t *cap_ws)
+{
+    uint64_t h = word_hash(s, len, text_end);
+    uint32_t slot = (uint32_t)h & (c->wcap - 1);
+    for (;; slot = (slot + 1) & (c->wcap - 1)) {
+        uint64_t v = c->wslots[slot];
+        if (v == h) return (int32_t)c->widx[slot];
+        if (!v) break;
+    }
+    if (c->n_wstats == *cap_ws) {
+        /* first room for a distinct word per two tokens (an article has about one per three),
+         * so that the array is rarely copied to grow */
+        c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, cap_ws,
+                                  c->n_wstats ? c->n_wstats * 2 : c->n_toks / 2 + 64);
+        if (!c->wstats) return -1;
+    }
+    int32_t k = (int32_t)c->n_wstats++;
+    wstat *w = &c->wstats[k];
+    w->lower = w->midcap = 0;
+    w->tok = tok;
+    w->memo = (uint32_t)(lexmemo_set(h) - lexmemo);
+    PREFETCH(&lexmemo[w->memo]);
+    c->wslots[slot] = h;
+    c->widx[slot] = (uint32_t)k;
+    if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return -1;
+    return k;
+}
+
+/* The lexicon fields of the distinct words c->wstats[from, n_wstats), in two rounds that each ask
+ * the memory for everything first: the memo sets (asked for by word_index), then for the words the
+ * memo does not know, the lexicon (sw_lex_prefetch_padded), so the cache misses overlap instead of
+ * coming one after the other. `missed` has room for the words. */
+static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
+{
+    const char *text_end = c->doc->text + c->doc->len;
+    uint32_t n_missed = 0;
+    for (uint32_t k = from; k < c->n_wstats; k++) {
+        wstat *w = &c->wstats[k];
+        const char *s = c->doc->text + c->toks[w->tok].start;
+        uint32_t len = c->core[w->tok];
+        if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
+        sw_lex_prefetch_padded(s, len);
+        missed[n_missed++] = k;
+    }
+    for (uint32_t j = 0; j < n_missed; j++) {
+        wstat *w = &c->wstats[missed[j]];
+        const char *s = c->doc->text + c->toks[w->tok].start;
+        uint32_t len = c->core[w->tok];
+        word_lexicon_uncached(s, len, w);
+        lexmemo_put(&lexmemo[w->memo], s, len, w);
+    }
+}
+
+/* Gives every word token of block b its word's lexicon fields, and lists the block's cue
+ * candidates and (in the body) its determiners and gendered pronouns, in order. */
+static sw_status fill_block(ectx *c, uint32_t b, int body)
+{
+    const sw_iblock *bl = &c->doc->blocks[b];
+    for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+        int32_t k = c->tok_wstat[i];
+        if (k < 0) continue;
+        const wstat *w = &c->wstats[k];
+        uint32_t wkw = w->kw;
+        c->cls[i] = w->cls;
+        c->kw[i] |= wkw;
+        c->info[i] = w->info;
+        c->roles[i] = w->roles;
+        if ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (w->roles & (SW_W_ACCORDING | SW_W_READS))) {
+            if (c->n_cue_toks == c->cap_cue_toks) {
+                c->cue_toks = sw_arena_grow(c->arena, c->cue_toks, sizeof *c->cue_toks, c->n_cue_toks,
+                                            &c->cap_cue_toks, c->n_cue_toks < 64 ? 64 : c->n_cue_toks * 2);
+                if (!c->cue_toks) return SW_ERR_NOMEM;
+            }
+            c->cue_toks[c->n_cue_toks++] = i;
+        }
+        if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
+            if (c->n_marks == c->cap_marks) {
+                c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
+                                         c->n_marks < 64 ? 256 : c->n_marks * 2);
+                if (!c->marks) return SW_ERR_NOMEM;
+            }
+            c->marks[c->n_marks++] = i;
+        }
+    }
+    return SW_OK;
 }
 
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
- * (lower-case occurrences, capitalised occurrences that are not at a sentence start). */
+ * (lower-case occurrences, capitalised occurrences that are not at a sentence start). It visits
+ * the tokens of each block twice: first to find the distinct words, count them and set what needs
+ * no lexicon, then, once the block's new words have been looked up (lookup_words), to copy each
+ * token its word's lexicon fields (fill_block). */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
@@ -521,8 +644,10 @@ static sw_status classify_tokens(ectx *c)
     c->widx = sw_arena_alloc(c->arena, c->wcap * sizeof *c->widx);
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
-    uint32_t done = 0; /* tokens [0, done) have their fields set */
-    char buf[64 + 8];
+    uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
+    if (!missed) return SW_ERR_NOMEM;
+    uint32_t looked = 0; /* c->wstats[0, looked) have their lexicon fields */
+    uint32_t done = 0;   /* tokens [0, done) have their fields set */
     const char *text = doc->text;
     const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
@@ -535,8 +660,9 @@ static sw_status classify_tokens(ectx *c)
             const sw_tok *t = &c->toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
-            /* the fields of clear_token(), each stored exactly once per token (the arrays may alias
-             * anything for the compiler, so early "clearing" stores would all be kept) */
+            /* the fields of clear_token(), each stored once per token here (the arrays may alias
+             * anything for the compiler, so early "clearing" stores would all be kept); a word's
+             * cls, info and roles, and the rest of its kw, come in the second visit */
             if (t->kind != SW_TK_WORD) {
                 c->cls[i] = 0;
                 c->tok_wstat[i] = -1;
@@ -556,65 +682,33 @@ static sw_status classify_tokens(ectx *c)
             else if (t->end - t->start > 4 && s[2] == '-' && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
                      s[3] >= 'A' && s[3] <= 'Z')
                 capbit = KW_CAPWORD;
-            if (len == 0 || len > sizeof buf) {
+            c->kw[i] = capbit;
+            if (len == 0 || len > 64 + 8) {
                 const sw_lex_info *info = sw_lex_lookup(s, len);
                 c->info[i] = info;
                 c->roles[i] = sw_ent_roles_of(info);
                 c->cls[i] = info ? info->classes : 0;
-                c->kw[i] = capbit;
                 c->tok_wstat[i] = -1;
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
-            uint64_t h = word_hash(s, len, text_end);
-            uint32_t slot = (uint32_t)h & (c->wcap - 1);
-            int32_t k = -1;
-            for (;; slot = (slot + 1) & (c->wcap - 1)) {
-                uint64_t v = c->wslots[slot];
-                if (v == h) {
-                    k = (int32_t)c->widx[slot];
-                    break;
-                }
-                if (!v) break;
-            }
-            if (k < 0) {
-                if (c->n_wstats == cap_ws) {
-                    c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, &cap_ws,
-                                              c->n_wstats < 64 ? 256 : c->n_wstats * 2);
-                    if (!c->wstats) return SW_ERR_NOMEM;
-                }
-                k = (int32_t)c->n_wstats++;
-                wstat *w = &c->wstats[k];
-                w->lower = w->midcap = 0;
-                word_lexicon(s, len, h, text_end, &w->info, &w->kw);
-                w->cls = w->info ? w->info->classes : 0;
-                w->roles = sw_ent_roles_of(w->info);
-                c->wslots[slot] = h;
-                c->widx[slot] = (uint32_t)k;
-                if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return SW_ERR_NOMEM;
-            }
-            wstat *w = &c->wstats[k];
-            uint32_t wkw = w->kw;
+            int32_t k = word_index(c, s, len, i, text_end, &cap_ws);
+            if (k < 0) return SW_ERR_NOMEM;
             c->tok_wstat[i] = k;
-            c->cls[i] = w->cls;
-            c->kw[i] = wkw | capbit;
-            c->info[i] = w->info;
-            c->roles[i] = w->roles;
             if (!body) continue;
-            if (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) {
-                if (c->n_marks == c->cap_marks) {
-                    c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
-                                             c->n_marks < 64 ? 256 : c->n_marks * 2);
-                    if (!c->marks) return SW_ERR_NOMEM;
-                }
-                c->marks[c->n_marks++] = i;
-            }
+            wstat *w = &c->wstats[k];
             if (!capbit) {
                 if (w->lower < UINT16_MAX) w->lower++;
             } else if (!position_capital(c, i)) {
                 if (w->midcap < UINT16_MAX) w->midcap++;
             }
         }
+        /* the block's new words looked up together, then its tokens given their fields while
+         * they are still in the cache */
+        lookup_words(c, looked, missed);
+        looked = c->n_wstats;
+        sw_status st = fill_block(c, b, body);
+        if (st != SW_OK) return st;
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
     c->lc.cls = c->cls;
@@ -634,6 +728,9 @@ static sw_status classify_tokens(ectx *c)
  * returns its length, or 0 when out of memory. Periods and possessives are left out. */
 static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
 {
+    /* a name is often keyed twice in a row (found, then named or indexed): the key is still there */
+    if (c->key_e && c->key_s == s && c->key_e == e) return c->key_len;
+    c->key_e = 0;
     size_t need = 1;
     for (uint32_t i = s; i < e; i++) need += tok_len(c, i) + 1;
     if (need > c->cap_scratch) {
@@ -652,7 +749,18 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
         if (n) c->scratch[n++] = ' ';
         n += word_key(w, l, c->scratch + n, (uint32_t)(c->cap_scratch - n));
     }
+    c->key_s = s;
+    c->key_e = e;
+    c->key_len = (uint32_t)n;
+    c->key_hash = 0;
     return (uint32_t)n;
+}
+
+/* hash_bytes() of the key name_key() built last (kl bytes in c->scratch), computed once. */
+static uint32_t name_key_hash(ectx *c, uint32_t kl)
+{
+    if (!c->key_hash) c->key_hash = hash_bytes(c->scratch, kl);
+    return c->key_hash;
 }
 
 /* Case-insensitive equality of two word tokens, without possessives and final periods. */
@@ -727,7 +835,8 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     if (l && w[l - 1] == '.') l--;
     if (!l || l > sizeof buf) return 1;
     l = word_key(w, l, buf, sizeof buf);
-    int32_t head = smap_get(&c->words, buf, l);
+    uint32_t h = hash_bytes(buf, l);
+    int32_t head = smap_get_h(&c->words, buf, l, h);
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
         if (c->nodes[k].ent == ent) return 1;
@@ -735,7 +844,7 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     if (!c->nodes) return 0;
     c->nodes[c->n_nodes].ent = ent;
     c->nodes[c->n_nodes].next = head;
-    return smap_put(c->arena, &c->words, buf, l, (int32_t)c->n_nodes++);
+    return smap_put_h(c->arena, &c->words, buf, l, h, (int32_t)c->n_nodes++);
 }
 
 /* Registers the initials of a multi-word name as an acronym of its entity ("European Union" ->
@@ -751,8 +860,9 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         buf[n++] = (char)fold_byte((unsigned char)tok_text(c, i)[0]);
     }
     if (n < 2) return 1;
-    if (smap_get(&c->acro, buf, n) >= 0) return 1;
-    return smap_put(c->arena, &c->acro, buf, n, ent);
+    uint32_t h = hash_bytes(buf, n);
+    if (smap_get_h(&c->acro, buf, n, h) >= 0) return 1;
+    return smap_put_h(c->arena, &c->acro, buf, n, h, ent);
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
@@ -768,7 +878,7 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     for (uint32_t i = s; i < e; i++)
         if (significant(c, i) && !index_word(c, i, ent)) return 0;
     uint32_t kl = name_key(c, s, e);
-    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, ent)) return 0;
+    if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
     if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
     return 1;
 }
@@ -795,13 +905,13 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t kl = name_key(c, s, e);
     if (!kl) return -1;
-    int32_t ent = smap_get(&c->full, c->scratch, kl);
+    int32_t ent = smap_get_h(&c->full, c->scratch, kl, name_key_hash(c, kl));
     if (ent >= 0) return ent;
     uint32_t nw = count_words(c, s, e);
     uint32_t lw = last_word(c, s, e);
     if (lw == e) return -1;
     if (nw == 1 && allcaps(c, lw)) {
-        ent = smap_get(&c->acro, c->scratch, kl);
+        ent = smap_get_h(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
     char buf[64];
@@ -1171,7 +1281,9 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
 /* Appends a mention on tokens [s, e) (title prefix from pre_s); 0 when out of memory. */
 static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
 {
-    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands, c->n_cands + 1);
+    /* first room for a candidate per eight tokens (an article has about one per twelve) */
+    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
+                             c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
     if (!c->cands) return 0;
     cand *m = &c->cands[c->n_cands++];
     m->pre_s = pre_s;
@@ -1203,7 +1315,7 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
-        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, ent)) return SW_ERR_NOMEM;
+        if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
     }
     if (ent < 0) {
         if (!create) return SW_OK;
@@ -1752,6 +1864,8 @@ static sw_status emit(ectx *c)
     d->n_ments = (uint32_t)n;
     d->n_ents = (uint32_t)c->n_ents;
     d->lex = c->lc;
+    d->cue_toks = c->cue_toks;
+    d->n_cue_toks = (uint32_t)c->n_cue_toks;
     d->tok_cls = c->cls;
     d->tok_info = c->info;
     for (size_t k = 0; k < c->n_ents; k++) {

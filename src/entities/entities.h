@@ -66,6 +66,12 @@ const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok);
  * document's arena; NULL when the stage has not run. */
 const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes, const uint32_t **roles);
 
+/* The tokens that may be a speech cue or begin one, in order: those whose lexicon classes have
+ * SW_LX_SPEECH or SW_LX_CUE_FIRST or whose roles have SW_W_ACCORDING or SW_W_READS (the stage
+ * lists them as it gives the tokens their classes, so attribution need not test every token).
+ * *n receives their number; NULL when the stage has not run. */
+const uint32_t *sw_ent_cue_candidates(const sw_doc *doc, uint32_t *n);
+
 /* The mention whose tokens cover token `tok` (its name, not a split-off title), or -1. */
 int32_t sw_ent_mention_at(const sw_doc *doc, uint32_t tok);
 

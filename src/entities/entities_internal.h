@@ -12,16 +12,17 @@
 #include "lexicon/lexicon.h"
 
 
-/* Lexicon classes are looked up once per distinct word of the article, when the word is first
- * met (the attribution stage reuses them for every token through sw_entdata.tok_info); a token
- * whose class word has SW_ENT_CLS_UNKNOWN set has not been looked up yet. */
-#define SW_ENT_CLS_UNKNOWN 0x80000000u
+/* Lexicon classes are looked up once per distinct word of the article and given to every token
+ * of it by classify_tokens (entities.c); the attribution stage reuses them through
+ * sw_entdata.tok_info. */
 
 typedef struct sw_ent_wtype {    /* one distinct word (folded) of the article */
     uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
-    uint32_t cls, kw;            /* its lexicon classes (or SW_ENT_CLS_UNKNOWN) and keyword value */
+    uint32_t cls, kw;            /* its lexicon classes and keyword value */
     const sw_lex_info *info;     /* its lexicon entry, or NULL */
     uint32_t roles;              /* sw_ent_roles_of(info) */
+    uint32_t tok;                /* its first token */
+    uint32_t memo;               /* where the stage's memo of lexicon answers keeps it (entities.c) */
 } sw_ent_wtype;
 
 /* The attribution roles of a word (SW_W_*, with SW_W_ADVERB for the lexicon's adverbs): kept per
@@ -32,17 +33,13 @@ static inline uint32_t sw_ent_roles_of(const sw_lex_info *info)
 }
 
 typedef struct sw_ent_lexcache {
-    uint32_t *cls;               /* per token: classes, or SW_ENT_CLS_UNKNOWN */
-    const sw_lex_info **info;    /* per token: lexicon entry (valid once cls is known) */
-    uint32_t *roles;             /* per token: sw_ent_roles_of(info) (valid once cls is known) */
+    uint32_t *cls;               /* per token: classes */
+    const sw_lex_info **info;    /* per token: lexicon entry */
+    uint32_t *roles;             /* per token: sw_ent_roles_of(info) */
     const int32_t *type;         /* per token: index into types, -1 for none */
     const uint32_t *core;        /* per token: length without a possessive ending */
     sw_ent_wtype *types;
 } sw_ent_lexcache;
-
-/* Looks the word of token `tok` up in the lexicon (once per distinct word) and returns its
- * classes; fills lc->cls[tok] and lc->info[tok]. */
-uint32_t sw_ent_lazy_classes(const sw_doc *doc, const sw_ent_lexcache *lc, uint32_t tok);
 
 typedef struct sw_entdata {
     sw_mentinfo *minfo;          /* n_ments entries */
@@ -51,6 +48,8 @@ typedef struct sw_entdata {
     const uint32_t *tok_cls;     /* lexicon classes of every token (0 for non-words) */
     const sw_lex_info *const *tok_info; /* lexicon entry of every token, or NULL */
     sw_ent_lexcache lex;         /* the same, as the lookup cache the stage used */
+    const uint32_t *cue_toks;    /* sw_ent_cue_candidates() */
+    uint32_t n_cue_toks;
     sw_ment ments[];             /* doc->ments points here */
 } sw_entdata;
 
@@ -82,6 +81,9 @@ enum { SW_KWID_OF = 1, SW_KWID_FOR, SW_KWID_THE, SW_KWID_A, SW_KWID_AN, SW_KWID_
 /* The keyword value of a word (case-insensitive), 0 when it is none. */
 uint32_t sw_ent_keyword(const char *w, size_t len);
 uint32_t sw_ent_keyword_folded(const char *folded, size_t len); /* the word already folded */
+/* The same for a word followed by enough readable bytes that 16 can be read from its start (a word
+ * of the repaired text: doc.h's SW_TEXT_PAD); a hash probe instead of folding and comparing. */
+uint32_t sw_ent_keyword_padded(const char *w, size_t len);
 
 /* 1 when the keyword table is sorted and every entry is found (for the unit test). */
 int sw_ent_keywords_sorted(void);

@@ -15,16 +15,13 @@ uint32_t sw_ent_token_classes(const sw_doc *doc, uint32_t tok)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok >= doc->n_toks) return 0;
-    uint32_t v = d->lex.cls[tok];
-    return (v & SW_ENT_CLS_UNKNOWN) ? sw_ent_lazy_classes(doc, &d->lex, tok) : v;
+    return d->lex.cls[tok];
 }
 
 const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok)
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok >= doc->n_toks) return NULL;
-    /* attribution asks for every token: skip the call when the entry is known already */
-    if (d->lex.cls[tok] & SW_ENT_CLS_UNKNOWN) sw_ent_lazy_classes(doc, &d->lex, tok);
     return d->lex.info[tok];
 }
 
@@ -32,11 +29,17 @@ const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t *
 {
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d) return NULL;
-    for (uint32_t i = 0; i < doc->n_toks; i++)
-        if (d->lex.cls[i] & SW_ENT_CLS_UNKNOWN) sw_ent_lazy_classes(doc, &d->lex, i);
     *classes = d->lex.cls;
     *roles = d->lex.roles;
     return (const sw_lex_info *const *)d->lex.info;
+}
+
+const uint32_t *sw_ent_cue_candidates(const sw_doc *doc, uint32_t *n)
+{
+    const sw_entdata *d = sw_entdata_of(doc);
+    if (!d) return NULL;
+    *n = d->n_cue_toks;
+    return d->cue_toks;
 }
 
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m)
@@ -158,14 +161,14 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     uint32_t head = SW_NONE, nations[3], n_nat = 0;
     for (uint32_t t = tok_start; t < tok_end; t++) {
         if (doc->toks[t].kind != SW_TK_WORD) continue;
-        uint32_t cls = sw_ent_lazy_classes(doc, &d->lex, t);
+        uint32_t cls = d->lex.cls[t];
         if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && t + 1 < tok_end && n_nat < 3) nations[n_nat++] = t;
         head = t;
     }
     if (head == SW_NONE) return -1;
     const char *hw = doc->text + doc->toks[head].start;
     uint32_t hl = core_len(doc, head);
-    uint32_t hcls = sw_ent_lazy_classes(doc, &d->lex, head);
+    uint32_t hcls = d->lex.cls[head];
     int want = SW_ENT_PERSON;
     if (hcls & (SW_LX_ORG_WORD | SW_LX_MEDIA)) want = SW_ENT_ORGANIZATION;
     else if (hcls & SW_LX_PLACE_WORD) want = SW_ENT_PLACE;

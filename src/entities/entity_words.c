@@ -3,10 +3,14 @@
  * tokens against (name particles, articles, honorifics, place prepositions ...), possessive
  * stripping, and the comparisons of role and nation words.
  *
- * The keywords are a sorted static table looked up once per word token by binary search, so the
- * stage tests a bit instead of comparing strings again and again.
+ * The keywords are a sorted static table looked up once per distinct word of an article, so the
+ * stage tests a bit instead of comparing strings again and again; words read from the text are
+ * looked up in a small hash table built from it (sw_ent_keyword_padded).
  */
+#include <ctype.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <threads.h>
 #include <utf8proc.h>
 #include "entities_internal.h"
 
@@ -241,6 +245,66 @@ uint32_t sw_ent_keyword_folded(const char *buf, size_t len)
     return 0;
 }
 
+/* Eight bytes as a little-endian number, on any machine. */
+static uint64_t kw_load64(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* The keywords as a hash table keyed by their bytes read as two numbers (every keyword is ASCII
+ * and at most KW_MAX_LEN = 10 bytes: the first eight, then the rest), built once on first use. */
+#define KW_SLOTS 512
+typedef struct kw_slot {
+    uint64_t k0;       /* bytes 0..7, zero-padded */
+    uint16_t k1;       /* bytes 8..9 */
+    uint8_t len;       /* 0: empty */
+    uint32_t value;
+} kw_slot;
+static kw_slot kw_table[KW_SLOTS];
+static once_flag kw_table_once = ONCE_FLAG_INIT;
+static atomic_int kw_table_ready; /* set (release) once built: one atomic load per lookup */
+
+static uint32_t kw_slot_of(uint64_t k0, uint64_t k1, size_t len)
+{
+    uint64_t h = (k0 ^ (k1 << 40) ^ len) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(h >> 55); /* 9 bits: KW_SLOTS */
+}
+
+static void kw_table_build(void)
+{
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        unsigned char b[16] = {0};
+        memcpy(b, keywords[i].word, keywords[i].len);
+        uint64_t k0 = kw_load64(b), k1 = kw_load64(b + 8);
+        uint32_t j = kw_slot_of(k0, k1, keywords[i].len);
+        while (kw_table[j].len) j = (j + 1) % KW_SLOTS;
+        kw_table[j] = (kw_slot){k0, (uint16_t)k1, keywords[i].len, keywords[i].value};
+    }
+    atomic_store_explicit(&kw_table_ready, 1, memory_order_release);
+}
+
+uint32_t sw_ent_keyword_padded(const char *w, size_t len)
+{
+    if (!len || len > KW_MAX_LEN) return 0;
+    if (!atomic_load_explicit(&kw_table_ready, memory_order_acquire)) call_once(&kw_table_once, kw_table_build);
+    const unsigned char *p = (const unsigned char *)w;
+    /* the word's bytes, masked to its length; no keyword has a byte outside ASCII */
+    uint64_t k0 = kw_load64(p) & (len >= 8 ? ~0ull : ~0ull >> (64 - 8 * len));
+    uint64_t k1 = len > 8 ? kw_load64(p + 8) & (~0ull >> (128 - 8 * len)) : 0;
+    if ((k0 | k1) & 0x8080808080808080ull) return 0;
+    /* ASCII capitals made small, eight bytes at once (as sw_ent_fold_copy() does one by one): a
+     * byte gets 0x20 when x + 0x3F reaches 0x80 (x >= 'A') and x + 0x25 does not (x <= 'Z') */
+    const uint64_t high = 0x8080808080808080ull;
+    k0 |= ((k0 + 0x3F3F3F3F3F3F3F3Full) & ~(k0 + 0x2525252525252525ull) & high) >> 2;
+    k1 |= ((k1 + 0x3F3F3F3F3F3F3F3Full) & ~(k1 + 0x2525252525252525ull) & high) >> 2;
+    for (uint32_t j = kw_slot_of(k0, k1, len);; j = (j + 1) % KW_SLOTS) {
+        const kw_slot *sl = &kw_table[j];
+        if (!sl->len) return 0;
+        if (sl->len == len && sl->k0 == k0 && sl->k1 == k1) return sl->value;
+    }
+}
+
 int sw_ent_keywords_sorted(void)
 {
     size_t n_kw = sizeof keywords / sizeof keywords[0];
@@ -255,6 +319,12 @@ int sw_ent_keywords_sorted(void)
         if (strcmp(keywords[i - 1].word, keywords[i].word) >= 0 || keywords[i].len > KW_MAX_LEN) return 0;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         if (sw_ent_keyword(keywords[i].word, strlen(keywords[i].word)) != keywords[i].value) return 0;
+        /* the hash table too, with the word in upper case and followed by other bytes */
+        char padded[32];
+        memset(padded, 'x', sizeof padded);
+        for (size_t k = 0; k < keywords[i].len; k++) padded[k] = (char)toupper((unsigned char)keywords[i].word[k]);
+        if (sw_ent_keyword_padded(padded, keywords[i].len) != keywords[i].value) return 0;
+        if (keywords[i].len < KW_MAX_LEN && sw_ent_keyword_padded(padded, keywords[i].len + 1u) != 0) return 0;
         if (!(kw_first_mask[keywords[i].len] & kw_first_bit((unsigned char)keywords[i].word[0]))) return 0;
     }
     return 1;
@@ -354,38 +424,4 @@ size_t sw_ent_ascii_fold(const char *w, size_t len, char *dst, size_t cap)
         }
     }
     return n;
-}
-
-uint32_t sw_ent_lazy_classes(const sw_doc *doc, const sw_ent_lexcache *lc, uint32_t tok)
-{
-    uint32_t v = lc->cls[tok];
-    if (!(v & SW_ENT_CLS_UNKNOWN)) return v;
-    int32_t k = lc->type[tok];
-    sw_ent_wtype *w = k >= 0 ? &lc->types[k] : NULL;
-    if (!w || (w->cls & SW_ENT_CLS_UNKNOWN)) {
-        const char *s = doc->text + doc->toks[tok].start;
-        size_t len = lc->core[tok];
-        const sw_lex_info *info = sw_lex_lookup(s, len);
-        if (!info) {
-            /* "François", "Łukasz": the word lists are mostly written without marks */
-            int non_ascii = 0;
-            for (size_t i = 0; i < len; i++) non_ascii |= (unsigned char)s[i] >= 0x80;
-            char ascii[64];
-            size_t al = non_ascii ? sw_ent_ascii_fold(s, len, ascii, sizeof ascii) : 0;
-            if (al) info = sw_lex_lookup(ascii, al);
-        }
-        if (!w) {
-            lc->cls[tok] = info ? info->classes : 0;
-            lc->info[tok] = info;
-            lc->roles[tok] = sw_ent_roles_of(info);
-            return lc->cls[tok];
-        }
-        w->info = info;
-        w->cls = info ? info->classes : 0;
-        w->roles = sw_ent_roles_of(info);
-    }
-    lc->cls[tok] = w->cls;
-    lc->info[tok] = w->info;
-    lc->roles[tok] = w->roles;
-    return w->cls;
 }

@@ -2,8 +2,9 @@
  * lexicon.c -- lookups in the generated word lists (lexicon_tables.c): one word, or a multi-word
  * cue phrase. See lexicon.h for the contract and tools/gen_lexicons.py for how the tables are made.
  *
- * A lookup folds the word into a small stack buffer while hashing it (FNV-1a), then probes the
- * open-addressing table; it allocates nothing and takes a few tens of nanoseconds.
+ * A lookup folds the word into a small stack buffer, hashes it eight bytes at a time, asks a bitmap
+ * whether the table can hold it and only then probes the open-addressing table, whose slots carry
+ * the classes and roles: one cache line of the table for most words. It allocates nothing.
  */
 #include <string.h>
 #include <stdatomic.h>
@@ -50,7 +51,98 @@ static void sw_lex_fold(const unsigned char *in, size_t len, unsigned char *out)
     }
 }
 
-/* Most words that reach the table are in no list (names, rare words), and the table is 2 MB, so
+/* Eight bytes as a little-endian number, on any machine (one load where the machine is one). */
+static uint64_t sw_lex_load64(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* The hash of a folded key: its bytes as little-endian 64-bit words (the last one zero-padded),
+ * each mixed in with a multiply and a shift (sw_lex_mix), then sw_lex_final: one or two steps for
+ * a word rather than one per byte. tools/gen_lexicons.py (lex_hash()) places the keys with it. */
+static uint64_t sw_lex_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+}
+
+static uint32_t sw_lex_final(uint64_t h)
+{
+    h *= 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
+#define SW_LEX_SEED 0x9E3779B97F4A7C15ull
+
+/* The hash of len folded bytes at key, which are followed by zero bytes up to the next multiple of
+ * 8. */
+static uint32_t sw_lex_hash(const unsigned char *key, size_t len)
+{
+    uint64_t h = SW_LEX_SEED ^ len;
+    for (size_t i = 0; i < len; i += 8)
+        h = sw_lex_mix(h, sw_lex_load64(key + i));
+    return sw_lex_final(h);
+}
+
+/* Each ASCII capital of eight ASCII bytes made small, all eight at once: a byte gets 0x20 added
+ * when it is at least 'A' (x + 0x3F reaches 0x80) and not above 'Z' (x + 0x25 stays below 0x80).
+ * Bytes below 0x80 never carry into the next one. */
+static uint64_t sw_lex_lower8(uint64_t v)
+{
+    uint64_t upper = (v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & 0x8080808080808080ull;
+    return v | (upper >> 2);
+}
+
+/* A word ready for the table: its folded key's first 16 bytes as two little-endian numbers
+ * (zero-padded), its length and its hash; the whole folded key in bytes[] when it is longer than
+ * 16 bytes. */
+typedef struct sw_lex_key {
+    uint64_t k0, k1;
+    uint32_t len, hash;
+    unsigned char bytes[SW_LEX_MAX_KEY + 8];
+} sw_lex_key;
+
+/* Folds a word (1..SW_LEX_MAX_KEY bytes) into *key byte by byte. */
+static void sw_lex_key_bytes(const char *word, size_t len, sw_lex_key *key)
+{
+    /* zeros after the word up to 16 bytes and to the next multiple of 8, as the hash and the
+     * slots' key bytes have them */
+    memset(key->bytes, 0, 16);
+    if (len > 16)
+        memset(key->bytes + 16, 0, ((len + 7) & ~(size_t)7) - 16);
+    sw_lex_fold((const unsigned char *)word, len, key->bytes);
+    key->len = (uint32_t)len;
+    key->k0 = sw_lex_load64(key->bytes);
+    key->k1 = sw_lex_load64(key->bytes + 8);
+    key->hash = sw_lex_hash(key->bytes, len);
+}
+
+/* Folds a word of at most 16 ASCII bytes, followed by enough readable bytes that 16 can be read
+ * from its start, into *key with two loads and a few operations on each (no loop, no branch per
+ * byte); returns 0, doing nothing, for other words. */
+static int sw_lex_key_padded(const char *word, size_t len, sw_lex_key *key)
+{
+    if (len > 16)
+        return 0;
+    const unsigned char *w = (const unsigned char *)word;
+    uint64_t lo_mask = len >= 8 ? ~0ull : ~0ull >> (64 - 8 * len);
+    uint64_t hi_mask = len <= 8 ? 0 : len >= 16 ? ~0ull : ~0ull >> (128 - 8 * len);
+    uint64_t a = sw_lex_load64(w) & lo_mask, b = sw_lex_load64(w + 8) & hi_mask;
+    if ((a | b) & 0x8080808080808080ull)
+        return 0;
+    key->k0 = sw_lex_lower8(a);
+    key->k1 = sw_lex_lower8(b);
+    key->len = (uint32_t)len;
+    uint64_t h = sw_lex_mix(SW_LEX_SEED ^ len, key->k0);
+    if (len > 8)
+        h = sw_lex_mix(h, key->k1);
+    key->hash = sw_lex_final(h);
+    return 1;
+}
+
+/* Most words that reach the table are in no list (names, rare words), and the table is 4 MB, so
  * each such lookup would be a cache miss. A bitmap of the stored keys' hashes (128 KB, one bit per
  * 2^20 hash class, built once from the table) answers "not in the table" for nearly all of them
  * without touching it. It is a pure function of the static table, so it changes no answer. */
@@ -74,49 +166,107 @@ static void sw_lex_filter_build(void)
     atomic_store_explicit(&sw_lex_filter_ready, 1, memory_order_release);
 }
 
-/* Finds the entry of a word: its index, or -1 when the word is not in the table (cue-only entries,
- * whose classes are 0, are found too). */
-static long sw_lex_find(const char *word, size_t len)
+/* The filter's bitmap, built on first use. */
+static const uint64_t *sw_lex_filter_get(void)
 {
-    unsigned char key[SW_LEX_MAX_KEY];
-    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
-        return -1;
-    sw_lex_fold((const unsigned char *)word, len, key);
-    uint32_t h = 0x811C9DC5u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= key[i];
-        h *= 0x01000193u;
-    }
     if (!atomic_load_explicit(&sw_lex_filter_ready, memory_order_acquire))
         call_once(&sw_lex_filter_once, sw_lex_filter_build);
-    uint32_t b = sw_lex_filter_bit(h);
-    if (!(sw_lex_filter[b >> 6] & (1ull << (b & 63))))
-        return -1;
+    return sw_lex_filter;
+}
+
+/* The slot of a key, or NULL when the word is not in the table (cue-only entries, whose classes
+ * and roles are 0, are found too). */
+static const sw_lex_slot *sw_lex_probe(const sw_lex_key *key)
+{
+    uint32_t h = key->hash, b = sw_lex_filter_bit(h);
+    if (!(sw_lex_filter_get()[b >> 6] & (1ull << (b & 63))))
+        return NULL;
     for (uint32_t slot = h & sw_lex_tab_slot_mask;; slot = (slot + 1) & sw_lex_tab_slot_mask) {
         const sw_lex_slot *sl = &sw_lex_tab_slots[slot];
         if (sl->entry == 0)
-            return -1;
-        if (sl->hash != h || sl->len != len)
+            return NULL;
+        if (sl->hash != h || sl->len != key->len || sw_lex_load64(sl->key) != key->k0 ||
+            sw_lex_load64(sl->key + 8) != key->k1)
             continue;
-        if (memcmp(sw_lex_tab_pool + sl->key, key, len) == 0)
-            return (long)sl->entry - 1;
+        if (key->len <= 16 ||
+            memcmp(sw_lex_tab_pool + sw_lex_tab_key[sl->entry - 1] + 16, key->bytes + 16, key->len - 16) == 0)
+            return sl;
     }
+}
+
+/* Finds the slot of a word (see sw_lex_probe); `padded` says that 16 bytes may be read from its
+ * start. */
+static const sw_lex_slot *sw_lex_find_word(const char *word, size_t len, int padded)
+{
+    sw_lex_key key;
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return NULL;
+    if (!padded || !sw_lex_key_padded(word, len, &key))
+        sw_lex_key_bytes(word, len, &key);
+    return sw_lex_probe(&key);
+}
+
+static const sw_lex_slot *sw_lex_find(const char *word, size_t len) { return sw_lex_find_word(word, len, 0); }
+
+#if defined(__GNUC__) || defined(__clang__)
+#define SW_LEX_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define SW_LEX_PREFETCH(p) ((void)(p))
+#endif
+
+/* Starts loading the filter word and the first hash slot of a word, without waiting for them. */
+void sw_lex_prefetch_padded(const char *word, size_t len)
+{
+    sw_lex_key key;
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return;
+    if (!sw_lex_key_padded(word, len, &key))
+        sw_lex_key_bytes(word, len, &key);
+    uint32_t b = sw_lex_filter_bit(key.hash);
+    SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
+    SW_LEX_PREFETCH(&sw_lex_tab_slots[key.hash & sw_lex_tab_slot_mask]);
+}
+
+/* The entry of a slot found, or NULL when it is only the first word of a cue phrase. */
+static const sw_lex_info *sw_lex_info_of(const sw_lex_slot *sl)
+{
+    if (!sl || (sl->classes == 0 && sl->roles == 0))
+        return NULL;
+    return &sw_lex_tab_info[sl->entry - 1];
 }
 
 /* Looks up one word; NULL when it is in no list. The table is static, so is the result. */
 const sw_lex_info *sw_lex_lookup(const char *word, size_t len)
 {
-    long e = sw_lex_find(word, len);
-    if (e < 0 || (sw_lex_tab_info[e].classes == 0 && sw_lex_tab_info[e].roles == 0))
-        return NULL; /* only the first word of a cue phrase */
-    return &sw_lex_tab_info[e];
+    return sw_lex_info_of(sw_lex_find(word, len));
+}
+
+/* The entry of a slot found (sw_lex_info_of), and its classes and roles read from the slot. */
+static const sw_lex_info *sw_lex_answer(const sw_lex_slot *sl, uint32_t *classes, uint32_t *roles)
+{
+    const sw_lex_info *info = sw_lex_info_of(sl);
+    *classes = info ? sl->classes : 0;
+    *roles = info ? sl->roles : 0;
+    return info;
+}
+
+/* sw_lex_lookup() with the entry's classes and roles read from the hash slot, not the entry. */
+const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
+{
+    return sw_lex_answer(sw_lex_find(word, len), classes, roles);
+}
+
+/* The same for a word followed by readable bytes (see lexicon.h). */
+const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
+{
+    return sw_lex_answer(sw_lex_find_word(word, len, 1), classes, roles);
 }
 
 /* The classes of a word, 0 when it is in no list. */
 uint32_t sw_lex_classes(const char *word, size_t len)
 {
-    long e = sw_lex_find(word, len);
-    return e < 0 ? 0 : sw_lex_tab_info[e].classes;
+    const sw_lex_slot *sl = sw_lex_find(word, len);
+    return sl ? sl->classes : 0;
 }
 
 /* Whether word (len bytes) folds to the NUL-terminated folded key at pool offset off. */
@@ -139,19 +289,20 @@ size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
         *kind = 0;
     if (!words || n < 2)
         return 0;
-    long first = sw_lex_find(words[0].ptr, words[0].len);
-    if (first < 0)
+    const sw_lex_slot *sl = sw_lex_find(words[0].ptr, words[0].len);
+    if (!sl)
         return 0;
+    uint32_t first = sl->entry - 1;
     /* Binary search for the group of cues starting with this entry. */
     uint32_t lo = 0, hi = sw_lex_tab_cue_count;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (sw_lex_tab_cue[mid].first_entry < (uint32_t)first)
+        if (sw_lex_tab_cue[mid].first_entry < first)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (uint32_t c = lo; c < sw_lex_tab_cue_count && sw_lex_tab_cue[c].first_entry == (uint32_t)first; c++) {
+    for (uint32_t c = lo; c < sw_lex_tab_cue_count && sw_lex_tab_cue[c].first_entry == first; c++) {
         const sw_lex_cue *cue = &sw_lex_tab_cue[c];
         if (cue->n_words > n)
             continue;

@@ -105,6 +105,26 @@ typedef struct sw_lex_info {
 /* Looks up one word. Returns NULL when the word is in no list. The result is static data. */
 const sw_lex_info *sw_lex_lookup(const char *word, size_t len);
 
+/* sw_lex_lookup() that also gives the entry's classes and roles (0 and 0 when it returns NULL) in
+ * *classes and *roles. They are kept beside the key in the hash table, so this reads no more of
+ * the tables than finding the word does (the entry itself is elsewhere). */
+const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t *classes, uint32_t *roles);
+
+/* The lookups below read 16 bytes from the start of the word whatever its length, so the caller
+ * guarantees that they are readable: a word of a document's repaired text, which is followed by
+ * zero bytes (doc.h's SW_TEXT_PAD), qualifies. For a word of at most 16 ASCII bytes (nearly every
+ * word) they fold and hash it as two 8-byte numbers, without a loop or a branch per byte. */
+#define SW_LEX_READ_AHEAD 16
+
+/* sw_lex_lookup_classes() for a word followed by readable bytes (SW_LEX_READ_AHEAD). */
+const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles);
+
+/* Asks the memory for what a lookup of this word (followed by readable bytes: SW_LEX_READ_AHEAD)
+ * will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a likely cache miss) and
+ * returns without waiting. A stage with many words to look up announces them all first, then
+ * looks them up: the misses overlap instead of coming one after the other. Changes no result. */
+void sw_lex_prefetch_padded(const char *word, size_t len);
+
 /* The classes of a word, 0 when unknown (a shortcut for sw_lex_lookup()->classes). */
 uint32_t sw_lex_classes(const char *word, size_t len);
 

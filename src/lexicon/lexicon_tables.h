@@ -4,9 +4,9 @@
  *
  * Keys are folded word forms (see sw_lex_fold() in lexicon.c) stored NUL-terminated in one pool;
  * entry i has its key at sw_lex_tab_pool + sw_lex_tab_key[i] (sw_lex_tab_key_len[i] bytes) and its
- * data in sw_lex_tab_info[i]. sw_lex_tab_slot is an open-addressing table indexed by
- * FNV-1a(key) & sw_lex_tab_slot_mask, probed linearly, holding entry index + 1 (0: empty).
- * An entry whose classes are 0 is only the first word of a cue phrase.
+ * data in sw_lex_tab_info[i]. sw_lex_tab_slots is an open-addressing table indexed by
+ * sw_lex_hash(key) & sw_lex_tab_slot_mask, probed linearly (see sw_lex_slot).
+ * An entry whose classes and roles are 0 is only the first word of a cue phrase.
  */
 #ifndef SW_LEXICON_TABLES_H
 #define SW_LEXICON_TABLES_H
@@ -30,11 +30,16 @@ extern const uint32_t sw_lex_tab_cue_count;
 extern const sw_lex_info sw_lex_tab_info[];
 extern const uint32_t sw_lex_tab_key[];
 extern const uint8_t sw_lex_tab_key_len[];
-extern const uint32_t sw_lex_tab_slot[];
-/* One hash slot: the key's full FNV-1a hash, entry index + 1 (0: empty), key offset in the pool and
- * key length. */
+/* One hash slot, 32 bytes (two to a cache line): what a lookup needs to find a word and to answer
+ * with its classes and roles, so that it reads nothing else for most words (the entry itself only
+ * for a verb's lemma, form and frames; the pool only for keys longer than 16 bytes). */
 typedef struct sw_lex_slot {
-    uint32_t hash, entry, key, len;
+    unsigned char key[16];  /* the folded key's first 16 bytes, zero-padded */
+    uint32_t hash;          /* sw_lex_hash() of the whole key */
+    uint32_t classes;       /* the entry's classes (SW_LX_*) */
+    uint32_t entry;         /* entry index + 1; 0: an empty slot */
+    uint16_t roles;         /* the entry's roles (SW_W_*) */
+    uint8_t len;            /* the key's length in bytes */
 } sw_lex_slot;
 extern const sw_lex_slot sw_lex_tab_slots[];
 extern const sw_lex_cue sw_lex_tab_cue[];

@@ -333,9 +333,7 @@ sw_status sw_find_quotes(sw_doc *doc)
 {
     doc->qspans = NULL;
     doc->n_qspans = 0;
-    uint32_t n_marks = 0;
-    for (uint32_t k = 0; k < doc->n_toks; k++)
-        if (doc->toks[k].kind == SW_TK_QUOTE) n_marks++;
+    uint32_t n_marks = doc->n_qmarks; /* the SW_TK_QUOTE tokens, listed by the tokenizer */
     if (!n_marks) return SW_OK;
 
     pairer p;
@@ -350,12 +348,14 @@ sw_status sw_find_quotes(sw_doc *doc)
     /* the outermost open span continues from the previous block: 1 reopened by the block's first
      * token, 2 continued across a line break of the same paragraph */
     int carried = 0;
+    uint32_t mi = 0; /* the next of doc->qmarks */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *blk = &doc->blocks[b];
         uint32_t next_single = 0; /* cache for is_possessive() */
-        for (uint32_t k = blk->tok_start; k < blk->tok_end; k++) {
+        while (mi < n_marks && doc->qmarks[mi] < blk->tok_start) mi++;
+        for (; mi < n_marks && doc->qmarks[mi] < blk->tok_end; mi++) {
+            uint32_t k = doc->qmarks[mi];
             sw_tok *t = &doc->toks[k];
-            if (t->kind != SW_TK_QUOTE) continue;
             mark_roles r = roles_of(doc, t, blk->start, blk->end);
             if (carried == 1 && k == blk->tok_start) {
                 carried = 0;

@@ -661,16 +661,16 @@ sw_status sw_repair(sw_doc *doc)
     }
     /* the rest of the text after the last edit */
     size_t rest = n - r.copied;
-    if (r.out_len + rest + 1 > r.out_cap) {
+    if (r.out_len + rest + SW_TEXT_PAD > r.out_cap) {
         size_t cap = r.out_cap;
-        char *p = sw_arena_grow(&doc->arena, r.out, 1, r.out_len, &cap, r.out_len + rest + 1);
+        char *p = sw_arena_grow(&doc->arena, r.out, 1, r.out_len, &cap, r.out_len + rest + SW_TEXT_PAD);
         if (!p) return SW_ERR_NOMEM;
         r.out = p;
         r.out_cap = cap;
     }
     memcpy(r.out + r.out_len, in + r.copied, rest);
     r.out_len += rest;
-    r.out[r.out_len] = '\0';
+    memset(r.out + r.out_len, 0, SW_TEXT_PAD); /* the NUL and the padding (doc.h) */
     doc->text = r.out;
     doc->len = (uint32_t)r.out_len;
     doc->n_repairs = doc->n_edits;

@@ -1,10 +1,13 @@
 /*
  * abbrev.c -- the closed word lists of the segmenter: abbreviations (the same list as
  * data/abbreviations.txt, checked by tests/test_segment.c), common sentence openers and the
- * commonest speech verbs. All written for the project; looked up by binary search on the
- * ASCII-lower-cased word.
+ * commonest speech verbs. All written for the project. They are kept sorted (tests/test_segment.c
+ * checks the order and the agreement with the data file) and looked up in small hash tables
+ * built from them on first use.
  */
+#include <stdatomic.h>
 #include <string.h>
+#include <threads.h>
 #include "segment.h"
 
 /* Sorted by the lower-cased word (tests/test_segment.c checks order and agreement with the data
@@ -127,64 +130,90 @@ static const char *const speech_verbs[] = {
     "whispers", "wondered", "wonders", "writes", "wrote", "yelled", "yells",
 };
 
-/* Lower-cases an ASCII word into buf (at most cap-1 bytes); returns 0 when it does not fit or has
- * a non-ASCII byte (none of the lists holds one). */
-static int fold(const char *word, size_t len, char *buf, size_t cap)
+/* A word as a key: its bytes lower-cased (ASCII) and read as two little-endian numbers, zero-padded.
+ * 0 for a word of more than 15 bytes or with a byte outside ASCII: no list holds one. */
+typedef struct set_key {
+    uint64_t k0, k1;
+} set_key;
+
+static int key_of(const char *word, size_t len, set_key *key)
 {
-    if (len == 0 || len >= cap) return 0;
+    unsigned char b[16] = {0};
+    if (len == 0 || len > 15) return 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)word[i];
         if (c >= 0x80) return 0;
-        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        b[i] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    buf[len] = 0;
+    key->k0 = key->k1 = 0;
+    for (int i = 7; i >= 0; i--) {
+        key->k0 = key->k0 << 8 | b[i];
+        key->k1 = key->k1 << 8 | b[8 + i];
+    }
     return 1;
 }
 
-/* Compares a folded key with a list word, case-insensitively on the list side. */
-static int cmp_folded(const char *key, const char *word)
+/* One of the lists as an open-addressing table of its keys (with the value a lookup returns). */
+#define SET_SLOTS 256
+typedef struct set_slot {
+    set_key key;
+    uint8_t len;    /* 0: empty */
+    uint8_t value;
+} set_slot;
+
+static set_slot abbrev_set[SET_SLOTS], opener_set[SET_SLOTS], speech_set[SET_SLOTS];
+static once_flag sets_once = ONCE_FLAG_INIT;
+static atomic_int sets_ready; /* set (release) once built: one atomic load per lookup */
+
+static uint32_t set_slot_of(const set_key *k, size_t len)
 {
-    for (;; key++, word++) {
-        unsigned char a = (unsigned char)*key, b = (unsigned char)*word;
-        if (b >= 'A' && b <= 'Z') b += 32;
-        if (a != b || !a) return (int)a - (int)b;
-    }
+    uint64_t h = (k->k0 * 0x9E3779B97F4A7C15ull) ^ (k->k1 * 0xC2B2AE3D27D4EB4Full) ^ len;
+    return (uint32_t)((h * 0xFF51AFD7ED558CCDull) >> 56); /* 8 bits: SET_SLOTS */
 }
 
-static int find_in(const char *const *list, size_t n, const char *word, size_t len)
+static void set_add(set_slot *set, const char *word, uint8_t value)
 {
-    char key[32];
-    if (!fold(word, len, key, sizeof key)) return 0;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_folded(key, list[mid]);
-        if (c == 0) return 1;
-        if (c < 0) hi = mid; else lo = mid + 1;
+    set_key k;
+    size_t len = strlen(word);
+    if (!key_of(word, len, &k)) return;
+    uint32_t j = set_slot_of(&k, len);
+    while (set[j].len) j = (j + 1) % SET_SLOTS;
+    set[j] = (set_slot){k, (uint8_t)len, value};
+}
+
+static void sets_build(void)
+{
+    for (size_t i = 0; i < sw_abbrev_count; i++) set_add(abbrev_set, sw_abbrev_table[i].word, sw_abbrev_table[i].cls);
+    for (size_t i = 0; i < sizeof sentence_openers / sizeof *sentence_openers; i++) set_add(opener_set, sentence_openers[i], 1);
+    for (size_t i = 0; i < sizeof speech_verbs / sizeof *speech_verbs; i++) set_add(speech_set, speech_verbs[i], 1);
+    atomic_store_explicit(&sets_ready, 1, memory_order_release);
+}
+
+/* The value of a word in one of the sets, 0 when it is not there (case-insensitive). */
+static int set_find(const set_slot *set, const char *word, size_t len)
+{
+    set_key k;
+    if (!key_of(word, len, &k)) return 0;
+    if (!atomic_load_explicit(&sets_ready, memory_order_acquire)) call_once(&sets_once, sets_build);
+    for (uint32_t j = set_slot_of(&k, len);; j = (j + 1) % SET_SLOTS) {
+        const set_slot *sl = &set[j];
+        if (!sl->len) return 0;
+        if (sl->len == len && sl->key.k0 == k.k0 && sl->key.k1 == k.k1) return sl->value;
     }
-    return 0;
 }
 
 int sw_abbrev_class(const char *word, size_t len)
 {
-    char key[8];
-    if (len < 2 || !fold(word, len, key, sizeof key)) return SW_AB_NONE; /* none is longer */
-    size_t lo = 0, hi = sw_abbrev_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_folded(key, sw_abbrev_table[mid].word);
-        if (c == 0) return sw_abbrev_table[mid].cls;
-        if (c < 0) hi = mid; else lo = mid + 1;
-    }
-    return SW_AB_NONE;
+    if (len < 2 || len > 7) return SW_AB_NONE; /* none is longer */
+    return set_find(abbrev_set, word, len);
 }
 
 int sw_is_sentence_opener(const char *word, size_t len)
 {
-    return find_in(sentence_openers, sizeof sentence_openers / sizeof *sentence_openers, word, len);
+    return set_find(opener_set, word, len);
 }
 
 int sw_is_speech_verb(const char *word, size_t len)
 {
-    return find_in(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs, word, len);
+    return set_find(speech_set, word, len);
 }

@@ -79,6 +79,14 @@ static inline int sw_char_class(const char *text, uint32_t i, uint32_t end, uint
     return sw_char_class_slow(text, i, end, cp, len);
 }
 
+/* Kinds of sentence-final punctuation at the end of a token (sw_token_end_kind). */
+enum { SW_END_NONE = 0, SW_END_PERIOD, SW_END_QUESTION, SW_END_ELLIPSIS };
+
+struct sw_tok;
+/* The sentence-final punctuation a token ends in: a period kept by a word that is no
+ * abbreviation (SW_TF_ABBREV), or a punctuation token ending in . ! ? … (sentences.c). */
+int sw_token_end_kind(const char *text, const struct sw_tok *t);
+
 /* The class of the character that ends just before byte i (i > lo), or SW_CC_SPACE at lo. */
 int sw_char_class_before(const char *text, uint32_t lo, uint32_t i, uint32_t *cp);
 

@@ -16,25 +16,22 @@
 #include "doc.h"
 #include "segment.h"
 
-/* Kinds of sentence-final punctuation at the end of a token. */
-enum { END_NONE = 0, END_PERIOD, END_QUESTION, END_ELLIPSIS };
-
-static int token_end_kind(const char *text, const sw_tok *t)
+int sw_token_end_kind(const char *text, const sw_tok *t)
 {
     uint32_t n = t->end - t->start;
     const char *s = text + t->start;
     if (t->kind == SW_TK_WORD) {
-        if (s[n - 1] == '.' && !(t->flags & SW_TF_ABBREV)) return END_PERIOD;
-        return END_NONE;
+        if (s[n - 1] == '.' && !(t->flags & SW_TF_ABBREV)) return SW_END_PERIOD;
+        return SW_END_NONE;
     }
-    if (t->kind != SW_TK_PUNCT) return END_NONE;
+    if (t->kind != SW_TK_PUNCT) return SW_END_NONE;
     if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
         (unsigned char)s[n - 1] == 0xA6)
-        return END_ELLIPSIS;
+        return SW_END_ELLIPSIS;
     char c = s[n - 1];
-    if (c == '?' || c == '!') return END_QUESTION;
-    if (c == '.') return n >= 2 && s[n - 2] == '.' ? END_ELLIPSIS : END_PERIOD;
-    return END_NONE;
+    if (c == '?' || c == '!') return SW_END_QUESTION;
+    if (c == '.') return n >= 2 && s[n - 2] == '.' ? SW_END_ELLIPSIS : SW_END_PERIOD;
+    return SW_END_NONE;
 }
 
 /* 1 for a token that closes something: a closing quotation mark or bracket. */
@@ -73,8 +70,9 @@ static int can_start(const char *text, const sw_tok *t)
 static sw_status add_sentence(sw_doc *doc, size_t *cap, uint32_t ts, uint32_t te)
 {
     if (doc->n_sents == *cap) {
+        /* a sentence ends at a listed stop or at the end of a block: room for them all at once */
         doc->sents = sw_arena_grow(&doc->arena, doc->sents, sizeof *doc->sents, doc->n_sents, cap,
-                                   (size_t)doc->n_sents + 1);
+                                   doc->n_sents ? (size_t)doc->n_sents + 1 : (size_t)doc->n_stops + doc->n_blocks);
         if (!doc->sents) return SW_ERR_NOMEM;
     }
     uint32_t si = doc->n_sents++;
@@ -96,8 +94,8 @@ static int ends_here(const sw_doc *doc, uint32_t k, int ek, uint32_t j, uint32_t
     const sw_tok *t = &doc->toks[k], *nx = &doc->toks[j];
     if (!(nx->flags & SW_TF_SPACE_BEFORE) && j == k + 1) return 0;
     if (!can_start(doc->text, nx)) return 0;
-    if (ek == END_ELLIPSIS && j == k + 1 && (t->flags & SW_TF_IN_QUOTE)) return 0;
-    if (ek == END_QUESTION && j > k + 1 && nx->kind == SW_TK_WORD) {
+    if (ek == SW_END_ELLIPSIS && j == k + 1 && (t->flags & SW_TF_IN_QUOTE)) return 0;
+    if (ek == SW_END_QUESTION && j > k + 1 && nx->kind == SW_TK_WORD) {
         /* “Is it over?” Smith asked. / “Why?” asked Smith. */
         for (uint32_t m = j; m < te && m < j + 3; m++) {
             const sw_tok *w = &doc->toks[m];
@@ -116,14 +114,16 @@ sw_status sw_split_sentences(sw_doc *doc)
     doc->n_sents = 0;
     const char *text = doc->text;
     const sw_tok *toks = doc->toks; /* add_sentence() writes tok.sent but never moves the array */
+    uint32_t si = 0;                /* the next of doc->stops */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         uint32_t ts = doc->blocks[b].tok_start, te = doc->blocks[b].tok_end;
         uint32_t sent_start = ts;
-        for (uint32_t k = ts; k < te; k++) {
-            const sw_tok *t = &toks[k];
-            /* most tokens are words that do not end in a period: no end there */
-            if (t->kind == SW_TK_WORD && text[t->end - 1] != '.') continue;
-            int ek = token_end_kind(text, t);
+        /* only the tokens that end in . ! ? or … can end a sentence: the tokenizer listed them */
+        while (si < doc->n_stops && doc->stops[si] < ts) si++;
+        for (; si < doc->n_stops && doc->stops[si] < te; si++) {
+            uint32_t k = doc->stops[si];
+            if (k < sent_start) continue; /* passed over with the closers of the last end */
+            int ek = sw_token_end_kind(text, &toks[k]);
             if (!ek) continue;
             uint32_t j = k + 1;
             while (j < te && is_closer(text, &toks[j])) j++;
@@ -132,7 +132,6 @@ sw_status sw_split_sentences(sw_doc *doc)
             sw_status st = add_sentence(doc, &cap, sent_start, j);
             if (st != SW_OK) return st;
             sent_start = j;
-            k = j - 1;
         }
         if (sent_start < te) {
             sw_status st = add_sentence(doc, &cap, sent_start, te);

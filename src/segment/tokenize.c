@@ -28,12 +28,28 @@
  */
 #include "doc.h"
 #include "segment.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct tokenizer {
     sw_doc *doc;
     const char *text;
     size_t cap;
+    size_t cap_qmarks, cap_stops;
 } tokenizer;
+
+/* Appends token index `tok` to a list of the document (doc->qmarks, doc->stops); 0 when out of
+ * memory. */
+static int list_token(sw_doc *doc, uint32_t **list, uint32_t *n, size_t *cap, uint32_t tok)
+{
+    if (*n == *cap) {
+        *list = sw_arena_grow(&doc->arena, *list, sizeof **list, *n, cap, (size_t)*n + 1);
+        if (!*list) return 0;
+    }
+    (*list)[(*n)++] = tok;
+    return 1;
+}
 
 static int is_letter_cc(int cc)
 {
@@ -96,11 +112,29 @@ static inline uint64_t bytes_between(uint64_t x, unsigned m, unsigned n)
 }
 
 /* The end of the run of ASCII letters and digits that starts at text[q], at most `stop`; ORs the
- * ascii_alnum classes of its bytes into *seen. Words are short, so one step of eight bytes usually
- * finds the end (while eight bytes before `limit`, the end of the readable text, remain). */
+ * ascii_alnum classes of its bytes into *seen. Words are short, so one step of sixteen bytes (SSE2,
+ * every x86-64) or eight usually finds the end (while that many bytes before `limit`, the end of
+ * the readable text, remain). */
 static inline uint32_t alnum_run_end(const char *text, uint32_t q, uint32_t stop, uint32_t limit, unsigned *seen)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__) && defined(__GNUC__)
+    while (q < stop && q + 16 <= limit) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + q));
+        /* signed compares: the bytes of other characters (0x80 and up) are negative, in no range */
+        __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned mlo = (unsigned)_mm_movemask_epi8(lo), mup = (unsigned)_mm_movemask_epi8(up),
+                 mdg = (unsigned)_mm_movemask_epi8(dg);
+        unsigned other = ~(mlo | mup | mdg) & 0xFFFFu;
+        uint32_t n = other ? (uint32_t)__builtin_ctz(other) : 16; /* bit k is byte q + k */
+        if (n > stop - q) n = stop - q;
+        unsigned mask = (1u << n) - 1;
+        *seen |= (mlo & mask ? 1u : 0u) | (mup & mask ? 2u : 0u) | (mdg & mask ? 4u : 0u);
+        q += n;
+        if (n < 16) return q;
+    }
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     while (q < stop && q + 8 <= limit) {
         uint64_t w;
         memcpy(&w, text + q, 8);
@@ -376,7 +410,7 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
              * letter, digit, apostrophe, hyphen, period or non-ASCII byte) is most words of an
              * article; it needs none of scan_word's cases, only its case counts. */
             unsigned seen = ascii_alnum[c0];
-            uint32_t q = alnum_run_end(text, i + 1, end, doc->len, &seen);
+            uint32_t q = alnum_run_end(text, i + 1, end, doc->len + SW_TEXT_PAD, &seen); /* padded (doc.h) */
             unsigned c = (unsigned char)text[q];
             if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
                 uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
@@ -534,7 +568,16 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             kind = SW_TK_PUNCT;
             break;
         }
-        if (!push(tz, start, stop, bi, kind, flags)) return SW_ERR_NOMEM;
+        const sw_tok *t = push(tz, start, stop, bi, kind, flags);
+        if (!t) return SW_ERR_NOMEM;
+        /* the quotation stage visits the quotation marks only, the sentence splitter the tokens
+         * that end in final punctuation only (a word of the fast path above never does) */
+        if (kind == SW_TK_QUOTE && !list_token(doc, &doc->qmarks, &doc->n_qmarks, &tz->cap_qmarks, doc->n_toks - 1))
+            return SW_ERR_NOMEM;
+        unsigned char last = (unsigned char)text[stop - 1]; /* . ? ! or the last byte of … */
+        if ((last == '.' || last == '?' || last == '!' || last == 0xA6) && sw_token_end_kind(text, t) &&
+            !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, doc->n_toks - 1))
+            return SW_ERR_NOMEM;
         space = 0;
         i = stop;
     }
@@ -543,13 +586,16 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
     return SW_OK;
 }
 
-/* Fills doc->toks from doc->blocks; each block's tok_start/tok_end delimit its tokens. Returns
- * SW_OK or SW_ERR_NOMEM. */
+/* Fills doc->toks from doc->blocks; each block's tok_start/tok_end delimit its tokens; lists the
+ * quotation-mark candidates in doc->qmarks and the tokens that end in final punctuation in
+ * doc->stops. Returns SW_OK or SW_ERR_NOMEM. */
 sw_status sw_tokenize(sw_doc *doc)
 {
-    tokenizer tz = {doc, doc->text, 0};
+    tokenizer tz = {doc, doc->text, 0, 0, 0};
     doc->toks = NULL;
     doc->n_toks = 0;
+    doc->qmarks = doc->stops = NULL;
+    doc->n_qmarks = doc->n_stops = 0;
     if (doc->n_blocks) {
         /* generous: untouched pages of a large allocation cost nothing, a regrowth copies */
         size_t guess = doc->len / 3 + 16;
