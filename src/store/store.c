@@ -445,10 +445,6 @@ static void groups_apply(sw_store *s, const grp_ev *ev, size_t n, sqlite3_int64 
     s->grp_pool[s->pool_len + ext_len] = 0;
     s->pool_len += ext_len + 1;
     const char *ext_c = s->grp_pool + ext_off;
-#if defined(__GNUC__) || defined(__clang__)
-    /* the map is megabytes: start loading every slot of the article's groups before probing */
-    for (size_t i = 0; i < n; i++) __builtin_prefetch(&s->grp[grp_slot(s->grp_cap, ev[i].id)]);
-#endif
     for (size_t i = 0; i < n; i++) {
         size_t j = grp_slot(s->grp_cap, ev[i].id);
         while (s->grp[j].id && s->grp[j].id != ev[i].id) j = (j + 1) & (s->grp_cap - 1);
@@ -1523,16 +1519,10 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
     out->rowid = rowid;
     memcpy(out->date, dl ? date : "", dl ? dl + 1 : 1);
 
-    /* entities, their mentions and aliases, in three passes so that the cache probes of all
-     * the entities are under way together: the entity cache keys (prefetched), the entities
-     * (then their names' alias keys, prefetched), the rows */
-    for (size_t i = 0; i < ne; i++) {
-        const sw_entity *e = sw_doc_entity(doc, i);
-        scratch[i] = 0;
-        if (!e->name || !*e->name) continue;
-        scratch[i] = cache_key((uint64_t)e->type << 8 | (uint64_t)e->gender, e->name, strlen(e->name));
-        cache_prefetch(s->ent_cache, scratch[i]);
-    }
+    /* entities, their mentions and aliases, in passes so that the cache probes of all the
+     * entities are under way together: the entity cache keys (made and prefetched by
+     * sw_store_add before its lookup, in scratch), the entities (then their names' alias keys,
+     * prefetched), the rows */
     for (size_t i = 0; i < ne; i++) {
         const sw_entity *e = sw_doc_entity(doc, i);
         ent_map[i] = 0;
@@ -1608,7 +1598,13 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
                                  ? ent_map[q->addressee_entity] : 0;
         sqlite3_int64 sid = s->next_statement + (sqlite3_int64)n_stmts++;
         sqlite3_int64 group = group_statement(q, spk, &out->ev[out->n_ev]);
-        if (group) out->ev[out->n_ev++].stmt = sid;
+        if (group) {
+#if defined(__GNUC__) || defined(__clang__)
+            /* its slot in the batch's group map (megabytes), read when the article is counted */
+            if (s->grp_cap) __builtin_prefetch(&s->grp[grp_slot(s->grp_cap, group)]);
+#endif
+            out->ev[out->n_ev++].stmt = sid;
+        }
         if ((rc = hold_statement(s, q, sid, rowid, spk, addr, group)) != SQLITE_OK) return rc;
     }
     out->n_statements = n_stmts;
@@ -1635,6 +1631,28 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
         sw_status bs = sw_store_begin(store, err);
         if (bs != SW_OK) return bs;
     }
+    sqlite3_int64 *ent_map = NULL, *refs = NULL;
+    size_t ne = sw_doc_entity_count(doc), nq = sw_doc_quote_count(doc), n_refs = 0;
+    if (ne) {
+        /* ent_map, then room for the entities the article refers to (mentions and speakers),
+         * which serves first as scratch for the entity cache keys: made now and their slots
+         * prefetched, so that the cache (megabytes) is read in by the time the lookup's queries
+         * are done */
+        ent_map = sw_mem_alloc(store->alloc, (2 * ne + nq) * sizeof *ent_map);
+        if (!ent_map) {
+            if (own) sw_store_rollback(store);
+            return sw_store_fail(err, SW_ERR_NOMEM, NULL);
+        }
+        refs = ent_map + ne;
+        uint64_t *keys = (uint64_t *)refs;
+        for (size_t i = 0; i < ne; i++) {
+            const sw_entity *e = sw_doc_entity(doc, i);
+            keys[i] = 0;
+            if (!e->name || !*e->name) continue;
+            keys[i] = cache_key((uint64_t)e->type << 8 | (uint64_t)e->gender, e->name, strlen(e->name));
+            cache_prefetch(store->ent_cache, keys[i]);
+        }
+    }
     art_ident id;
     identify(article, &id);
     sw_store_outcome oc;
@@ -1650,11 +1668,10 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     if (rc == SQLITE_OK && oc == SW_STORE_REPLACED) rc = gstmt_flush(store);
     if (rc == SQLITE_OK && oc == SW_STORE_ADDED && sw_pend_due(store)) rc = sw_pend_flush(store, 1);
     if (rc != SQLITE_OK) {
+        sw_mem_free(store->alloc, ent_map);
         if (own) sw_store_rollback(store);
         return sw_store_db_fail(err, rc);
     }
-    sqlite3_int64 *ent_map = NULL, *refs = NULL;
-    size_t ne = sw_doc_entity_count(doc), nq = sw_doc_quote_count(doc), n_refs = 0;
     art_out out;
     memset(&out, 0, sizeof out);
     sw_pend_mark_t mark;
@@ -1668,15 +1685,6 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
         if ((rc = remove_article(store, old)) != SQLITE_OK) goto failed;
         if ((rc = next_article_id(store->db, &store->next_article)) != SQLITE_OK) goto failed;
     }
-    if (ne) {
-        /* ent_map, then room for the entities the article refers to (mentions and speakers) */
-        ent_map = sw_mem_alloc(store->alloc, (2 * ne + nq) * sizeof *ent_map);
-        if (!ent_map) {
-            rc = SQLITE_NOMEM;
-            goto failed;
-        }
-        refs = ent_map + ne;
-    }
     if (nq) {
         out.ev = sw_mem_alloc(store->alloc, nq * sizeof *out.ev);
         if (!out.ev) {
@@ -1684,7 +1692,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
             goto failed;
         }
     }
-    /* the refs area serves write_article as scratch (ne hashes) until it is filled below */
+    /* the refs area holds the entity cache keys for write_article until it is filled below */
     if ((rc = write_article(store, article, doc, &id, ent_map, (uint64_t *)refs, &out)) != SQLITE_OK)
         goto failed;
     size_t pool_bytes = id.ext_len + 1;
