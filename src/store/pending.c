@@ -28,10 +28,10 @@
 #define PEND_FLUSH_BYTES (8u << 20)
 
 /* Rows per INSERT: a multi-row INSERT costs far less per row than one statement per row. */
-#define ART_ROWS 8
-#define STMT_ROWS 8
-#define MENT_ROWS 8
-#define ALIAS_ROWS 16
+#define ART_ROWS 32
+#define STMT_ROWS 32
+#define MENT_ROWS 32
+#define ALIAS_ROWS 32
 
 /* ---- memory --------------------------------------------------------------------------------- */
 
