@@ -28,6 +28,8 @@
     " AND excluded.first_ext < qgroups.first_ext))) OR (excluded.first_date IS NULL AND"          \
     " qgroups.first_date IS NULL AND excluded.first_ext < qgroups.first_ext))"
 
+#define GS8 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
+
 /* The SQL of the prepared statements, but for the multi-row inserts of pending.c, which makes
  * its own. The rows written at commit or before a replacement (refs, groups, group_statements)
  * are outside any savepoint and keep the default, all-or-nothing statements. */
@@ -59,8 +61,7 @@ static const char *const sql_text[Q_COUNT] = {
                     "WHERE id > ?1",
     [Q_ENT_ADD_REFS] = "UPDATE entities SET refs=refs+?2 WHERE id=?1",
     [Q_GSTMT_INSERT] = "INSERT INTO group_statements(qgroup,statement) VALUES(?1,?2)",
-    [Q_GSTMT_ROWS8] = "INSERT INTO group_statements(qgroup,statement) VALUES(?,?),(?,?),(?,?),(?,?),"
-                      "(?,?),(?,?),(?,?),(?,?)",
+    [Q_GSTMT_ROWS32] = "INSERT INTO group_statements(qgroup,statement) VALUES" GS8 "," GS8 "," GS8 "," GS8,
 };
 
 /* ---- caches ------------------------------------------------------------------------------ */
@@ -589,7 +590,7 @@ static void sort_pairs(sw_store *s, sqlite3_int64 *pairs, size_t n)
     sw_mem_free(s->alloc, tmp);
 }
 
-/* Writes the batch's (group, statement) pairs in key order, eight to a statement: one pass over
+/* Writes the batch's (group, statement) pairs in key order, 32 to a statement: one pass over
  * the table's pages per batch, where an index kept by SQLite would have inserted each row at a
  * random place as its statement was stored. On failure the pairs not yet written are kept. */
 static int gstmt_flush(sw_store *s)
@@ -599,8 +600,8 @@ static int gstmt_flush(sw_store *s)
     int rc = SQLITE_OK;
     size_t i = 0;
     while (i < s->gs_len) {
-        size_t k = s->gs_len - i >= 8 ? 8 : 1;
-        sqlite3_stmt *st = sw_store_stmt(s, k == 8 ? Q_GSTMT_ROWS8 : Q_GSTMT_INSERT, &rc);
+        size_t k = s->gs_len - i >= 32 ? 32 : 1;
+        sqlite3_stmt *st = sw_store_stmt(s, k == 32 ? Q_GSTMT_ROWS32 : Q_GSTMT_INSERT, &rc);
         if (!st) break;
         for (size_t r = 0; r < k; r++) {
             sqlite3_bind_int64(st, (int)(2 * r + 1), s->gs_pairs[2 * (i + r)]);

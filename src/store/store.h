@@ -29,7 +29,7 @@ enum {
     Q_FTS_INDEX,
     Q_ENT_ADD_REFS,
     Q_GSTMT_INSERT,
-    Q_GSTMT_ROWS8,
+    Q_GSTMT_ROWS32,
     Q_PEND_ART,     /* the rows held by pending.c, one or several to an INSERT */
     Q_PEND_ARTS,
     Q_PEND_STMT,
