@@ -364,7 +364,12 @@ static const table_writer alias_writer = {
 static sqlite3_stmt *rows_stmt(sw_store *s, const table_writer *w, size_t k, int *rc)
 {
     int which = k == 1 ? w->q_one : w->q_many;
-    if (s->q[which]) return sw_store_stmt_sql(s, which, NULL, rc);
+    if (s->q[which]) {
+        /* reset after its last step (write_rows); every parameter is bound anew for each use, so
+         * clearing the bindings (hundreds of them) would be wasted work */
+        *rc = SQLITE_OK;
+        return s->q[which];
+    }
     /* "(?,?,...)" k times after the head */
     size_t hl = strlen(w->head), row = 2 * (size_t)w->cols + 1, len = hl + k * (row + 1);
     char *sql = sw_mem_alloc(s->alloc, len + 1);
