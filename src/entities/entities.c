@@ -52,8 +52,9 @@ static int has_non_ascii(const char *s, uint32_t len)
 
 /* The key of a word in the name maps: lower case, and without marks where the word has an ASCII
  * form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
-static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
+static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t cap, int *ascii)
 {
+    *ascii = 0;
     if (len <= cap) {
         /* the common case, an ASCII word: fold it and learn that it is ASCII in one pass */
         unsigned char high = 0;
@@ -62,7 +63,10 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
             high |= ch;
             dst[i] = (char)(ch + (((unsigned)(ch - 'A') < 26u) << 5));
         }
-        if (!(high & 0x80)) return len;
+        if (!(high & 0x80)) {
+            *ascii = 1;
+            return len;
+        }
     }
     if (has_non_ascii(w, len)) {
         size_t n = sw_ent_ascii_fold(w, len, dst, cap);
@@ -70,6 +74,13 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     }
     if (len > cap) len = cap;
     return (uint32_t)fold_copy(dst, w, len);
+}
+
+/* word_key_ascii() without telling whether the word is ASCII. */
+static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
+{
+    int ascii;
+    return word_key_ascii(w, len, dst, cap, &ascii);
 }
 
 /* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
@@ -194,9 +205,9 @@ static int32_t smap_get(const smap *m, const char *key, uint32_t len)
     return smap_get_h(m, key, len, hash_bytes(key, len));
 }
 
-/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
- * grows the table at half load. 0 when out of memory. */
-static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+/* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
+ * memory. */
+static int smap_reserve(sw_arena *a, smap *m)
 {
     if ((m->used + 1) * 2 > m->cap) {
         smap old = *m;
@@ -207,6 +218,14 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
                 m->used++;
             }
     }
+    return 1;
+}
+
+/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
+ * grows the table at half load. 0 when out of memory. */
+static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    if (!smap_reserve(a, m)) return 0;
     smap_slot *s = smap_find(m, key, len, h);
     if (!s->key) {
         char *k = sw_arena_strndup(a, key, len);
@@ -217,6 +236,21 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
         m->used++;
     }
     s->val = val;
+    return 1;
+}
+
+/* Adds key -> val for a key that the map does not hold, given its hash_bytes() h, keeping the
+ * pointer key (arena memory that outlives the map) instead of a copy; grows the table at half
+ * load. 0 when out of memory. */
+static int smap_add_owned(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    if (!smap_reserve(a, m)) return 0;
+    smap_slot *s = smap_find(m, key, len, h);
+    s->key = key;
+    s->len = len;
+    s->hash = h;
+    s->val = val;
+    m->used++;
     return 1;
 }
 
@@ -249,6 +283,12 @@ typedef struct node {
     int32_t ent, next;
 } node;
 
+typedef struct nword {           /* one distinct key of the words of names */
+    const char *key;             /* word_key() of the word without its final period (arena) */
+    uint32_t len;
+    int32_t head;                /* the entities whose names have the word: first node, or -1 */
+} nword;
+
 typedef struct ectx {
     sw_doc *doc;
     sw_arena *arena;
@@ -276,7 +316,11 @@ typedef struct ectx {
     xent *xe;
     sw_entinfo *ei;
     size_t n_ents, cap_ents, cap_ei;
-    smap full, words, acro;
+    smap full, acro;
+    smap words;                  /* key of a name word -> its number in nwords */
+    nword *nwords;               /* the name words (see "The words of names") */
+    size_t n_nwords, cap_nwords;
+    int32_t *wnword;             /* distinct word (wstats) -> its name word number, -1 unknown */
     node *nodes;
     size_t n_nodes, cap_nodes;
     char *scratch;               /* key building */
@@ -711,6 +755,9 @@ static sw_status classify_tokens(ectx *c)
         if (st != SW_OK) return st;
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
+    c->wnword = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *c->wnword);
+    if (!c->wnword) return SW_ERR_NOMEM;
+    memset(c->wnword, 0xFF, (c->n_wstats + 1) * sizeof *c->wnword); /* all -1 */
     c->lc.cls = c->cls;
     c->lc.info = c->info;
     c->lc.roles = c->roles;
@@ -723,6 +770,72 @@ static sw_status classify_tokens(ectx *c)
 /* ------------------------------------------------------------------------------------------------
  * Entities and linking
  * --------------------------------------------------------------------------------------------- */
+
+/* The distinct keys of the words of names (word_key() of a word without its final period) are
+ * kept once each and numbered (c->nwords); c->words maps a key to its number, and each number
+ * heads the list of the entities whose names have the word. A token finds its word's number
+ * through its word statistics (c->wnword), where the number is noted the first time, so a word of
+ * a name is folded and hashed once per article rather than each time a name with it is looked up,
+ * indexed, keyed or compared. Only ASCII words note their number there: the statistics merge
+ * words that differ in bit 0x20 of some bytes, which for ASCII is case alone (and every token of
+ * the word then has the same key), but not for other letters ("Ā" and "Ġ"). */
+
+/* The name-word number noted for the word of token i, or -1 when none is (yet). */
+static int32_t known_name_word(const ectx *c, uint32_t i)
+{
+    int32_t k = c->tok_wstat[i];
+    return k >= 0 ? c->wnword[k] : -1;
+}
+
+/* The key of the name word at token i into buf (64 bytes): its length, or 0 when the word has none
+ * (nothing but a period, or longer than 64 bytes); *ascii says whether the word is ASCII. */
+static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
+{
+    uint32_t l = core_len(c, i);
+    const char *w = tok_text(c, i);
+    if (l && w[l - 1] == '.') l--;
+    if (!l || l > 64) return 0;
+    return word_key_ascii(w, l, buf, 64, ascii);
+}
+
+/* The number of the name word at token i, or -1 when no name has the word (or it has no key). */
+static int32_t find_name_word(const ectx *c, uint32_t i)
+{
+    int32_t id = known_name_word(c, i);
+    if (id >= 0) return id;
+    char buf[64];
+    int ascii;
+    uint32_t l = name_word_key(c, i, buf, &ascii);
+    if (!l) return -1;
+    id = smap_get(&c->words, buf, l);
+    if (id >= 0 && ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
+    return id;
+}
+
+/* The number of the name word at token i, made when new (with no entities yet); -1 when the word
+ * has no key, -2 when out of memory. */
+static int32_t add_name_word(ectx *c, uint32_t i)
+{
+    int32_t id = known_name_word(c, i);
+    if (id >= 0) return id;
+    char buf[64];
+    int ascii;
+    uint32_t l = name_word_key(c, i, buf, &ascii);
+    if (!l) return -1;
+    uint32_t h = hash_bytes(buf, l);
+    id = smap_get_h(&c->words, buf, l, h);
+    if (id < 0) {
+        c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
+                                  c->n_nwords + 1);
+        char *key = sw_arena_strndup(c->arena, buf, l);
+        if (!c->nwords || !key) return -2;
+        id = (int32_t)c->n_nwords;
+        if (!smap_add_owned(c->arena, &c->words, key, l, h, id)) return -2;
+        c->nwords[c->n_nwords++] = (nword){key, l, -1};
+    }
+    if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
+    return id;
+}
 
 /* Builds the folded key of the name words in tokens [s, e) into c->scratch ("vladimir putin");
  * returns its length, or 0 when out of memory. Periods and possessives are left out. */
@@ -742,6 +855,16 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     size_t n = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i)) continue;
+        /* a word of a name is numbered when first keyed, so that finding, indexing and comparing
+         * the name then need not fold it again (an out-of-memory failure here only costs that) */
+        int32_t id = known_name_word(c, i);
+        if (id < 0 && c->tok_wstat[i] >= 0 && add_name_word(c, i) >= 0) id = known_name_word(c, i);
+        if (id >= 0) { /* its key, already folded */
+            if (n) c->scratch[n++] = ' ';
+            memcpy(c->scratch + n, c->nwords[id].key, c->nwords[id].len);
+            n += c->nwords[id].len;
+            continue;
+        }
         uint32_t l = core_len(c, i);
         const char *w = tok_text(c, i);
         if (l && w[l - 1] == '.') l--;
@@ -766,6 +889,8 @@ static uint32_t name_key_hash(ectx *c, uint32_t kl)
 /* Case-insensitive equality of two word tokens, without possessives and final periods. */
 static int words_eq(const ectx *c, uint32_t a, uint32_t b)
 {
+    int32_t ia = known_name_word(c, a), ib = known_name_word(c, b);
+    if (ia >= 0 && ib >= 0) return ia == ib;
     uint32_t la = core_len(c, a), lb = core_len(c, b);
     const char *sa = tok_text(c, a), *sb = tok_text(c, b);
     if (la && sa[la - 1] == '.') la--;
@@ -826,17 +951,13 @@ static uint32_t count_words(const ectx *c, uint32_t s, uint32_t e)
     return n;
 }
 
-/* Adds entity `ent` to the list of the word at token i. */
+/* Adds entity `ent` to the list of the word at token i. 0 when out of memory. */
 static int index_word(ectx *c, uint32_t i, int32_t ent)
 {
-    char buf[64];
-    uint32_t l = core_len(c, i);
-    const char *w = tok_text(c, i);
-    if (l && w[l - 1] == '.') l--;
-    if (!l || l > sizeof buf) return 1;
-    l = word_key(w, l, buf, sizeof buf);
-    uint32_t h = hash_bytes(buf, l);
-    int32_t head = smap_get_h(&c->words, buf, l, h);
+    int32_t id = add_name_word(c, i);
+    if (id == -1) return 1;
+    if (id < 0) return 0;
+    int32_t head = c->nwords[id].head;
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
         if (c->nodes[k].ent == ent) return 1;
@@ -844,7 +965,8 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     if (!c->nodes) return 0;
     c->nodes[c->n_nodes].ent = ent;
     c->nodes[c->n_nodes].next = head;
-    return smap_put_h(c->arena, &c->words, buf, l, h, (int32_t)c->n_nodes++);
+    c->nwords[id].head = (int32_t)c->n_nodes++;
+    return 1;
 }
 
 /* Registers the initials of a multi-word name as an acronym of its entity ("European Union" ->
@@ -914,13 +1036,8 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
         ent = smap_get_h(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
-    char buf[64];
-    uint32_t l = core_len(c, lw);
-    const char *w = tok_text(c, lw);
-    if (l && w[l - 1] == '.') l--;
-    if (!l || l > sizeof buf) return -1;
-    l = word_key(w, l, buf, sizeof buf);
-    int32_t head = smap_get(&c->words, buf, l);
+    int32_t id = find_name_word(c, lw);
+    int32_t head = id >= 0 ? c->nwords[id].head : -1;
     int32_t best = -1, best_score = 0;
     uint32_t best_recent = 0;
     int steps = 0;
@@ -1667,7 +1784,8 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             l = word_key(tok_text(c, e), l, buf, sizeof buf);
-            int32_t head = smap_get(&c->words, buf, l);
+            int32_t id = smap_get(&c->words, buf, l);
+            int32_t head = id >= 0 ? c->nwords[id].head : -1;
             if (head < 0 && smap_get(&c->acro, buf, l) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
              * the word before it */
