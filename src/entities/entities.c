@@ -301,9 +301,9 @@ typedef struct ectx {
     uint32_t *roles;             /* attribution roles of each token (sw_ent_roles_of) */
     uint32_t *core;              /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
-    size_t n_marks, cap_marks;
+    size_t n_marks;
     uint32_t *cue_toks;          /* tokens that may be speech cues (sw_ent_cue_candidates) */
-    size_t n_cue_toks, cap_cue_toks;
+    size_t n_cue_toks;
     uint64_t *wslots;            /* word hash -> slot (0 = empty) */
     uint32_t *widx;              /* slot -> index into wstats */
     uint32_t wcap, wused;
@@ -630,38 +630,36 @@ static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
     }
 }
 
+/* The lexicon fields of no word, which tokens that are not words get in fill_block(). */
+static const wstat no_word;
+
 /* Gives every word token of block b its word's lexicon fields, and lists the block's cue
- * candidates and (in the body) its determiners and gendered pronouns, in order. */
-static sw_status fill_block(ectx *c, uint32_t b, int body)
+ * candidates and (in the body) its determiners and gendered pronouns, in order. Which tokens are
+ * words, cue candidates or determiners follows no pattern that the processor could learn, so the
+ * loop has no branch on them: a token that is no word copies the fields of no_word (which it has
+ * already), and every token is written at the end of both lists, which only count it when it
+ * belongs there (classify_tokens() gave them room for every token). */
+static void fill_block(ectx *c, uint32_t b, int body)
 {
     const sw_iblock *bl = &c->doc->blocks[b];
-    for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+    uint32_t marks_mask = body ? (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE) : 0;
+    size_t n_cue = c->n_cue_toks, n_marks = c->n_marks;
+    uint32_t end = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
+    for (uint32_t i = bl->tok_start; i < end; i++) {
         int32_t k = c->tok_wstat[i];
-        if (k < 0) continue;
-        const wstat *w = &c->wstats[k];
+        const wstat *w = k >= 0 ? &c->wstats[k] : &no_word;
         uint32_t wkw = w->kw;
         c->cls[i] = w->cls;
         c->kw[i] |= wkw;
         c->info[i] = w->info;
         c->roles[i] = w->roles;
-        if ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (w->roles & (SW_W_ACCORDING | SW_W_READS))) {
-            if (c->n_cue_toks == c->cap_cue_toks) {
-                c->cue_toks = sw_arena_grow(c->arena, c->cue_toks, sizeof *c->cue_toks, c->n_cue_toks,
-                                            &c->cap_cue_toks, c->n_cue_toks < 64 ? 64 : c->n_cue_toks * 2);
-                if (!c->cue_toks) return SW_ERR_NOMEM;
-            }
-            c->cue_toks[c->n_cue_toks++] = i;
-        }
-        if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
-            if (c->n_marks == c->cap_marks) {
-                c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
-                                         c->n_marks < 64 ? 256 : c->n_marks * 2);
-                if (!c->marks) return SW_ERR_NOMEM;
-            }
-            c->marks[c->n_marks++] = i;
-        }
+        c->cue_toks[n_cue] = i;
+        n_cue += ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) | (w->roles & (SW_W_ACCORDING | SW_W_READS))) != 0;
+        c->marks[n_marks] = i;
+        n_marks += (wkw & marks_mask) != 0;
     }
-    return SW_OK;
+    c->n_cue_toks = n_cue;
+    c->n_marks = n_marks;
 }
 
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
@@ -689,7 +687,9 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
     uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
-    if (!missed) return SW_ERR_NOMEM;
+    c->cue_toks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cue_toks); /* fill_block */
+    c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
+    if (!missed || !c->cue_toks || !c->marks) return SW_ERR_NOMEM;
     uint32_t looked = 0; /* c->wstats[0, looked) have their lexicon fields */
     uint32_t done = 0;   /* tokens [0, done) have their fields set */
     const char *text = doc->text;
@@ -751,8 +751,7 @@ static sw_status classify_tokens(ectx *c)
          * they are still in the cache */
         lookup_words(c, looked, missed);
         looked = c->n_wstats;
-        sw_status st = fill_block(c, b, body);
-        if (st != SW_OK) return st;
+        fill_block(c, b, body);
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
     c->wnword = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *c->wnword);
