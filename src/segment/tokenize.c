@@ -164,6 +164,40 @@ static inline uint32_t alnum_run_end(const char *text, uint32_t q, uint32_t stop
     return q;
 }
 
+/* The common word of an article, in one step: an ASCII word that starts with the letter at text[i]
+ * (the text is padded, doc.h), is shorter than sixteen bytes and is followed by the end of the
+ * block or a character that cannot continue it (see tokenize_block()). Sets *q to its end and
+ * *flags to its SW_TF_CAP and SW_TF_ALLCAPS, and returns 1. Returns 0 for a shorter word that the
+ * general path must scan (followed by a period, an apostrophe, a hyphen or a character outside
+ * ASCII) and -1 for a run of sixteen letters and digits or more (or without SSE2). With SSE2 the run of letters and digits, the capitals and the small
+ * letters are found in one load of sixteen bytes, and the case flags come from bit masks rather
+ * than from a count over the bytes. */
+static inline int short_ascii_word(const char *text, uint32_t i, uint32_t end, uint32_t *q, uint16_t *flags)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
+                                    _mm_set1_epi8((char)(26 - 0x80)));
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(10 - 0x80)));
+    unsigned mletter = (unsigned)_mm_movemask_epi8(letter), mdigit = (unsigned)_mm_movemask_epi8(digit),
+             msmall = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)); /* see alnum_run_end() */
+    uint32_t n = (uint32_t)__builtin_ctz(~(mletter | mdigit) | 0x10000u);
+    if (n > end - i) n = end - i;
+    if (n == 16) return -1;
+    unsigned c = (unsigned char)text[i + n];
+    if (i + n != end && (c >= 0x80 || c == '\'' || c == '-' || c == '.')) return 0;
+    unsigned run = mletter & ((1u << n) - 1), caps = run & ~msmall;
+    uint16_t f = (caps & 1) ? SW_TF_CAP : 0; /* bit 0 is text[i], a letter */
+    if (!(run & msmall) && (caps & (caps - 1))) f |= SW_TF_ALLCAPS; /* no small letter, two capitals */
+    *q = i + n;
+    *flags = f;
+    return 1;
+#else
+    (void)text, (void)i, (void)end, (void)q, (void)flags;
+    return -1;
+#endif
+}
+
 /* Scans a word starting at i (a letter or mark). Returns its end; sets *upper and *lower to the
  * counts of cased letters (exact for upper case when there is no lower case; otherwise only
  * non-zero-ness is meaningful) and *dotted when it took inner periods (U.S). The possessive 's
@@ -409,10 +443,31 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             continue;
         }
         unsigned char c0 = (unsigned char)text[i];
-        if (c0 < 0x80 && (ascii_alnum[c0] & 3)) {
+        uint32_t wend;
+        uint16_t case_flags;
+        int short_word = c0 < 0x80 && (ascii_alnum[c0] & 3) ? short_ascii_word(text, i, end, &wend, &case_flags) : 0;
+        if (short_word == 1) {
+            /* most words of an article: see short_ascii_word() */
+            uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
+            if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
+            if (wend < end && text[wend] == ' ') {
+                /* the usual single space after a word, handled here rather than by the space
+                 * branch above (which would set the same flag on this token) */
+                if (!push(tz, i, wend, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                space = 1;
+                i = wend + 1;
+                continue;
+            }
+            if (!push(tz, i, wend, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
+            space = 0;
+            i = wend;
+            continue;
+        }
+        if (short_word < 0) {
             /* Fast path: an ASCII word followed by a character that cannot continue it (not a
-             * letter, digit, apostrophe, hyphen, period or non-ASCII byte) is most words of an
-             * article; it needs none of scan_word's cases, only its case counts. */
+             * letter, digit, apostrophe, hyphen, period or non-ASCII byte) needs none of
+             * scan_word's cases, only its case counts (here: one of sixteen bytes or more, or
+             * without SSE2). */
             unsigned seen = ascii_alnum[c0];
             uint32_t q = alnum_run_end(text, i + 1, end, doc->len + SW_TEXT_PAD, &seen); /* padded (doc.h) */
             unsigned c = (unsigned char)text[q];
