@@ -260,6 +260,12 @@ static int smap_add_owned(sw_arena *a, smap *m, const char *key, uint32_t len, u
 
 typedef sw_ent_wtype wstat;
 
+typedef struct lexq {            /* lexicon lookups of the words the memo did not know (lookup_words) */
+    const char **words;
+    uint32_t *lens, *cls, *roles;
+    const sw_lex_info **infos;
+} lexq;
+
 typedef struct cand {            /* one mention found */
     uint32_t tok_s, tok_e, pre_s;
     uint32_t start, end;
@@ -460,13 +466,12 @@ static int grow_wslots(ectx *c)
     return 1;
 }
 
-/* A word's lexicon entry, classes, attribution roles (sw_ent_roles_of()) and keyword value,
- * computed from its bytes alone. The classes and roles come with the lookup (sw_lex_lookup_classes)
- * so that the entry itself, elsewhere in memory, is not read. */
-static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
+/* Completes the lexicon fields of a word (s[0..len) of the text) from the lexicon's answer for its
+ * bytes (info, cls, roles: sw_lex_lookup_classes_padded()): the answer for its ASCII form when the
+ * bytes are in no list, its attribution roles (sw_ent_roles_of()) and its keyword value. */
+static void word_lexicon_finish(const char *s, uint32_t len, const sw_lex_info *info, uint32_t cls, uint32_t roles,
+                                wstat *w)
 {
-    uint32_t cls, roles;
-    const sw_lex_info *info = sw_lex_lookup_classes_padded(s, len, &cls, &roles); /* s is in the text */
     if (!info && has_non_ascii(s, len)) {
         /* "François", "Łukasz": the word lists are mostly written without marks */
         char ascii[64];
@@ -481,7 +486,7 @@ static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
 
 /* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),
  * and the lexicon's tables are megabytes, so each first lookup in an article is a cache miss or
- * two. A small per-thread memo of recent words (exact bytes -> everything word_lexicon_uncached()
+ * two. A small per-thread memo of recent words (exact bytes -> everything the lookup and word_lexicon_finish()
  * gives) answers most of them from 256 KB. The answers are pure functions of the bytes of static
  * tables, so the memo can never change a result; per thread, so concurrent extractions need no
  * locking. */
@@ -607,9 +612,10 @@ static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, co
 
 /* The lexicon fields of the distinct words c->wstats[from, n_wstats), in two rounds that each ask
  * the memory for everything first: the memo sets (asked for by word_index), then for the words the
- * memo does not know, the lexicon (sw_lex_prefetch_padded), so the cache misses overlap instead of
- * coming one after the other. `missed` has room for the words. */
-static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
+ * memo does not know, the lexicon (sw_lex_lookup_classes_padded_n), so the cache misses overlap
+ * instead of coming one after the other. `missed` has room for the words, and `lex` for their
+ * lexicon lookups. */
+static void lookup_words(ectx *c, uint32_t from, uint32_t *missed, lexq *lex)
 {
     const char *text_end = c->doc->text + c->doc->len;
     uint32_t n_missed = 0;
@@ -618,14 +624,17 @@ static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
         const char *s = c->doc->text + c->toks[w->tok].start;
         uint32_t len = c->core[w->tok];
         if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
-        sw_lex_prefetch_padded(s, len);
+        lex->words[n_missed] = s;
+        lex->lens[n_missed] = len;
         missed[n_missed++] = k;
     }
+    if (!n_missed) return;
+    sw_lex_lookup_classes_padded_n(lex->words, lex->lens, n_missed, lex->infos, lex->cls, lex->roles); /* in the text */
     for (uint32_t j = 0; j < n_missed; j++) {
         wstat *w = &c->wstats[missed[j]];
-        const char *s = c->doc->text + c->toks[w->tok].start;
-        uint32_t len = c->core[w->tok];
-        word_lexicon_uncached(s, len, w);
+        const char *s = lex->words[j];
+        uint32_t len = lex->lens[j];
+        word_lexicon_finish(s, len, lex->infos[j], lex->cls[j], lex->roles[j], w);
         lexmemo_put(&lexmemo[w->memo], s, len, w);
     }
 }
@@ -687,6 +696,12 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
     uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
+    lexq lex = {sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.words),
+                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.lens),
+                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.cls),
+                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.roles),
+                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.infos)};
+    if (!lex.words || !lex.lens || !lex.cls || !lex.roles || !lex.infos) return SW_ERR_NOMEM;
     c->cue_toks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cue_toks); /* fill_block */
     c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
     if (!missed || !c->cue_toks || !c->marks) return SW_ERR_NOMEM;
@@ -749,7 +764,7 @@ static sw_status classify_tokens(ectx *c)
         }
         /* the block's new words looked up together, then its tokens given their fields while
          * they are still in the cache */
-        lookup_words(c, looked, missed);
+        lookup_words(c, looked, missed, &lex);
         looked = c->n_wstats;
         fill_block(c, b, body);
     }

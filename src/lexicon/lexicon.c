@@ -51,9 +51,15 @@ static void sw_lex_fold(const unsigned char *in, size_t len, unsigned char *out)
     }
 }
 
-/* Eight bytes as a little-endian number, on any machine (one load where the machine is one). */
-static uint64_t sw_lex_load64(const unsigned char *p)
+/* Eight bytes as a little-endian number, on any machine (one load where the machine is one,
+ * written as one so that the compiler sees how small it is and inlines it). */
+static inline uint64_t sw_lex_load64(const unsigned char *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#endif
     return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
            (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
@@ -214,19 +220,6 @@ static const sw_lex_slot *sw_lex_find(const char *word, size_t len) { return sw_
 #define SW_LEX_PREFETCH(p) ((void)(p))
 #endif
 
-/* Starts loading the filter word and the first hash slot of a word, without waiting for them. */
-void sw_lex_prefetch_padded(const char *word, size_t len)
-{
-    sw_lex_key key;
-    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
-        return;
-    if (!sw_lex_key_padded(word, len, &key))
-        sw_lex_key_bytes(word, len, &key);
-    uint32_t b = sw_lex_filter_bit(key.hash);
-    SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
-    SW_LEX_PREFETCH(&sw_lex_tab_slots[key.hash & sw_lex_tab_slot_mask]);
-}
-
 /* The entry of a slot found, or NULL when it is only the first word of a cue phrase. */
 static const sw_lex_info *sw_lex_info_of(const sw_lex_slot *sl)
 {
@@ -260,6 +253,33 @@ const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t 
 const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles)
 {
     return sw_lex_answer(sw_lex_find_word(word, len, 1), classes, roles);
+}
+
+/* The words of one round of sw_lex_lookup_classes_padded_n(): keys made and table lines asked for
+ * this many words ahead of the probes (1.5 KB of keys on the stack). */
+#define SW_LEX_ROUND 16
+
+void sw_lex_lookup_classes_padded_n(const char *const *words, const uint32_t *lens, size_t n,
+                                    const sw_lex_info **infos, uint32_t *classes, uint32_t *roles)
+{
+    const uint64_t *filter = sw_lex_filter_get();
+    for (size_t at = 0; at < n; at += SW_LEX_ROUND) {
+        size_t m = n - at < SW_LEX_ROUND ? n - at : SW_LEX_ROUND;
+        sw_lex_key keys[SW_LEX_ROUND];
+        unsigned char ok[SW_LEX_ROUND];
+        for (size_t j = 0; j < m; j++) {
+            const char *w = words[at + j];
+            size_t len = lens[at + j];
+            ok[j] = w && len && len <= SW_LEX_MAX_KEY;
+            if (!ok[j]) continue;
+            if (!sw_lex_key_padded(w, len, &keys[j])) sw_lex_key_bytes(w, len, &keys[j]);
+            uint32_t b = sw_lex_filter_bit(keys[j].hash);
+            SW_LEX_PREFETCH(&filter[b >> 6]);
+            SW_LEX_PREFETCH(&sw_lex_tab_slots[keys[j].hash & sw_lex_tab_slot_mask]);
+        }
+        for (size_t j = 0; j < m; j++)
+            infos[at + j] = sw_lex_answer(ok[j] ? sw_lex_probe(&keys[j]) : NULL, &classes[at + j], &roles[at + j]);
+    }
 }
 
 /* The classes of a word, 0 when it is in no list. */

@@ -119,11 +119,13 @@ const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t 
 /* sw_lex_lookup_classes() for a word followed by readable bytes (SW_LEX_READ_AHEAD). */
 const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles);
 
-/* Asks the memory for what a lookup of this word (followed by readable bytes: SW_LEX_READ_AHEAD)
- * will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a likely cache miss) and
- * returns without waiting. A stage with many words to look up announces them all first, then
- * looks them up: the misses overlap instead of coming one after the other. Changes no result. */
-void sw_lex_prefetch_padded(const char *word, size_t len);
+/* sw_lex_lookup_classes_padded() for n words at once (words[k], lens[k] bytes, each followed by
+ * readable bytes: SW_LEX_READ_AHEAD): each word is folded and hashed once, and what its lookup
+ * will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a likely cache miss) is asked
+ * for a few words ahead of being read, so that the cache misses of the words overlap instead of
+ * coming one after the other. Word k's answer goes to infos[k], classes[k] and roles[k]. */
+void sw_lex_lookup_classes_padded_n(const char *const *words, const uint32_t *lens, size_t n,
+                                    const sw_lex_info **infos, uint32_t *classes, uint32_t *roles);
 
 /* The classes of a word, 0 when unknown (a shortcut for sw_lex_lookup()->classes). */
 uint32_t sw_lex_classes(const char *word, size_t len);
