@@ -83,6 +83,9 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     return word_key_ascii(w, len, dst, cap, &ascii);
 }
 
+/* The room a buffer gives a key of len bytes that hash_bytes() reads: len rounded up to 8. */
+#define KEY_ROOM(len) (((len) + 7) & ~(size_t)7)
+
 /* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
  * the last few bytes gathered into one number, so a name costs a few steps rather than one
  * multiply per byte. The maps are only ever probed, never walked in slot order, so the hash
@@ -99,7 +102,14 @@ static uint32_t hash_bytes(const char *s, size_t len)
     }
     if (i < len) {
         uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* every key is hashed in a buffer with room for its length rounded up to 8 (KEY_ROOM):
+         * one load, keeping the key's bytes (the low bytes on a little-endian machine) */
+        memcpy(&v, s + i, 8);
+        v &= ~0ull >> (8 * (8 - (len - i)));
+#else
         for (size_t k = 0; i + k < len; k++) v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+#endif
         h = (h ^ v) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 29;
     }
@@ -239,21 +249,6 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
     return 1;
 }
 
-/* Adds key -> val for a key that the map does not hold, given its hash_bytes() h, keeping the
- * pointer key (arena memory that outlives the map) instead of a copy; grows the table at half
- * load. 0 when out of memory. */
-static int smap_add_owned(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
-{
-    if (!smap_reserve(a, m)) return 0;
-    smap_slot *s = smap_find(m, key, len, h);
-    s->key = key;
-    s->len = len;
-    s->hash = h;
-    s->val = val;
-    m->used++;
-    return 1;
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Stage state
  * --------------------------------------------------------------------------------------------- */
@@ -290,7 +285,8 @@ typedef struct node {
 } node;
 
 typedef struct nword {           /* one distinct key of the words of names */
-    const char *key;             /* word_key() of the word without its final period (arena) */
+    const char *key;             /* word_key() of the word without its final period (arena, with
+                                  * KEY_ROOM(len) bytes) */
     uint32_t len;
     int32_t head;                /* the entities whose names have the word: first node, or -1 */
 } nword;
@@ -809,6 +805,22 @@ static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
     const char *w = tok_text(c, i);
     if (l && w[l - 1] == '.') l--;
     if (!l || l > 64) return 0;
+    /* an ASCII word, eight bytes a step: w is in the padded text (doc.h) and buf has 64 bytes, so
+     * the last step may read and write past the word; capitals are made small as in
+     * word_key_ascii() (a byte gets 0x20 when x + 0x3F reaches 0x80 and x + 0x25 does not) */
+    uint64_t high = 0;
+    for (uint32_t k = 0; k < l; k += 8) {
+        uint64_t v;
+        memcpy(&v, w + k, 8);
+        if (l - k < 8) v &= ~0ull >> (8 * (8 - (l - k)));
+        high |= v;
+        v |= ((v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & 0x8080808080808080ull) >> 2;
+        memcpy(buf + k, &v, 8);
+    }
+    if (!(high & 0x8080808080808080ull)) {
+        *ascii = 1;
+        return l;
+    }
     return word_key_ascii(w, l, buf, 64, ascii);
 }
 
@@ -837,14 +849,22 @@ static int32_t add_name_word(ectx *c, uint32_t i)
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
     uint32_t h = hash_bytes(buf, l);
-    id = smap_get_h(&c->words, buf, l, h);
-    if (id < 0) {
-        c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
-                                  c->n_nwords + 1);
-        char *key = sw_arena_strndup(c->arena, buf, l);
-        if (!c->nwords || !key) return -2;
+    if (!smap_reserve(c->arena, &c->words)) return -2;
+    smap_slot *slot = smap_find(&c->words, buf, l, h);
+    if (slot->key) {
+        id = slot->val;
+    } else {
+        if (c->n_nwords == c->cap_nwords) {
+            c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
+                                      c->n_nwords + 1);
+            if (!c->nwords) return -2;
+        }
+        char *key = sw_arena_alloc(c->arena, KEY_ROOM(l)); /* copied eight bytes a step (name_key) */
+        if (!key) return -2;
+        memcpy(key, buf, KEY_ROOM(l));
         id = (int32_t)c->n_nwords;
-        if (!smap_add_owned(c->arena, &c->words, key, l, h, id)) return -2;
+        *slot = (smap_slot){key, l, h, id};
+        c->words.used++;
         c->nwords[c->n_nwords++] = (nword){key, l, -1};
     }
     if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
@@ -858,7 +878,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     /* a name is often keyed twice in a row (found, then named or indexed): the key is still there */
     if (c->key_e && c->key_s == s && c->key_e == e) return c->key_len;
     c->key_e = 0;
-    size_t need = 1;
+    size_t need = 8; /* the words' keys are copied and hashed eight bytes a step: room for the last */
     for (uint32_t i = s; i < e; i++) need += tok_len(c, i) + 1;
     if (need > c->cap_scratch) {
         size_t cap = need * 2 + 64;
@@ -873,10 +893,11 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
          * the name then need not fold it again (an out-of-memory failure here only costs that) */
         int32_t id = known_name_word(c, i);
         if (id < 0 && c->tok_wstat[i] >= 0 && add_name_word(c, i) >= 0) id = known_name_word(c, i);
-        if (id >= 0) { /* its key, already folded */
+        if (id >= 0) { /* its key, already folded, copied eight bytes a step (scratch has room) */
             if (n) c->scratch[n++] = ' ';
-            memcpy(c->scratch + n, c->nwords[id].key, c->nwords[id].len);
-            n += c->nwords[id].len;
+            const nword *nw = &c->nwords[id];
+            for (uint32_t k = 0; k < nw->len; k += 8) memcpy(c->scratch + n + k, nw->key + k, 8);
+            n += nw->len;
             continue;
         }
         uint32_t l = core_len(c, i);
