@@ -255,11 +255,6 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
 
 typedef sw_ent_wtype wstat;
 
-typedef struct lexq {            /* lexicon lookups of the words the memo did not know (lookup_words) */
-    const char **words;
-    uint32_t *lens, *cls, *roles;
-    const sw_lex_info **infos;
-} lexq;
 
 typedef struct cand {            /* one mention found */
     uint32_t tok_s, tok_e, pre_s;
@@ -608,10 +603,9 @@ static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, co
 
 /* The lexicon fields of the distinct words c->wstats[from, n_wstats), in two rounds that each ask
  * the memory for everything first: the memo sets (asked for by word_index), then for the words the
- * memo does not know, the lexicon (sw_lex_lookup_classes_padded_n), so the cache misses overlap
- * instead of coming one after the other. `missed` has room for the words, and `lex` for their
- * lexicon lookups. */
-static void lookup_words(ectx *c, uint32_t from, uint32_t *missed, lexq *lex)
+ * memo does not know, the lexicon (sw_lex_prepare_padded), so the cache misses overlap instead of
+ * coming one after the other. `missed` has room for the words, and `prep` for their keys. */
+static void lookup_words(ectx *c, uint32_t from, uint32_t *missed, sw_lex_prepared *prep)
 {
     const char *text_end = c->doc->text + c->doc->len;
     uint32_t n_missed = 0;
@@ -620,17 +614,16 @@ static void lookup_words(ectx *c, uint32_t from, uint32_t *missed, lexq *lex)
         const char *s = c->doc->text + c->toks[w->tok].start;
         uint32_t len = c->core[w->tok];
         if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
-        lex->words[n_missed] = s;
-        lex->lens[n_missed] = len;
+        sw_lex_prepare_padded(s, len, &prep[n_missed]); /* s is in the text */
         missed[n_missed++] = k;
     }
-    if (!n_missed) return;
-    sw_lex_lookup_classes_padded_n(lex->words, lex->lens, n_missed, lex->infos, lex->cls, lex->roles); /* in the text */
     for (uint32_t j = 0; j < n_missed; j++) {
         wstat *w = &c->wstats[missed[j]];
-        const char *s = lex->words[j];
-        uint32_t len = lex->lens[j];
-        word_lexicon_finish(s, len, lex->infos[j], lex->cls[j], lex->roles[j], w);
+        const char *s = c->doc->text + c->toks[w->tok].start;
+        uint32_t len = c->core[w->tok];
+        uint32_t cls, roles;
+        const sw_lex_info *info = sw_lex_lookup_prepared(s, len, &prep[j], &cls, &roles);
+        word_lexicon_finish(s, len, info, cls, roles, w);
         lexmemo_put(&lexmemo[w->memo], s, len, w);
     }
 }
@@ -692,12 +685,8 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
     uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
-    lexq lex = {sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.words),
-                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.lens),
-                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.cls),
-                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.roles),
-                sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *lex.infos)};
-    if (!lex.words || !lex.lens || !lex.cls || !lex.roles || !lex.infos) return SW_ERR_NOMEM;
+    sw_lex_prepared *prep = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *prep); /* lookup_words */
+    if (!prep) return SW_ERR_NOMEM;
     c->cue_toks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cue_toks); /* fill_block */
     c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
     if (!missed || !c->cue_toks || !c->marks) return SW_ERR_NOMEM;
@@ -760,7 +749,7 @@ static sw_status classify_tokens(ectx *c)
         }
         /* the block's new words looked up together, then its tokens given their fields while
          * they are still in the cache */
-        lookup_words(c, looked, missed, &lex);
+        lookup_words(c, looked, missed, prep);
         looked = c->n_wstats;
         fill_block(c, b, body);
     }

@@ -255,31 +255,36 @@ const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, ui
     return sw_lex_answer(sw_lex_find_word(word, len, 1), classes, roles);
 }
 
-/* The words of one round of sw_lex_lookup_classes_padded_n(): keys made and table lines asked for
- * this many words ahead of the probes (1.5 KB of keys on the stack). */
-#define SW_LEX_ROUND 16
-
-void sw_lex_lookup_classes_padded_n(const char *const *words, const uint32_t *lens, size_t n,
-                                    const sw_lex_info **infos, uint32_t *classes, uint32_t *roles)
+void sw_lex_prepare_padded(const char *word, size_t len, sw_lex_prepared *p)
 {
-    const uint64_t *filter = sw_lex_filter_get();
-    for (size_t at = 0; at < n; at += SW_LEX_ROUND) {
-        size_t m = n - at < SW_LEX_ROUND ? n - at : SW_LEX_ROUND;
-        sw_lex_key keys[SW_LEX_ROUND];
-        unsigned char ok[SW_LEX_ROUND];
-        for (size_t j = 0; j < m; j++) {
-            const char *w = words[at + j];
-            size_t len = lens[at + j];
-            ok[j] = w && len && len <= SW_LEX_MAX_KEY;
-            if (!ok[j]) continue;
-            if (!sw_lex_key_padded(w, len, &keys[j])) sw_lex_key_bytes(w, len, &keys[j]);
-            uint32_t b = sw_lex_filter_bit(keys[j].hash);
-            SW_LEX_PREFETCH(&filter[b >> 6]);
-            SW_LEX_PREFETCH(&sw_lex_tab_slots[keys[j].hash & sw_lex_tab_slot_mask]);
-        }
-        for (size_t j = 0; j < m; j++)
-            infos[at + j] = sw_lex_answer(ok[j] ? sw_lex_probe(&keys[j]) : NULL, &classes[at + j], &roles[at + j]);
+    sw_lex_key key;
+    p->len = 0;
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return;
+    if (sw_lex_key_padded(word, len, &key)) {
+        p->k0 = key.k0;
+        p->k1 = key.k1;
+        p->len = key.len;
+        p->hash = key.hash;
+    } else {
+        sw_lex_key_bytes(word, len, &key);
     }
+    uint32_t b = sw_lex_filter_bit(key.hash);
+    SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
+    SW_LEX_PREFETCH(&sw_lex_tab_slots[key.hash & sw_lex_tab_slot_mask]);
+}
+
+const sw_lex_info *sw_lex_lookup_prepared(const char *word, size_t len, const sw_lex_prepared *p, uint32_t *classes,
+                                          uint32_t *roles)
+{
+    if (!p->len)
+        return sw_lex_lookup_classes_padded(word, len, classes, roles);
+    sw_lex_key key;
+    key.k0 = p->k0;
+    key.k1 = p->k1;
+    key.len = p->len;
+    key.hash = p->hash; /* a prepared key has at most 16 bytes: the probe reads no key->bytes */
+    return sw_lex_answer(sw_lex_probe(&key), classes, roles);
 }
 
 /* The classes of a word, 0 when it is in no list. */

@@ -119,13 +119,24 @@ const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t 
 /* sw_lex_lookup_classes() for a word followed by readable bytes (SW_LEX_READ_AHEAD). */
 const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles);
 
-/* sw_lex_lookup_classes_padded() for n words at once (words[k], lens[k] bytes, each followed by
- * readable bytes: SW_LEX_READ_AHEAD): each word is folded and hashed once, and what its lookup
- * will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a likely cache miss) is asked
- * for a few words ahead of being read, so that the cache misses of the words overlap instead of
- * coming one after the other. Word k's answer goes to infos[k], classes[k] and roles[k]. */
-void sw_lex_lookup_classes_padded_n(const char *const *words, const uint32_t *lens, size_t n,
-                                    const sw_lex_info **infos, uint32_t *classes, uint32_t *roles);
+/* A word of the text made ready for the table by sw_lex_prepare_padded(): its folded key's first
+ * 16 bytes, its length and its hash (len 0 when the word was not prepared: longer than 16 bytes or
+ * not ASCII, then the lookup folds it itself). */
+typedef struct sw_lex_prepared {
+    uint64_t k0, k1;
+    uint32_t len, hash;
+} sw_lex_prepared;
+
+/* Folds and hashes a word (followed by readable bytes: SW_LEX_READ_AHEAD) into *p, and asks the
+ * memory for what its lookup will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a
+ * likely cache miss) without waiting. A stage with many words to look up prepares them all first,
+ * then looks them up (sw_lex_lookup_prepared): the misses overlap instead of coming one after the
+ * other, and each word is folded and hashed once. Changes no result. */
+void sw_lex_prepare_padded(const char *word, size_t len, sw_lex_prepared *p);
+
+/* sw_lex_lookup_classes_padded() of the word that sw_lex_prepare_padded() prepared into *p. */
+const sw_lex_info *sw_lex_lookup_prepared(const char *word, size_t len, const sw_lex_prepared *p, uint32_t *classes,
+                                          uint32_t *roles);
 
 /* The classes of a word, 0 when unknown (a shortcut for sw_lex_lookup()->classes). */
 uint32_t sw_lex_classes(const char *word, size_t len);
