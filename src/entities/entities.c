@@ -985,8 +985,10 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
         if (c->nodes[k].ent == ent) return 1;
-    c->nodes = sw_arena_grow(c->arena, c->nodes, sizeof *c->nodes, c->n_nodes, &c->cap_nodes, c->n_nodes + 1);
-    if (!c->nodes) return 0;
+    if (c->n_nodes == c->cap_nodes) {
+        c->nodes = sw_arena_grow(c->arena, c->nodes, sizeof *c->nodes, c->n_nodes, &c->cap_nodes, c->n_nodes + 1);
+        if (!c->nodes) return 0;
+    }
     c->nodes[c->n_nodes].ent = ent;
     c->nodes[c->n_nodes].next = head;
     c->nwords[id].head = (int32_t)c->n_nodes++;
@@ -1032,12 +1034,14 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
 /* Creates an entity named by tokens [s, e); returns its index, or -2 when out of memory. */
 static int32_t new_entity(ectx *c, uint32_t s, uint32_t e)
 {
-    size_t cap_x = c->cap_ents;
-    c->xe = sw_arena_grow(c->arena, c->xe, sizeof *c->xe, c->n_ents, &cap_x, c->n_ents + 1);
-    if (!c->xe) return -2;
-    c->ei = sw_arena_grow(c->arena, c->ei, sizeof *c->ei, c->n_ents, &c->cap_ei, c->n_ents + 1);
-    if (!c->ei) return -2;
-    c->cap_ents = cap_x;
+    if (c->n_ents == c->cap_ents || c->n_ents == c->cap_ei) {
+        size_t cap_x = c->cap_ents;
+        c->xe = sw_arena_grow(c->arena, c->xe, sizeof *c->xe, c->n_ents, &cap_x, c->n_ents + 1);
+        if (!c->xe) return -2;
+        c->ei = sw_arena_grow(c->arena, c->ei, sizeof *c->ei, c->n_ents, &c->cap_ei, c->n_ents + 1);
+        if (!c->ei) return -2;
+        c->cap_ents = cap_x;
+    }
     int32_t ent = (int32_t)c->n_ents++;
     memset(&c->xe[ent], 0, sizeof c->xe[ent]);
     c->xe[ent].sibling = -1;
@@ -1423,9 +1427,11 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
 static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
 {
     /* first room for a candidate per eight tokens (an article has about one per twelve) */
-    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
-                             c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
-    if (!c->cands) return 0;
+    if (c->n_cands == c->cap_cands) {
+        c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
+                                 c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
+        if (!c->cands) return 0;
+    }
     cand *m = &c->cands[c->n_cands++];
     m->pre_s = pre_s;
     m->tok_s = s;

@@ -308,16 +308,10 @@ static int sw_lex_word_is(const sw_word *w, uint32_t off)
 
 /* The longest cue phrase at the start of words[0..n): its word count (0: none) and kind. The cues
  * of one first word are contiguous and longest first, so the first full match is the longest. */
-size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
+/* The longest cue phrase at words[0..n) whose first word is lexicon entry `first`
+ * (sw_lex_cue_phrase()). */
+static size_t sw_lex_cue_phrase_of(uint32_t first, const sw_word *words, size_t n, int *kind)
 {
-    if (kind)
-        *kind = 0;
-    if (!words || n < 2)
-        return 0;
-    const sw_lex_slot *sl = sw_lex_find(words[0].ptr, words[0].len);
-    if (!sl)
-        return 0;
-    uint32_t first = sl->entry - 1;
     /* Binary search for the group of cues starting with this entry. */
     uint32_t lo = 0, hi = sw_lex_tab_cue_count;
     while (lo < hi) {
@@ -341,4 +335,25 @@ size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
         }
     }
     return 0;
+}
+
+size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
+{
+    if (kind)
+        *kind = 0;
+    if (!words || n < 2)
+        return 0;
+    const sw_lex_slot *sl = sw_lex_find(words[0].ptr, words[0].len);
+    if (!sl)
+        return 0;
+    return sw_lex_cue_phrase_of(sl->entry - 1, words, n, kind);
+}
+
+size_t sw_lex_cue_phrase_after(const sw_lex_info *first, const sw_word *words, size_t n, int *kind)
+{
+    if (kind)
+        *kind = 0;
+    if (!first || !words || n < 2)
+        return 0;
+    return sw_lex_cue_phrase_of((uint32_t)(first - sw_lex_tab_info), words, n, kind);
 }

@@ -155,4 +155,8 @@ typedef struct sw_word {
 } sw_word;
 size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind);
 
+/* sw_lex_cue_phrase() when the first word's entry is known already: `first` is what
+ * sw_lex_lookup() gives for words[0] (not NULL), which spares looking the word up again. */
+size_t sw_lex_cue_phrase_after(const sw_lex_info *first, const sw_word *words, size_t n, int *kind);
+
 #endif
