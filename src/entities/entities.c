@@ -645,7 +645,10 @@ static void fill_block(ectx *c, uint32_t b, int body)
     uint32_t end = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
     for (uint32_t i = bl->tok_start; i < end; i++) {
         int32_t k = c->tok_wstat[i];
-        const wstat *w = k >= 0 ? &c->wstats[k] : &no_word;
+        /* k >= 0 ? &c->wstats[k] : &no_word, chosen with a mask (the compiler makes the choice a
+         * branch, which tokens that are no words would mispredict) */
+        uintptr_t none = (uintptr_t)0 - (uintptr_t)(k < 0);
+        const wstat *w = (const wstat *)(((uintptr_t)(c->wstats + (k & ~(k >> 31))) & ~none) | ((uintptr_t)&no_word & none));
         uint32_t wkw = w->kw;
         c->cls[i] = w->cls;
         c->kw[i] |= wkw;
@@ -719,12 +722,12 @@ static sw_status classify_tokens(ectx *c)
             unsigned char last = (unsigned char)s[len - 1];
             if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
             c->core[i] = len;
-            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi) */
-            uint32_t capbit = 0;
-            if (t->flags & SW_TF_CAP)
-                capbit = KW_CAPWORD;
-            else if (t->end - t->start > 4 && s[2] == '-' && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
-                     s[3] >= 'A' && s[3] <= 'Z')
+            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
+             * the rare hyphen asked first, the flag moved into place without a branch: which words
+             * are capitalised or longer than four bytes is no pattern a branch predictor learns */
+            uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * KW_CAPWORD;
+            if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
+                s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
                 capbit = KW_CAPWORD;
             c->kw[i] = capbit;
             if (len == 0 || len > 64 + 8) {
