@@ -71,17 +71,32 @@ static int cc_at(const char *text, uint32_t i, uint32_t end, uint32_t *cp, uint3
 
 static int is_apostrophe_cp(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-/* Appends a token; returns it, or NULL when out of memory. Inline: it runs once per token. */
-static inline sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t block, uint8_t kind,
-                           uint16_t flags)
+/* The tokens of a block being tokenized are held in local variables of tokenize_block() (the
+ * array, its count and its room) rather than read from doc: the compiler must assume that a store
+ * into a token may change any number in memory, doc->n_toks among them, so kept there they would
+ * be read again after every token written. grow_toks() gives room for one more token: the array,
+ * at least doubled, or NULL when out of memory. */
+static sw_tok *grow_toks(sw_doc *doc, sw_tok *toks, uint32_t n, uint32_t *cap)
 {
-    sw_doc *doc = tz->doc;
-    if (doc->n_toks == tz->cap) {
-        doc->toks = sw_arena_grow(&doc->arena, doc->toks, sizeof *doc->toks, doc->n_toks, &tz->cap,
-                                  (size_t)doc->n_toks + 1);
-        if (!doc->toks) return NULL;
+    size_t c = *cap;
+    toks = sw_arena_grow(&doc->arena, toks, sizeof *toks, n, &c, (size_t)n + 1);
+    *cap = (uint32_t)c;
+    return toks;
+}
+
+/* Appends a token to toks (*n used, room for *cap); returns it, or NULL when out of memory.
+ * Inline: it runs once per token, on tokenize_block()'s locals. */
+static inline sw_tok *push(sw_doc *doc, sw_tok **toks, uint32_t *n, uint32_t *cap, uint32_t start, uint32_t end,
+                           uint32_t block, uint8_t kind, uint16_t flags)
+{
+    if (*n == *cap) {
+        uint32_t room = *cap;
+        sw_tok *grown = grow_toks(doc, *toks, *n, &room);
+        if (!grown) return NULL;
+        *toks = grown;
+        *cap = room;
     }
-    sw_tok *t = &doc->toks[doc->n_toks++];
+    sw_tok *t = &(*toks)[(*n)++];
     *t = (sw_tok){.start = start, .end = end, .block = block, .sent = 0, .flags = flags,
                   .kind = kind, .qm = SW_QM_NONE};
     return t;
@@ -100,6 +115,18 @@ static const uint8_t ascii_alnum[256] = {
     ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
     ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1,
+};
+
+/* The token kind of an ASCII byte that is a token by itself in the general path of
+ * tokenize_block(): punctuation and brackets (SW_TK_PUNCT) and symbols (SW_TK_SYM), by their
+ * classes in sw_ascii_class; 0 for every other byte. */
+static const uint8_t ascii_punct_token[128] = {
+    ['#'] = SW_TK_SYM, ['$'] = SW_TK_SYM, ['%'] = SW_TK_SYM, ['&'] = SW_TK_SYM, ['('] = SW_TK_PUNCT,
+    [')'] = SW_TK_PUNCT, ['*'] = SW_TK_SYM, ['+'] = SW_TK_SYM, [','] = SW_TK_PUNCT, ['/'] = SW_TK_PUNCT,
+    [':'] = SW_TK_PUNCT, [';'] = SW_TK_PUNCT, ['<'] = SW_TK_SYM, ['='] = SW_TK_SYM, ['>'] = SW_TK_SYM,
+    ['@'] = SW_TK_SYM, ['['] = SW_TK_PUNCT, ['\\'] = SW_TK_PUNCT, [']'] = SW_TK_PUNCT, ['^'] = SW_TK_SYM,
+    ['_'] = SW_TK_PUNCT, ['`'] = SW_TK_SYM, ['{'] = SW_TK_PUNCT, ['|'] = SW_TK_PUNCT, ['}'] = SW_TK_PUNCT,
+    ['~'] = SW_TK_SYM,
 };
 
 /* Per-byte high bits of x set where m < byte < n, for bytes below 0x80 (0 <= m < n <= 128). No
@@ -167,9 +194,11 @@ static inline uint32_t alnum_run_end(const char *text, uint32_t q, uint32_t stop
 /* The common word of an article, in one step: an ASCII word that starts with the letter at text[i]
  * (the text is padded, doc.h), is shorter than sixteen bytes and is followed by the end of the
  * block or a character that cannot continue it (see tokenize_block()). Sets *q to its end and
- * *flags to its SW_TF_CAP and SW_TF_ALLCAPS, and returns 1. Returns 0 for a shorter word that the
- * general path must scan (followed by a period, an apostrophe, a hyphen or a character outside
- * ASCII) and -1 for a run of sixteen letters and digits or more (or without SSE2). With SSE2 the run of letters and digits, the capitals and the small
+ * *flags to its SW_TF_CAP and SW_TF_ALLCAPS, and returns 1. Returns 2, with the same, for such a
+ * word of three bytes or more followed by a period (the period may still belong to it: see
+ * period_role()), 0 for a shorter word that the general path must scan (followed by a period when
+ * shorter, an apostrophe, a hyphen or a character outside ASCII) and -1 for a run of sixteen
+ * letters and digits or more (or without SSE2). With SSE2 the run of letters and digits, the capitals and the small
  * letters are found in one load of sixteen bytes, and the case flags come from bit masks rather
  * than from a count over the bytes. */
 static inline int short_ascii_word(const char *text, uint32_t i, uint32_t end, uint32_t *q, uint16_t *flags)
@@ -179,19 +208,31 @@ static inline int short_ascii_word(const char *text, uint32_t i, uint32_t end, u
     __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
                                     _mm_set1_epi8((char)(26 - 0x80)));
     __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(10 - 0x80)));
+    __m128i dot = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
+    /* the bytes that would continue a word (see tokenize_block()): an apostrophe, a hyphen, a
+     * period, or the byte of a character outside ASCII (its top bit, which movemask reads) */
+    __m128i goes_on = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+                                   _mm_or_si128(dot, v));
     unsigned mletter = (unsigned)_mm_movemask_epi8(letter), mdigit = (unsigned)_mm_movemask_epi8(digit),
-             msmall = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)); /* see alnum_run_end() */
+             msmall = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)), /* see alnum_run_end() */
+        mgoes_on = (unsigned)_mm_movemask_epi8(goes_on), mdot = (unsigned)_mm_movemask_epi8(dot);
     uint32_t n = (uint32_t)__builtin_ctz(~(mletter | mdigit) | 0x10000u);
     if (n > end - i) n = end - i;
     if (n == 16) return -1;
-    unsigned c = (unsigned char)text[i + n];
-    if (i + n != end && (c >= 0x80 || c == '\'' || c == '-' || c == '.')) return 0;
+    /* what follows the word, read from the masks (bit n) rather than loaded again */
+    int period = 0;
+    if (i + n != end && ((mgoes_on >> n) & 1)) {
+        /* a period after a word of three bytes or more ends the word: scan_word() takes inner
+         * periods (U.S, e.g, Ph.D) only after one or two letters */
+        if (!((mdot >> n) & 1) || n < 3) return 0;
+        period = 1;
+    }
     unsigned run = mletter & ((1u << n) - 1), caps = run & ~msmall;
     uint16_t f = (caps & 1) ? SW_TF_CAP : 0; /* bit 0 is text[i], a letter */
     if (!(run & msmall) && (caps & (caps - 1))) f |= SW_TF_ALLCAPS; /* no small letter, two capitals */
     *q = i + n;
     *flags = f;
-    return 1;
+    return period ? 2 : 1;
 #else
     (void)text, (void)i, (void)end, (void)q, (void)flags;
     return -1;
@@ -432,12 +473,15 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
     const char *text = tz->text;
     sw_iblock *blk = &doc->blocks[bi];
     uint32_t i = blk->start, end = blk->end, first = doc->n_toks;
+    const uint32_t limit = doc->len + SW_TEXT_PAD; /* readable: the text is padded (doc.h) */
+    sw_tok *toks = doc->toks; /* see grow_toks() */
+    uint32_t n = first, cap = (uint32_t)tz->cap;
     int space = 1, single_open = 0;
     blk->tok_start = first;
     while (i < end) {
         uint32_t cp, len, cp2, len2;
         if (text[i] == ' ') {
-            if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+            if (n > first) toks[n - 1].flags |= SW_TF_SPACE_AFTER;
             space = 1;
             i++;
             continue;
@@ -449,18 +493,55 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
         if (short_word == 1) {
             /* most words of an article: see short_ascii_word() */
             uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
-            if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
+            if (n == first) flags |= SW_TF_BLOCK_START;
             if (wend < end && text[wend] == ' ') {
                 /* the usual single space after a word, handled here rather than by the space
                  * branch above (which would set the same flag on this token) */
-                if (!push(tz, i, wend, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                if (!push(doc, &toks, &n, &cap, i, wend, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
                 space = 1;
                 i = wend + 1;
                 continue;
             }
-            if (!push(tz, i, wend, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
+            if (!push(doc, &toks, &n, &cap, i, wend, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
             space = 0;
             i = wend;
+            continue;
+        }
+        if (short_word == 2) {
+            /* a short word before a period, which is part of it when it is an abbreviation or
+             * an initial: the general path's steps for a word, without scanning it again */
+            uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
+            if (n == first) flags |= SW_TF_BLOCK_START;
+            uint32_t stop = wend;
+            int role = period_role(text, i, wend, wend, end, 0);
+            if (role) {
+                stop++;
+                if (role == 1) flags |= SW_TF_ABBREV;
+            }
+            const sw_tok *t = push(doc, &toks, &n, &cap, i, stop, bi, SW_TK_WORD, flags);
+            if (!t) return SW_ERR_NOMEM;
+            if (role && sw_token_end_kind(text, t) &&
+                !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, n - 1))
+                return SW_ERR_NOMEM;
+            space = 0;
+            i = stop;
+            continue;
+        }
+        if (c0 < 0x80 && ascii_punct_token[c0]) {
+            /* a one-byte punctuation or symbol token (not a period, quotation mark or hyphen,
+             * which have cases of their own), as the general path makes it */
+            uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
+            if (n == first) flags |= SW_TF_BLOCK_START;
+            uint8_t kind = ascii_punct_token[c0];
+            if (i + 1 < end && text[i + 1] == ' ') { /* the space after it, as after a word */
+                if (!push(doc, &toks, &n, &cap, i, i + 1, bi, kind, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                space = 1;
+                i += 2;
+                continue;
+            }
+            if (!push(doc, &toks, &n, &cap, i, i + 1, bi, kind, flags)) return SW_ERR_NOMEM;
+            space = 0;
+            i++;
             continue;
         }
         if (short_word < 0) {
@@ -469,11 +550,11 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
              * scan_word's cases, only its case counts (here: one of sixteen bytes or more, or
              * without SSE2). */
             unsigned seen = ascii_alnum[c0];
-            uint32_t q = alnum_run_end(text, i + 1, end, doc->len + SW_TEXT_PAD, &seen); /* padded (doc.h) */
+            uint32_t q = alnum_run_end(text, i + 1, end, limit, &seen);
             unsigned c = (unsigned char)text[q];
             if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
                 uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
-                if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
+                if (n == first) flags |= SW_TF_BLOCK_START;
                 if (ascii_alnum[c0] == 2) flags |= SW_TF_CAP;
                 if (!(seen & 1) && (seen & 2)) { /* no lower case: all capitals when two or more */
                     int upper = 0;
@@ -483,12 +564,12 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
                 if (q < end && c == ' ') {
                     /* the usual single space after a word, handled here rather than by the space
                      * branch above (which would set the same flag on this token) */
-                    if (!push(tz, i, q, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                    if (!push(doc, &toks, &n, &cap, i, q, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
                     space = 1;
                     i = q + 1;
                     continue;
                 }
-                if (!push(tz, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
+                if (!push(doc, &toks, &n, &cap, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
                 space = 0;
                 i = q;
                 continue;
@@ -496,14 +577,14 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
         }
         int cc = sw_char_class(text, i, end, &cp, &len);
         if (cc == SW_CC_SPACE || cc == SW_CC_OTHER) {
-            if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+            if (n > first) toks[n - 1].flags |= SW_TF_SPACE_AFTER;
             space = 1;
             i += len;
             continue;
         }
         uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
-        if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
-        const sw_tok *prev = doc->n_toks > first ? &doc->toks[doc->n_toks - 1] : NULL;
+        if (n == first) flags |= SW_TF_BLOCK_START;
+        const sw_tok *prev = n > first ? &toks[n - 1] : NULL;
         uint32_t start = i, stop;
         uint8_t kind;
         switch (cc) {
@@ -627,21 +708,24 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             kind = SW_TK_PUNCT;
             break;
         }
-        const sw_tok *t = push(tz, start, stop, bi, kind, flags);
+        const sw_tok *t = push(doc, &toks, &n, &cap, start, stop, bi, kind, flags);
         if (!t) return SW_ERR_NOMEM;
         /* the quotation stage visits the quotation marks only, the sentence splitter the tokens
          * that end in final punctuation only (a word of the fast path above never does) */
-        if (kind == SW_TK_QUOTE && !list_token(doc, &doc->qmarks, &doc->n_qmarks, &tz->cap_qmarks, doc->n_toks - 1))
+        if (kind == SW_TK_QUOTE && !list_token(doc, &doc->qmarks, &doc->n_qmarks, &tz->cap_qmarks, n - 1))
             return SW_ERR_NOMEM;
         unsigned char last = (unsigned char)text[stop - 1]; /* . ? ! or the last byte of … */
         if ((last == '.' || last == '?' || last == '!' || last == 0xA6) && sw_token_end_kind(text, t) &&
-            !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, doc->n_toks - 1))
+            !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, n - 1))
             return SW_ERR_NOMEM;
         space = 0;
         i = stop;
     }
-    if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
-    blk->tok_end = doc->n_toks;
+    if (n > first) toks[n - 1].flags |= SW_TF_SPACE_AFTER;
+    doc->toks = toks;
+    doc->n_toks = n;
+    tz->cap = cap;
+    blk->tok_end = n;
     return SW_OK;
 }
 
