@@ -697,31 +697,36 @@ static sw_status classify_tokens(ectx *c)
     uint32_t done = 0;   /* tokens [0, done) have their fields set */
     const char *text = doc->text;
     const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
+    /* the arrays in locals: kept in c, each would be read again after every store into another */
+    const sw_tok *toks = c->toks;
+    uint32_t *kw = c->kw, *core = c->core;
+    int32_t *tok_wstat = c->tok_wstat;
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
         uint32_t lo = bl->tok_start < done ? done : bl->tok_start;
         if (lo > c->n_toks) lo = c->n_toks;
         for (; done < lo; done++) clear_token(c, done); /* tokens outside every block */
-        for (uint32_t i = lo; i < bl->tok_end && i < c->n_toks; i++, done++) {
-            const sw_tok *t = &c->toks[i];
+        uint32_t hi = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
+        if (hi < lo) hi = lo;
+        for (uint32_t i = lo; i < hi; i++) {
+            const sw_tok *t = &toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
-            /* the fields of clear_token(), each stored once per token here (the arrays may alias
-             * anything for the compiler, so early "clearing" stores would all be kept); a word's
-             * cls, info and roles, and the rest of its kw, come in the second visit */
+            /* the fields of clear_token() but those that fill_block() gives every token of the
+             * block (cls, info and roles: a token that is no word gets no_word's), each stored
+             * once per token here (the arrays may alias anything for the compiler, so early
+             * "clearing" stores would all be kept); a word's cls, info and roles, and the rest of
+             * its kw, come in fill_block() */
             if (t->kind != SW_TK_WORD) {
-                c->cls[i] = 0;
-                c->tok_wstat[i] = -1;
-                c->info[i] = NULL;
-                c->roles[i] = 0;
-                c->kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
-                c->core[i] = len;
+                tok_wstat[i] = -1;
+                kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
+                core[i] = len;
                 continue;
             }
             unsigned char last = (unsigned char)s[len - 1];
             if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
-            c->core[i] = len;
+            core[i] = len;
             /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
              * the rare hyphen asked first, the flag moved into place without a branch: which words
              * are capitalised or longer than four bytes is no pattern a branch predictor learns */
@@ -729,19 +734,17 @@ static sw_status classify_tokens(ectx *c)
             if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
                 s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
                 capbit = KW_CAPWORD;
-            c->kw[i] = capbit;
+            kw[i] = capbit;
             if (len == 0 || len > 64 + 8) {
-                const sw_lex_info *info = sw_lex_lookup(s, len);
-                c->info[i] = info;
-                c->roles[i] = sw_ent_roles_of(info);
-                c->cls[i] = info ? info->classes : 0;
-                c->tok_wstat[i] = -1;
+                /* no word list holds such a word (sw_lex_lookup() says so for every word longer
+                 * than 63 bytes): fill_block() gives it no_word's fields */
+                tok_wstat[i] = -1;
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
             int32_t k = word_index(c, s, len, i, text_end, &cap_ws);
             if (k < 0) return SW_ERR_NOMEM;
-            c->tok_wstat[i] = k;
+            tok_wstat[i] = k;
             if (!body) continue;
             wstat *w = &c->wstats[k];
             if (!capbit) {
@@ -750,6 +753,7 @@ static sw_status classify_tokens(ectx *c)
                 if (w->midcap < UINT16_MAX) w->midcap++;
             }
         }
+        done = hi > done ? hi : done;
         /* the block's new words looked up together, then its tokens given their fields while
          * they are still in the cache */
         lookup_words(c, looked, missed, prep);
