@@ -240,6 +240,14 @@ static void sent_range(const sw_attr *a, uint32_t i, uint32_t *lo, uint32_t *hi)
  * blocks, so bound the search by its block rather than its sentence. */
 static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blocks[a->t[i].block].tok_end; }
 
+/* Whether a word has only ASCII bytes and no apostrophe. */
+static int plain_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\'') return 0;
+    return 1;
+}
+
 /* The length of the verb cue phrase starting at token v ("pointed out": 2), or 0. */
 static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
 {
@@ -250,7 +258,12 @@ static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
         words[n].len = tok_len(a, t);
     }
     int kind = 0;
-    size_t len = sw_lex_cue_phrase(words, n, &kind);
+    /* The entities stage looked up the word without a possessive ending, and an unknown word with
+     * letters outside ASCII again in its ASCII form; for an ASCII word without an apostrophe, its
+     * entry is what looking up the word itself gives. */
+    size_t len = a->info[v] && plain_ascii(words[0].ptr, words[0].len)
+                     ? sw_lex_cue_phrase_after(a->info[v], words, n, &kind)
+                     : sw_lex_cue_phrase(words, n, &kind);
     return kind == SW_CUE_VERB_PHRASE ? (uint32_t)len : 0;
 }
 

@@ -52,8 +52,9 @@ static int has_non_ascii(const char *s, uint32_t len)
 
 /* The key of a word in the name maps: lower case, and without marks where the word has an ASCII
  * form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
-static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
+static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t cap, int *ascii)
 {
+    *ascii = 0;
     if (len <= cap) {
         /* the common case, an ASCII word: fold it and learn that it is ASCII in one pass */
         unsigned char high = 0;
@@ -62,7 +63,10 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
             high |= ch;
             dst[i] = (char)(ch + (((unsigned)(ch - 'A') < 26u) << 5));
         }
-        if (!(high & 0x80)) return len;
+        if (!(high & 0x80)) {
+            *ascii = 1;
+            return len;
+        }
     }
     if (has_non_ascii(w, len)) {
         size_t n = sw_ent_ascii_fold(w, len, dst, cap);
@@ -71,6 +75,16 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     if (len > cap) len = cap;
     return (uint32_t)fold_copy(dst, w, len);
 }
+
+/* word_key_ascii() without telling whether the word is ASCII. */
+static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
+{
+    int ascii;
+    return word_key_ascii(w, len, dst, cap, &ascii);
+}
+
+/* The room a buffer gives a key of len bytes that hash_bytes() reads: len rounded up to 8. */
+#define KEY_ROOM(len) (((len) + 7) & ~(size_t)7)
 
 /* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
  * the last few bytes gathered into one number, so a name costs a few steps rather than one
@@ -88,7 +102,14 @@ static uint32_t hash_bytes(const char *s, size_t len)
     }
     if (i < len) {
         uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* every key is hashed in a buffer with room for its length rounded up to 8 (KEY_ROOM):
+         * one load, keeping the key's bytes (the low bytes on a little-endian machine) */
+        memcpy(&v, s + i, 8);
+        v &= ~0ull >> (8 * (8 - (len - i)));
+#else
         for (size_t k = 0; i + k < len; k++) v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+#endif
         h = (h ^ v) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 29;
     }
@@ -194,9 +215,9 @@ static int32_t smap_get(const smap *m, const char *key, uint32_t len)
     return smap_get_h(m, key, len, hash_bytes(key, len));
 }
 
-/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
- * grows the table at half load. 0 when out of memory. */
-static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+/* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
+ * memory. */
+static int smap_reserve(sw_arena *a, smap *m)
 {
     if ((m->used + 1) * 2 > m->cap) {
         smap old = *m;
@@ -207,6 +228,14 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
                 m->used++;
             }
     }
+    return 1;
+}
+
+/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
+ * grows the table at half load. 0 when out of memory. */
+static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    if (!smap_reserve(a, m)) return 0;
     smap_slot *s = smap_find(m, key, len, h);
     if (!s->key) {
         char *k = sw_arena_strndup(a, key, len);
@@ -225,6 +254,7 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
  * --------------------------------------------------------------------------------------------- */
 
 typedef sw_ent_wtype wstat;
+
 
 typedef struct cand {            /* one mention found */
     uint32_t tok_s, tok_e, pre_s;
@@ -249,6 +279,13 @@ typedef struct node {
     int32_t ent, next;
 } node;
 
+typedef struct nword {           /* one distinct key of the words of names */
+    const char *key;             /* word_key() of the word without its final period (arena, with
+                                  * KEY_ROOM(len) bytes) */
+    uint32_t len;
+    int32_t head;                /* the entities whose names have the word: first node, or -1 */
+} nword;
+
 typedef struct ectx {
     sw_doc *doc;
     sw_arena *arena;
@@ -261,9 +298,9 @@ typedef struct ectx {
     uint32_t *roles;             /* attribution roles of each token (sw_ent_roles_of) */
     uint32_t *core;              /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
-    size_t n_marks, cap_marks;
+    size_t n_marks;
     uint32_t *cue_toks;          /* tokens that may be speech cues (sw_ent_cue_candidates) */
-    size_t n_cue_toks, cap_cue_toks;
+    size_t n_cue_toks;
     uint64_t *wslots;            /* word hash -> slot (0 = empty) */
     uint32_t *widx;              /* slot -> index into wstats */
     uint32_t wcap, wused;
@@ -276,7 +313,11 @@ typedef struct ectx {
     xent *xe;
     sw_entinfo *ei;
     size_t n_ents, cap_ents, cap_ei;
-    smap full, words, acro;
+    smap full, acro;
+    smap words;                  /* key of a name word -> its number in nwords */
+    nword *nwords;               /* the name words (see "The words of names") */
+    size_t n_nwords, cap_nwords;
+    int32_t *wnword;             /* distinct word (wstats) -> its name word number, -1 unknown */
     node *nodes;
     size_t n_nodes, cap_nodes;
     char *scratch;               /* key building */
@@ -416,13 +457,12 @@ static int grow_wslots(ectx *c)
     return 1;
 }
 
-/* A word's lexicon entry, classes, attribution roles (sw_ent_roles_of()) and keyword value,
- * computed from its bytes alone. The classes and roles come with the lookup (sw_lex_lookup_classes)
- * so that the entry itself, elsewhere in memory, is not read. */
-static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
+/* Completes the lexicon fields of a word (s[0..len) of the text) from the lexicon's answer for its
+ * bytes (info, cls, roles: sw_lex_lookup_classes_padded()): the answer for its ASCII form when the
+ * bytes are in no list, its attribution roles (sw_ent_roles_of()) and its keyword value. */
+static void word_lexicon_finish(const char *s, uint32_t len, const sw_lex_info *info, uint32_t cls, uint32_t roles,
+                                wstat *w)
 {
-    uint32_t cls, roles;
-    const sw_lex_info *info = sw_lex_lookup_classes_padded(s, len, &cls, &roles); /* s is in the text */
     if (!info && has_non_ascii(s, len)) {
         /* "François", "Łukasz": the word lists are mostly written without marks */
         char ascii[64];
@@ -437,7 +477,7 @@ static void word_lexicon_uncached(const char *s, uint32_t len, wstat *w)
 
 /* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),
  * and the lexicon's tables are megabytes, so each first lookup in an article is a cache miss or
- * two. A small per-thread memo of recent words (exact bytes -> everything word_lexicon_uncached()
+ * two. A small per-thread memo of recent words (exact bytes -> everything the lookup and word_lexicon_finish()
  * gives) answers most of them from 256 KB. The answers are pure functions of the bytes of static
  * tables, so the memo can never change a result; per thread, so concurrent extractions need no
  * locking. */
@@ -563,9 +603,9 @@ static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, co
 
 /* The lexicon fields of the distinct words c->wstats[from, n_wstats), in two rounds that each ask
  * the memory for everything first: the memo sets (asked for by word_index), then for the words the
- * memo does not know, the lexicon (sw_lex_prefetch_padded), so the cache misses overlap instead of
- * coming one after the other. `missed` has room for the words. */
-static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
+ * memo does not know, the lexicon (sw_lex_prepare_padded), so the cache misses overlap instead of
+ * coming one after the other. `missed` has room for the words, and `prep` for their keys. */
+static void lookup_words(ectx *c, uint32_t from, uint32_t *missed, sw_lex_prepared *prep)
 {
     const char *text_end = c->doc->text + c->doc->len;
     uint32_t n_missed = 0;
@@ -574,50 +614,53 @@ static void lookup_words(ectx *c, uint32_t from, uint32_t *missed)
         const char *s = c->doc->text + c->toks[w->tok].start;
         uint32_t len = c->core[w->tok];
         if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
-        sw_lex_prefetch_padded(s, len);
+        sw_lex_prepare_padded(s, len, &prep[n_missed]); /* s is in the text */
         missed[n_missed++] = k;
     }
     for (uint32_t j = 0; j < n_missed; j++) {
         wstat *w = &c->wstats[missed[j]];
         const char *s = c->doc->text + c->toks[w->tok].start;
         uint32_t len = c->core[w->tok];
-        word_lexicon_uncached(s, len, w);
+        uint32_t cls, roles;
+        const sw_lex_info *info = sw_lex_lookup_prepared(s, len, &prep[j], &cls, &roles);
+        word_lexicon_finish(s, len, info, cls, roles, w);
         lexmemo_put(&lexmemo[w->memo], s, len, w);
     }
 }
 
+/* The lexicon fields of no word, which tokens that are not words get in fill_block(). */
+static const wstat no_word;
+
 /* Gives every word token of block b its word's lexicon fields, and lists the block's cue
- * candidates and (in the body) its determiners and gendered pronouns, in order. */
-static sw_status fill_block(ectx *c, uint32_t b, int body)
+ * candidates and (in the body) its determiners and gendered pronouns, in order. Which tokens are
+ * words, cue candidates or determiners follows no pattern that the processor could learn, so the
+ * loop has no branch on them: a token that is no word copies the fields of no_word (which it has
+ * already), and every token is written at the end of both lists, which only count it when it
+ * belongs there (classify_tokens() gave them room for every token). */
+static void fill_block(ectx *c, uint32_t b, int body)
 {
     const sw_iblock *bl = &c->doc->blocks[b];
-    for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+    uint32_t marks_mask = body ? (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE) : 0;
+    size_t n_cue = c->n_cue_toks, n_marks = c->n_marks;
+    uint32_t end = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
+    for (uint32_t i = bl->tok_start; i < end; i++) {
         int32_t k = c->tok_wstat[i];
-        if (k < 0) continue;
-        const wstat *w = &c->wstats[k];
+        /* k >= 0 ? &c->wstats[k] : &no_word, chosen with a mask (the compiler makes the choice a
+         * branch, which tokens that are no words would mispredict) */
+        uintptr_t none = (uintptr_t)0 - (uintptr_t)(k < 0);
+        const wstat *w = (const wstat *)(((uintptr_t)(c->wstats + (k & ~(k >> 31))) & ~none) | ((uintptr_t)&no_word & none));
         uint32_t wkw = w->kw;
         c->cls[i] = w->cls;
         c->kw[i] |= wkw;
         c->info[i] = w->info;
         c->roles[i] = w->roles;
-        if ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (w->roles & (SW_W_ACCORDING | SW_W_READS))) {
-            if (c->n_cue_toks == c->cap_cue_toks) {
-                c->cue_toks = sw_arena_grow(c->arena, c->cue_toks, sizeof *c->cue_toks, c->n_cue_toks,
-                                            &c->cap_cue_toks, c->n_cue_toks < 64 ? 64 : c->n_cue_toks * 2);
-                if (!c->cue_toks) return SW_ERR_NOMEM;
-            }
-            c->cue_toks[c->n_cue_toks++] = i;
-        }
-        if (body && (wkw & (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE))) {
-            if (c->n_marks == c->cap_marks) {
-                c->marks = sw_arena_grow(c->arena, c->marks, sizeof *c->marks, c->n_marks, &c->cap_marks,
-                                         c->n_marks < 64 ? 256 : c->n_marks * 2);
-                if (!c->marks) return SW_ERR_NOMEM;
-            }
-            c->marks[c->n_marks++] = i;
-        }
+        c->cue_toks[n_cue] = i;
+        n_cue += ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) | (w->roles & (SW_W_ACCORDING | SW_W_READS))) != 0;
+        c->marks[n_marks] = i;
+        n_marks += (wkw & marks_mask) != 0;
     }
-    return SW_OK;
+    c->n_cue_toks = n_cue;
+    c->n_marks = n_marks;
 }
 
 /* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
@@ -645,56 +688,63 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
     size_t cap_ws = 0;
     uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
-    if (!missed) return SW_ERR_NOMEM;
+    sw_lex_prepared *prep = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *prep); /* lookup_words */
+    if (!prep) return SW_ERR_NOMEM;
+    c->cue_toks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cue_toks); /* fill_block */
+    c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
+    if (!missed || !c->cue_toks || !c->marks) return SW_ERR_NOMEM;
     uint32_t looked = 0; /* c->wstats[0, looked) have their lexicon fields */
     uint32_t done = 0;   /* tokens [0, done) have their fields set */
     const char *text = doc->text;
     const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
+    /* the arrays in locals: kept in c, each would be read again after every store into another */
+    const sw_tok *toks = c->toks;
+    uint32_t *kw = c->kw, *core = c->core;
+    int32_t *tok_wstat = c->tok_wstat;
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
         uint32_t lo = bl->tok_start < done ? done : bl->tok_start;
         if (lo > c->n_toks) lo = c->n_toks;
         for (; done < lo; done++) clear_token(c, done); /* tokens outside every block */
-        for (uint32_t i = lo; i < bl->tok_end && i < c->n_toks; i++, done++) {
-            const sw_tok *t = &c->toks[i];
+        uint32_t hi = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
+        if (hi < lo) hi = lo;
+        for (uint32_t i = lo; i < hi; i++) {
+            const sw_tok *t = &toks[i];
             const char *s = text + t->start;
             uint32_t len = t->end - t->start;
-            /* the fields of clear_token(), each stored once per token here (the arrays may alias
-             * anything for the compiler, so early "clearing" stores would all be kept); a word's
-             * cls, info and roles, and the rest of its kw, come in the second visit */
+            /* the fields of clear_token() but those that fill_block() gives every token of the
+             * block (cls, info and roles: a token that is no word gets no_word's), each stored
+             * once per token here (the arrays may alias anything for the compiler, so early
+             * "clearing" stores would all be kept); a word's cls, info and roles, and the rest of
+             * its kw, come in fill_block() */
             if (t->kind != SW_TK_WORD) {
-                c->cls[i] = 0;
-                c->tok_wstat[i] = -1;
-                c->info[i] = NULL;
-                c->roles[i] = 0;
-                c->kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
-                c->core[i] = len;
+                tok_wstat[i] = -1;
+                kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
+                core[i] = len;
                 continue;
             }
             unsigned char last = (unsigned char)s[len - 1];
             if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
-            c->core[i] = len;
-            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi) */
-            uint32_t capbit = 0;
-            if (t->flags & SW_TF_CAP)
+            core[i] = len;
+            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
+             * the rare hyphen asked first, the flag moved into place without a branch: which words
+             * are capitalised or longer than four bytes is no pattern a branch predictor learns */
+            uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * KW_CAPWORD;
+            if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
+                s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
                 capbit = KW_CAPWORD;
-            else if (t->end - t->start > 4 && s[2] == '-' && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
-                     s[3] >= 'A' && s[3] <= 'Z')
-                capbit = KW_CAPWORD;
-            c->kw[i] = capbit;
+            kw[i] = capbit;
             if (len == 0 || len > 64 + 8) {
-                const sw_lex_info *info = sw_lex_lookup(s, len);
-                c->info[i] = info;
-                c->roles[i] = sw_ent_roles_of(info);
-                c->cls[i] = info ? info->classes : 0;
-                c->tok_wstat[i] = -1;
+                /* no word list holds such a word (sw_lex_lookup() says so for every word longer
+                 * than 63 bytes): fill_block() gives it no_word's fields */
+                tok_wstat[i] = -1;
                 continue;
             }
             /* the lexicon and the keyword table are asked once per distinct word */
             int32_t k = word_index(c, s, len, i, text_end, &cap_ws);
             if (k < 0) return SW_ERR_NOMEM;
-            c->tok_wstat[i] = k;
+            tok_wstat[i] = k;
             if (!body) continue;
             wstat *w = &c->wstats[k];
             if (!capbit) {
@@ -703,14 +753,17 @@ static sw_status classify_tokens(ectx *c)
                 if (w->midcap < UINT16_MAX) w->midcap++;
             }
         }
+        done = hi > done ? hi : done;
         /* the block's new words looked up together, then its tokens given their fields while
          * they are still in the cache */
-        lookup_words(c, looked, missed);
+        lookup_words(c, looked, missed, prep);
         looked = c->n_wstats;
-        sw_status st = fill_block(c, b, body);
-        if (st != SW_OK) return st;
+        fill_block(c, b, body);
     }
     for (; done <= c->n_toks; done++) clear_token(c, done);
+    c->wnword = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *c->wnword);
+    if (!c->wnword) return SW_ERR_NOMEM;
+    memset(c->wnword, 0xFF, (c->n_wstats + 1) * sizeof *c->wnword); /* all -1 */
     c->lc.cls = c->cls;
     c->lc.info = c->info;
     c->lc.roles = c->roles;
@@ -724,6 +777,96 @@ static sw_status classify_tokens(ectx *c)
  * Entities and linking
  * --------------------------------------------------------------------------------------------- */
 
+/* The distinct keys of the words of names (word_key() of a word without its final period) are
+ * kept once each and numbered (c->nwords); c->words maps a key to its number, and each number
+ * heads the list of the entities whose names have the word. A token finds its word's number
+ * through its word statistics (c->wnword), where the number is noted the first time, so a word of
+ * a name is folded and hashed once per article rather than each time a name with it is looked up,
+ * indexed, keyed or compared. Only ASCII words note their number there: the statistics merge
+ * words that differ in bit 0x20 of some bytes, which for ASCII is case alone (and every token of
+ * the word then has the same key), but not for other letters ("Ā" and "Ġ"). */
+
+/* The name-word number noted for the word of token i, or -1 when none is (yet). */
+static int32_t known_name_word(const ectx *c, uint32_t i)
+{
+    int32_t k = c->tok_wstat[i];
+    return k >= 0 ? c->wnword[k] : -1;
+}
+
+/* The key of the name word at token i into buf (64 bytes): its length, or 0 when the word has none
+ * (nothing but a period, or longer than 64 bytes); *ascii says whether the word is ASCII. */
+static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
+{
+    uint32_t l = core_len(c, i);
+    const char *w = tok_text(c, i);
+    if (l && w[l - 1] == '.') l--;
+    if (!l || l > 64) return 0;
+    /* an ASCII word, eight bytes a step: w is in the padded text (doc.h) and buf has 64 bytes, so
+     * the last step may read and write past the word; capitals are made small as in
+     * word_key_ascii() (a byte gets 0x20 when x + 0x3F reaches 0x80 and x + 0x25 does not) */
+    uint64_t high = 0;
+    for (uint32_t k = 0; k < l; k += 8) {
+        uint64_t v;
+        memcpy(&v, w + k, 8);
+        if (l - k < 8) v &= ~0ull >> (8 * (8 - (l - k)));
+        high |= v;
+        v |= ((v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & 0x8080808080808080ull) >> 2;
+        memcpy(buf + k, &v, 8);
+    }
+    if (!(high & 0x8080808080808080ull)) {
+        *ascii = 1;
+        return l;
+    }
+    return word_key_ascii(w, l, buf, 64, ascii);
+}
+
+/* The number of the name word at token i, or -1 when no name has the word (or it has no key). */
+static int32_t find_name_word(const ectx *c, uint32_t i)
+{
+    int32_t id = known_name_word(c, i);
+    if (id >= 0) return id;
+    char buf[64];
+    int ascii;
+    uint32_t l = name_word_key(c, i, buf, &ascii);
+    if (!l) return -1;
+    id = smap_get(&c->words, buf, l);
+    if (id >= 0 && ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
+    return id;
+}
+
+/* The number of the name word at token i, made when new (with no entities yet); -1 when the word
+ * has no key, -2 when out of memory. */
+static int32_t add_name_word(ectx *c, uint32_t i)
+{
+    int32_t id = known_name_word(c, i);
+    if (id >= 0) return id;
+    char buf[64];
+    int ascii;
+    uint32_t l = name_word_key(c, i, buf, &ascii);
+    if (!l) return -1;
+    uint32_t h = hash_bytes(buf, l);
+    if (!smap_reserve(c->arena, &c->words)) return -2;
+    smap_slot *slot = smap_find(&c->words, buf, l, h);
+    if (slot->key) {
+        id = slot->val;
+    } else {
+        if (c->n_nwords == c->cap_nwords) {
+            c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
+                                      c->n_nwords + 1);
+            if (!c->nwords) return -2;
+        }
+        char *key = sw_arena_alloc(c->arena, KEY_ROOM(l)); /* copied eight bytes a step (name_key) */
+        if (!key) return -2;
+        memcpy(key, buf, KEY_ROOM(l));
+        id = (int32_t)c->n_nwords;
+        *slot = (smap_slot){key, l, h, id};
+        c->words.used++;
+        c->nwords[c->n_nwords++] = (nword){key, l, -1};
+    }
+    if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
+    return id;
+}
+
 /* Builds the folded key of the name words in tokens [s, e) into c->scratch ("vladimir putin");
  * returns its length, or 0 when out of memory. Periods and possessives are left out. */
 static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
@@ -731,7 +874,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     /* a name is often keyed twice in a row (found, then named or indexed): the key is still there */
     if (c->key_e && c->key_s == s && c->key_e == e) return c->key_len;
     c->key_e = 0;
-    size_t need = 1;
+    size_t need = 8; /* the words' keys are copied and hashed eight bytes a step: room for the last */
     for (uint32_t i = s; i < e; i++) need += tok_len(c, i) + 1;
     if (need > c->cap_scratch) {
         size_t cap = need * 2 + 64;
@@ -742,6 +885,17 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     size_t n = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i)) continue;
+        /* a word of a name is numbered when first keyed, so that finding, indexing and comparing
+         * the name then need not fold it again (an out-of-memory failure here only costs that) */
+        int32_t id = known_name_word(c, i);
+        if (id < 0 && c->tok_wstat[i] >= 0 && add_name_word(c, i) >= 0) id = known_name_word(c, i);
+        if (id >= 0) { /* its key, already folded, copied eight bytes a step (scratch has room) */
+            if (n) c->scratch[n++] = ' ';
+            const nword *nw = &c->nwords[id];
+            for (uint32_t k = 0; k < nw->len; k += 8) memcpy(c->scratch + n + k, nw->key + k, 8);
+            n += nw->len;
+            continue;
+        }
         uint32_t l = core_len(c, i);
         const char *w = tok_text(c, i);
         if (l && w[l - 1] == '.') l--;
@@ -766,6 +920,8 @@ static uint32_t name_key_hash(ectx *c, uint32_t kl)
 /* Case-insensitive equality of two word tokens, without possessives and final periods. */
 static int words_eq(const ectx *c, uint32_t a, uint32_t b)
 {
+    int32_t ia = known_name_word(c, a), ib = known_name_word(c, b);
+    if (ia >= 0 && ib >= 0) return ia == ib;
     uint32_t la = core_len(c, a), lb = core_len(c, b);
     const char *sa = tok_text(c, a), *sb = tok_text(c, b);
     if (la && sa[la - 1] == '.') la--;
@@ -826,25 +982,24 @@ static uint32_t count_words(const ectx *c, uint32_t s, uint32_t e)
     return n;
 }
 
-/* Adds entity `ent` to the list of the word at token i. */
+/* Adds entity `ent` to the list of the word at token i. 0 when out of memory. */
 static int index_word(ectx *c, uint32_t i, int32_t ent)
 {
-    char buf[64];
-    uint32_t l = core_len(c, i);
-    const char *w = tok_text(c, i);
-    if (l && w[l - 1] == '.') l--;
-    if (!l || l > sizeof buf) return 1;
-    l = word_key(w, l, buf, sizeof buf);
-    uint32_t h = hash_bytes(buf, l);
-    int32_t head = smap_get_h(&c->words, buf, l, h);
+    int32_t id = add_name_word(c, i);
+    if (id == -1) return 1;
+    if (id < 0) return 0;
+    int32_t head = c->nwords[id].head;
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
         if (c->nodes[k].ent == ent) return 1;
-    c->nodes = sw_arena_grow(c->arena, c->nodes, sizeof *c->nodes, c->n_nodes, &c->cap_nodes, c->n_nodes + 1);
-    if (!c->nodes) return 0;
+    if (c->n_nodes == c->cap_nodes) {
+        c->nodes = sw_arena_grow(c->arena, c->nodes, sizeof *c->nodes, c->n_nodes, &c->cap_nodes, c->n_nodes + 1);
+        if (!c->nodes) return 0;
+    }
     c->nodes[c->n_nodes].ent = ent;
     c->nodes[c->n_nodes].next = head;
-    return smap_put_h(c->arena, &c->words, buf, l, h, (int32_t)c->n_nodes++);
+    c->nwords[id].head = (int32_t)c->n_nodes++;
+    return 1;
 }
 
 /* Registers the initials of a multi-word name as an acronym of its entity ("European Union" ->
@@ -886,12 +1041,14 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
 /* Creates an entity named by tokens [s, e); returns its index, or -2 when out of memory. */
 static int32_t new_entity(ectx *c, uint32_t s, uint32_t e)
 {
-    size_t cap_x = c->cap_ents;
-    c->xe = sw_arena_grow(c->arena, c->xe, sizeof *c->xe, c->n_ents, &cap_x, c->n_ents + 1);
-    if (!c->xe) return -2;
-    c->ei = sw_arena_grow(c->arena, c->ei, sizeof *c->ei, c->n_ents, &c->cap_ei, c->n_ents + 1);
-    if (!c->ei) return -2;
-    c->cap_ents = cap_x;
+    if (c->n_ents == c->cap_ents || c->n_ents == c->cap_ei) {
+        size_t cap_x = c->cap_ents;
+        c->xe = sw_arena_grow(c->arena, c->xe, sizeof *c->xe, c->n_ents, &cap_x, c->n_ents + 1);
+        if (!c->xe) return -2;
+        c->ei = sw_arena_grow(c->arena, c->ei, sizeof *c->ei, c->n_ents, &c->cap_ei, c->n_ents + 1);
+        if (!c->ei) return -2;
+        c->cap_ents = cap_x;
+    }
     int32_t ent = (int32_t)c->n_ents++;
     memset(&c->xe[ent], 0, sizeof c->xe[ent]);
     c->xe[ent].sibling = -1;
@@ -914,13 +1071,8 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
         ent = smap_get_h(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
-    char buf[64];
-    uint32_t l = core_len(c, lw);
-    const char *w = tok_text(c, lw);
-    if (l && w[l - 1] == '.') l--;
-    if (!l || l > sizeof buf) return -1;
-    l = word_key(w, l, buf, sizeof buf);
-    int32_t head = smap_get(&c->words, buf, l);
+    int32_t id = find_name_word(c, lw);
+    int32_t head = id >= 0 ? c->nwords[id].head : -1;
     int32_t best = -1, best_score = 0;
     uint32_t best_recent = 0;
     int steps = 0;
@@ -1282,9 +1434,11 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
 static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
 {
     /* first room for a candidate per eight tokens (an article has about one per twelve) */
-    c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
-                             c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
-    if (!c->cands) return 0;
+    if (c->n_cands == c->cap_cands) {
+        c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
+                                 c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
+        if (!c->cands) return 0;
+    }
     cand *m = &c->cands[c->n_cands++];
     m->pre_s = pre_s;
     m->tok_s = s;
@@ -1667,7 +1821,8 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             l = word_key(tok_text(c, e), l, buf, sizeof buf);
-            int32_t head = smap_get(&c->words, buf, l);
+            int32_t id = smap_get(&c->words, buf, l);
+            int32_t head = id >= 0 ? c->nwords[id].head : -1;
             if (head < 0 && smap_get(&c->acro, buf, l) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
              * the word before it */

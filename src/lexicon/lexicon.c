@@ -51,9 +51,15 @@ static void sw_lex_fold(const unsigned char *in, size_t len, unsigned char *out)
     }
 }
 
-/* Eight bytes as a little-endian number, on any machine (one load where the machine is one). */
-static uint64_t sw_lex_load64(const unsigned char *p)
+/* Eight bytes as a little-endian number, on any machine (one load where the machine is one,
+ * written as one so that the compiler sees how small it is and inlines it). */
+static inline uint64_t sw_lex_load64(const unsigned char *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#endif
     return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
            (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
@@ -214,19 +220,6 @@ static const sw_lex_slot *sw_lex_find(const char *word, size_t len) { return sw_
 #define SW_LEX_PREFETCH(p) ((void)(p))
 #endif
 
-/* Starts loading the filter word and the first hash slot of a word, without waiting for them. */
-void sw_lex_prefetch_padded(const char *word, size_t len)
-{
-    sw_lex_key key;
-    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
-        return;
-    if (!sw_lex_key_padded(word, len, &key))
-        sw_lex_key_bytes(word, len, &key);
-    uint32_t b = sw_lex_filter_bit(key.hash);
-    SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
-    SW_LEX_PREFETCH(&sw_lex_tab_slots[key.hash & sw_lex_tab_slot_mask]);
-}
-
 /* The entry of a slot found, or NULL when it is only the first word of a cue phrase. */
 static const sw_lex_info *sw_lex_info_of(const sw_lex_slot *sl)
 {
@@ -262,6 +255,38 @@ const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, ui
     return sw_lex_answer(sw_lex_find_word(word, len, 1), classes, roles);
 }
 
+void sw_lex_prepare_padded(const char *word, size_t len, sw_lex_prepared *p)
+{
+    sw_lex_key key;
+    p->len = 0;
+    if (!word || len == 0 || len > SW_LEX_MAX_KEY)
+        return;
+    if (sw_lex_key_padded(word, len, &key)) {
+        p->k0 = key.k0;
+        p->k1 = key.k1;
+        p->len = key.len;
+        p->hash = key.hash;
+    } else {
+        sw_lex_key_bytes(word, len, &key);
+    }
+    uint32_t b = sw_lex_filter_bit(key.hash);
+    SW_LEX_PREFETCH(&sw_lex_filter_get()[b >> 6]);
+    SW_LEX_PREFETCH(&sw_lex_tab_slots[key.hash & sw_lex_tab_slot_mask]);
+}
+
+const sw_lex_info *sw_lex_lookup_prepared(const char *word, size_t len, const sw_lex_prepared *p, uint32_t *classes,
+                                          uint32_t *roles)
+{
+    if (!p->len)
+        return sw_lex_lookup_classes_padded(word, len, classes, roles);
+    sw_lex_key key;
+    key.k0 = p->k0;
+    key.k1 = p->k1;
+    key.len = p->len;
+    key.hash = p->hash; /* a prepared key has at most 16 bytes: the probe reads no key->bytes */
+    return sw_lex_answer(sw_lex_probe(&key), classes, roles);
+}
+
 /* The classes of a word, 0 when it is in no list. */
 uint32_t sw_lex_classes(const char *word, size_t len)
 {
@@ -283,16 +308,10 @@ static int sw_lex_word_is(const sw_word *w, uint32_t off)
 
 /* The longest cue phrase at the start of words[0..n): its word count (0: none) and kind. The cues
  * of one first word are contiguous and longest first, so the first full match is the longest. */
-size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
+/* The longest cue phrase at words[0..n) whose first word is lexicon entry `first`
+ * (sw_lex_cue_phrase()). */
+static size_t sw_lex_cue_phrase_of(uint32_t first, const sw_word *words, size_t n, int *kind)
 {
-    if (kind)
-        *kind = 0;
-    if (!words || n < 2)
-        return 0;
-    const sw_lex_slot *sl = sw_lex_find(words[0].ptr, words[0].len);
-    if (!sl)
-        return 0;
-    uint32_t first = sl->entry - 1;
     /* Binary search for the group of cues starting with this entry. */
     uint32_t lo = 0, hi = sw_lex_tab_cue_count;
     while (lo < hi) {
@@ -316,4 +335,25 @@ size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
         }
     }
     return 0;
+}
+
+size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind)
+{
+    if (kind)
+        *kind = 0;
+    if (!words || n < 2)
+        return 0;
+    const sw_lex_slot *sl = sw_lex_find(words[0].ptr, words[0].len);
+    if (!sl)
+        return 0;
+    return sw_lex_cue_phrase_of(sl->entry - 1, words, n, kind);
+}
+
+size_t sw_lex_cue_phrase_after(const sw_lex_info *first, const sw_word *words, size_t n, int *kind)
+{
+    if (kind)
+        *kind = 0;
+    if (!first || !words || n < 2)
+        return 0;
+    return sw_lex_cue_phrase_of((uint32_t)(first - sw_lex_tab_info), words, n, kind);
 }

@@ -119,11 +119,24 @@ const sw_lex_info *sw_lex_lookup_classes(const char *word, size_t len, uint32_t 
 /* sw_lex_lookup_classes() for a word followed by readable bytes (SW_LEX_READ_AHEAD). */
 const sw_lex_info *sw_lex_lookup_classes_padded(const char *word, size_t len, uint32_t *classes, uint32_t *roles);
 
-/* Asks the memory for what a lookup of this word (followed by readable bytes: SW_LEX_READ_AHEAD)
- * will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a likely cache miss) and
- * returns without waiting. A stage with many words to look up announces them all first, then
- * looks them up: the misses overlap instead of coming one after the other. Changes no result. */
-void sw_lex_prefetch_padded(const char *word, size_t len);
+/* A word of the text made ready for the table by sw_lex_prepare_padded(): its folded key's first
+ * 16 bytes, its length and its hash (len 0 when the word was not prepared: longer than 16 bytes or
+ * not ASCII, then the lookup folds it itself). */
+typedef struct sw_lex_prepared {
+    uint64_t k0, k1;
+    uint32_t len, hash;
+} sw_lex_prepared;
+
+/* Folds and hashes a word (followed by readable bytes: SW_LEX_READ_AHEAD) into *p, and asks the
+ * memory for what its lookup will read (part of a 128 KB bitmap and a slot of a 4 MB table, each a
+ * likely cache miss) without waiting. A stage with many words to look up prepares them all first,
+ * then looks them up (sw_lex_lookup_prepared): the misses overlap instead of coming one after the
+ * other, and each word is folded and hashed once. Changes no result. */
+void sw_lex_prepare_padded(const char *word, size_t len, sw_lex_prepared *p);
+
+/* sw_lex_lookup_classes_padded() of the word that sw_lex_prepare_padded() prepared into *p. */
+const sw_lex_info *sw_lex_lookup_prepared(const char *word, size_t len, const sw_lex_prepared *p, uint32_t *classes,
+                                          uint32_t *roles);
 
 /* The classes of a word, 0 when unknown (a shortcut for sw_lex_lookup()->classes). */
 uint32_t sw_lex_classes(const char *word, size_t len);
@@ -141,5 +154,9 @@ typedef struct sw_word {
     size_t len;
 } sw_word;
 size_t sw_lex_cue_phrase(const sw_word *words, size_t n, int *kind);
+
+/* sw_lex_cue_phrase() when the first word's entry is known already: `first` is what
+ * sw_lex_lookup() gives for words[0] (not NULL), which spares looking the word up again. */
+size_t sw_lex_cue_phrase_after(const sw_lex_info *first, const sw_word *words, size_t n, int *kind);
 
 #endif

@@ -71,17 +71,32 @@ static int cc_at(const char *text, uint32_t i, uint32_t end, uint32_t *cp, uint3
 
 static int is_apostrophe_cp(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-/* Appends a token; returns it, or NULL when out of memory. Inline: it runs once per token. */
-static inline sw_tok *push(tokenizer *tz, uint32_t start, uint32_t end, uint32_t block, uint8_t kind,
-                           uint16_t flags)
+/* The tokens of a block being tokenized are held in local variables of tokenize_block() (the
+ * array, its count and its room) rather than read from doc: the compiler must assume that a store
+ * into a token may change any number in memory, doc->n_toks among them, so kept there they would
+ * be read again after every token written. grow_toks() gives room for one more token: the array,
+ * at least doubled, or NULL when out of memory. */
+static sw_tok *grow_toks(sw_doc *doc, sw_tok *toks, uint32_t n, uint32_t *cap)
 {
-    sw_doc *doc = tz->doc;
-    if (doc->n_toks == tz->cap) {
-        doc->toks = sw_arena_grow(&doc->arena, doc->toks, sizeof *doc->toks, doc->n_toks, &tz->cap,
-                                  (size_t)doc->n_toks + 1);
-        if (!doc->toks) return NULL;
+    size_t c = *cap;
+    toks = sw_arena_grow(&doc->arena, toks, sizeof *toks, n, &c, (size_t)n + 1);
+    *cap = (uint32_t)c;
+    return toks;
+}
+
+/* Appends a token to toks (*n used, room for *cap); returns it, or NULL when out of memory.
+ * Inline: it runs once per token, on tokenize_block()'s locals. */
+static inline sw_tok *push(sw_doc *doc, sw_tok **toks, uint32_t *n, uint32_t *cap, uint32_t start, uint32_t end,
+                           uint32_t block, uint8_t kind, uint16_t flags)
+{
+    if (*n == *cap) {
+        uint32_t room = *cap;
+        sw_tok *grown = grow_toks(doc, *toks, *n, &room);
+        if (!grown) return NULL;
+        *toks = grown;
+        *cap = room;
     }
-    sw_tok *t = &doc->toks[doc->n_toks++];
+    sw_tok *t = &(*toks)[(*n)++];
     *t = (sw_tok){.start = start, .end = end, .block = block, .sent = 0, .flags = flags,
                   .kind = kind, .qm = SW_QM_NONE};
     return t;
@@ -102,6 +117,18 @@ static const uint8_t ascii_alnum[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/* The token kind of an ASCII byte that is a token by itself in the general path of
+ * tokenize_block(): punctuation and brackets (SW_TK_PUNCT) and symbols (SW_TK_SYM), by their
+ * classes in sw_ascii_class; 0 for every other byte. */
+static const uint8_t ascii_punct_token[128] = {
+    ['#'] = SW_TK_SYM, ['$'] = SW_TK_SYM, ['%'] = SW_TK_SYM, ['&'] = SW_TK_SYM, ['('] = SW_TK_PUNCT,
+    [')'] = SW_TK_PUNCT, ['*'] = SW_TK_SYM, ['+'] = SW_TK_SYM, [','] = SW_TK_PUNCT, ['/'] = SW_TK_PUNCT,
+    [':'] = SW_TK_PUNCT, [';'] = SW_TK_PUNCT, ['<'] = SW_TK_SYM, ['='] = SW_TK_SYM, ['>'] = SW_TK_SYM,
+    ['@'] = SW_TK_SYM, ['['] = SW_TK_PUNCT, ['\\'] = SW_TK_PUNCT, [']'] = SW_TK_PUNCT, ['^'] = SW_TK_SYM,
+    ['_'] = SW_TK_PUNCT, ['`'] = SW_TK_SYM, ['{'] = SW_TK_PUNCT, ['|'] = SW_TK_PUNCT, ['}'] = SW_TK_PUNCT,
+    ['~'] = SW_TK_SYM,
+};
+
 /* Per-byte high bits of x set where m < byte < n, for bytes below 0x80 (0 <= m < n <= 128). No
  * byte's arithmetic borrows from or carries into another's, so each flag is exact. */
 static inline uint64_t bytes_between(uint64_t x, unsigned m, unsigned n)
@@ -111,26 +138,30 @@ static inline uint64_t bytes_between(uint64_t x, unsigned m, unsigned n)
     return (ones * (127 + n) - low7) & ~x & (low7 + ones * (127 - m)) & high;
 }
 
-/* The end of the run of ASCII letters and digits that starts at text[q], at most `stop`; ORs the
- * ascii_alnum classes of its bytes into *seen. Words are short, so one step of sixteen bytes (SSE2,
- * every x86-64) or eight usually finds the end (while that many bytes before `limit`, the end of
- * the readable text, remain). */
+/* The end of the run of ASCII letters and digits that starts at text[q], at most `stop`; ORs into
+ * *seen the ascii_alnum bits 1 (a small letter) and 2 (a capital) of its bytes (the digit bit 4 is
+ * not needed: nothing asks it). Words are short, so one step of sixteen bytes (SSE2, every x86-64)
+ * or eight usually finds the end (while that many bytes before `limit`, the end of the readable
+ * text, remain). */
 static inline uint32_t alnum_run_end(const char *text, uint32_t q, uint32_t stop, uint32_t limit, unsigned *seen)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
     while (q < stop && q + 16 <= limit) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + q));
-        /* signed compares: the bytes of other characters (0x80 and up) are negative, in no range */
-        __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-        __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-        unsigned mlo = (unsigned)_mm_movemask_epi8(lo), mup = (unsigned)_mm_movemask_epi8(up),
-                 mdg = (unsigned)_mm_movemask_epi8(dg);
-        unsigned other = ~(mlo | mup | mdg) & 0xFFFFu;
-        uint32_t n = other ? (uint32_t)__builtin_ctz(other) : 16; /* bit k is byte q + k */
+        /* a letter of either case is one range once bit 0x20 is set, and a byte is in [lo, lo + n)
+         * when byte - lo + 0x80, read as signed, is below n - 0x80 (bytes 0x80 and up, the bytes of
+         * other characters, then land in no range); the case of a letter is its bit 0x20, which a
+         * shift by two moves to the top bit of the byte, where movemask reads it */
+        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
+                                        _mm_set1_epi8((char)(26 - 0x80)));
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(10 - 0x80)));
+        unsigned mletter = (unsigned)_mm_movemask_epi8(letter), mdigit = (unsigned)_mm_movemask_epi8(digit),
+                 msmall = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
+        /* bit k is byte q + k; bit 16 stops a run that fills the whole step */
+        uint32_t n = (uint32_t)__builtin_ctz(~(mletter | mdigit) | 0x10000u);
         if (n > stop - q) n = stop - q;
-        unsigned mask = (1u << n) - 1;
-        *seen |= (mlo & mask ? 1u : 0u) | (mup & mask ? 2u : 0u) | (mdg & mask ? 4u : 0u);
+        unsigned run = mletter & ((1u << n) - 1);
+        *seen |= ((run & msmall) != 0) | ((run & ~msmall) != 0) << 1;
         q += n;
         if (n < 16) return q;
     }
@@ -158,6 +189,54 @@ static inline uint32_t alnum_run_end(const char *text, uint32_t q, uint32_t stop
         q++;
     }
     return q;
+}
+
+/* The common word of an article, in one step: an ASCII word that starts with the letter at text[i]
+ * (the text is padded, doc.h), is shorter than sixteen bytes and is followed by the end of the
+ * block or a character that cannot continue it (see tokenize_block()). Sets *q to its end and
+ * *flags to its SW_TF_CAP and SW_TF_ALLCAPS, and returns 1. Returns 2, with the same, for such a
+ * word of three bytes or more followed by a period (the period may still belong to it: see
+ * period_role()), 0 for a shorter word that the general path must scan (followed by a period when
+ * shorter, an apostrophe, a hyphen or a character outside ASCII) and -1 for a run of sixteen
+ * letters and digits or more (or without SSE2). With SSE2 the run of letters and digits, the capitals and the small
+ * letters are found in one load of sixteen bytes, and the case flags come from bit masks rather
+ * than from a count over the bytes. */
+static inline int short_ascii_word(const char *text, uint32_t i, uint32_t end, uint32_t *q, uint16_t *flags)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a'))),
+                                    _mm_set1_epi8((char)(26 - 0x80)));
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(10 - 0x80)));
+    __m128i dot = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
+    /* the bytes that would continue a word (see tokenize_block()): an apostrophe, a hyphen, a
+     * period, or the byte of a character outside ASCII (its top bit, which movemask reads) */
+    __m128i goes_on = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+                                   _mm_or_si128(dot, v));
+    unsigned mletter = (unsigned)_mm_movemask_epi8(letter), mdigit = (unsigned)_mm_movemask_epi8(digit),
+             msmall = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)), /* see alnum_run_end() */
+        mgoes_on = (unsigned)_mm_movemask_epi8(goes_on), mdot = (unsigned)_mm_movemask_epi8(dot);
+    uint32_t n = (uint32_t)__builtin_ctz(~(mletter | mdigit) | 0x10000u);
+    if (n > end - i) n = end - i;
+    if (n == 16) return -1;
+    /* what follows the word, read from the masks (bit n) rather than loaded again */
+    int period = 0;
+    if (i + n != end && ((mgoes_on >> n) & 1)) {
+        /* a period after a word of three bytes or more ends the word: scan_word() takes inner
+         * periods (U.S, e.g, Ph.D) only after one or two letters */
+        if (!((mdot >> n) & 1) || n < 3) return 0;
+        period = 1;
+    }
+    unsigned run = mletter & ((1u << n) - 1), caps = run & ~msmall;
+    uint16_t f = (caps & 1) ? SW_TF_CAP : 0; /* bit 0 is text[i], a letter */
+    if (!(run & msmall) && (caps & (caps - 1))) f |= SW_TF_ALLCAPS; /* no small letter, two capitals */
+    *q = i + n;
+    *flags = f;
+    return period ? 2 : 1;
+#else
+    (void)text, (void)i, (void)end, (void)q, (void)flags;
+    return -1;
+#endif
 }
 
 /* Scans a word starting at i (a letter or mark). Returns its end; sets *upper and *lower to the
@@ -394,27 +473,88 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
     const char *text = tz->text;
     sw_iblock *blk = &doc->blocks[bi];
     uint32_t i = blk->start, end = blk->end, first = doc->n_toks;
+    const uint32_t limit = doc->len + SW_TEXT_PAD; /* readable: the text is padded (doc.h) */
+    sw_tok *toks = doc->toks; /* see grow_toks() */
+    uint32_t n = first, cap = (uint32_t)tz->cap;
     int space = 1, single_open = 0;
     blk->tok_start = first;
     while (i < end) {
         uint32_t cp, len, cp2, len2;
         if (text[i] == ' ') {
-            if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+            if (n > first) toks[n - 1].flags |= SW_TF_SPACE_AFTER;
             space = 1;
             i++;
             continue;
         }
         unsigned char c0 = (unsigned char)text[i];
-        if (c0 < 0x80 && (ascii_alnum[c0] & 3)) {
+        uint32_t wend;
+        uint16_t case_flags;
+        int short_word = c0 < 0x80 && (ascii_alnum[c0] & 3) ? short_ascii_word(text, i, end, &wend, &case_flags) : 0;
+        if (short_word == 1) {
+            /* most words of an article: see short_ascii_word() */
+            uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
+            if (n == first) flags |= SW_TF_BLOCK_START;
+            if (wend < end && text[wend] == ' ') {
+                /* the usual single space after a word, handled here rather than by the space
+                 * branch above (which would set the same flag on this token) */
+                if (!push(doc, &toks, &n, &cap, i, wend, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                space = 1;
+                i = wend + 1;
+                continue;
+            }
+            if (!push(doc, &toks, &n, &cap, i, wend, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
+            space = 0;
+            i = wend;
+            continue;
+        }
+        if (short_word == 2) {
+            /* a short word before a period, which is part of it when it is an abbreviation or
+             * an initial: the general path's steps for a word, without scanning it again */
+            uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
+            if (n == first) flags |= SW_TF_BLOCK_START;
+            uint32_t stop = wend;
+            int role = period_role(text, i, wend, wend, end, 0);
+            if (role) {
+                stop++;
+                if (role == 1) flags |= SW_TF_ABBREV;
+            }
+            const sw_tok *t = push(doc, &toks, &n, &cap, i, stop, bi, SW_TK_WORD, flags);
+            if (!t) return SW_ERR_NOMEM;
+            if (role && sw_token_end_kind(text, t) &&
+                !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, n - 1))
+                return SW_ERR_NOMEM;
+            space = 0;
+            i = stop;
+            continue;
+        }
+        if (c0 < 0x80 && ascii_punct_token[c0]) {
+            /* a one-byte punctuation or symbol token (not a period, quotation mark or hyphen,
+             * which have cases of their own), as the general path makes it */
+            uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
+            if (n == first) flags |= SW_TF_BLOCK_START;
+            uint8_t kind = ascii_punct_token[c0];
+            if (i + 1 < end && text[i + 1] == ' ') { /* the space after it, as after a word */
+                if (!push(doc, &toks, &n, &cap, i, i + 1, bi, kind, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                space = 1;
+                i += 2;
+                continue;
+            }
+            if (!push(doc, &toks, &n, &cap, i, i + 1, bi, kind, flags)) return SW_ERR_NOMEM;
+            space = 0;
+            i++;
+            continue;
+        }
+        if (short_word < 0) {
             /* Fast path: an ASCII word followed by a character that cannot continue it (not a
-             * letter, digit, apostrophe, hyphen, period or non-ASCII byte) is most words of an
-             * article; it needs none of scan_word's cases, only its case counts. */
+             * letter, digit, apostrophe, hyphen, period or non-ASCII byte) needs none of
+             * scan_word's cases, only its case counts (here: one of sixteen bytes or more, or
+             * without SSE2). */
             unsigned seen = ascii_alnum[c0];
-            uint32_t q = alnum_run_end(text, i + 1, end, doc->len + SW_TEXT_PAD, &seen); /* padded (doc.h) */
+            uint32_t q = alnum_run_end(text, i + 1, end, limit, &seen);
             unsigned c = (unsigned char)text[q];
             if (q == end || (c < 0x80 && c != '\'' && c != '-' && c != '.')) {
                 uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
-                if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
+                if (n == first) flags |= SW_TF_BLOCK_START;
                 if (ascii_alnum[c0] == 2) flags |= SW_TF_CAP;
                 if (!(seen & 1) && (seen & 2)) { /* no lower case: all capitals when two or more */
                     int upper = 0;
@@ -424,12 +564,12 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
                 if (q < end && c == ' ') {
                     /* the usual single space after a word, handled here rather than by the space
                      * branch above (which would set the same flag on this token) */
-                    if (!push(tz, i, q, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
+                    if (!push(doc, &toks, &n, &cap, i, q, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
                     space = 1;
                     i = q + 1;
                     continue;
                 }
-                if (!push(tz, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
+                if (!push(doc, &toks, &n, &cap, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
                 space = 0;
                 i = q;
                 continue;
@@ -437,14 +577,14 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
         }
         int cc = sw_char_class(text, i, end, &cp, &len);
         if (cc == SW_CC_SPACE || cc == SW_CC_OTHER) {
-            if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
+            if (n > first) toks[n - 1].flags |= SW_TF_SPACE_AFTER;
             space = 1;
             i += len;
             continue;
         }
         uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
-        if (doc->n_toks == first) flags |= SW_TF_BLOCK_START;
-        const sw_tok *prev = doc->n_toks > first ? &doc->toks[doc->n_toks - 1] : NULL;
+        if (n == first) flags |= SW_TF_BLOCK_START;
+        const sw_tok *prev = n > first ? &toks[n - 1] : NULL;
         uint32_t start = i, stop;
         uint8_t kind;
         switch (cc) {
@@ -568,21 +708,24 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             kind = SW_TK_PUNCT;
             break;
         }
-        const sw_tok *t = push(tz, start, stop, bi, kind, flags);
+        const sw_tok *t = push(doc, &toks, &n, &cap, start, stop, bi, kind, flags);
         if (!t) return SW_ERR_NOMEM;
         /* the quotation stage visits the quotation marks only, the sentence splitter the tokens
          * that end in final punctuation only (a word of the fast path above never does) */
-        if (kind == SW_TK_QUOTE && !list_token(doc, &doc->qmarks, &doc->n_qmarks, &tz->cap_qmarks, doc->n_toks - 1))
+        if (kind == SW_TK_QUOTE && !list_token(doc, &doc->qmarks, &doc->n_qmarks, &tz->cap_qmarks, n - 1))
             return SW_ERR_NOMEM;
         unsigned char last = (unsigned char)text[stop - 1]; /* . ? ! or the last byte of … */
         if ((last == '.' || last == '?' || last == '!' || last == 0xA6) && sw_token_end_kind(text, t) &&
-            !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, doc->n_toks - 1))
+            !list_token(doc, &doc->stops, &doc->n_stops, &tz->cap_stops, n - 1))
             return SW_ERR_NOMEM;
         space = 0;
         i = stop;
     }
-    if (doc->n_toks > first) doc->toks[doc->n_toks - 1].flags |= SW_TF_SPACE_AFTER;
-    blk->tok_end = doc->n_toks;
+    if (n > first) toks[n - 1].flags |= SW_TF_SPACE_AFTER;
+    doc->toks = toks;
+    doc->n_toks = n;
+    tz->cap = cap;
+    blk->tok_end = n;
     return SW_OK;
 }
 
