@@ -754,6 +754,37 @@ static void test_batch_sees_its_held_articles(void)
     drop_db();
 }
 
+/* sw_store_add() takes the content hash of the sw_store_lookup() just before it only for the same
+ * bytes: an article changed in place between the two calls (same buffer, same length) is stored
+ * with the hash of what it says when it is added. */
+static void test_add_after_lookup_of_changed_bytes(void)
+{
+    sw_store *st = open_fresh("memo");
+    if (!st) return;
+    sw_error err = {0};
+    CHECK_EQ_INT(sw_store_begin(st, &err), SW_OK);
+    char text[] = "Noor Haddad said: \"The ferry will run all winter\"";
+    sw_article a = article("m1", "2023-02-01", "Delta Post", text);
+    sw_store_outcome oc;
+    CHECK_EQ_INT(sw_store_lookup(st, &a, &oc, &err), SW_OK);
+    CHECK_EQ_INT(oc, SW_STORE_ADDED);
+    memcpy(strstr(text, "run"), "ran", 3);
+    fake f;
+    fake_init(&f);
+    fake_quote(&f, "The ferry will ran all winter", fake_entity(&f, SW_ENT_PERSON, "Noor Haddad"), 19);
+    CHECK_EQ_INT(sw_store_add(st, &a, &f.doc, &oc, &err), SW_OK);
+    CHECK_EQ_INT(oc, SW_STORE_ADDED);
+    CHECK_EQ_INT(sw_store_commit(st, &err), SW_OK);
+    sw_article now = article("m1", "2023-02-01", "Delta Post", "Noor Haddad said: \"The ferry will ran all winter\"");
+    CHECK_EQ_INT(sw_store_lookup(st, &now, &oc, &err), SW_OK);
+    CHECK_EQ_INT(oc, SW_STORE_UNCHANGED);
+    sw_article before = article("m1", "2023-02-01", "Delta Post", "Noor Haddad said: \"The ferry will run all winter\"");
+    CHECK_EQ_INT(sw_store_lookup(st, &before, &oc, &err), SW_OK);
+    CHECK_EQ_INT(oc, SW_STORE_REPLACED);
+    sw_store_close(st);
+    drop_db();
+}
+
 /* A batch of more articles than the store holds at once is written in several goes, with the
  * ids they would have had one by one. */
 static void test_batch_larger_than_held_rows(void)
@@ -1086,6 +1117,7 @@ int main(void)
     RUN(test_batch_sees_its_held_articles);
     RUN(test_batch_larger_than_held_rows);
     RUN(test_failed_add_keeps_the_batch);
+    RUN(test_add_after_lookup_of_changed_bytes);
     RUN(test_api_edges);
     RUN(test_wikinews_ingest_search_idempotence);
     RUN(test_extracted_speakers);

@@ -730,6 +730,7 @@ void sw_store_close(sw_store *store)
     sw_mem_free(store->alloc, store->gs_pairs);
     sw_mem_free(store->alloc, store->span_text);
     sw_mem_free(store->alloc, store->mrows);
+    sw_mem_free(store->alloc, store->memo_parts);
     if (store->db) sqlite3_close(store->db);
     sw_mem_free(store->alloc, store);
 }
@@ -827,10 +828,53 @@ typedef struct art_ident {
     size_t ext_len;
 } art_ident;
 
-static void identify(const sw_article *a, art_ident *id)
+/* Whether the five hashed parts of `a` are the bytes of the last article looked up. */
+static int memo_same_parts(const sw_store *s, const sw_str parts[5])
+{
+    if (!s->memo_parts_valid) return 0;
+    size_t off = 0;
+    for (int i = 0; i < 5; i++) {
+        size_t len = parts[i].ptr ? parts[i].len : SIZE_MAX;
+        if (len != s->memo_part_len[i]) return 0;
+        if (len == SIZE_MAX) continue;
+        if (len && memcmp(s->memo_parts + off, parts[i].ptr, len) != 0) return 0;
+        off += len;
+    }
+    return 1;
+}
+
+/* Keeps a copy of the five hashed parts (memo_parts); without room for them, none is kept. */
+static void memo_keep_parts(sw_store *s, const sw_str parts[5])
+{
+    s->memo_parts_valid = 0;
+    size_t total = 0;
+    for (int i = 0; i < 5; i++) total += parts[i].ptr ? parts[i].len : 0;
+    if (total > s->memo_parts_cap) {
+        size_t cap = total + total / 2 + 4096;
+        char *p = sw_mem_realloc(s->alloc, s->memo_parts, cap);
+        if (!p) return;
+        s->memo_parts = p;
+        s->memo_parts_cap = cap;
+    }
+    size_t off = 0;
+    for (int i = 0; i < 5; i++) {
+        s->memo_part_len[i] = parts[i].ptr ? parts[i].len : SIZE_MAX;
+        if (!parts[i].ptr || !parts[i].len) continue;
+        memcpy(s->memo_parts + off, parts[i].ptr, parts[i].len);
+        off += parts[i].len;
+    }
+    s->memo_parts_valid = 1;
+}
+
+/* The article's identity: its content hash (taken from the last lookup when `reuse` and the
+ * bytes are the same, else computed) and its id. */
+static void identify(const sw_store *s, const sw_article *a, art_ident *id, int reuse)
 {
     sw_str parts[5] = {a->text, a->title, a->url, a->date, a->source};
-    nk_content_hash(parts, 5, id->hash);
+    if (reuse && s->memo_valid && memo_same_parts(s, parts))
+        memcpy(id->hash, s->memo_hash, 33);
+    else
+        nk_content_hash(parts, 5, id->hash);
     if (a->id.ptr && a->id.len) {
         id->ext = a->id.ptr;
         id->ext_len = a->id.len;
@@ -879,12 +923,14 @@ sw_status sw_store_lookup(sw_store *store, const sw_article *article, sw_store_o
 {
     if (!store || !article || !outcome) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     art_ident id;
-    identify(article, &id);
+    identify(store, article, &id, 0);
     sqlite3_int64 old;
     int rc = lookup(store, &id, outcome, &old);
     if (rc != SQLITE_OK) return sw_store_db_fail(err, rc);
     store->memo_valid = 0;
     if (store->in_batch && id.ext_len < sizeof store->memo_ext) {
+        sw_str parts[5] = {article->text, article->title, article->url, article->date, article->source};
+        memo_keep_parts(store, parts);
         store->memo_valid = 1;
         store->memo_batch = store->batch_no;
         store->memo_outcome = (int)*outcome;
@@ -1655,7 +1701,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
         }
     }
     art_ident id;
-    identify(article, &id);
+    identify(store, article, &id, 1);
     sw_store_outcome oc;
     sqlite3_int64 old;
     /* a replacement first writes the rows held and the batch's pending reference counts and

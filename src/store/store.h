@@ -107,6 +107,13 @@ struct sw_store {
     char memo_hash[33], memo_ext[256];
     size_t memo_ext_len;
     sqlite3_int64 memo_old;
+    /* A copy of the bytes the looked-up article's hash was computed from (text, title, url,
+     * date, source, end to end; an absent part has length SIZE_MAX): when sw_store_add() is given
+     * the same bytes, it takes memo_hash instead of hashing them again. Comparing is several
+     * times cheaper than hashing. */
+    char *memo_parts;
+    size_t memo_parts_cap, memo_part_len[5];
+    int memo_parts_valid;
     sqlite3_stmt *q[Q_COUNT];
     /* Caches of facts about the database, to spare statements that would change nothing; all
      * are cleared whenever anything is rolled back or deleted (sw_store_forget_cache):
