@@ -41,6 +41,9 @@ if os.path.exists(wn):
             if i >= 8:
                 break
             put("fuzz_json", line.rstrip(b"\n"))
+# texts without words (regression: the word table was never allocated, test_text_without_words)
+for s in [b"0T&", b"\xf0\x9f\x98\x80"]:
+    put("fuzz_extract", s)
 for s in [b'{"text": ""}', b'{"id": 1, "text": "a\\u201cb\\u201d"}', b'{"text": "\\ud83d\\ude00"}']:
     put("fuzz_json", s)
 print("seed_corpus: %d spec examples -> %s" % (n, out))

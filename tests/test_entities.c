@@ -305,6 +305,22 @@ static void test_empty_and_nameless_text(void)
     }
 }
 
+/* Regression (found by fuzz_extract and fuzz_json under clang's UBSan): a text whose tokens are
+ * no words at all (digits and symbols, an emoji) left the word table unallocated, and the fill of
+ * the tokens' fields applied an offset to its null pointer. */
+static void test_text_without_words(void)
+{
+    static const char *const texts[] = {"0T&", "\xF0\x9F\x98\x80", "42 % & 7 -- 9.5\n", "T"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        sw_doc *doc = run(texts[i], 0);
+        CHECK(doc != NULL);
+        if (doc) {
+            CHECK_EQ_INT(sw_doc_entity_count(doc), 0);
+            sw_doc_free(doc);
+        }
+    }
+}
+
 static double cpu_seconds(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
 /* Builds a text of n copies of `piece`; the caller frees it. */
@@ -402,6 +418,7 @@ int main(void)
     RUN(test_marks_do_not_split_an_entity);
     RUN(test_previous_mention);
     RUN(test_empty_and_nameless_text);
+    RUN(test_text_without_words);
     RUN(test_pathological_inputs_stay_fast);
     RUN(test_out_of_memory_is_reported);
     RUN(test_keyword_table);

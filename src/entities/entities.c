@@ -646,9 +646,12 @@ static void fill_block(ectx *c, uint32_t b, int body)
     for (uint32_t i = bl->tok_start; i < end; i++) {
         int32_t k = c->tok_wstat[i];
         /* k >= 0 ? &c->wstats[k] : &no_word, chosen with a mask (the compiler makes the choice a
-         * branch, which tokens that are no words would mispredict) */
+         * branch, which tokens that are no words would mispredict). The address is computed as
+         * an integer: c->wstats is NULL in a block without words, and no offset may be applied
+         * to a null pointer, not even zero. */
         uintptr_t none = (uintptr_t)0 - (uintptr_t)(k < 0);
-        const wstat *w = (const wstat *)(((uintptr_t)(c->wstats + (k & ~(k >> 31))) & ~none) | ((uintptr_t)&no_word & none));
+        uintptr_t at = (uintptr_t)c->wstats + (uintptr_t)(uint32_t)(k & ~(k >> 31)) * sizeof(wstat);
+        const wstat *w = (const wstat *)((at & ~none) | ((uintptr_t)&no_word & none));
         uint32_t wkw = w->kw;
         c->cls[i] = w->cls;
         c->kw[i] |= wkw;
