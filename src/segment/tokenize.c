@@ -466,6 +466,20 @@ static void flanking(const char *text, uint32_t lo, uint32_t i, uint32_t len, ui
     *closes = a_close && before != SW_CC_SPACE && before != SW_CC_OPEN;
 }
 
+/* Pushes the token [i, tend) and, when a single space follows it, takes that space as well (with
+ * SW_TF_SPACE_AFTER, which the space branch of tokenize_block would set): the usual "word " or ", ".
+ * *next is where the scan goes on, *space whether a space came last; 0 when out of memory. */
+static inline int push_spaced(sw_doc *doc, sw_tok **toks, uint32_t *n, uint32_t *cap, const char *text,
+                              uint32_t i, uint32_t tend, uint32_t end, uint32_t block, uint8_t kind,
+                              uint16_t flags, uint32_t *next, int *space)
+{
+    int sp = tend < end && text[tend] == ' ';
+    if (!push(doc, toks, n, cap, i, tend, block, kind, sp ? flags | SW_TF_SPACE_AFTER : flags)) return 0;
+    *space = sp;
+    *next = tend + (uint32_t)sp;
+    return 1;
+}
+
 /* Tokenizes one block; returns SW_OK or SW_ERR_NOMEM. */
 static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
 {
@@ -494,17 +508,8 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             /* most words of an article: see short_ascii_word() */
             uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
             if (n == first) flags |= SW_TF_BLOCK_START;
-            if (wend < end && text[wend] == ' ') {
-                /* the usual single space after a word, handled here rather than by the space
-                 * branch above (which would set the same flag on this token) */
-                if (!push(doc, &toks, &n, &cap, i, wend, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
-                space = 1;
-                i = wend + 1;
-                continue;
-            }
-            if (!push(doc, &toks, &n, &cap, i, wend, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
-            space = 0;
-            i = wend;
+            if (!push_spaced(doc, &toks, &n, &cap, text, i, wend, end, bi, SW_TK_WORD, flags, &i, &space))
+                return SW_ERR_NOMEM;
             continue;
         }
         if (short_word == 2) {
@@ -532,16 +537,9 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
              * which have cases of their own), as the general path makes it */
             uint16_t flags = space ? SW_TF_SPACE_BEFORE : 0;
             if (n == first) flags |= SW_TF_BLOCK_START;
-            uint8_t kind = ascii_punct_token[c0];
-            if (i + 1 < end && text[i + 1] == ' ') { /* the space after it, as after a word */
-                if (!push(doc, &toks, &n, &cap, i, i + 1, bi, kind, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
-                space = 1;
-                i += 2;
-                continue;
-            }
-            if (!push(doc, &toks, &n, &cap, i, i + 1, bi, kind, flags)) return SW_ERR_NOMEM;
-            space = 0;
-            i++;
+            if (!push_spaced(doc, &toks, &n, &cap, text, i, i + 1, end, bi, ascii_punct_token[c0], flags, &i,
+                             &space))
+                return SW_ERR_NOMEM;
             continue;
         }
         if (short_word < 0) {
@@ -561,17 +559,8 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
                     for (uint32_t k = i; k < q && upper < 2; k++) upper += ascii_alnum[(unsigned char)text[k]] == 2;
                     if (upper >= 2) flags |= SW_TF_ALLCAPS;
                 }
-                if (q < end && c == ' ') {
-                    /* the usual single space after a word, handled here rather than by the space
-                     * branch above (which would set the same flag on this token) */
-                    if (!push(doc, &toks, &n, &cap, i, q, bi, SW_TK_WORD, flags | SW_TF_SPACE_AFTER)) return SW_ERR_NOMEM;
-                    space = 1;
-                    i = q + 1;
-                    continue;
-                }
-                if (!push(doc, &toks, &n, &cap, i, q, bi, SW_TK_WORD, flags)) return SW_ERR_NOMEM;
-                space = 0;
-                i = q;
+                if (!push_spaced(doc, &toks, &n, &cap, text, i, q, end, bi, SW_TK_WORD, flags, &i, &space))
+                    return SW_ERR_NOMEM;
                 continue;
             }
         }
