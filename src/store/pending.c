@@ -35,8 +35,7 @@
 
 /* ---- memory --------------------------------------------------------------------------------- */
 
-/* Grows *arr (elements of size `size`, capacity *cap) to hold `need`; 0 when out of memory. */
-static int grow(const sw_allocator *a, void **arr, size_t *cap, size_t need, size_t size, size_t first)
+int sw_store_grow(const sw_allocator *a, void **arr, size_t *cap, size_t need, size_t size, size_t first)
 {
     if (need <= *cap) return 1;
     size_t c = *cap ? *cap : first;
@@ -51,7 +50,7 @@ static int grow(const sw_allocator *a, void **arr, size_t *cap, size_t need, siz
 char *sw_pend_room(sw_store *s, size_t len, sw_pstr *out)
 {
     sw_pending *pd = &s->pend;
-    if (!grow(s->alloc, (void **)&pd->pool, &pd->pool_cap, pd->pool_len + len + 1, 1, 65536)) return NULL;
+    if (!sw_store_grow(s->alloc, (void **)&pd->pool, &pd->pool_cap, pd->pool_len + len + 1, 1, 65536)) return NULL;
     char *p = pd->pool + pd->pool_len;
     p[len] = 0;
     out->off = pd->pool_len;
@@ -73,40 +72,37 @@ int sw_pend_str(sw_store *s, const char *p, size_t len, sw_pstr *out)
     return SQLITE_OK;
 }
 
+/* A new zeroed element at the end of *arr (n elements of `size` bytes, room for *cap). */
+static void *push_zeroed(const sw_allocator *a, void **arr, size_t *n, size_t *cap, size_t size, size_t first)
+{
+    if (!sw_store_grow(a, arr, cap, *n + 1, size, first)) return NULL;
+    void *e = (char *)*arr + (*n)++ * size;
+    memset(e, 0, size);
+    return e;
+}
+
 sw_pend_art *sw_pend_new_article(sw_store *s)
 {
     sw_pending *pd = &s->pend;
-    if (!grow(s->alloc, (void **)&pd->arts, &pd->arts_cap, pd->n_arts + 1, sizeof *pd->arts, 256))
-        return NULL;
-    sw_pend_art *a = &pd->arts[pd->n_arts++];
-    memset(a, 0, sizeof *a);
-    return a;
+    return push_zeroed(s->alloc, (void **)&pd->arts, &pd->n_arts, &pd->arts_cap, sizeof *pd->arts, 256);
 }
 
 sw_pend_stmt *sw_pend_new_statement(sw_store *s)
 {
     sw_pending *pd = &s->pend;
-    if (!grow(s->alloc, (void **)&pd->stmts, &pd->stmts_cap, pd->n_stmts + 1, sizeof *pd->stmts, 2048))
-        return NULL;
-    sw_pend_stmt *r = &pd->stmts[pd->n_stmts++];
-    memset(r, 0, sizeof *r);
-    return r;
+    return push_zeroed(s->alloc, (void **)&pd->stmts, &pd->n_stmts, &pd->stmts_cap, sizeof *pd->stmts, 2048);
 }
 
 sw_pend_ment *sw_pend_new_mention(sw_store *s)
 {
     sw_pending *pd = &s->pend;
-    if (!grow(s->alloc, (void **)&pd->ments, &pd->ments_cap, pd->n_ments + 1, sizeof *pd->ments, 4096))
-        return NULL;
-    sw_pend_ment *m = &pd->ments[pd->n_ments++];
-    memset(m, 0, sizeof *m);
-    return m;
+    return push_zeroed(s->alloc, (void **)&pd->ments, &pd->n_ments, &pd->ments_cap, sizeof *pd->ments, 4096);
 }
 
 int sw_pend_alias(sw_store *s, sqlite3_int64 entity, const char *name, size_t len, const char *folded)
 {
     sw_pending *pd = &s->pend;
-    if (!grow(s->alloc, (void **)&pd->aliases, &pd->aliases_cap, pd->n_aliases + 1, sizeof *pd->aliases,
+    if (!sw_store_grow(s->alloc, (void **)&pd->aliases, &pd->aliases_cap, pd->n_aliases + 1, sizeof *pd->aliases,
               1024))
         return SQLITE_NOMEM;
     sw_pend_alias_row *r = &pd->aliases[pd->n_aliases];
@@ -175,18 +171,6 @@ int sw_pend_due(const sw_store *s)
 
 /* ---- finding the articles held here ----------------------------------------------------------- */
 
-/* FNV-1a of a byte string, never 0 (0 marks a free slot's hash in no table here, but keeps the
- * probe start well spread). */
-static uint64_t str_hash(const char *p, size_t len)
-{
-    uint64_t h = 0xCBF29CE484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 0x100000001B3ULL;
-    }
-    return h ^ (h >> 29);
-}
-
 static const char *pool_at(const sw_pending *pd, sw_pstr p) { return pd->pool + p.off; }
 
 /* The slot of `by` (by_ext or by_hash) holding the article whose key is (key, len), or the free
@@ -194,7 +178,7 @@ static const char *pool_at(const sw_pending *pd, sw_pstr p) { return pd->pool + 
 static size_t map_slot(const sw_pending *pd, const uint32_t *by, int ext, const char *key, size_t len)
 {
     size_t mask = pd->map_cap - 1;
-    for (size_t i = (size_t)str_hash(key, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)sw_store_mem_key(0, key, len) & mask;; i = (i + 1) & mask) {
         uint32_t v = by[i];
         if (!v) return i;
         const sw_pend_art *a = &pd->arts[v - 1];

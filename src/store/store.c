@@ -204,7 +204,7 @@ static void cache_prefetch(const struct sw_cache *c, uint64_t key)
  * may change between versions): eight bytes a step, each multiplied into the state, then
  * murmur3's finaliser. Two of a batch's few hundred thousand keys collide with a probability of
  * about n^2 / 2^65. A tenth of the cost of the content hash, which is built for stored keys. */
-static uint64_t cache_key(uint64_t seed, const char *p, size_t len)
+uint64_t sw_store_mem_key(uint64_t seed, const char *p, size_t len)
 {
     uint64_t h = seed * 0x9E3779B97F4A7C15ULL ^ (uint64_t)len * 0xC2B2AE3D27D4EB4FULL;
     for (; len >= 8; p += 8, len -= 8) {
@@ -227,7 +227,7 @@ static uint64_t cache_key(uint64_t seed, const char *p, size_t len)
 /* The alias cache's key of a pair. */
 static uint64_t alias_key(sqlite3_int64 ent, const char *name, size_t len)
 {
-    return cache_key((uint64_t)ent, name, len);
+    return sw_store_mem_key((uint64_t)ent, name, len);
 }
 
 /* Is the pair (its alias_key h) in the cache? If not, it is added and 0 returned. */
@@ -245,7 +245,7 @@ static uint64_t skey_generation(sw_store *s, uint64_t skey_hash)
 
 static uint64_t skey_hash(const char *skey)
 {
-    uint64_t h = cache_key(0, skey, strlen(skey));
+    uint64_t h = sw_store_mem_key(0, skey, strlen(skey));
     return h ? h : 1;
 }
 
@@ -849,13 +849,7 @@ static void memo_keep_parts(sw_store *s, const sw_str parts[5])
     s->memo_parts_valid = 0;
     size_t total = 0;
     for (int i = 0; i < 5; i++) total += parts[i].ptr ? parts[i].len : 0;
-    if (total > s->memo_parts_cap) {
-        size_t cap = total + total / 2 + 4096;
-        char *p = sw_mem_realloc(s->alloc, s->memo_parts, cap);
-        if (!p) return;
-        s->memo_parts = p;
-        s->memo_parts_cap = cap;
-    }
+    if (!sw_store_grow(s->alloc, (void **)&s->memo_parts, &s->memo_parts_cap, total, 1, 16384)) return;
     size_t off = 0;
     for (int i = 0; i < 5; i++) {
         s->memo_part_len[i] = parts[i].ptr ? parts[i].len : SIZE_MAX;
@@ -1696,7 +1690,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
             const sw_entity *e = sw_doc_entity(doc, i);
             keys[i] = 0;
             if (!e->name || !*e->name) continue;
-            keys[i] = cache_key((uint64_t)e->type << 8 | (uint64_t)e->gender, e->name, strlen(e->name));
+            keys[i] = sw_store_mem_key((uint64_t)e->type << 8 | (uint64_t)e->gender, e->name, strlen(e->name));
             cache_prefetch(store->ent_cache, keys[i]);
         }
     }

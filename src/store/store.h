@@ -166,6 +166,14 @@ sw_status sw_store_db_fail(sw_error *err, int rc);
  * schema is newer than this library. (schema.c) */
 int sw_store_migrate(sqlite3 *db, int *too_new);
 
+/* A 64-bit key of a number and a byte string, for in-memory maps only (never stored, so it may
+ * change between versions). (store.c) */
+uint64_t sw_store_mem_key(uint64_t seed, const char *p, size_t len);
+
+/* Grows *arr (elements of `size` bytes, room for *cap) to hold `need`, doubling from `first`;
+ * 0 when out of memory (*arr is then unchanged). (pending.c) */
+int sw_store_grow(const sw_allocator *a, void **arr, size_t *cap, size_t need, size_t size, size_t first);
+
 /* Registers the FTS5 ranking function sw_tfrank() on the connection; returns 1 when done. (rank.c) */
 int sw_store_register_rank(sqlite3 *db);
 
