@@ -10,8 +10,9 @@
 #include "doc.h"
 #include "read_file.h"
 
-/* Runs repair, blocks, tokens, quotation marks and sentences on a valid UTF-8 text, with the
- * extractor's options and the allocator `al` (NULL: the default). Free the result with
+/* Runs repair, blocks, tokens, quotation marks and sentences on a valid UTF-8 text, with
+ * the extractor's options and language (ex may be NULL: English) and the allocator `al` (NULL: the
+ * default). Free the result with
  * done_stages(); NULL on failure, with the status in *status. */
 static inline sw_doc *run_stages(const sw_extractor *ex, const char *text, size_t len, int title_lines,
                                  const sw_allocator *al, sw_status *status)
@@ -20,6 +21,7 @@ static inline sw_doc *run_stages(const sw_extractor *ex, const char *text, size_
     if (!doc) return NULL;
     sw_arena_init(&doc->arena, al ? al : &sw_default_allocator);
     doc->ex = ex;
+    doc->pack = ex ? ex->pack : sw_builtin_packs[0];
     doc->orig = sw_arena_strndup(&doc->arena, text, len);
     doc->id = doc->title_in = "";
     doc->orig_len = (uint32_t)len;
@@ -28,6 +30,7 @@ static inline sw_doc *run_stages(const sw_extractor *ex, const char *text, size_
     if (st == SW_OK) st = sw_repair(doc);
     if (st == SW_OK) st = sw_find_blocks(doc);
     if (st == SW_OK) st = sw_tokenize(doc);
+    /* as in the quotes-only mode, no lookup stage: its early users ask one token at a time */
     if (st == SW_OK) st = sw_find_quotes(doc);
     if (st == SW_OK) st = sw_split_sentences(doc);
     if (status) *status = st;

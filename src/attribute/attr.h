@@ -16,9 +16,10 @@
 
 #include <string.h>
 #include "doc.h"
-#include "lexicon/lexicon.h"
+#include "lang/pack.h"
 
-/* Word roles (SW_W_*, kept in attr.wcls) come from the lexicon: see src/lexicon/lexicon.h. */
+/* Word classes (SW_LX_*, attr.lx) and roles (SW_W_*, attr.wcls) come from the language pack,
+ * through the lookup stage: see src/lang/pack.h and data/features.tsv. */
 
 /* A noun phrase naming a speaker or a hearer. */
 typedef struct sw_np {
@@ -32,10 +33,11 @@ typedef struct sw_attr {
     sw_doc *doc;
     const sw_tok *t;
     uint32_t n;
-    const uint32_t *lx;    /* lexicon classes per token (SW_LX_*), shared with the entities stage */
-    const uint32_t *wcls;  /* our classes per token (SW_W_*), shared too */
-    const sw_lex_info *const *info; /* lexicon entry per token, or NULL (shared too) */
-    const uint32_t *cands; /* the tokens that may be speech cues, in order (sw_ent_cue_candidates) */
+    const sw_pack *pack;   /* the language pack */
+    const uint64_t *lx;    /* classes per token (SW_LX_*): the lookup stage's doc->tok_cls */
+    const uint64_t *wcls;  /* roles per token (SW_W_*): doc->tok_roles */
+    const sw_lex_info *const *info; /* pack entry per token, or NULL: doc->tok_info */
+    const uint32_t *cands; /* the tokens that may be speech cues, in order (doc->cue_toks) */
     uint32_t n_cands;
     int32_t *ment_of;      /* entity mention covering each token, or -1 */
     int32_t *qspan_open;   /* for an opening-mark token, its top-level qspan, or -1 */

@@ -262,8 +262,8 @@ static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
      * letters outside ASCII again in its ASCII form; for an ASCII word without an apostrophe, its
      * entry is what looking up the word itself gives. */
     size_t len = a->info[v] && plain_ascii(words[0].ptr, words[0].len)
-                     ? sw_lex_cue_phrase_after(a->info[v], words, n, &kind)
-                     : sw_lex_cue_phrase(words, n, &kind);
+                     ? sw_pack_cue_phrase_after(a->pack, a->info[v], words, n, &kind)
+                     : sw_pack_cue_phrase(a->pack, words, n, &kind);
     return kind == SW_CUE_VERB_PHRASE ? (uint32_t)len : 0;
 }
 

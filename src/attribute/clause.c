@@ -97,7 +97,7 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
         size_t el = strlen(endings[k]);
         memcpy(buf, w, len);
         memcpy(buf + len, endings[k], el);
-        if (sw_lex_classes(buf, len + el) & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) return 1;
+        if (sw_pack_classes(a->pack, buf, len + el) & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) return 1;
     }
     /* a word the lexicon does not know, lower case and not shaped like a noun ("reschedule") */
     if (!a->info[i] && len >= 4 && w[0] >= 'a' && w[0] <= 'z' && !memchr(w, '-', len)) {
@@ -114,7 +114,7 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
     if (len > 2 && w[len - 1] == 'y') {
         memcpy(buf, w, len - 1);
         memcpy(buf + len - 1, "ied", 3);
-        if (sw_lex_classes(buf, len + 2) & SW_LX_VERB_PAST) return 1;
+        if (sw_pack_classes(a->pack, buf, len + 2) & SW_LX_VERB_PAST) return 1;
     }
     return 0;
 }
@@ -130,7 +130,7 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         uint32_t len = tok_len(a, cs);
         for (uint32_t k = 1; k + 1 < len && k < 5; k++) {
             if (w[k] == '\'' || ((unsigned char)w[k] == 0xE2 && k + 2 < len)) {
-                if (sw_lex_classes(w, k) & SW_LX_PRONOUN) return 1;
+                if (sw_pack_classes(a->pack, w, k) & SW_LX_PRONOUN) return 1;
                 break;
             }
         }
@@ -384,7 +384,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     if (needs_finite && is_gerund(a, *cs) && !(a->lx[*cs] & SW_LX_SPEECH)) needs_finite = 0;
     /* "say" and "tell" take a clause almost always, even one whose verb we cannot tell from a
      * noun ("said the stores fill the shelves every night") */
-    if (needs_finite && info && info->lemma && (!strcmp(info->lemma, "say") || !strcmp(info->lemma, "tell")) &&
+    if (needs_finite && info && info->lemma && (!strcmp(sw_pack_lemma(a->pack, info), "say") || !strcmp(sw_pack_lemma(a->pack, info), "tell")) &&
         *ce >= *cs + 4 && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;

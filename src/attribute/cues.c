@@ -1,8 +1,8 @@
 /*
  * cues.c -- word classes for attribution and the test for "is this speech verb a verb here?".
  *
- * Every class comes from the generated lexicon: the open-class lists (speech verbs, titles, roles,
- * names) and the grammar roles of closed-class words (data/lexicon/attribution_words.tsv).
+ * Every class comes from the language pack through the lookup stage: the open-class lists (speech
+ * verbs, titles, roles, names) and the grammar roles of closed-class words (data/<lang>/words.tsv).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,38 +27,14 @@ int tok_clause_break(const sw_attr *a, uint32_t i)
 
 sw_status attr_classify(sw_attr *a)
 {
-    /* The entities stage looked every word up already: share its arrays when it ran. */
-    const uint32_t *classes = NULL, *roles = NULL;
-    const sw_lex_info *const *infos = sw_ent_token_infos(a->doc, &classes, &roles);
-    if (infos) {
-        a->info = infos;
-        a->lx = classes;
-        a->wcls = roles;
-        a->cands = sw_ent_cue_candidates(a->doc, &a->n_cands);
-        return SW_OK;
-    }
-    sw_arena *ar = &a->doc->arena;
-    /* every element is written below, so no zeroing */
-    uint32_t *lx = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *lx);
-    uint32_t *wcls = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *wcls);
-    const sw_lex_info **info_of = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *info_of);
-    uint32_t *cands = sw_arena_alloc(ar, (size_t)(a->n + 1) * sizeof *cands);
-    if (!lx || !wcls || !info_of || !cands) return SW_ERR_NOMEM;
-    uint32_t n_cands = 0;
-    for (uint32_t i = 0; i <= a->n; i++) {
-        const sw_lex_info *info = NULL;
-        if (i < a->n && a->t[i].kind == SW_TK_WORD) info = sw_lex_lookup(tok_text(a, i), tok_len(a, i));
-        info_of[i] = info;
-        lx[i] = info ? info->classes : 0;
-        wcls[i] = info ? info->roles | (info->classes & SW_LX_ADVERB ? SW_W_ADVERB : 0) : 0;
-        if (i < a->n && ((lx[i] & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) || (wcls[i] & (SW_W_ACCORDING | SW_W_READS))))
-            cands[n_cands++] = i;
-    }
-    a->info = info_of;
-    a->lx = lx;
-    a->wcls = wcls;
-    a->cands = cands;
-    a->n_cands = n_cands;
+    /* the lookup stage looked every word up already */
+    const sw_doc *doc = a->doc;
+    a->pack = doc->pack;
+    a->info = doc->tok_info;
+    a->lx = doc->tok_cls;
+    a->wcls = doc->tok_roles;
+    a->cands = doc->cue_toks;
+    a->n_cands = doc->n_cue_toks;
     return SW_OK;
 }
 

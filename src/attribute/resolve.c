@@ -257,7 +257,7 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     size_t nl = en->name ? strlen(en->name) : en->name_end - en->name_start;
     size_t ws = nl;
     while (ws > 0 && name[ws - 1] != ' ') ws--;
-    uint32_t cls = sw_lex_classes(name + ws, nl - ws);
+    uint64_t cls = sw_pack_classes(a->pack, name + ws, nl - ws);
     if (cls & SW_LX_MEDIA) return 0;
     if ((cls & SW_LX_ORG_WORD) && !(cls & SW_LX_FIRM)) return 0;
     /* named in the last few sentences */

@@ -38,7 +38,7 @@ static sw_np name_np(const sw_attr *a, uint32_t k, uint32_t lo, uint32_t hi)
 /* Can a description headed by token h speak? */
 static int speaking_head(const sw_attr *a, uint32_t h)
 {
-    uint32_t lx = a->lx[h];
+    uint64_t lx = a->lx[h];
     if (lx & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA)) return 1;
     if (a->wcls[h] & SW_W_DOC_NOUN) return 1;
     return 0;
@@ -266,7 +266,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         const char *w = tok_text(a, i);
         int plural = len > 3 && w[len - 1] == 's' && !(a->lx[i] & SW_LX_FUNCTION);
         int after_article = i > lo && (tok_is(a, i - 1, "the") || tok_is(a, i - 1, "a") || tok_is(a, i - 1, "an")) &&
-                            len > 2 && !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_ADVERB)) &&
+                            len > 2 && !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_LY_ADVERB)) &&
                             !(a->wcls[i] & (SW_W_TIME | SW_W_PREP | SW_W_CONJ)) && i + 1 < a->n &&
                             attr_is_cue_verb(a, i + 1) &&
                             /* not the object of a preposition ("during the debate repeated") */

@@ -1,8 +1,8 @@
 /*
  * doc.h -- the internal document: what every pipeline stage reads and adds to.
  *
- * Data flows one way: read -> repair -> blocks -> tokens -> quotation marks -> sentences ->
- * entities -> attribution -> finalize. Each stage fills its own fields of struct sw_doc and only
+ * Data flows one way: read -> repair -> blocks -> tokens -> lookup -> quotation marks ->
+ * sentences -> entities -> attribution -> finalize. Each stage fills its own fields of struct sw_doc and only
  * reads those of earlier stages. All internal offsets are byte offsets into the REPAIRED text
  * (doc->text), held as uint32_t (articles are limited to SW_MAX_ARTICLE bytes); finalize maps them
  * back to the original text through the offset map (sw_map_start / sw_map_end).
@@ -14,12 +14,13 @@
 #include <stdint.h>
 #include "saywho.h"
 #include "arena.h"
+#include "lang/pack.h"
 
 #define SW_NONE UINT32_MAX
 
 /* The repaired text (doc->text, and the copy of the input it may be) is followed by its NUL and
  * more zero bytes, SW_TEXT_PAD in all, so that code working on words may read 16 bytes from any
- * position inside the text (lexicon.h's SW_LEX_READ_AHEAD) instead of byte by byte. */
+ * position inside the text (pack.h's SW_PACK_READ_AHEAD) instead of byte by byte. */
 #define SW_TEXT_PAD 16
 
 /* One edit made by the repair stage: repaired bytes [rep_start, rep_end) replace original bytes
@@ -28,6 +29,17 @@ typedef struct sw_edit {
     uint32_t rep_start, rep_end;
     uint32_t orig_start, orig_end;
 } sw_edit;
+
+/* One distinct word of an article (the lookup stage's; the same word in other cases shares it):
+ * its first token and what the language pack says about it. */
+typedef struct sw_word_type {
+    const sw_lex_info *info;     /* the pack's entry (of the word's ASCII form when the word itself
+                                    has none), or NULL */
+    uint64_t cls, roles, names;  /* the entry's features (0 when none); a token's name roles are
+                                    its word's (the entities stage reads them here) */
+    uint32_t tok;                /* its first token */
+    uint32_t memo;               /* where the lookup's memo keeps it (lookup.c) */
+} sw_word_type;
 
 /* A block is one non-empty line of the repaired text (without its newline). */
 typedef struct sw_iblock {
@@ -142,6 +154,7 @@ typedef struct sw_stmt {
 
 struct sw_extractor {
     sw_options opts;
+    const sw_pack *pack;         /* the language of its articles */
     const sw_allocator *alloc;
     sw_allocator alloc_copy;
     /* An arena block of the last freed document, for the next one (sw_arena_free_keep()), or NULL.
@@ -185,6 +198,21 @@ struct sw_doc {
     sw_qspan *qspans;
     uint32_t n_qspans;
 
+    /* lookup: what the language pack says about every token (src/lookup/); every array has
+     * n_toks + 1 elements, the last one (and every token that is no word) with no features */
+    const sw_pack *pack;         /* the extractor's language pack */
+    const sw_lex_info **tok_info;/* the pack's entry of the token's word, or NULL */
+    uint64_t *tok_cls;           /* its classes (SW_LX_*) */
+    uint64_t *tok_roles;         /* its roles (SW_W_*) */
+    uint32_t *tok_core;          /* its byte length without a possessive ending ('s) */
+    int32_t *tok_word;           /* its distinct word (doc->words), -1 for tokens that are no words */
+    sw_word_type *words;         /* the article's distinct words, in order of first occurrence */
+    uint32_t n_words;
+    uint32_t *cue_toks;          /* the tokens that may be a speech cue or begin one, in order:
+                                    classes SW_LX_SPEECH or SW_LX_CUE_FIRST, or roles SW_W_ACCORDING
+                                    or SW_W_READS */
+    uint32_t n_cue_toks;
+
     /* entities */
     sw_ment *ments;
     uint32_t n_ments;
@@ -221,6 +249,8 @@ sw_status sw_repair(sw_doc *doc);
 sw_status sw_find_blocks(sw_doc *doc);
 /* segment/: tokens of every block; fills toks, qmarks and stops. */
 sw_status sw_tokenize(sw_doc *doc);
+/* lookup/: every token's word looked up in the language pack; fills tok_info ... cue_toks. */
+sw_status sw_lookup_words(sw_doc *doc);
 /* quotes/: pair the quotation marks; fills qspans, sets tok.qm and SW_TF_IN_QUOTE. */
 sw_status sw_find_quotes(sw_doc *doc);
 /* segment/: sentences (aware of quotation marks and abbreviations); fills sents, tok.sent. */

@@ -52,6 +52,7 @@ sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc
     memset(ex, 0, sizeof *ex);
     atomic_init(&ex->spare, NULL);
     if (opts) ex->opts = *opts;
+    ex->pack = sw_builtin_packs[0];
     if (alloc) {
         ex->alloc_copy = *alloc;
         ex->alloc = &ex->alloc_copy;
@@ -95,6 +96,7 @@ sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out
     /* the extractor's spare block is the only part of it that changes (doc.h), hence the cast */
     sw_arena_init_from(&doc->arena, ex->alloc, atomic_exchange(&((sw_extractor *)ex)->spare, NULL));
     doc->ex = ex;
+    doc->pack = ex->pack;
 
     sw_status st = SW_ERR_NOMEM;
     char *orig = sw_arena_alloc(&doc->arena, len + SW_TEXT_PAD); /* the text if nothing is repaired */
@@ -113,6 +115,8 @@ sw_status sw_extract(const sw_extractor *ex, const sw_article *art, sw_doc **out
     if ((st = sw_repair(doc)) != SW_OK) goto failed;
     if ((st = sw_find_blocks(doc)) != SW_OK) goto failed;
     if ((st = sw_tokenize(doc)) != SW_OK) goto failed;
+    /* the quotes-only mode asks the pack about a few tokens only (lookup/lookup.h) */
+    if (!ex->opts.quotes_only && (st = sw_lookup_words(doc)) != SW_OK) goto failed;
     if ((st = sw_find_quotes(doc)) != SW_OK) goto failed;
     if ((st = sw_split_sentences(doc)) != SW_OK) goto failed;
     if (ex->opts.quotes_only) {

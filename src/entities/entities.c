@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "entities_internal.h"
-#include "lexicon/lexicon.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Small helpers on words
@@ -69,7 +68,7 @@ static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t 
         }
     }
     if (has_non_ascii(w, len)) {
-        size_t n = sw_ent_ascii_fold(w, len, dst, cap);
+        size_t n = sw_ascii_form(w, len, dst, cap);
         if (n) return (uint32_t)n;
     }
     if (len > cap) len = cap;
@@ -144,43 +143,6 @@ static int smap_init(sw_arena *a, smap *m, uint32_t want)
     return m->slots != NULL;
 }
 
-/* The 64-bit hash of a word folded to lower case by setting bit 0x20 of every byte (ASCII
- * capitals become small letters; the few other letters it merges do not matter for statistics),
- * eight bytes at a time. Never 0. Two different words of one article share a hash with a
- * probability of about n^2 / 2^65, so the word-statistics table trusts it without keeping keys. */
-static uint64_t word_hash(const char *s, uint32_t len, const char *text_end)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
-    uint32_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t v;
-        memcpy(&v, s + i, 8);
-        v |= 0x2020202020202020ull;
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    if (i < len) {
-        uint64_t v = 0;
-        uint32_t r = len - i;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        if (s + i + 8 <= text_end) {
-            /* one load, keeping the r bytes of the word (the low bytes on a little-endian machine) */
-            memcpy(&v, s + i, 8);
-            v = (v | 0x2020202020202020ull) & (~0ull >> (8 * (8 - r)));
-        } else
-#endif
-        {
-            (void)text_end;
-            for (uint32_t k = 0; k < r; k++) v |= (uint64_t)(unsigned char)(s[i + k] | 0x20) << (8 * k);
-        }
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 32;
-    return h ? h : 1;
-}
-
 /* Equality of two keys of len bytes (a plain loop for the short keys that words are). */
 static int key_eq(const char *a, const char *b, uint32_t len)
 {
@@ -253,7 +215,13 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
  * Stage state
  * --------------------------------------------------------------------------------------------- */
 
-typedef sw_ent_wtype wstat;
+/* What the stage counts of one distinct word of the article (doc->words, by the same index): its
+ * keyword value and how often the body writes it in lower case and capitalised away from a
+ * sentence start. */
+typedef struct wstat {
+    uint16_t lower, midcap;
+    uint32_t kw;
+} wstat;
 
 
 typedef struct cand {            /* one mention found */
@@ -291,22 +259,14 @@ typedef struct ectx {
     sw_arena *arena;
     const sw_tok *toks;
     uint32_t n_toks;
-    uint32_t *cls;               /* lexicon classes of each word token (possessive stripped) */
-    sw_ent_lexcache lc;          /* the per-token arrays again, as sw_entdata keeps them */
+    const uint64_t *cls;         /* lexicon classes of each token (the lookup stage's doc->tok_cls) */
     uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
-    const sw_lex_info **info;    /* lexicon entry of each word token, or NULL */
-    uint32_t *roles;             /* attribution roles of each token (sw_ent_roles_of) */
-    uint32_t *core;              /* byte length of each token without a possessive ending */
+    const uint32_t *core;        /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks;
-    uint32_t *cue_toks;          /* tokens that may be speech cues (sw_ent_cue_candidates) */
-    size_t n_cue_toks;
-    uint64_t *wslots;            /* word hash -> slot (0 = empty) */
-    uint32_t *widx;              /* slot -> index into wstats */
-    uint32_t wcap, wused;
-    wstat *wstats;
+    wstat *wstats;               /* per distinct word (doc->words) */
     uint32_t n_wstats;
-    int32_t *tok_wstat;          /* word token -> wstats index, -1 for others */
+    const int32_t *tok_wstat;    /* word token -> its distinct word, -1 for others (doc->tok_word) */
 
     cand *cands;
     size_t n_cands, cap_cands;
@@ -336,7 +296,7 @@ static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
 
 /* The lexicon classes of token i (classify_tokens gave every token its word's). */
-static inline uint32_t CLS(const ectx *c, uint32_t i) { return c->cls[i]; }
+static inline uint64_t CLS(const ectx *c, uint32_t i) { return c->cls[i]; }
 
 /* Byte length of token i without a possessive ending (computed once in classify_tokens). */
 static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }
@@ -426,310 +386,49 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: lexicon classes and word statistics
  * --------------------------------------------------------------------------------------------- */
 
-/* The fields of a token that is not a word (or not yet classified). */
-static void clear_token(ectx *c, uint32_t i)
-{
-    c->cls[i] = c->kw[i] = 0;
-    c->tok_wstat[i] = -1;
-    c->info[i] = NULL;
-    c->roles[i] = 0;
-    c->core[i] = i < c->n_toks ? c->toks[i].end - c->toks[i].start : 0;
-}
-
-/* Doubles the word-statistics table (the hashes are kept in the slots). 0 when out of memory. */
-static int grow_wslots(ectx *c)
-{
-    uint32_t cap = c->wcap * 2;
-    uint64_t *slots = sw_arena_calloc(c->arena, cap, sizeof *slots);
-    uint32_t *idx = sw_arena_alloc(c->arena, cap * sizeof *idx);
-    if (!slots || !idx) return 0;
-    for (uint32_t i = 0; i < c->wcap; i++) {
-        uint64_t v = c->wslots[i];
-        if (!v) continue;
-        uint32_t j = (uint32_t)v & (cap - 1);
-        while (slots[j]) j = (j + 1) & (cap - 1);
-        slots[j] = v;
-        idx[j] = c->widx[i];
-    }
-    c->wslots = slots;
-    c->widx = idx;
-    c->wcap = cap;
-    return 1;
-}
-
-/* Completes the lexicon fields of a word (s[0..len) of the text) from the lexicon's answer for its
- * bytes (info, cls, roles: sw_lex_lookup_classes_padded()): the answer for its ASCII form when the
- * bytes are in no list, its attribution roles (sw_ent_roles_of()) and its keyword value. */
-static void word_lexicon_finish(const char *s, uint32_t len, const sw_lex_info *info, uint32_t cls, uint32_t roles,
-                                wstat *w)
-{
-    if (!info && has_non_ascii(s, len)) {
-        /* "François", "Łukasz": the word lists are mostly written without marks */
-        char ascii[64];
-        size_t al = sw_ent_ascii_fold(s, len, ascii, sizeof ascii);
-        if (al) info = sw_lex_lookup_classes(ascii, al, &cls, &roles);
-    }
-    w->info = info;
-    w->cls = cls;
-    w->roles = roles | ((cls & SW_LX_ADVERB) ? SW_W_ADVERB : 0);
-    w->kw = sw_ent_keyword_padded(s, len); /* s is in the text */
-}
-
-/* The words of one article are mostly the words of the previous ones ("the", "said", "minister"),
- * and the lexicon's tables are megabytes, so each first lookup in an article is a cache miss or
- * two. A small per-thread memo of recent words (exact bytes -> everything the lookup and word_lexicon_finish()
- * gives) answers most of them from 256 KB. The answers are pure functions of the bytes of static
- * tables, so the memo can never change a result; per thread, so concurrent extractions need no
- * locking. */
-#define LEXMEMO_SLOTS 8192
-#define LEXMEMO_WORD 12
-typedef struct lexmemo_slot {   /* 32 bytes */
-    char word[LEXMEMO_WORD];     /* the word's bytes; only the first len are meaningful */
-    uint8_t len;                 /* 0: empty */
-    uint16_t roles;
-    uint32_t kw, cls;
-    const sw_lex_info *info;
-} lexmemo_slot;
-/* Two ways per set, the most recently used first: a rare word then evicts the less recent of two
- * words rather than a frequent one ("the") that happens to share its slot; one set is one 64-byte
- * cache line. */
-static _Thread_local _Alignas(64) lexmemo_slot lexmemo[LEXMEMO_SLOTS];
-
-/* Whether memo slot m holds the word s[0..len) (1 <= len <= LEXMEMO_WORD). Asked once per
- * distinct word of every article, so it compares the blocks of 8 and 4 bytes with one load each
- * (masked to len bytes) rather than calling memcmp, when the text has 12 bytes left from s
- * (text_end is the text's end; the slot has its 12 always). */
-static int lexmemo_eq(const lexmemo_slot *m, const char *s, uint32_t len, const char *text_end)
-{
-    if (m->len != len) return 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (s + LEXMEMO_WORD <= text_end) {
-        uint64_t a0, b0;
-        uint32_t a1, b1;
-        memcpy(&a0, m->word, 8);
-        memcpy(&a1, m->word + 8, 4);
-        memcpy(&b0, s, 8);
-        memcpy(&b1, s + 8, 4);
-        /* the first len bytes are the low bytes on a little-endian machine */
-        uint64_t lo = len >= 8 ? ~0ull : (1ull << (8 * len)) - 1;
-        uint32_t hi = len <= 8 ? 0 : len >= 12 ? ~0u : (1u << (8 * (len - 8))) - 1;
-        return (((a0 ^ b0) & lo) | ((a1 ^ b1) & hi)) == 0;
-    }
-#endif
-    (void)text_end;
-    return memcmp(m->word, s, len) == 0;
-}
-
-/* The fields of memo slot m into w. */
-static void lexmemo_get(const lexmemo_slot *m, wstat *w)
-{
-    w->info = m->info;
-    w->cls = m->cls;
-    w->roles = m->roles;
-    w->kw = m->kw;
-}
-
-/* The memo set of a word whose word_hash() is h (its first way). */
-static lexmemo_slot *lexmemo_set(uint64_t h) { return &lexmemo[(h >> 40) & (LEXMEMO_SLOTS - 2)]; }
-
-/* Fills w from the memo set m when it holds the word s[0..len) and returns 1, else returns 0;
- * text_end is the end of the text that s is in. */
-static int lexmemo_find(lexmemo_slot *m, const char *s, uint32_t len, const char *text_end, wstat *w)
-{
-    if (len > LEXMEMO_WORD) return 0;
-    if (lexmemo_eq(&m[0], s, len, text_end)) {
-        lexmemo_get(&m[0], w);
-        return 1;
-    }
-    if (lexmemo_eq(&m[1], s, len, text_end)) {
-        lexmemo_get(&m[1], w);
-        lexmemo_slot t = m[0]; /* now the most recent */
-        m[0] = m[1];
-        m[1] = t;
-        return 1;
-    }
-    return 0;
-}
-
-/* Keeps the answer w for the word s[0..len) in memo set m, as its most recent word. */
-static void lexmemo_put(lexmemo_slot *m, const char *s, uint32_t len, const wstat *w)
-{
-    if (len > LEXMEMO_WORD) return;
-    m[1] = m[0];
-    m[0].len = (uint8_t)len;
-    memcpy(m[0].word, s, len);
-    m[0].info = w->info;
-    m[0].cls = w->cls;
-    m[0].roles = (uint16_t)w->roles;
-    m[0].kw = w->kw;
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
-/* The word-statistics index of the word token `tok` (bytes s[0..len), 1 <= len <= 72): its entry in
- * c->wstats, made when the word is new (counts at zero, lexicon fields not yet filled, its memo set
- * asked for: lookup_words reads it later), or -1 when out of memory. */
-static int32_t word_index(ectx *c, const char *s, uint32_t len, uint32_t tok, const char *text_end, size_t *cap_ws)
-{
-    uint64_t h = word_hash(s, len, text_end);
-    uint32_t slot = (uint32_t)h & (c->wcap - 1);
-    for (;; slot = (slot + 1) & (c->wcap - 1)) {
-        uint64_t v = c->wslots[slot];
-        if (v == h) return (int32_t)c->widx[slot];
-        if (!v) break;
-    }
-    if (c->n_wstats == *cap_ws) {
-        /* first room for a distinct word per two tokens (an article has about one per three),
-         * so that the array is rarely copied to grow */
-        c->wstats = sw_arena_grow(c->arena, c->wstats, sizeof *c->wstats, c->n_wstats, cap_ws,
-                                  c->n_wstats ? c->n_wstats * 2 : c->n_toks / 2 + 64);
-        if (!c->wstats) return -1;
-    }
-    int32_t k = (int32_t)c->n_wstats++;
-    wstat *w = &c->wstats[k];
-    w->lower = w->midcap = 0;
-    w->tok = tok;
-    w->memo = (uint32_t)(lexmemo_set(h) - lexmemo);
-    PREFETCH(&lexmemo[w->memo]);
-    c->wslots[slot] = h;
-    c->widx[slot] = (uint32_t)k;
-    if (++c->wused * 2 > c->wcap && !grow_wslots(c)) return -1;
-    return k;
-}
-
-/* The lexicon fields of the distinct words c->wstats[from, n_wstats), in two rounds that each ask
- * the memory for everything first: the memo sets (asked for by word_index), then for the words the
- * memo does not know, the lexicon (sw_lex_prepare_padded), so the cache misses overlap instead of
- * coming one after the other. `missed` has room for the words, and `prep` for their keys. */
-static void lookup_words(ectx *c, uint32_t from, uint32_t *missed, sw_lex_prepared *prep)
-{
-    const char *text_end = c->doc->text + c->doc->len;
-    uint32_t n_missed = 0;
-    for (uint32_t k = from; k < c->n_wstats; k++) {
-        wstat *w = &c->wstats[k];
-        const char *s = c->doc->text + c->toks[w->tok].start;
-        uint32_t len = c->core[w->tok];
-        if (lexmemo_find(&lexmemo[w->memo], s, len, text_end, w)) continue;
-        sw_lex_prepare_padded(s, len, &prep[n_missed]); /* s is in the text */
-        missed[n_missed++] = k;
-    }
-    for (uint32_t j = 0; j < n_missed; j++) {
-        wstat *w = &c->wstats[missed[j]];
-        const char *s = c->doc->text + c->toks[w->tok].start;
-        uint32_t len = c->core[w->tok];
-        uint32_t cls, roles;
-        const sw_lex_info *info = sw_lex_lookup_prepared(s, len, &prep[j], &cls, &roles);
-        word_lexicon_finish(s, len, info, cls, roles, w);
-        lexmemo_put(&lexmemo[w->memo], s, len, w);
-    }
-}
-
-/* The lexicon fields of no word, which tokens that are not words get in fill_block(). */
-static const wstat no_word;
-
-/* Gives every word token of block b its word's lexicon fields, and lists the block's cue
- * candidates and (in the body) its determiners and gendered pronouns, in order. Which tokens are
- * words, cue candidates or determiners follows no pattern that the processor could learn, so the
- * loop has no branch on them: a token that is no word copies the fields of no_word (which it has
- * already), and every token is written at the end of both lists, which only count it when it
- * belongs there (classify_tokens() gave them room for every token). */
-static void fill_block(ectx *c, uint32_t b, int body)
-{
-    const sw_iblock *bl = &c->doc->blocks[b];
-    uint32_t marks_mask = body ? (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE) : 0;
-    size_t n_cue = c->n_cue_toks, n_marks = c->n_marks;
-    uint32_t end = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
-    for (uint32_t i = bl->tok_start; i < end; i++) {
-        int32_t k = c->tok_wstat[i];
-        /* k >= 0 ? &c->wstats[k] : &no_word, chosen with a mask (the compiler makes the choice a
-         * branch, which tokens that are no words would mispredict). The address is computed as
-         * an integer: c->wstats is NULL in a block without words, and no offset may be applied
-         * to a null pointer, not even zero. */
-        uintptr_t none = (uintptr_t)0 - (uintptr_t)(k < 0);
-        uintptr_t at = (uintptr_t)c->wstats + (uintptr_t)(uint32_t)(k & ~(k >> 31)) * sizeof(wstat);
-        const wstat *w = (const wstat *)((at & ~none) | ((uintptr_t)&no_word & none));
-        uint32_t wkw = w->kw;
-        c->cls[i] = w->cls;
-        c->kw[i] |= wkw;
-        c->info[i] = w->info;
-        c->roles[i] = w->roles;
-        c->cue_toks[n_cue] = i;
-        n_cue += ((w->cls & (SW_LX_SPEECH | SW_LX_CUE_FIRST)) | (w->roles & (SW_W_ACCORDING | SW_W_READS))) != 0;
-        c->marks[n_marks] = i;
-        n_marks += (wkw & marks_mask) != 0;
-    }
-    c->n_cue_toks = n_cue;
-    c->n_marks = n_marks;
-}
-
-/* Pass 1: the lexicon classes, keyword bits and article-wide statistics of every word token
- * (lower-case occurrences, capitalised occurrences that are not at a sentence start). It visits
- * the tokens of each block twice: first to find the distinct words, count them and set what needs
- * no lexicon, then, once the block's new words have been looked up (lookup_words), to copy each
- * token its word's lexicon fields (fill_block). */
+/* Pass 1: the keyword bits of every token (of its distinct word, looked up once) and the
+ * article-wide statistics of every word (lower-case occurrences, capitalised occurrences that are
+ * not at a sentence start), and the body's determiners and gendered pronouns. The lookup stage has
+ * given every token its word and lexicon fields already (doc.h). */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
-    c->cls = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cls);
+    c->cls = doc->tok_cls;
+    c->core = doc->tok_core;
+    c->tok_wstat = doc->tok_word;
+    c->n_wstats = doc->n_words;
+    c->wstats = sw_arena_calloc(c->arena, (size_t)c->n_wstats + 1, sizeof *c->wstats);
     c->kw = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->kw);
-    c->tok_wstat = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->tok_wstat);
-    c->info = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->info);
-    c->roles = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->roles);
-    c->core = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->core);
-    if (!c->cls || !c->kw || !c->tok_wstat || !c->info || !c->roles || !c->core) return SW_ERR_NOMEM;
-    /* room for as many distinct words as tokens at half load: an article has about one distinct
-     * word for every two or three tokens, so the table almost never has to grow (rehash) */
-    c->wcap = 64;
-    while (c->wcap < c->n_toks) c->wcap <<= 1;
-    c->wused = 0;
-    c->wslots = sw_arena_calloc(c->arena, c->wcap, sizeof *c->wslots);
-    c->widx = sw_arena_alloc(c->arena, c->wcap * sizeof *c->widx);
-    if (!c->wslots || !c->widx) return SW_ERR_NOMEM;
-    size_t cap_ws = 0;
-    uint32_t *missed = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *missed); /* lookup_words */
-    sw_lex_prepared *prep = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *prep); /* lookup_words */
-    if (!prep) return SW_ERR_NOMEM;
-    c->cue_toks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->cue_toks); /* fill_block */
     c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
-    if (!missed || !c->cue_toks || !c->marks) return SW_ERR_NOMEM;
-    uint32_t looked = 0; /* c->wstats[0, looked) have their lexicon fields */
-    uint32_t done = 0;   /* tokens [0, done) have their fields set */
+    if (!c->wstats || !c->kw || !c->marks) return SW_ERR_NOMEM;
     const char *text = doc->text;
-    const char *text_end = doc->text + doc->len; /* doc->text[len] is its NUL */
-    /* the arrays in locals: kept in c, each would be read again after every store into another */
     const sw_tok *toks = c->toks;
-    uint32_t *kw = c->kw, *core = c->core;
-    int32_t *tok_wstat = c->tok_wstat;
+    for (uint32_t k = 0; k < c->n_wstats; k++) {
+        uint32_t t = doc->words[k].tok;
+        c->wstats[k].kw = sw_ent_keyword_padded(text + toks[t].start, c->core[t]); /* in the padded text */
+    }
+    /* the arrays in locals: kept in c, each would be read again after every store into another */
+    uint32_t *kw = c->kw, *marks = c->marks;
+    const int32_t *tok_wstat = c->tok_wstat;
+    wstat *ws = c->wstats;
+    size_t n_marks = 0;
+    uint32_t done = 0; /* tokens [0, done) have their fields set */
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
+        uint32_t marks_mask = body ? (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE) : 0;
         uint32_t lo = bl->tok_start < done ? done : bl->tok_start;
         if (lo > c->n_toks) lo = c->n_toks;
-        for (; done < lo; done++) clear_token(c, done); /* tokens outside every block */
+        for (; done < lo; done++) kw[done] = 0; /* tokens outside every block */
         uint32_t hi = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
         if (hi < lo) hi = lo;
         for (uint32_t i = lo; i < hi; i++) {
             const sw_tok *t = &toks[i];
             const char *s = text + t->start;
-            uint32_t len = t->end - t->start;
-            /* the fields of clear_token() but those that fill_block() gives every token of the
-             * block (cls, info and roles: a token that is no word gets no_word's), each stored
-             * once per token here (the arrays may alias anything for the compiler, so early
-             * "clearing" stores would all be kept); a word's cls, info and roles, and the rest of
-             * its kw, come in fill_block() */
             if (t->kind != SW_TK_WORD) {
-                tok_wstat[i] = -1;
-                kw[i] = (len == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
-                core[i] = len;
+                kw[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
                 continue;
             }
-            unsigned char last = (unsigned char)s[len - 1];
-            if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = sw_ent_core_len(doc, i);
-            core[i] = len;
             /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
              * the rare hyphen asked first, the flag moved into place without a branch: which words
              * are capitalised or longer than four bytes is no pattern a branch predictor learns */
@@ -737,19 +436,17 @@ static sw_status classify_tokens(ectx *c)
             if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
                 s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
                 capbit = KW_CAPWORD;
-            kw[i] = capbit;
-            if (len == 0 || len > 64 + 8) {
-                /* no word list holds such a word (sw_lex_lookup() says so for every word longer
-                 * than 63 bytes): fill_block() gives it no_word's fields */
-                tok_wstat[i] = -1;
+            int32_t k = tok_wstat[i];
+            if (k < 0) {
+                kw[i] = capbit; /* no word list holds such a word */
                 continue;
             }
-            /* the lexicon and the keyword table are asked once per distinct word */
-            int32_t k = word_index(c, s, len, i, text_end, &cap_ws);
-            if (k < 0) return SW_ERR_NOMEM;
-            tok_wstat[i] = k;
+            wstat *w = &ws[k];
+            uint32_t wkw = w->kw;
+            kw[i] = capbit | wkw;
+            marks[n_marks] = i;
+            n_marks += (wkw & marks_mask) != 0;
             if (!body) continue;
-            wstat *w = &c->wstats[k];
             if (!capbit) {
                 if (w->lower < UINT16_MAX) w->lower++;
             } else if (!position_capital(c, i)) {
@@ -757,22 +454,12 @@ static sw_status classify_tokens(ectx *c)
             }
         }
         done = hi > done ? hi : done;
-        /* the block's new words looked up together, then its tokens given their fields while
-         * they are still in the cache */
-        lookup_words(c, looked, missed, prep);
-        looked = c->n_wstats;
-        fill_block(c, b, body);
     }
-    for (; done <= c->n_toks; done++) clear_token(c, done);
+    for (; done <= c->n_toks; done++) kw[done] = 0;
+    c->n_marks = n_marks;
     c->wnword = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *c->wnword);
     if (!c->wnword) return SW_ERR_NOMEM;
     memset(c->wnword, 0xFF, (c->n_wstats + 1) * sizeof *c->wnword); /* all -1 */
-    c->lc.cls = c->cls;
-    c->lc.info = c->info;
-    c->lc.roles = c->roles;
-    c->lc.type = c->tok_wstat;
-    c->lc.core = c->core;
-    c->lc.types = c->wstats;
     return SW_OK;
 }
 
@@ -1199,7 +886,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
         return;
     }
     if (!is_word(c, i) || capword(c, i)) return;
-    uint32_t ci = CLS(c, i);
+    uint64_t ci = CLS(c, i);
     /* "the city of X", "the paramilitary group X", "the newspaper X" */
     if (kw_is(c, i, SW_KWID_OF) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
         if (CLS(c, i - 1) & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
@@ -1228,7 +915,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     for (uint32_t k = 0; k < 3 && j > 0; k++) {
         uint32_t p = j - 1;
         if (c->toks[p].block != block || !is_word(c, p)) break;
-        uint32_t cp = CLS(c, p);
+        uint64_t cp = CLS(c, p);
         if (is_possessive_tok(c, p)) {
             if (p > 0 && (CLS(c, p - 1) & SW_LX_COUNTRY)) ev_nation(m, p - 1);
             break;
@@ -1331,7 +1018,7 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
             if (t->kind == SW_TK_PUNCT && c->doc->text[t->start] == '-') continue;
             return;
         }
-        uint32_t ci = CLS(c, i);
+        uint64_t ci = CLS(c, i);
         if (ci & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN)) return;
         if (kw_is(c, i, SW_KWID_OF) || kw_is(c, i, SW_KWID_FOR) || kw_is(c, i, SW_KWID_AT) || kw_is(c, i, SW_KWID_IN)) {
             after_of = 1;
@@ -1349,7 +1036,7 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
         else if (!after_of && (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_MEDIA))) head = i;
     }
     if (head == SW_NONE) return;
-    uint32_t ch = CLS(c, head);
+    uint64_t ch = CLS(c, head);
     if (ch & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 3;
     else if (ch & (SW_LX_TITLE | SW_LX_ROLE)) m->ev[EV_PERSON] += 3;
     else if (ch & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
@@ -1384,11 +1071,11 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     uint32_t nw = count_words(c, s, e);
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
     if (fw == e) return;
-    uint32_t cf = CLS(c, fw);
+    uint64_t cf = CLS(c, fw);
     int all_geo = 1, any_org = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!significant(c, i)) continue;
-        uint32_t ci = CLS(c, i);
+        uint64_t ci = CLS(c, i);
         if (!(ci & (SW_LX_COUNTRY | SW_LX_CITY))) all_geo = 0;
         if ((ci & (SW_LX_ORG_WORD | SW_LX_MEDIA)) &&
             !(i == fw && nw >= 2 && (ci & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))))
@@ -1528,7 +1215,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
     const sw_tok *t = &c->toks[j];
     if (capword(c, j) && !(t->flags & SW_TF_SENT_START)) {
         if (link_only) return e; /* caller decides word by word */
-        uint32_t cj = CLS(c, j);
+        uint64_t cj = CLS(c, j);
         if ((cj & SW_LX_CALENDAR) && !(CLS(c, e - 1) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) return e;
         if ((cj & (SW_LX_FUNCTION | SW_LX_PRONOUN)) && !allcaps(c, j)) return e;
         if ((cj & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
@@ -1579,7 +1266,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
 static int common_at_start(const ectx *c, uint32_t i, int single, int named_head)
 {
     if (allcaps(c, i)) return 0;
-    uint32_t ci = CLS(c, i);
+    uint64_t ci = CLS(c, i);
     if (ci & LX_NAMEISH) return 0;
     wstat *w = wstat_of(c, i);
     if (!w) return 0;
@@ -2021,11 +1708,6 @@ static sw_status emit(ectx *c)
     d->einfo = c->ei;
     d->n_ments = (uint32_t)n;
     d->n_ents = (uint32_t)c->n_ents;
-    d->lex = c->lc;
-    d->cue_toks = c->cue_toks;
-    d->n_cue_toks = (uint32_t)c->n_cue_toks;
-    d->tok_cls = c->cls;
-    d->tok_info = c->info;
     for (size_t k = 0; k < c->n_ents; k++) {
         doc->ents[k].n_ments = 0;
         c->ei[k].first_ment = c->ei[k].last_ment = SW_NONE;
@@ -2079,7 +1761,7 @@ static sw_status find_descriptions(ectx *c)
                 nat++;
             }
             if (j >= bl->tok_end || !is_word(c, j)) continue;
-            uint32_t ch = CLS(c, j);
+            uint64_t ch = CLS(c, j);
             if (!(ch & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_MEDIA))) {
                 if (!nat || capword(c, j) || (ch & LX_NOSTART)) continue;
             }
@@ -2135,7 +1817,7 @@ sw_status sw_find_entities(sw_doc *doc)
         sw_ient *e = &doc->ents[k];
         const sw_entinfo *ei = &c.ei[k];
         e->name_start = doc->toks[ei->name_tok_start].start;
-        e->name_end = doc->toks[ei->name_tok_end - 1].start + sw_ent_core_len(doc, ei->name_tok_end - 1);
+        e->name_end = doc->toks[ei->name_tok_end - 1].start + doc->tok_core[ei->name_tok_end - 1];
         e->name = NULL;
     }
     /* names first, so that descriptions can be resolved with the query functions */

@@ -18,7 +18,6 @@
 
 #include <stdint.h>
 #include "doc.h"
-#include "lexicon/lexicon.h"
 
 /* Kinds of mention (sw_ment.kind). */
 enum {
@@ -51,26 +50,6 @@ typedef struct sw_mentinfo {
                                      split off it ("President" in "President Vladimir Putin"),
                                      == tok_start when none */
 } sw_mentinfo;
-
-/* The lexicon classes (SW_LX_*) of token `tok`, as the stage looked them up (possessive 's
- * stripped; 0 for tokens that are not words). Cheaper than asking the lexicon again. */
-uint32_t sw_ent_token_classes(const sw_doc *doc, uint32_t tok);
-
-/* The lexicon entry of token `tok` (as sw_lex_lookup() gives it for the word without a possessive
- * 's), or NULL. The stage looks each distinct word up once, so this saves later stages a lookup
- * per token. */
-const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok);
-/* The same for every token at once: the stage's own arrays of lexicon entries (returned), of their
- * classes (*classes) and of their attribution roles (*roles: the entry's SW_W_* roles, with
- * SW_W_ADVERB for adverbs), n_toks + 1 entries each (the last is NULL / 0). They live in the
- * document's arena; NULL when the stage has not run. */
-const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes, const uint32_t **roles);
-
-/* The tokens that may be a speech cue or begin one, in order: those whose lexicon classes have
- * SW_LX_SPEECH or SW_LX_CUE_FIRST or whose roles have SW_W_ACCORDING or SW_W_READS (the stage
- * lists them as it gives the tokens their classes, so attribution need not test every token).
- * *n receives their number; NULL when the stage has not run. */
-const uint32_t *sw_ent_cue_candidates(const sw_doc *doc, uint32_t *n);
 
 /* The mention whose tokens cover token `tok` (its name, not a split-off title), or -1. */
 int32_t sw_ent_mention_at(const sw_doc *doc, uint32_t tok);

@@ -9,47 +9,14 @@
 
 #include <stddef.h>
 #include "entities.h"
-#include "lexicon/lexicon.h"
+#include "fold.h"
+#include "lang/pack.h"
 
-
-/* Lexicon classes are looked up once per distinct word of the article and given to every token
- * of it by classify_tokens (entities.c); the attribution stage reuses them through
- * sw_entdata.tok_info. */
-
-typedef struct sw_ent_wtype {    /* one distinct word (folded) of the article */
-    uint16_t lower, midcap;      /* lower-case occurrences; capitalised ones not at a sentence start */
-    uint32_t cls, kw;            /* its lexicon classes and keyword value */
-    const sw_lex_info *info;     /* its lexicon entry, or NULL */
-    uint32_t roles;              /* sw_ent_roles_of(info) */
-    uint32_t tok;                /* its first token */
-    uint32_t memo;               /* where the stage's memo of lexicon answers keeps it (entities.c) */
-} sw_ent_wtype;
-
-/* The attribution roles of a word (SW_W_*, with SW_W_ADVERB for the lexicon's adverbs): kept per
- * token so that the attribution stage reads them without visiting each token's lexicon entry. */
-static inline uint32_t sw_ent_roles_of(const sw_lex_info *info)
-{
-    return info ? info->roles | ((info->classes & SW_LX_ADVERB) ? SW_W_ADVERB : 0) : 0;
-}
-
-typedef struct sw_ent_lexcache {
-    uint32_t *cls;               /* per token: classes */
-    const sw_lex_info **info;    /* per token: lexicon entry */
-    uint32_t *roles;             /* per token: sw_ent_roles_of(info) */
-    const int32_t *type;         /* per token: index into types, -1 for none */
-    const uint32_t *core;        /* per token: length without a possessive ending */
-    sw_ent_wtype *types;
-} sw_ent_lexcache;
 
 typedef struct sw_entdata {
     sw_mentinfo *minfo;          /* n_ments entries */
     sw_entinfo *einfo;           /* n_ents entries */
     uint32_t n_ments, n_ents;
-    const uint32_t *tok_cls;     /* lexicon classes of every token (0 for non-words) */
-    const sw_lex_info *const *tok_info; /* lexicon entry of every token, or NULL */
-    sw_ent_lexcache lex;         /* the same, as the lookup cache the stage used */
-    const uint32_t *cue_toks;    /* sw_ent_cue_candidates() */
-    uint32_t n_cue_toks;
     sw_ment ments[];             /* doc->ments points here */
 } sw_entdata;
 
@@ -91,14 +58,6 @@ int sw_ent_keywords_sorted(void);
 /* ASCII lower case of one byte; a folded copy of a word (ASCII and the two-byte Latin-1 capitals). */
 unsigned char sw_ent_fold_byte(unsigned char c);
 size_t sw_ent_fold_copy(char *dst, const char *src, size_t len);
-
-/* The ASCII form of a word written with Latin letters and marks ("François" -> "francois",
- * "Łukasz" -> "lukasz"), lower case, into dst (cap bytes); its length, or 0 when the word has
- * letters without an ASCII form or does not fit. Allocation-free (libutf8proc per code point). */
-size_t sw_ent_ascii_fold(const char *w, size_t len, char *dst, size_t cap);
-
-/* Byte length of a token without a possessive ending ('s, ’s, or the apostrophe of "Jones'"). */
-uint32_t sw_ent_core_len(const sw_doc *doc, uint32_t tok);
 
 /* Case-insensitive (ASCII) equality of two words, ignoring a final plural "s" on either when the
  * rest is at least 3 bytes. */

@@ -9,38 +9,6 @@
  */
 #include <string.h>
 #include "entities_internal.h"
-#include "lexicon/lexicon.h"
-
-uint32_t sw_ent_token_classes(const sw_doc *doc, uint32_t tok)
-{
-    const sw_entdata *d = sw_entdata_of(doc);
-    if (!d || tok >= doc->n_toks) return 0;
-    return d->lex.cls[tok];
-}
-
-const sw_lex_info *sw_ent_token_info(const sw_doc *doc, uint32_t tok)
-{
-    const sw_entdata *d = sw_entdata_of(doc);
-    if (!d || tok >= doc->n_toks) return NULL;
-    return d->lex.info[tok];
-}
-
-const sw_lex_info *const *sw_ent_token_infos(const sw_doc *doc, const uint32_t **classes, const uint32_t **roles)
-{
-    const sw_entdata *d = sw_entdata_of(doc);
-    if (!d) return NULL;
-    *classes = d->lex.cls;
-    *roles = d->lex.roles;
-    return (const sw_lex_info *const *)d->lex.info;
-}
-
-const uint32_t *sw_ent_cue_candidates(const sw_doc *doc, uint32_t *n)
-{
-    const sw_entdata *d = sw_entdata_of(doc);
-    if (!d) return NULL;
-    *n = d->n_cue_toks;
-    return d->cue_toks;
-}
 
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m)
 {
@@ -112,7 +80,7 @@ int32_t sw_ent_prev_mention(const sw_doc *doc, uint32_t before_tok, int type, in
 
 static uint32_t core_len(const sw_doc *doc, uint32_t tok)
 {
-    uint32_t l = sw_ent_core_len(doc, tok);
+    uint32_t l = doc->tok_core[tok];
     if (l && doc->text[doc->toks[tok].start + l - 1] == '.') l--;
     return l;
 }
@@ -144,7 +112,7 @@ int sw_ent_has_nation(const sw_doc *doc, int32_t e, const char *word, size_t len
     const sw_ient *ie = &doc->ents[e];
     for (uint32_t t = ei->name_tok_start; t < ei->name_tok_end; t++) {
         if (doc->toks[t].kind != SW_TK_WORD) continue;
-        uint32_t cls = sw_ent_token_classes(doc, t);
+        uint64_t cls = doc->tok_cls[t];
         if (!(cls & (SW_LX_COUNTRY | SW_LX_DEMONYM)) && ie->type != SW_ENT_PLACE) continue;
         if (sw_ent_nation_eq(doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
     }
@@ -161,14 +129,14 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     uint32_t head = SW_NONE, nations[3], n_nat = 0;
     for (uint32_t t = tok_start; t < tok_end; t++) {
         if (doc->toks[t].kind != SW_TK_WORD) continue;
-        uint32_t cls = d->lex.cls[t];
+        uint64_t cls = doc->tok_cls[t];
         if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && t + 1 < tok_end && n_nat < 3) nations[n_nat++] = t;
         head = t;
     }
     if (head == SW_NONE) return -1;
     const char *hw = doc->text + doc->toks[head].start;
     uint32_t hl = core_len(doc, head);
-    uint32_t hcls = d->lex.cls[head];
+    uint64_t hcls = doc->tok_cls[head];
     int want = SW_ENT_PERSON;
     if (hcls & (SW_LX_ORG_WORD | SW_LX_MEDIA)) want = SW_ENT_ORGANIZATION;
     else if (hcls & SW_LX_PLACE_WORD) want = SW_ENT_PLACE;

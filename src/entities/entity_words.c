@@ -330,22 +330,6 @@ int sw_ent_keywords_sorted(void)
     return 1;
 }
 
-uint32_t sw_ent_core_len(const sw_doc *doc, uint32_t tok)
-{
-    const sw_tok *t = &doc->toks[tok];
-    const char *s = doc->text + t->start;
-    uint32_t len = t->end - t->start;
-    if (len > 2 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'') return len - 2;
-    if (len > 4 && (s[len - 1] == 's' || s[len - 1] == 'S') && (unsigned char)s[len - 4] == 0xE2 &&
-        (unsigned char)s[len - 3] == 0x80 && (unsigned char)s[len - 2] == 0x99)
-        return len - 4;
-    if (len > 2 && s[len - 1] == '\'' && s[len - 2] == 's') return len - 1;
-    if (len > 4 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-        (unsigned char)s[len - 1] == 0x99 && s[len - 4] == 's')
-        return len - 3;
-    return len;
-}
-
 int sw_ent_word_eq(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (alen > 3 && (a[alen - 1] == 's' || a[alen - 1] == 'S')) alen--;
@@ -384,44 +368,3 @@ int sw_ent_nation_eq(const char *a, size_t alen, const char *b, size_t blen)
     return la == lb && la >= 3 && memcmp(sa, sb, la) == 0;
 }
 
-size_t sw_ent_ascii_fold(const char *w, size_t len, char *dst, size_t cap)
-{
-    size_t n = 0;
-    utf8proc_ssize_t i = 0;
-    while ((size_t)i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)w + i, (utf8proc_ssize_t)len - i, &cp);
-        if (step <= 0) return 0;
-        i += step;
-        if (cp < 0x80) {
-            if (n >= cap) return 0;
-            dst[n++] = (char)sw_ent_fold_byte((unsigned char)cp);
-            continue;
-        }
-        /* letters without a decomposition that are read as a plain letter in names */
-        int plain = 0;
-        switch (cp) {
-        case 0x0141: case 0x0142: plain = 'l'; break; /* Ł ł */
-        case 0x0110: case 0x0111: plain = 'd'; break; /* Đ đ */
-        case 0x00D8: case 0x00F8: plain = 'o'; break; /* Ø ø */
-        case 0x0131: plain = 'i'; break;              /* ı */
-        default: break;
-        }
-        if (plain) {
-            if (n >= cap) return 0;
-            dst[n++] = (char)plain;
-            continue;
-        }
-        utf8proc_int32_t parts[4];
-        int bound = 0;
-        utf8proc_ssize_t np = utf8proc_decompose_char(cp, parts, 4, (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                      UTF8PROC_CASEFOLD), &bound);
-        if (np <= 0 || np > 4) return 0;
-        for (utf8proc_ssize_t k = 0; k < np; k++) {
-            if (parts[k] >= 0x80) return 0; /* not a Latin letter with marks: no ASCII form */
-            if (n >= cap) return 0;
-            dst[n++] = (char)sw_ent_fold_byte((unsigned char)parts[k]);
-        }
-    }
-    return n;
-}

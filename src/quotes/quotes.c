@@ -28,6 +28,7 @@
  */
 #include "doc.h"
 #include "segment/segment.h"
+#include "lookup/lookup.h"
 
 typedef struct open_entry {
     uint32_t span;   /* index into doc->qspans (provisional) */
@@ -256,11 +257,10 @@ static uint32_t count_words(const sw_doc *doc, uint32_t first, uint32_t stop, ui
     return words;
 }
 
-/* 1 when token k is a speech verb (said, added ...). */
+/* 1 when token k is one of the speech verbs that follow a quotation (said, added ...). */
 static int is_speech(const sw_doc *doc, uint32_t k)
 {
-    const sw_tok *t = &doc->toks[k];
-    return t->kind == SW_TK_WORD && sw_is_speech_verb(doc->text + t->start, t->end - t->start);
+    return doc->toks[k].kind == SW_TK_WORD && (sw_token_classes(doc, k) & SW_LX_QUOTE_VERB);
 }
 
 /* Decides SW_KIND_DIRECT or SW_KIND_PARTIAL for span q:

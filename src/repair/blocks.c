@@ -6,12 +6,14 @@
  * "Advertisement", sub-headings. Later stages read a quotation's section from its block, so a
  * quoted phrase in a teaser or a heading is not taken for a statement of the body.
  *
- * The rules are general (they look at the shape of a line and at a small list of boilerplate
- * phrases, data/boilerplate.txt), never at the words of a particular article.
+ * The rules are general (they look at the shape of a line, and at the language pack's boilerplate
+ * phrases and words of dates: boilerplate.txt, words_dateline.tsv), never at the words of a
+ * particular article.
  */
 #include <string.h>
 #include "doc.h"
-#include "repair_tables.h"
+#include "fold.h"
+#include "lang/pack.h"
 
 #define KEY_MAX 512 /* a line longer than this (normalised) is never a title */
 
@@ -175,50 +177,41 @@ static unsigned word_count(const char *text, uint32_t s, uint32_t e, unsigned li
 
 /* ---- date lines ----------------------------------------------------------------------------- */
 
-static const char *const date_words[] = {
-    /* weekdays and months, full and abbreviated */
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-};
-#define N_MONTH_FIRST 17 /* date_words[N_MONTH_FIRST..] are months */
+/* The longest word of a date line, in bytes ("septiembre", "wednesday"). */
+#define DATE_WORD_MAX 24
 
-static const char *const date_glue[] = {
-    "at", "on", "the", "of", "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "est",
-    "edt", "cst", "cdt", "pst", "pdt", "et", "pt", "msk", "ist", "published", "updated", "posted",
-    "last", "modified", "date", "st", "nd", "rd", "th",
-};
-
-static int word_in(const char *w, size_t len, const char *const *list, size_t n)
+/* The length of the Latin letter (an ASCII letter, or a two-byte UTF-8 letter of Latin-1 or Latin
+ * Extended-A: é, ü, ł) at text[i] (i < e), or 0. */
+static uint32_t latin_letter_len(const char *text, uint32_t i, uint32_t e)
 {
-    for (size_t i = 0; i < n; i++)
-        if (list[i][0] == w[0] && strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
-            return (int)i;
-    return -1;
+    unsigned char c = (unsigned char)text[i];
+    if (is_alpha(c)) return 1;
+    if (c >= 0xC3 && c <= 0xC5 && i + 1 < e && ((unsigned char)text[i + 1] & 0xC0) == 0x80 &&
+        !(c == 0xC3 && ((unsigned char)text[i + 1] == 0x97 || (unsigned char)text[i + 1] == 0xB7)))
+        return 2; /* not × or ÷ */
+    return 0;
 }
 
 /* Is the line only a date (and perhaps a time)? "Friday, January 4, 2019", "4 January 2019",
  * "2019-01-04", "Jan. 4, 2019 10:32 a.m. ET", "Updated: 04/01/2019". */
-static int is_dateline(const char *text, uint32_t s, uint32_t e)
+static int is_dateline(const sw_pack *pack, const char *text, uint32_t s, uint32_t e)
 {
     if (e - s > 80) return 0;
     int months = 0, numbers = 0, years = 0, words = 0;
     uint32_t i = s;
     while (i < e) {
         unsigned char c = (unsigned char)text[i];
-        if (is_alpha(c)) {
-            char w[16];
-            size_t l = 0;
-            while (i < e && is_alpha((unsigned char)text[i])) {
-                if (l < sizeof w) w[l] = (char)lower((unsigned char)text[i]);
-                l++;
-                i++;
-            }
-            if (l > sizeof w) return 0;
-            int k = word_in(w, l, date_words, sizeof date_words / sizeof date_words[0]);
-            if (k >= N_MONTH_FIRST) months++;
-            if (k < 0 && word_in(w, l, date_glue, sizeof date_glue / sizeof date_glue[0]) < 0) return 0;
+        uint32_t ll = latin_letter_len(text, i, e);
+        if (ll) {
+            uint32_t w = i;
+            while (i < e && (ll = latin_letter_len(text, i, e)) != 0) i += ll;
+            if (i - w > DATE_WORD_MAX) return 0;
+            /* the pack's words of dates: days and months (full and abbreviated) and what may stand
+             * between them (at, the, gmt, updated) */
+            const sw_lex_info *dw = sw_pack_segment_word(pack, text + w, i - w);
+            uint64_t cls = dw ? dw->classes : 0;
+            if (cls & SW_LX_DATE_MONTH) months++;
+            if (!(cls & (SW_LX_DATE_DAY | SW_LX_DATE_MONTH | SW_LX_DATE_GLUE))) return 0;
             words++;
         } else if (is_digit(c)) {
             uint32_t l = 0;
@@ -253,13 +246,14 @@ static int is_dateline(const char *text, uint32_t s, uint32_t e)
 
 enum { BP_NONE = 0, BP_LINE, BP_INTRO, BP_INTRO_WITH_HEADLINE };
 
-/* The index of the first boilerplate phrase (they are sorted) whose first byte is c or after. */
-static unsigned first_phrase_from(char c)
+/* The index of the first boilerplate phrase of the pack (they are sorted) whose first byte is c or
+ * after. */
+static unsigned first_phrase_from(const sw_pack *pack, char c)
 {
-    unsigned lo = 0, hi = sw_boilerplate_phrase_count;
+    unsigned lo = 0, hi = pack->n_boilerplate;
     while (lo < hi) {
         unsigned mid = (lo + hi) / 2;
-        if ((unsigned char)sw_boilerplate_phrases[mid].phrase[0] < (unsigned char)c)
+        if ((unsigned char)pack->boilerplate[mid].phrase[0] < (unsigned char)c)
             lo = mid + 1;
         else
             hi = mid;
@@ -267,22 +261,32 @@ static unsigned first_phrase_from(char c)
     return lo;
 }
 
-/* Does the line match a boilerplate phrase? BP_LINE: a boilerplate line; BP_INTRO: a teaser
- * introducer alone ("Also read:"); BP_INTRO_WITH_HEADLINE: "Read more: <headline>". */
-static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
+/* The longest first word of a boilerplate phrase, in bytes, and the longest line prefix compared
+ * with the phrases (a phrase has at most 60 bytes: tools/gen_pack.py). */
+#define BP_FIRST_MAX 24
+#define BP_NORM_MAX 72
+
+/* Does the line match a boilerplate phrase of the pack? BP_LINE: a boilerplate line; BP_INTRO: a
+ * teaser introducer alone ("Also read:"); BP_INTRO_WITH_HEADLINE: "Read more: <headline>". The
+ * line is compared folded (fold.h), single-spaced, with typographic apostrophes as '. */
+static int boilerplate_kind(const sw_pack *pack, const char *text, uint32_t s, uint32_t e)
 {
     /* most lines are rejected by their first word, before any copying */
-    char first[24];
+    char first[BP_FIRST_MAX];
     size_t fl = 0;
-    while (s + fl < e && fl < sizeof first && (is_alpha((unsigned char)text[s + fl]) || text[s + fl] == '\''))
-        first[fl] = (char)lower((unsigned char)text[s + fl]), fl++;
-    if (fl == 0 || fl == sizeof first) return BP_NONE;
+    for (uint32_t ll; s + fl < e && fl + 2 <= sizeof first &&
+                      ((ll = latin_letter_len(text, s + (uint32_t)fl, e)) != 0 || text[s + fl] == '\'');) {
+        if (!ll) ll = 1;
+        memcpy(first + fl, text + s + fl, ll);
+        fl += ll;
+    }
+    if (fl == 0 || fl + 2 > sizeof first) return BP_NONE;
+    sw_fold(first, fl, first);
     {
-        unsigned lo = first_phrase_from(first[0]);
+        unsigned lo = first_phrase_from(pack, first[0]);
         int any = 0;
-        for (unsigned p = lo; p < sw_boilerplate_phrase_count && sw_boilerplate_phrases[p].phrase[0] == first[0];
-             p++) {
-            const sw_boilerplate_phrase *bp = &sw_boilerplate_phrases[p];
+        for (unsigned p = lo; p < pack->n_boilerplate && pack->boilerplate[p].phrase[0] == first[0]; p++) {
+            const sw_pack_phrase *bp = &pack->boilerplate[p];
             if (bp->len >= fl && memcmp(bp->phrase, first, fl) == 0 &&
                 (bp->len == fl || bp->phrase[fl] == ' ' || bp->phrase[fl] == '\'')) {
                 any = 1;
@@ -292,11 +296,11 @@ static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
         if (!any) return BP_NONE;
     }
 
-    char norm[72]; /* the phrases are at most 60 bytes */
+    char norm[BP_NORM_MAX];
     size_t k = 0;
     int space = 0;
     uint32_t i = s;
-    /* lower-cased, single-spaced, typographic apostrophes as ' ; the first 70 bytes */
+    /* single-spaced, typographic apostrophes as ' ; the first 70 bytes; folded below */
     while (i < e && k < sizeof norm - 2) {
         unsigned char c = (unsigned char)text[i];
         if (c == ' ' || c == '\t') {
@@ -312,9 +316,10 @@ static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
             i += 3;
             continue;
         }
-        norm[k++] = (char)lower(c);
+        norm[k++] = (char)c;
         i++;
     }
+    sw_fold(norm, k, norm);
     int truncated = i < e;
     /* the line without final punctuation and spaces (for whole-line phrases) */
     size_t full = k;
@@ -324,10 +329,9 @@ static int boilerplate_kind(const char *text, uint32_t s, uint32_t e)
         full--;
     if (k == 0) return BP_NONE;
     /* the phrases are sorted: find those that begin with the line's first byte */
-    unsigned lo = first_phrase_from(norm[0]);
-    for (unsigned p = lo; p < sw_boilerplate_phrase_count && sw_boilerplate_phrases[p].phrase[0] == norm[0];
-         p++) {
-        const sw_boilerplate_phrase *bp = &sw_boilerplate_phrases[p];
+    unsigned lo = first_phrase_from(pack, norm[0]);
+    for (unsigned p = lo; p < pack->n_boilerplate && pack->boilerplate[p].phrase[0] == norm[0]; p++) {
+        const sw_pack_phrase *bp = &pack->boilerplate[p];
         if (bp->len > k || memcmp(norm, bp->phrase, bp->len) != 0) continue;
         switch (bp->how) {
         case SW_BP_LINE:
@@ -485,7 +489,7 @@ static uint32_t mark_title_repeats(sw_doc *doc)
             int sc = degradation(doc, b->start, b->end);
             set_block(b, sc > tscore ? SW_BLOCK_SLUG : SW_BLOCK_TITLE, SW_SECTION_TITLE);
             last = k + 1;
-        } else if (is_dateline(doc->text, b->start, b->end)) {
+        } else if (is_dateline(doc->pack, doc->text, b->start, b->end)) {
             set_block(b, SW_BLOCK_DATELINE, SW_SECTION_BODY);
         } else {
             break;
@@ -551,7 +555,7 @@ sw_status sw_find_blocks(sw_doc *doc)
         int next_para_teaser = teaser_next_para && b->para_start;
         teaser_lines = after_intro ? teaser_lines - 1 : 0;
         teaser_next_para = 0;
-        int bp = boilerplate_kind(doc->text, b->start, b->end);
+        int bp = boilerplate_kind(doc->pack, doc->text, b->start, b->end);
         if (bp == BP_INTRO) {
             set_block(b, SW_BLOCK_BOILERPLATE, SW_SECTION_BOILERPLATE);
             teaser_lines = single ? 1 : 3;
@@ -576,7 +580,7 @@ sw_status sw_find_blocks(sw_doc *doc)
             set_block(b, SW_BLOCK_TEASER, SW_SECTION_BOILERPLATE);
             continue;
         }
-        if (is_dateline(doc->text, b->start, b->end)) {
+        if (is_dateline(doc->pack, doc->text, b->start, b->end)) {
             set_block(b, SW_BLOCK_DATELINE, SW_SECTION_BODY);
             continue;
         }

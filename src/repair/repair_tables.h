@@ -1,9 +1,9 @@
 /*
- * repair_tables.h -- the generated tables of the repair stage (HTML entities, Windows-1252) and
- * the boilerplate phrases of the block classifier.
+ * repair_tables.h -- the generated tables of the repair stage (HTML entities, Windows-1252).
  *
- * html_entities_table.c is written by tools/gen_html_entities.py, boilerplate_table.c by
- * tools/gen_boilerplate.py from data/boilerplate.txt; both are committed.
+ * html_entities_table.c is written by tools/gen_html_entities.py and committed (CI checks that it
+ * regenerates identically). The boilerplate phrases of the block classifier are language: they come
+ * from the language pack (src/lang/pack.h).
  */
 #ifndef SW_REPAIR_TABLES_H
 #define SW_REPAIR_TABLES_H
@@ -33,19 +33,5 @@ typedef struct sw_cp1252_rev {
 } sw_cp1252_rev;
 extern const sw_cp1252_rev sw_cp1252_reverse[];
 extern const unsigned sw_cp1252_reverse_count;
-
-/* Boilerplate phrases (lower case, single spaces) and how a line must contain them. */
-enum {
-    SW_BP_LINE = 1,   /* the whole line is the phrase (final punctuation ignored) */
-    SW_BP_PREFIX,     /* a short line that begins with the phrase */
-    SW_BP_TEASER      /* the phrase (and a colon) alone, or followed by ':' and a teaser headline */
-};
-typedef struct sw_boilerplate_phrase {
-    const char *phrase;
-    uint8_t len;
-    uint8_t how;
-} sw_boilerplate_phrase;
-extern const sw_boilerplate_phrase sw_boilerplate_phrases[];
-extern const unsigned sw_boilerplate_phrase_count;
 
 #endif

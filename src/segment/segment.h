@@ -1,8 +1,8 @@
 /*
  * segment.h -- internal helpers shared by the tokenizer, the sentence splitter and the quotation
- * stage: character classes (ASCII through a table, other code points through libutf8proc),
- * quotation-mark identities, and the small closed word lists (abbreviations, sentence openers,
- * speech verbs used near quotation marks).
+ * stage: character classes (ASCII through a table, other code points through libutf8proc) and
+ * quotation-mark identities. The words they react to (abbreviations, sentence openers, the speech
+ * verbs that follow a quotation) come from the language pack (src/lang/pack.h).
  *
  * Everything here is pure and allocation-free; the text is the repaired text of a document and
  * positions are byte offsets into it.
@@ -95,35 +95,5 @@ int sw_qmark_of(uint32_t cp);
 
 /* The family (SW_QFAM_*) of a mark identity. */
 int sw_qmark_family(int qmark);
-
-/* Abbreviation classes (data/abbreviations.txt). */
-enum {
-    SW_AB_NONE = 0,
-    SW_AB_TITLE,   /* precedes a name, never ends a sentence: Mr. Dr. Gen. */
-    SW_AB_NUMBER,  /* an abbreviation only before a number: No. Art. Vol. */
-    SW_AB_MONTH,   /* Jan. Feb.: an abbreviation before a number or a lower-case word */
-    SW_AB_ALWAYS,  /* never ends a sentence: vs. e.g. i.e. */
-    SW_AB_GENERAL  /* may end a sentence: etc. Inc. Ltd. Jr. */
-};
-
-/* The abbreviation class of a word (without its period), compared case-insensitively for words
- * of two letters or more; SW_AB_NONE when it is not listed. */
-int sw_abbrev_class(const char *word, size_t len);
-
-/* The sorted list behind sw_abbrev_class(), for the test that checks it against the data file. */
-typedef struct sw_abbrev_entry {
-    const char *word;
-    uint8_t cls;
-} sw_abbrev_entry;
-extern const sw_abbrev_entry sw_abbrev_table[];
-extern const size_t sw_abbrev_count;
-
-/* 1 when a capitalised word is a common sentence opener (The, He, But, In ...): after an
- * ambiguous period (an initial, U.S.), such a word means a new sentence. Case-insensitive. */
-int sw_is_sentence_opener(const char *word, size_t len);
-
-/* 1 when a word is one of the commonest verbs of speech (said, asked, added ...). Used only to
- * tell `“Why?” Smith asked.` (one sentence) from `“Why?” Then ...`. Case-insensitive. */
-int sw_is_speech_verb(const char *word, size_t len);
 
 #endif

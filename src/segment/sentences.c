@@ -15,6 +15,7 @@
  */
 #include "doc.h"
 #include "segment.h"
+#include "lookup/lookup.h"
 
 int sw_token_end_kind(const char *text, const sw_tok *t)
 {
@@ -100,7 +101,7 @@ static int ends_here(const sw_doc *doc, uint32_t k, int ek, uint32_t j, uint32_t
         for (uint32_t m = j; m < te && m < j + 3; m++) {
             const sw_tok *w = &doc->toks[m];
             if (w->kind != SW_TK_WORD) break;
-            if (sw_is_speech_verb(doc->text + w->start, w->end - w->start)) return 0;
+            if (sw_token_classes(doc, m) & SW_LX_QUOTE_VERB) return 0;
         }
     }
     return 1;

@@ -20,13 +20,15 @@
  *    it stays a candidate; the quotation stage then decides (and turns it into a SW_TK_PUNCT when
  *    a later mark closes the quotation: ‘The players’ union agreed,’ she said).
  *  - A period after a word is kept in the word when the word is an abbreviation or an initial
- *    (data/abbreviations.txt, src/segment/abbrev.c); the token gets SW_TF_ABBREV when the period
+ *    (the language pack's abbreviations.tsv); the token gets SW_TF_ABBREV when the period
  *    does not end the sentence as well. A word that keeps its period without SW_TF_ABBREV ("in the
  *    U.S." at the end of a sentence) ends the sentence. Every other period is a SW_TK_PUNCT.
  *  - Numbers start with a digit and take decimal and thousands separators followed by a digit
  *    (3.5, 1,000) and a letter suffix (19th, 1990s, 5G).
  */
 #include "doc.h"
+#include "fold.h"
+#include "lang/pack.h"
 #include "segment.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -363,7 +365,7 @@ static next_info look_next(const char *text, uint32_t q, uint32_t end)
 /* Whether the period at `dot` after the word [ws, we) belongs to the word: 0 no, 1 yes and it
  * does not end the sentence (SW_TF_ABBREV), 2 yes and it ends the sentence too. `dotted` says the
  * word has inner periods (U.S). */
-static int period_role(const char *text, uint32_t ws, uint32_t we, uint32_t dot, uint32_t end,
+static int period_role(const sw_pack *pack, const char *text, uint32_t ws, uint32_t we, uint32_t dot, uint32_t end,
                        int dotted)
 {
     if (dot + 1 < end && text[dot + 1] == '.') return 0; /* an ellipsis "..." */
@@ -371,12 +373,18 @@ static int period_role(const char *text, uint32_t ws, uint32_t we, uint32_t dot,
     uint32_t cp, len;
     int first = sw_char_class(text, ws, we, &cp, &len);
     if (we - ws == len && first == SW_CC_UPPER) cls = -1; /* an initial: J. */
-    else cls = sw_abbrev_class(text + ws, we - ws);
+    else if (we - ws == len) cls = SW_AB_NONE;            /* one letter: initials are by rule */
+    else {
+        const sw_lex_info *sw = sw_pack_segment_word(pack, text + ws, we - ws);
+        cls = sw ? sw->abbrev : SW_AB_NONE;
+    }
     if (cls == SW_AB_NONE && dotted) cls = SW_AB_GENERAL;
     if (cls == SW_AB_NONE) return 0;
     next_info nx = look_next(text, dot + 1, end);
-    int opener = nx.kind == NX_UPPER && !nx.initial &&
-                 sw_is_sentence_opener(text + nx.wstart, nx.wend - nx.wstart);
+    const sw_lex_info *next = nx.kind == NX_UPPER && !nx.initial
+                                  ? sw_pack_segment_word(pack, text + nx.wstart, nx.wend - nx.wstart)
+                                  : NULL;
+    int opener = next && (next->classes & SW_LX_SENTENCE_OPENER);
     switch (cls) {
     case SW_AB_TITLE:
     case SW_AB_ALWAYS:
@@ -415,16 +423,16 @@ static uint32_t scan_number(const char *text, uint32_t i, uint32_t end)
     return p;
 }
 
-/* The length of a contraction suffix (s t re ve ll d m, either case) at w followed by a character
- * that cannot continue a word, or 0. */
-static uint32_t contraction_len(const char *text, uint32_t w, uint32_t end)
+/* The length of a contraction ending (the pack's list: 's 't 're in English, either case) at w
+ * followed by a character that cannot continue a word, or 0. */
+static uint32_t contraction_len(const sw_pack *pack, const char *text, uint32_t w, uint32_t end)
 {
-    static const char *const suffixes[] = {"s", "t", "re", "ve", "ll", "d", "m"};
-    for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
-        uint32_t n = (uint32_t)strlen(suffixes[k]), j;
+    const sw_pack_list *list = sw_pack_list_of(pack, SW_LIST_CONTRACTIONS);
+    for (uint32_t k = 0; k < list->n; k++) {
+        uint32_t n = list->items[k].len, j;
         if (w + n > end) continue;
         for (j = 0; j < n; j++)
-            if ((text[w + j] | 0x20) != suffixes[k][j]) break;
+            if ((char)sw_fold_byte((unsigned char)text[w + j]) != list->items[k].str[j]) break;
         if (j < n) continue;
         uint32_t cp, len;
         if (!is_alnum_cc(cc_at(text, w + n, end, &cp, &len))) return n;
@@ -432,13 +440,14 @@ static uint32_t contraction_len(const char *text, uint32_t w, uint32_t end)
     return 0;
 }
 
-/* Elisions written with a leading apostrophe; lower case only. */
-static uint32_t elision_len(const char *text, uint32_t w, uint32_t end)
+/* The length of an elision written with a leading apostrophe (the pack's list: 'em 'til 'n' in
+ * English), in small letters only, at w; 0 when none. */
+static uint32_t elision_len(const sw_pack *pack, const char *text, uint32_t w, uint32_t end)
 {
-    static const char *const elisions[] = {"em", "til", "tis", "twas", "cause", "bout", "n"};
-    for (size_t k = 0; k < sizeof elisions / sizeof *elisions; k++) {
-        size_t n = strlen(elisions[k]);
-        if (w + n <= end && memcmp(text + w, elisions[k], n) == 0) {
+    const sw_pack_list *list = sw_pack_list_of(pack, SW_LIST_ELISIONS);
+    for (uint32_t k = 0; k < list->n; k++) {
+        size_t n = list->items[k].len;
+        if (w + n <= end && memcmp(text + w, list->items[k].str, n) == 0) {
             uint32_t cp, len;
             int after = cc_at(text, w + (uint32_t)n, end, &cp, &len);
             if (!is_alnum_cc(after) && !(after == SW_CC_QUOTE && !is_apostrophe_cp(cp)))
@@ -518,7 +527,7 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             uint16_t flags = (space ? SW_TF_SPACE_BEFORE : 0) | case_flags;
             if (n == first) flags |= SW_TF_BLOCK_START;
             uint32_t stop = wend;
-            int role = period_role(text, i, wend, wend, end, 0);
+            int role = period_role(doc->pack, text, i, wend, wend, end, 0);
             if (role) {
                 stop++;
                 if (role == 1) flags |= SW_TF_ABBREV;
@@ -588,7 +597,7 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             if (cc == SW_CC_UPPER) flags |= SW_TF_CAP;
             if (upper >= 2 && lower == 0) flags |= SW_TF_ALLCAPS;
             if (stop < end && text[stop] == '.') {
-                int role = period_role(text, start, stop, stop, end, dotted);
+                int role = period_role(doc->pack, text, start, stop, stop, end, dotted);
                 if (role) {
                     stop++;
                     if (role == 1) flags |= SW_TF_ABBREV;
@@ -608,7 +617,7 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             int nc = cc_at(text, stop, end, &cp2, &len2);
             if (is_apostrophe_cp(cp) && prev && !space) {
                 /* right after a word or a bracket: 's 't 're 've 'll 'd 'm (Rocky['s], can['t]) */
-                uint32_t sl = contraction_len(text, stop, end);
+                uint32_t sl = contraction_len(doc->pack, text, stop, end);
                 if (sl) {
                     stop += sl;
                     kind = SW_TK_WORD;
@@ -643,8 +652,10 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
                         break;
                     }
                 }
-                if (cp != 0x2018 || (stop < end && text[stop] == 'n')) {
-                    uint32_t el = elision_len(text, stop, end);
+                /* after a left single quotation mark only a one-letter elision (’n’): ‘em would
+                 * rather open a quotation */
+                uint32_t el = elision_len(doc->pack, text, stop, end);
+                if (cp != 0x2018 || el == 1) {
                     if (el == 1) {
                         /* 'n' / ’n’: the closing apostrophe belongs to the elision too */
                         uint32_t q = stop + 1;
