@@ -13,12 +13,23 @@
  *    where a caller passes one, fill an sw_error with a code, a constant message and a byte offset.
  *  - Strings returned by the library are NUL-terminated UTF-8 (a length is given too) and live as
  *    long as the object they were taken from, as each function's comment says.
+ *  - Every function declared here is marked SW_API. The library is compiled with hidden visibility,
+ *    so only what is declared here is exported from libsaywho.so (tests/exports.cmake checks it).
  */
 #ifndef SAYWHO_H
 #define SAYWHO_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* Marks a function of the public API. The library's sources are compiled with -fvisibility=hidden,
+ * so with GCC and clang (ELF, Mach-O) these are the only symbols the shared library exports.
+ * Elsewhere it expands to nothing (no dllexport: Windows is not a target). */
+#if defined(__GNUC__) && !defined(_WIN32) && !defined(__CYGWIN__)
+#define SW_API __attribute__((visibility("default")))
+#else
+#define SW_API
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,10 +68,10 @@ typedef struct sw_error {
 } sw_error;
 
 /* A constant, human-readable name for a status ("out of memory", "invalid UTF-8", ...). */
-const char *sw_status_message(sw_status status);
+SW_API const char *sw_status_message(sw_status status);
 
 /* The library's version, e.g. "0.1.0". Constant string. */
-const char *sw_version(void);
+SW_API const char *sw_version(void);
 
 /* ------------------------------------------------------------------------------------------------
  * Memory
@@ -108,31 +119,31 @@ typedef enum sw_format {
 
 /* Guesses the format of an input from its first bytes (after a BOM and white space): a '{' means
  * JSON Lines, anything else a plain-text article. Never returns SW_FORMAT_AUTO. */
-sw_format sw_detect_format(const char *buf, size_t len);
+SW_API sw_format sw_detect_format(const char *buf, size_t len);
 
 /* A reader turns input lines or files into sw_article values. It owns a scratch buffer that holds
  * the decoded strings of the last article it produced. */
 typedef struct sw_reader sw_reader;
 
 /* Returns a new reader, or NULL when out of memory. Free with sw_reader_free(). */
-sw_reader *sw_reader_new(const sw_allocator *alloc);
+SW_API sw_reader *sw_reader_new(const sw_allocator *alloc);
 
 /* Frees a reader and every article string it produced. NULL is a no-op. */
-void sw_reader_free(sw_reader *reader);
+SW_API void sw_reader_free(sw_reader *reader);
 
 /* Parses one JSON Lines line (without its newline) into *out. The strings in *out point into the
  * reader and stay valid until the next call on this reader or its freeing. Unknown members are
  * ignored; `id`, `title`, `url`, `date`, `source` may be strings or numbers (`id` only) or absent.
  * On failure *out is untouched and err (if not NULL) gets the code (SW_ERR_JSON, SW_ERR_NO_TEXT,
  * SW_ERR_UTF8, SW_ERR_NUL, SW_ERR_TOO_LARGE, SW_ERR_NOMEM) and the byte offset in the line. */
-sw_status sw_reader_parse_json(sw_reader *reader, const char *line, size_t len, sw_article *out,
-                               sw_error *err);
+SW_API sw_status sw_reader_parse_json(sw_reader *reader, const char *line, size_t len,
+                                      sw_article *out, sw_error *err);
 
 /* Checks a whole plain-text article (its bytes are the text as given) and fills *out with
  * text = buf and title_lines = 1. The strings in *out point into `buf` itself. Fails with
  * SW_ERR_UTF8 or SW_ERR_NUL (and the offset) when the bytes are not valid UTF-8 text. */
-sw_status sw_reader_parse_text(sw_reader *reader, const char *buf, size_t len, sw_article *out,
-                               sw_error *err);
+SW_API sw_status sw_reader_parse_text(sw_reader *reader, const char *buf, size_t len,
+                                      sw_article *out, sw_error *err);
 
 /* ------------------------------------------------------------------------------------------------
  * Extraction
@@ -157,10 +168,10 @@ typedef struct sw_extractor sw_extractor;
 
 /* Returns a new extractor (opts may be NULL for defaults), or NULL when out of memory.
  * Free with sw_extractor_free() after every document made with it has been freed. */
-sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc);
+SW_API sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc);
 
 /* Frees an extractor. NULL is a no-op. */
-void sw_extractor_free(sw_extractor *ex);
+SW_API void sw_extractor_free(sw_extractor *ex);
 
 /* The result of extracting one article. Everything in it (quotes, entities, strings) lives in one
  * arena and is freed at once by sw_doc_free(). */
@@ -170,10 +181,11 @@ typedef struct sw_doc sw_doc;
  * document (free with sw_doc_free()); the article's strings are copied, so the caller may reuse
  * them at once. On failure *out is NULL and err (if not NULL) says why: SW_ERR_UTF8 and SW_ERR_NUL
  * with the byte offset of the bad byte in the text, SW_ERR_TOO_LARGE, SW_ERR_NOMEM. */
-sw_status sw_extract(const sw_extractor *ex, const sw_article *article, sw_doc **out, sw_error *err);
+SW_API sw_status sw_extract(const sw_extractor *ex, const sw_article *article, sw_doc **out,
+                            sw_error *err);
 
 /* Frees a document and everything taken from it. NULL is a no-op. */
-void sw_doc_free(sw_doc *doc);
+SW_API void sw_doc_free(sw_doc *doc);
 
 /* Where in the article a span lies. */
 typedef enum sw_section {
@@ -276,29 +288,29 @@ typedef struct sw_block {
 
 /* The names of the enums above as the JSON output writes them ("direct", "body", "pronoun",
  * "organization", "male", "paragraph"; "" for SW_GENDER_UNKNOWN). Constant strings, never NULL. */
-const char *sw_quote_kind_name(sw_quote_kind kind);
-const char *sw_section_name(sw_section section);
-const char *sw_resolution_name(sw_resolution resolution);
-const char *sw_entity_type_name(sw_entity_type type);
-const char *sw_gender_name(sw_gender gender);
-const char *sw_block_kind_name(sw_block_kind kind);
+SW_API const char *sw_quote_kind_name(sw_quote_kind kind);
+SW_API const char *sw_section_name(sw_section section);
+SW_API const char *sw_resolution_name(sw_resolution resolution);
+SW_API const char *sw_entity_type_name(sw_entity_type type);
+SW_API const char *sw_gender_name(sw_gender gender);
+SW_API const char *sw_block_kind_name(sw_block_kind kind);
 
 /* Counts and accessors. Indices run from 0 to count-1; an index out of range returns NULL.
  * Returned pointers are valid until the document is freed. */
-size_t sw_doc_quote_count(const sw_doc *doc);
-const sw_quote *sw_doc_quote(const sw_doc *doc, size_t i);
-size_t sw_doc_entity_count(const sw_doc *doc);
-const sw_entity *sw_doc_entity(const sw_doc *doc, size_t i);
-size_t sw_doc_block_count(const sw_doc *doc);
-const sw_block *sw_doc_block(const sw_doc *doc, size_t i);
+SW_API size_t sw_doc_quote_count(const sw_doc *doc);
+SW_API const sw_quote *sw_doc_quote(const sw_doc *doc, size_t i);
+SW_API size_t sw_doc_entity_count(const sw_doc *doc);
+SW_API const sw_entity *sw_doc_entity(const sw_doc *doc, size_t i);
+SW_API size_t sw_doc_block_count(const sw_doc *doc);
+SW_API const sw_block *sw_doc_block(const sw_doc *doc, size_t i);
 
 /* The article's id and title as the document holds them (copied from the article; the title of a
  * plain-text article is its clean headline line). NUL-terminated, never NULL (may be ""). */
-const char *sw_doc_id(const sw_doc *doc);
-const char *sw_doc_title(const sw_doc *doc);
+SW_API const char *sw_doc_id(const sw_doc *doc);
+SW_API const char *sw_doc_title(const sw_doc *doc);
 
 /* How many repairs the text needed (entities decoded, mojibake fixed, spaces normalised). */
-size_t sw_doc_repair_count(const sw_doc *doc);
+SW_API size_t sw_doc_repair_count(const sw_doc *doc);
 
 /* ------------------------------------------------------------------------------------------------
  * Output
@@ -316,11 +328,12 @@ enum {
 /* Writes the document as one JSON object (one line unless SW_WRITE_PRETTY) followed by "\n":
  * id, title, url, date, source (those present in the article), quotes, entities. `article` is the
  * article the document was extracted from (for url, date, source); it may be NULL. */
-sw_status sw_doc_write_json(const sw_doc *doc, const sw_article *article, unsigned flags,
-                            sw_write_fn write, void *ctx);
+SW_API sw_status sw_doc_write_json(const sw_doc *doc, const sw_article *article, unsigned flags,
+                                   sw_write_fn write, void *ctx);
 
 /* Writes the document as a readable table: one row per statement (speaker, cue, kind, text). */
-sw_status sw_doc_write_table(const sw_doc *doc, unsigned flags, sw_write_fn write, void *ctx);
+SW_API sw_status sw_doc_write_table(const sw_doc *doc, unsigned flags, sw_write_fn write,
+                                    void *ctx);
 
 /* ------------------------------------------------------------------------------------------------
  * Store: keep extracted statements in an embedded SQLite database and query them
@@ -339,24 +352,25 @@ typedef struct sw_store sw_store;
  * `alloc` (may be NULL) serves the handle's own memory; SQLite manages its own. On failure *out is
  * NULL and err says why: SW_ERR_DB (cannot open or create the file, not a saywho or SQLite
  * database, a schema newer than this library, locked), SW_ERR_NOMEM, SW_ERR_INVALID_ARG. */
-sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **out, sw_error *err);
+SW_API sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **out,
+                               sw_error *err);
 
 /* Closes the database. A batch still open (sw_store_begin without sw_store_commit) is rolled
  * back. NULL is a no-op. */
-void sw_store_close(sw_store *store);
+SW_API void sw_store_close(sw_store *store);
 
 /* Starts a batch: every sw_store_add() until sw_store_commit() lands in one transaction, which is
  * far faster than one transaction per article and is what makes an interrupted ingest resumable
  * (a batch is either wholly in the database or not at all). Fails with SW_ERR_INVALID_ARG when a
  * batch is already open, SW_ERR_DB when the database is locked. */
-sw_status sw_store_begin(sw_store *store, sw_error *err);
+SW_API sw_status sw_store_begin(sw_store *store, sw_error *err);
 
 /* Makes the open batch durable. Without an open batch it does nothing and returns SW_OK. On
  * failure the batch is rolled back (nothing of it is kept) and SW_ERR_DB is returned. */
-sw_status sw_store_commit(sw_store *store, sw_error *err);
+SW_API sw_status sw_store_commit(sw_store *store, sw_error *err);
 
 /* Abandons the open batch (nothing of it is kept). Without an open batch it does nothing. */
-void sw_store_rollback(sw_store *store);
+SW_API void sw_store_rollback(sw_store *store);
 
 /* What sw_store_add() did, or what sw_store_lookup() says it would do, with an article. */
 typedef enum sw_store_outcome {
@@ -371,8 +385,8 @@ typedef enum sw_store_outcome {
  * caller can skip extraction for articles already stored (resuming an interrupted ingest costs a
  * hash and a lookup per article). The content is identified by a hash of text, title, url, date
  * and source; an article without an id is identified by that hash alone. */
-sw_status sw_store_lookup(sw_store *store, const sw_article *article, sw_store_outcome *outcome,
-                          sw_error *err);
+SW_API sw_status sw_store_lookup(sw_store *store, const sw_article *article,
+                                 sw_store_outcome *outcome, sw_error *err);
 
 /* Stores an article and what was extracted from it (`doc`, made by sw_extract() from this same
  * article): the article row, its statements (indexed for full-text search), its entities merged
@@ -385,8 +399,8 @@ sw_status sw_store_lookup(sw_store *store, const sw_article *article, sw_store_o
  * SW_ERR_INVALID_ARG, SW_ERR_NOMEM; a failed add leaves the database as it was before the call
  * (the batch stays open and usable). The statements become searchable when their batch commits
  * (the full-text index is filled at commit, in the same transaction). */
-sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc *doc,
-                       sw_store_outcome *outcome, sw_error *err);
+SW_API sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc *doc,
+                              sw_store_outcome *outcome, sw_error *err);
 
 /* Search options. Zero-initialise, then set what you need. Strings are NUL-terminated, borrowed
  * for the duration of the call. */
@@ -440,8 +454,8 @@ typedef int (*sw_hit_fn)(void *ctx, const sw_hit *hit);
  * string can change the SQL. Errors: SW_ERR_QUERY (the query is not valid FTS5 syntax, e.g. an
  * unbalanced quotation mark or parenthesis, a stray operator, an unknown column prefix, or a date
  * that is not YYYY[-MM[-DD]]), SW_ERR_DB, SW_ERR_INVALID_ARG. */
-sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
-                          sw_error *err);
+SW_API sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn,
+                                 void *ctx, sw_error *err);
 
 /* One speaker in sw_store_speakers(): an entity, or an unnamed group kept as its description
  * ("police") when entity_id is 0. Strings are valid only during the callback. */
@@ -458,8 +472,8 @@ typedef struct sw_speaker_row {
 typedef int (*sw_speaker_fn)(void *ctx, const sw_speaker_row *row);
 
 /* Lists speakers, most quoted first (ties by name); limit 0 means all. */
-sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
-                            sw_error *err);
+SW_API sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
+                                   sw_error *err);
 
 /* Counts over the whole database. Dates are "" when there are no dated articles. */
 typedef struct sw_store_stats {
@@ -473,14 +487,14 @@ typedef struct sw_store_stats {
     int64_t file_bytes;         /* size of the database (page count x page size) */
 } sw_store_stats;
 
-sw_status sw_store_get_stats(sw_store *store, sw_store_stats *out, sw_error *err);
+SW_API sw_status sw_store_get_stats(sw_store *store, sw_store_stats *out, sw_error *err);
 
 /* The canonical key of a name, as the store uses to merge entities across articles, written
  * NUL-terminated into buf (at most cap bytes; truncated keys still compare consistently).
  * Persons: "p:" + a phonetic key of the surname that survives transliteration (Zelensky,
  * Zelenskyy, Zelenskiy; Prigozhin, Prigojine) + "|" + a key of the first given name ("" for a bare
  * surname); organisations "o:", places "l:" + the keys of every word. Returns the key's length. */
-size_t sw_name_key(const char *name, size_t len, sw_entity_type type, char *buf, size_t cap);
+SW_API size_t sw_name_key(const char *name, size_t len, sw_entity_type type, char *buf, size_t cap);
 
 #ifdef __cplusplus
 }
