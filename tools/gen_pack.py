@@ -485,15 +485,23 @@ def load_cues(pack, feats, entries):
     return cues
 
 
+LIST_FILES = r"lists(_[a-z0-9_]+)?\.tsv"
+
+
 def load_lists(pack, feats):
-    """SW_LIST_* -> [strings] in file order (lists.tsv: list name, string)."""
+    """SW_LIST_* -> [strings] in file order (lists.tsv and lists_*.tsv: list name, string; a list
+    is given by one file)."""
     lists = {name: [] for name in feats.by_kind["list"]}
-    for n, cols in pack.rows("lists.tsv", 2, 2):
-        if cols[0] not in lists:
-            raise PackError("lists.tsv:%d: unknown list %r (data/features.tsv)" % (n, cols[0]))
-        if not cols[1] or len(cols[1].encode("utf-8")) > 255:
-            raise PackError("lists.tsv:%d: an item has 1 to 255 bytes" % n)
-        lists[cols[0]].append(cols[1].encode("utf-8"))
+    owner = {}
+    for fname in _word_files(pack.folder, LIST_FILES):
+        for n, cols in pack.rows(fname, 2, 2):
+            if cols[0] not in lists:
+                raise PackError("%s:%d: unknown list %r (data/features.tsv)" % (fname, n, cols[0]))
+            if owner.setdefault(cols[0], fname) != fname:
+                raise PackError("%s:%d: list %s is given in %s already" % (fname, n, cols[0], owner[cols[0]]))
+            if not cols[1] or len(cols[1].encode("utf-8")) > 255:
+                raise PackError("%s:%d: an item has 1 to 255 bytes" % (fname, n))
+            lists[cols[0]].append(cols[1].encode("utf-8"))
     return lists
 
 
