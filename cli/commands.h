@@ -9,6 +9,7 @@
 #define SW_CLI_COMMANDS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "saywho.h"
 
 enum { SW_EXIT_OK = 0, SW_EXIT_REJECTED = 1, SW_EXIT_USAGE = 2 };
@@ -41,5 +42,13 @@ typedef int (*cli_article_fn)(void *ctx, const sw_article *article, const char *
  * I/O errors). (input.c) */
 int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn fn, void *ctx,
                          cli_input_stats *stats);
+
+/* A new extractor with these options, or NULL after saying why on stderr (an unknown language:
+ * the codes the library knows; out of memory). `cmd` names the command in the message.
+ * (language.c) */
+sw_extractor *cli_extractor(const sw_options *opts, const char *cmd);
+
+/* The help line of --language, with the library's languages. (language.c) */
+void cli_language_help(FILE *f);
 
 #endif

@@ -96,8 +96,10 @@ static void usage(FILE *f)
           "  --format jsonl      one JSON object per line: \"text\" required; \"id\", \"title\",\n"
           "                      \"url\", \"date\", \"source\" optional (id defaults to the line number)\n"
           "  --format text       one plain-text article per file: title line(s), blank line,\n"
-          "                      paragraphs (id: the file name without extension)\n"
-          "\n"
+          "                      paragraphs (id: the file name without extension)\n",
+          f);
+    cli_language_help(f);
+    fputs("\n"
           "Output:\n"
           "  --output json       JSON Lines (the default)\n"
           "  --output table      a readable table: speaker, cue, kind, section, text\n"
@@ -183,6 +185,9 @@ int sw_cmd_extract(int argc, char **argv)
                 free(files);
                 return usage_error("unknown format '%s' (jsonl, text or table)", v);
             }
+        } else if ((v = option_value(argv, argc, &i, "--language", &missing)) || missing) {
+            if (missing) goto missing_value;
+            opts.language = v;
         } else if ((v = option_value(argv, argc, &i, "--output", &missing)) || missing) {
             if (missing) goto missing_value;
             if (strcmp(v, "json") == 0 || strcmp(v, "jsonl") == 0) table = 0;
@@ -205,9 +210,13 @@ int sw_cmd_extract(int argc, char **argv)
     memset(&run, 0, sizeof run);
     run.flags = flags;
     run.table = table;
-    run.ex = sw_extractor_new(&opts, NULL);
+    run.ex = cli_extractor(&opts, "extract");
+    if (!run.ex) {
+        free(files);
+        return SW_EXIT_USAGE;
+    }
     run.out.data = malloc(OUT_BUF_SIZE);
-    if (!run.ex || !run.out.data) {
+    if (!run.out.data) {
         fprintf(stderr, "saywho: out of memory\n");
         sw_extractor_free(run.ex);
         free(run.out.data);

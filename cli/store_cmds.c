@@ -238,11 +238,12 @@ db_failed:
 }
 
 static const char ingest_usage[] =
-    "usage: saywho ingest DB [FILE...] [--batch N]\n"
+    "usage: saywho ingest DB [FILE...] [--batch N] [--language CODE]\n"
     "Extracts who said what from the articles (JSON Lines or plain text; standard input when no\n"
     "FILE) and stores it in the SQLite database DB, created when missing. Articles already stored\n"
     "are skipped, changed ones replaced; an interrupted ingest resumes where it stopped when run\n"
-    "again. --batch N: articles per transaction (default 5000).\n";
+    "again. --batch N: articles per transaction (default 5000). --language CODE: the language\n"
+    "of the articles (saywho extract --help lists the languages; default: the first).\n";
 
 int sw_cmd_ingest(int argc, char **argv)
 {
@@ -256,6 +257,8 @@ int sw_cmd_ingest(int argc, char **argv)
     if (!files) return SW_EXIT_USAGE;
     int nfiles = 0;
     const char *db = NULL;
+    sw_options opts;
+    memset(&opts, 0, sizeof opts);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--batch") == 0) {
             if (i + 1 >= argc || !parse_size(argv[i + 1], &batch) || !batch) {
@@ -264,6 +267,16 @@ int sw_cmd_ingest(int argc, char **argv)
                 return SW_EXIT_USAGE;
             }
             i++;
+        } else if (strcmp(argv[i], "--language") == 0 || strncmp(argv[i], "--language=", 11) == 0) {
+            if (argv[i][10] == '=') {
+                opts.language = argv[i] + 11;
+            } else if (i + 1 < argc) {
+                opts.language = argv[++i];
+            } else {
+                say("--language needs a language code");
+                free(files);
+                return SW_EXIT_USAGE;
+            }
         } else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
             say("unknown option '%s' for '%s'", argv[i], "ingest");
             free(files);
@@ -284,14 +297,19 @@ int sw_cmd_ingest(int argc, char **argv)
     c.batch_size = batch;
     c.progress = isatty(2);
     sw_error err = {0};
-    if (sw_store_open(db, NULL, &c.store, &err) != SW_OK) {
-        say("%s: %s", db, err.message);
+    c.ex = cli_extractor(&opts, "ingest"); /* before the database: a wrong language creates no file */
+    if (!c.ex) {
         free(files);
         return SW_EXIT_USAGE;
     }
-    c.ex = sw_extractor_new(NULL, NULL);
-    if (!c.ex || sw_store_begin(c.store, &err) != SW_OK) {
-        say("%s: %s", db, c.ex ? err.message : "out of memory");
+    if (sw_store_open(db, NULL, &c.store, &err) != SW_OK) {
+        say("%s: %s", db, err.message);
+        sw_extractor_free(c.ex);
+        free(files);
+        return SW_EXIT_USAGE;
+    }
+    if (sw_store_begin(c.store, &err) != SW_OK) {
+        say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
         sw_store_close(c.store);
         free(files);

@@ -158,17 +158,43 @@ typedef struct sw_options {
      * speaker, and no entities are found (the foundation's fast mode, for people who only need
      * where the quotations are). Default: full attribution. */
     int quotes_only;
+    /* The language of the articles: the code of one of the library's language packs (ISO 639-1,
+     * see sw_language_code()), compared without case: "en" for English. NULL or "" means the
+     * default, the first pack (English). "auto" means: decide for each article from its words;
+     * while the library has one pack, that is always that pack, and once it has several, each
+     * article will be read with the pack whose common words (function words, pronouns,
+     * determiners) it uses most, the default pack when none stands out. Borrowed: only read by
+     * sw_extractor_create(). */
+    const char *language;
 } sw_options;
 
-/* An extractor holds the options and the lexicons; it is immutable after creation, so one
+/* The language packs built into the library: their number, and the code ("en") and the English
+ * name ("English") of pack i (0 <= i < count; NULL beyond). Pack 0 is the default. Everything a
+ * language brings (its speech verbs and their frames, cue phrases, titles, abbreviations, month
+ * names, boilerplate) is in its pack; the pipeline is the same for all. Constant strings. */
+SW_API size_t sw_language_count(void);
+SW_API const char *sw_language_code(size_t i);
+SW_API const char *sw_language_name(size_t i);
+
+/* An extractor holds the options and the language pack; it is immutable after creation, so one
  * extractor may be used from several threads at once. It also keeps one block of memory (at most
  * 2 MB) of the last document freed, for the next document to start in (taken and given back
  * atomically); sw_extractor_free() releases it. */
 typedef struct sw_extractor sw_extractor;
 
-/* Returns a new extractor (opts may be NULL for defaults), or NULL when out of memory.
- * Free with sw_extractor_free() after every document made with it has been freed. */
+/* Makes a new extractor into *out (opts may be NULL for defaults); free it with
+ * sw_extractor_free() after every document made with it has been freed. On failure *out is NULL
+ * and err (if not NULL) says why: SW_ERR_NOMEM, or SW_ERR_INVALID_ARG with the message "unknown
+ * language" when opts->language names no pack of the library (sw_language_code() lists them). */
+SW_API sw_status sw_extractor_create(const sw_options *opts, const sw_allocator *alloc, sw_extractor **out,
+                                     sw_error *err);
+
+/* sw_extractor_create() without the error details: returns the new extractor, or NULL when out of
+ * memory or when opts->language is unknown. */
 SW_API sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc);
+
+/* The code of the language pack the extractor reads articles with ("en"), or "auto". Constant. */
+SW_API const char *sw_extractor_language(const sw_extractor *ex);
 
 /* Frees an extractor. NULL is a no-op. */
 SW_API void sw_extractor_free(sw_extractor *ex);

@@ -153,8 +153,9 @@ typedef struct sw_stmt {
 #define SW_SPARE_BLOCK_MAX (2u * 1024 * 1024)
 
 struct sw_extractor {
-    sw_options opts;
+    sw_options opts;             /* (opts.language is not kept: it was borrowed) */
     const sw_pack *pack;         /* the language of its articles */
+    uint8_t auto_language;       /* the caller asked for "auto" */
     const sw_allocator *alloc;
     sw_allocator alloc_copy;
     /* An arena block of the last freed document, for the next one (sw_arena_free_keep()), or NULL.
@@ -239,6 +240,11 @@ struct sw_doc {
  * ends at its original end. */
 uint32_t sw_map_start(const sw_doc *doc, uint32_t rep);
 uint32_t sw_map_end(const sw_doc *doc, uint32_t rep);
+
+/* An extractor reading with the given pack, which need not be built into the library (the tests
+ * make packs of their own with tools/gen_pack.py); *out receives it. SW_OK or SW_ERR_NOMEM. */
+sw_status sw_extractor_create_with_pack(const sw_options *opts, const sw_allocator *alloc, const sw_pack *pack,
+                                        sw_extractor **out);
 
 /* ---- the stages, in pipeline order; each returns SW_OK or SW_ERR_NOMEM ---- */
 

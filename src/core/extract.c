@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <string.h>
 #include "doc.h"
+#include "fold.h"
 
 static const char *const status_messages[] = {
     [SW_OK] = "ok",
@@ -45,21 +46,81 @@ static sw_status fail(sw_error *err, sw_status code, size_t offset)
     return code;
 }
 
-sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc)
+size_t sw_language_count(void) { return sw_builtin_pack_count; }
+
+const char *sw_language_code(size_t i) { return i < sw_builtin_pack_count ? sw_builtin_packs[i]->code : NULL; }
+
+const char *sw_language_name(size_t i) { return i < sw_builtin_pack_count ? sw_builtin_packs[i]->name : NULL; }
+
+/* The pack of a language option (NULL or "": the default; "auto": the default while the library has
+ * one pack), compared without case; NULL when there is none. *is_auto is set for "auto". */
+static const sw_pack *pack_of_option(const char *language, int *is_auto)
 {
+    *is_auto = 0;
+    if (!language || !*language) return sw_builtin_packs[0];
+    char code[8];
+    size_t n = strlen(language);
+    if (n >= sizeof code) return NULL;
+    for (size_t i = 0; i <= n; i++) code[i] = (char)sw_fold_byte((unsigned char)language[i]);
+    if (strcmp(code, "auto") == 0) {
+        *is_auto = 1;
+        return sw_builtin_packs[0];
+    }
+    return sw_pack_find(code);
+}
+
+sw_status sw_extractor_create_with_pack(const sw_options *opts, const sw_allocator *alloc, const sw_pack *pack,
+                                        sw_extractor **out)
+{
+    *out = NULL;
     sw_extractor *ex = sw_mem_alloc(alloc, sizeof *ex);
-    if (!ex) return NULL;
+    if (!ex) return SW_ERR_NOMEM;
     memset(ex, 0, sizeof *ex);
     atomic_init(&ex->spare, NULL);
     if (opts) ex->opts = *opts;
-    ex->pack = sw_builtin_packs[0];
+    ex->opts.language = NULL; /* borrowed: not kept */
+    ex->pack = pack;
     if (alloc) {
         ex->alloc_copy = *alloc;
         ex->alloc = &ex->alloc_copy;
     } else {
         ex->alloc = &sw_default_allocator;
     }
+    *out = ex;
+    return SW_OK;
+}
+
+sw_status sw_extractor_create(const sw_options *opts, const sw_allocator *alloc, sw_extractor **out, sw_error *err)
+{
+    if (!out) return fail(err, SW_ERR_INVALID_ARG, 0);
+    *out = NULL;
+    int is_auto;
+    const sw_pack *pack = pack_of_option(opts ? opts->language : NULL, &is_auto);
+    if (!pack) {
+        if (err) {
+            err->code = SW_ERR_INVALID_ARG;
+            err->message = "unknown language";
+            err->offset = 0;
+        }
+        return SW_ERR_INVALID_ARG;
+    }
+    sw_status st = sw_extractor_create_with_pack(opts, alloc, pack, out);
+    if (st != SW_OK) return fail(err, st, 0);
+    (*out)->auto_language = (uint8_t)is_auto;
+    return SW_OK;
+}
+
+sw_extractor *sw_extractor_new(const sw_options *opts, const sw_allocator *alloc)
+{
+    sw_extractor *ex = NULL;
+    sw_extractor_create(opts, alloc, &ex, NULL);
     return ex;
+}
+
+const char *sw_extractor_language(const sw_extractor *ex)
+{
+    if (!ex) return NULL;
+    return ex->auto_language ? "auto" : ex->pack->code;
 }
 
 void sw_extractor_free(sw_extractor *ex)

@@ -112,6 +112,29 @@ def test_bad_format_value_exits_2():
 # ---- input -----------------------------------------------------------------------------------
 
 
+def test_language_option():
+    """--language picks a language pack: a known code (any case, or auto) reads as the default does;
+    an unknown one is a usage error that names the languages there are, and ingest then creates no
+    database."""
+    path = write("lang.txt", b"Budget passes\n\n\xe2\x80\x9cWe did it,\xe2\x80\x9d the mayor said.\n")
+    rc0, out0, _ = run(["extract", path])
+    for code in ("en", "EN", "auto"):
+        for form in (["--language", code], ["--language=" + code]):
+            rc, out, err = run(["extract"] + form + [path])
+            check(rc == 0 and out == out0, "--language %s: exit %d, output differs: %s" % (code, rc, err))
+    rc, out, err = run(["extract", "--language", "xx", path])
+    check(rc == 2 and out == b"", "unknown language: exit %d" % rc)
+    check("unknown language 'xx'" in err and "en (English)" in err, "unknown language message: %r" % err)
+    rc, _, err = run(["extract", path, "--language"])
+    check(rc == 2 and "needs a value" in err, "--language without a value: %d %r" % (rc, err))
+    db = os.path.join(TMP, "lang.db")
+    rc, _, err = run(["ingest", db, "--language", "xx", path])
+    check(rc == 2 and "unknown language 'xx'" in err, "ingest unknown language: %d %r" % (rc, err))
+    check(not os.path.exists(db), "ingest with an unknown language created the database")
+    rc, _, err = run(["ingest", db, "--language", "en", path])
+    check(rc == 0 and os.path.exists(db), "ingest --language en: %d %r" % (rc, err))
+
+
 def test_output_shape():
     path = write("shape.jsonl", article_line("a1", GOOD, title="Bridge", url="http://example.org/b",
                                             date="2024-01-02", source="Example") + "\n")
