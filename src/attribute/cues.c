@@ -74,9 +74,7 @@ int attr_is_cue_verb(const sw_attr *a, uint32_t i)
              * modifies the noun */
             uint32_t f = p;
             while (f > 0 && a->ment_of[f - 1] == a->ment_of[p]) f--;
-            if (f > 0 && a->t[f - 1].kind == SW_TK_WORD &&
-                (tok_is(a, f - 1, "a") || tok_is(a, f - 1, "an") || tok_is(a, f - 1, "his") ||
-                 tok_is(a, f - 1, "her") || tok_is(a, f - 1, "its") || tok_is(a, f - 1, "their")))
+            if (f > 0 && a->t[f - 1].kind == SW_TK_WORD && tok_role(a, f - 1, SW_W_INDEF_ARTICLE | SW_W_POSS_DET))
                 return 0;
             return 1;
         }
