@@ -51,6 +51,7 @@ typedef struct sw_attr {
     uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
     uint32_t pending_via_start, pending_via_end; /* "According to S, X said": S for X's ... */
     uint32_t pending_via_sent;                   /* ... statement in this sentence */
+    uint8_t *according_len; /* per token: the length of the `according` cue phrase it begins, or 0 */
 } sw_attr;
 
 enum {
@@ -98,16 +99,6 @@ static inline int has_ending(const sw_attr *a, unsigned list, const char *w, uin
         if (n < len && memcmp(w + len - n, l->items[k].str, n) == 0) return 1;
     }
     return 0;
-}
-/* Case-insensitive comparison of token i with a lower-case ASCII word. */
-static inline int tok_is(const sw_attr *a, uint32_t i, const char *word)
-{
-    size_t len = strlen(word);
-    if (tok_len(a, i) != len) return 0;
-    const char *s = tok_text(a, i);
-    for (size_t k = 0; k < len; k++)
-        if (sw_fold_byte((unsigned char)s[k]) != (unsigned char)word[k]) return 0;
-    return 1;
 }
 /* The token is this punctuation character. */
 static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
@@ -164,12 +155,16 @@ static inline int people_quantifier(const sw_attr *a, uint32_t i) { return tok_r
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
 int tok_clause_break(const sw_attr *a, uint32_t i);
 
-/* cues.c: per-token classes; 0 on success. */
+/* cues.c: per-token classes and the `according` phrases; SW_OK or SW_ERR_NOMEM. */
 sw_status attr_classify(sw_attr *a);
+/* The length in tokens of the longest cue phrase of the pack (any kind, given in *kind) that
+ * begins at token v and ends before token hi, or 0. */
+uint32_t attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */
 int attr_is_cue_verb(const sw_attr *a, uint32_t i);
-/* Length in tokens of an "according to" (or "as reported by") phrase starting at i, else 0. */
-uint32_t attr_according_at(const sw_attr *a, uint32_t i);
+/* Length in tokens of a cue phrase of kind `according` ("according to", "as reported by") starting
+ * at token i, else 0. */
+static inline uint32_t attr_according_at(const sw_attr *a, uint32_t i) { return a->according_len[i]; }
 
 /* speaker.c */
 /* The subject noun phrase of the verb at token v, looking left within [lo, v). */

@@ -240,31 +240,12 @@ static void sent_range(const sw_attr *a, uint32_t i, uint32_t *lo, uint32_t *hi)
  * blocks, so bound the search by its block rather than its sentence. */
 static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blocks[a->t[i].block].tok_end; }
 
-/* Whether a word has only ASCII bytes and no apostrophe. */
-static int plain_ascii(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80 || s[i] == '\'') return 0;
-    return 1;
-}
-
 /* The length of the verb cue phrase starting at token v ("pointed out": 2), or 0. */
 static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
 {
-    sw_word words[6];
-    size_t n = 0;
-    for (uint32_t t = v; t < hi && n < 6 && a->t[t].kind == SW_TK_WORD; t++, n++) {
-        words[n].ptr = tok_text(a, t);
-        words[n].len = tok_len(a, t);
-    }
     int kind = 0;
-    /* The entities stage looked up the word without a possessive ending, and an unknown word with
-     * letters outside ASCII again in its ASCII form; for an ASCII word without an apostrophe, its
-     * entry is what looking up the word itself gives. */
-    size_t len = a->info[v] && plain_ascii(words[0].ptr, words[0].len)
-                     ? sw_pack_cue_phrase_after(a->pack, a->info[v], words, n, &kind)
-                     : sw_pack_cue_phrase(a->pack, words, n, &kind);
-    return kind == SW_CUE_VERB_PHRASE ? (uint32_t)len : 0;
+    uint32_t len = attr_cue_phrase(a, v, hi, &kind);
+    return kind == SW_CUE_VERB_PHRASE ? len : 0;
 }
 
 /* "The statement read, “...”", "Part of the judge's statement reads “...”": a document speaks

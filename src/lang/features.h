@@ -111,7 +111,7 @@
 /* Kinds of multi-word cue phrase (sw_pack_cue_phrase()). */
 enum {
     SW_CUE_ACCORDING = 1, /* the source follows: "according to X, C" / "C, according to X" */
-    SW_CUE_SOURCE = 2, /* the medium of a statement: "in a statement", "in an interview" */
+    SW_CUE_SOURCE = 2, /* the medium of a statement: "in a statement", "in an interview" (not read by the C code yet: see cue_phrases.tsv) */
     SW_CUE_VERB_PHRASE = 3, /* a speech act of several words: "went on to say", "told reporters" */
 };
 
