@@ -16,6 +16,7 @@
 
 #include <string.h>
 #include "doc.h"
+#include "fold.h"
 #include "lang/pack.h"
 
 /* Word classes (SW_LX_*, attr.lx) and roles (SW_W_*, attr.wcls) come from the language pack,
@@ -50,6 +51,7 @@ typedef struct sw_attr {
     uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
     uint32_t pending_via_start, pending_via_end; /* "According to S, X said": S for X's ... */
     uint32_t pending_via_sent;                   /* ... statement in this sentence */
+    uint8_t *according_len; /* per token: the length of the `according` cue phrase it begins, or 0 */
 } sw_attr;
 
 enum {
@@ -65,19 +67,38 @@ enum {
 /* Text of token i. */
 static inline const char *tok_text(const sw_attr *a, uint32_t i) { return a->doc->text + a->t[i].start; }
 static inline uint32_t tok_len(const sw_attr *a, uint32_t i) { return a->t[i].end - a->t[i].start; }
-/* Case-insensitive comparison of token i with a lower-case ASCII word. Inline, so that the
- * word's length is a constant and most calls end at the length test. */
-static inline int tok_is(const sw_attr *a, uint32_t i, const char *word)
+/* Token i is a word that has one of `roles` (SW_W_*) as it is written: the pack entry the lookup
+ * stage gave it is its own, not the one of the word without its possessive ending or of its ASCII
+ * form (both are shorter than the token). As cheap as a bit test: the entry is read only when a
+ * role bit is set. */
+static inline int tok_role(const sw_attr *a, uint32_t i, uint64_t roles)
 {
-    size_t len = strlen(word);
-    if (tok_len(a, i) != len) return 0;
+    return (a->wcls[i] & roles) && a->info[i]->len == tok_len(a, i);
+}
+/* Token i is, without case, an item of the pack's list `list` (SW_LIST_*: folded strings). */
+static inline int tok_in_list(const sw_attr *a, uint32_t i, unsigned list)
+{
+    const sw_pack_list *l = sw_pack_list_of(a->pack, list);
     const char *s = tok_text(a, i);
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != (unsigned char)word[k]) return 0;
+    uint32_t len = tok_len(a, i);
+    for (uint32_t k = 0; k < l->n; k++) {
+        if (l->items[k].len != len) continue;
+        uint32_t j = 0;
+        while (j < len && (char)sw_fold_byte((unsigned char)s[j]) == l->items[k].str[j]) j++;
+        if (j == len) return 1;
     }
-    return 1;
+    return 0;
+}
+/* The word w (len bytes) ends with an item of the pack's list `list` and has something before it
+ * (exact comparison: the lists of endings hold small letters). */
+static inline int has_ending(const sw_attr *a, unsigned list, const char *w, uint32_t len)
+{
+    const sw_pack_list *l = sw_pack_list_of(a->pack, list);
+    for (uint32_t k = 0; k < l->n; k++) {
+        uint32_t n = l->items[k].len;
+        if (n < len && memcmp(w + len - n, l->items[k].str, n) == 0) return 1;
+    }
+    return 0;
 }
 /* The token is this punctuation character. */
 static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
@@ -86,11 +107,19 @@ static inline int tok_punct(const sw_attr *a, uint32_t i, char c)
 }
 /* Token i is a word. */
 static inline int is_word(const sw_attr *a, uint32_t i) { return a->t[i].kind == SW_TK_WORD; }
-/* Token i is a possessive ending written as its own token: 's, ’s, ', ’. */
+/* Token i is a possessive ending written as its own token (the pack's possessive endings: 's, ’s,
+ * ', ’ in English). */
 static inline int is_possessive(const sw_attr *a, uint32_t i)
 {
-    return is_word(a, i) && (tok_is(a, i, "'s") || tok_is(a, i, "\xe2\x80\x99s") || tok_is(a, i, "'") ||
-                             tok_is(a, i, "\xe2\x80\x99"));
+    return is_word(a, i) && tok_in_list(a, i, SW_LIST_POSSESSIVE_ENDINGS);
+}
+/* A word shorter than this is not taken for a plural by its ending alone ("is", "his", "gas"). */
+#define PLURAL_MIN_LEN 4
+/* Token i looks like a plural noun by its ending ("reporters", "researchers"). */
+static inline int looks_plural(const sw_attr *a, uint32_t i)
+{
+    uint32_t len = tok_len(a, i);
+    return len >= PLURAL_MIN_LEN && has_ending(a, SW_LIST_PLURAL_ENDINGS, tok_text(a, i), len);
 }
 /* First token of the mention that covers token i. */
 static inline uint32_t mention_first_tok(const sw_attr *a, uint32_t i)
@@ -107,31 +136,35 @@ static inline int is_person_ment(const sw_attr *a, int32_t m)
     return e >= 0 && a->doc->ents[e].type == SW_ENT_PERSON;
 }
 
-/* A lower-case word that looks like a gerund or present participle: six letters or more ending
- * in "ing", no hyphen, not a "-thing" pronoun ("denied killing him", "in relaying the news"). */
+/* A word in -ing shorter than this is rarely a gerund: "king", "ring", "bring", "thing". */
+#define GERUND_MIN_LEN 6
+/* A lower-case word that looks like a gerund or present participle: GERUND_MIN_LEN bytes or more
+ * with a gerund ending, no hyphen, not a "-thing" pronoun ("denied killing him", "in relaying the
+ * news"). */
 static inline int is_gerund(const sw_attr *a, uint32_t i)
 {
     if (!is_word(a, i) || (a->t[i].flags & SW_TF_CAP)) return 0;
     const char *w = tok_text(a, i);
     uint32_t len = tok_len(a, i);
-    return len >= 6 && memcmp(w + len - 3, "ing", 3) == 0 && memcmp(w + len - 5, "thing", 5) != 0 &&
-           !memchr(w, '-', len);
+    return len >= GERUND_MIN_LEN && has_ending(a, SW_LIST_GERUND_ENDINGS, w, len) &&
+           !has_ending(a, SW_LIST_GERUND_EXCEPTIONS, w, len) && !memchr(w, '-', len);
 }
-/* "some", "others", "many", "several": a quantifier that can stand for people ("some say"). */
-static inline int people_quantifier(const sw_attr *a, uint32_t i)
-{
-    return tok_is(a, i, "some") || tok_is(a, i, "others") || tok_is(a, i, "many") || tok_is(a, i, "several");
-}
+/* A quantifier that can stand for people ("some say", "others argue"). */
+static inline int people_quantifier(const sw_attr *a, uint32_t i) { return tok_role(a, i, SW_W_PEOPLE_QUANT); }
 
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
 int tok_clause_break(const sw_attr *a, uint32_t i);
 
-/* cues.c: per-token classes; 0 on success. */
+/* cues.c: per-token classes and the `according` phrases; SW_OK or SW_ERR_NOMEM. */
 sw_status attr_classify(sw_attr *a);
+/* The length in tokens of the longest cue phrase of the pack (any kind, given in *kind) that
+ * begins at token v and ends before token hi, or 0. */
+uint32_t attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */
 int attr_is_cue_verb(const sw_attr *a, uint32_t i);
-/* Length in tokens of an "according to" (or "as reported by") phrase starting at i, else 0. */
-uint32_t attr_according_at(const sw_attr *a, uint32_t i);
+/* Length in tokens of a cue phrase of kind `according` ("according to", "as reported by") starting
+ * at token i, else 0. */
+static inline uint32_t attr_according_at(const sw_attr *a, uint32_t i) { return a->according_len[i]; }
 
 /* speaker.c */
 /* The subject noun phrase of the verb at token v, looking left within [lo, v). */

@@ -240,31 +240,12 @@ static void sent_range(const sw_attr *a, uint32_t i, uint32_t *lo, uint32_t *hi)
  * blocks, so bound the search by its block rather than its sentence. */
 static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blocks[a->t[i].block].tok_end; }
 
-/* Whether a word has only ASCII bytes and no apostrophe. */
-static int plain_ascii(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80 || s[i] == '\'') return 0;
-    return 1;
-}
-
 /* The length of the verb cue phrase starting at token v ("pointed out": 2), or 0. */
 static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
 {
-    sw_word words[6];
-    size_t n = 0;
-    for (uint32_t t = v; t < hi && n < 6 && a->t[t].kind == SW_TK_WORD; t++, n++) {
-        words[n].ptr = tok_text(a, t);
-        words[n].len = tok_len(a, t);
-    }
     int kind = 0;
-    /* The entities stage looked up the word without a possessive ending, and an unknown word with
-     * letters outside ASCII again in its ASCII form; for an ASCII word without an apostrophe, its
-     * entry is what looking up the word itself gives. */
-    size_t len = a->info[v] && plain_ascii(words[0].ptr, words[0].len)
-                     ? sw_pack_cue_phrase_after(a->pack, a->info[v], words, n, &kind)
-                     : sw_pack_cue_phrase(a->pack, words, n, &kind);
-    return kind == SW_CUE_VERB_PHRASE ? (uint32_t)len : 0;
+    uint32_t len = attr_cue_phrase(a, v, hi, &kind);
+    return kind == SW_CUE_VERB_PHRASE ? len : 0;
 }
 
 /* "The statement read, “...”", "Part of the judge's statement reads “...”": a document speaks
@@ -311,11 +292,11 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
  * the agent. Returns as inverted_frame() does. */
 static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi, uint8_t vform, sw_status *st)
 {
-    if (!((vform == SW_VF_PAST || vform == SW_VF_PART) && ve + 1 < hi && tok_is(a, ve, "by"))) return 0;
+    if (!((vform == SW_VF_PAST || vform == SW_VF_PART) && ve + 1 < hi && tok_role(a, ve, SW_W_AGENT))) return 0;
     sw_np agent = attr_np_after(a, ve + 1, hi, 0);
     uint32_t k = agent.tok_end;
     if (!((agent.kind == SW_NP_NAME || (agent.kind == SW_NP_DESC && speaking_desc(a, agent))) && k + 1 < hi &&
-          tok_is(a, k, "as")))
+          tok_role(a, k, SW_W_AS_FRAME)))
         return 0;
     uint32_t cs = k + 1, ce = attr_clause_end(a, cs, hi);
     /* set off by commas ("a plane, reported by X as C, crashed"): C ends at the comma */
@@ -342,27 +323,23 @@ static int object_speaks_through_participle(sw_attr *a, uint32_t ve, uint32_t hi
 {
     /* cheap test first: an "as" a few words on */
     uint32_t t = ve;
-    while (t < hi && t - ve < 12 && !tok_is(a, t, "as")) t++;
-    if (t >= hi || !tok_is(a, t, "as")) return 0;
+    while (t < hi && t - ve < 12 && !tok_role(a, t, SW_W_AS_FRAME)) t++;
+    if (t >= hi || !tok_role(a, t, SW_W_AS_FRAME)) return 0;
     sw_np obj = attr_np_after(a, ve, hi, 0);
     uint32_t k = obj.tok_end;
-    return (obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && k + 1 < hi && tok_is(a, k, "as") &&
+    return (obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && k + 1 < hi && tok_role(a, k, SW_W_AS_FRAME) &&
            attr_is_cue_verb(a, k + 1) && a->info[k + 1]->verb_form == SW_VF_ING;
 }
 
-/* Whether the word at i is a negation: not, never, or a contraction in n't ("didn't", "won’t"). */
+/* Whether the word at i is a negation: a negation word ("not", "never", "n't") or a word that
+ * holds its own (a negation ending: "didn't", "won’t"). */
 static int negation_at(const sw_attr *a, uint32_t i)
 {
     if (!is_word(a, i)) return 0;
     /* "not only implying", "not just saying" */
-    if (tok_is(a, i, "not") && i + 1 < a->n &&
-        (tok_is(a, i + 1, "only") || tok_is(a, i + 1, "just") || tok_is(a, i + 1, "merely") || tok_is(a, i + 1, "simply")))
-        return 0;
-    if (tok_is(a, i, "not") || tok_is(a, i, "never") || tok_is(a, i, "n't") || tok_is(a, i, "n\xe2\x80\x99t"))
-        return 1;
-    uint32_t len = tok_len(a, i);
-    const char *w = tok_text(a, i);
-    return (len > 3 && memcmp(w + len - 3, "n't", 3) == 0) || (len > 5 && memcmp(w + len - 5, "n\xe2\x80\x99t", 5) == 0);
+    if (tok_role(a, i, SW_W_NEGATOR) && i + 1 < a->n && tok_role(a, i + 1, SW_W_RESTRICTIVE)) return 0;
+    if (tok_role(a, i, SW_W_NEGATION)) return 1;
+    return has_ending(a, SW_LIST_NEGATION_ENDINGS, tok_text(a, i), tok_len(a, i));
 }
 
 /* "did not say", "never said", "declined to say", "refused to confirm": a speech act that did not
@@ -373,10 +350,7 @@ static int negated_cue(const sw_attr *a, uint32_t v, uint32_t lo)
     for (int k = 0; k < 3 && p > lo; k++) {
         p--;
         if (negation_at(a, p)) return 1;
-        if (tok_is(a, p, "to") && p > lo &&
-            (tok_is(a, p - 1, "declined") || tok_is(a, p - 1, "declines") || tok_is(a, p - 1, "refused") ||
-             tok_is(a, p - 1, "refuses") || tok_is(a, p - 1, "failed") || tok_is(a, p - 1, "unable")))
-            return 1;
+        if (tok_role(a, p, SW_W_TO) && p > lo && tok_role(a, p - 1, SW_W_REFUSAL)) return 1;
         if (!is_word(a, p) || !(a->wcls[p] & (SW_W_ADVERB | SW_W_AUX))) break;
     }
     return 0;
@@ -420,7 +394,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         memset(&addr, 0, sizeof addr);
         addr.ment = addr.ent = -1;
         uint32_t j = after;
-        if (j < hi && tok_is(a, j, "to") && j + 1 < hi) j++;
+        if (j < hi && tok_role(a, j, SW_W_TO) && j + 1 < hi) j++;
         if (j < hi && is_word(a, j) && (j > after || (a->info[v] && (a->info[v]->frames & SW_VX_TELL)))) {
             sw_np np = attr_np_after(a, j, hi, 1);
             if (np.kind == SW_NP_NAME || np.kind == SW_NP_DESC) {
@@ -440,11 +414,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (vform == SW_VF_PAST || vform == SW_VF_PART || vform == SW_VF_BASE) {
         uint32_t p = v;
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
-        if (p > lo && is_word(a, p - 1) &&
-            (tok_is(a, p - 1, "was") || tok_is(a, p - 1, "were") || tok_is(a, p - 1, "been") ||
-             tok_is(a, p - 1, "be") || tok_is(a, p - 1, "is") || tok_is(a, p - 1, "are") ||
-             tok_is(a, p - 1, "being")))
-            return SW_OK;
+        if (p > lo && is_word(a, p - 1) && tok_role(a, p - 1, SW_W_PASSIVE_AUX)) return SW_OK;
     }
     sw_np subj = attr_subject_before(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
@@ -462,12 +432,12 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         uint32_t p = v;
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
         /* "cited the Air Force as stating": the noun phrase before "as" */
-        if (v > lo + 2 && tok_is(a, v - 1, "as")) {
+        if (v > lo + 2 && tok_role(a, v - 1, SW_W_AS_FRAME)) {
             sw_np obj = attr_subject_before(a, v - 1, lo);
             uint32_t b = obj.tok_start;
             if (b > lo && is_word(a, b - 1) && (a->wcls[b - 1] & SW_W_DET)) b--;
             /* "was quoted by the Herald as saying C": the outlet that quoted the subject */
-            if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && b > lo && tok_is(a, b - 1, "by")) {
+            if ((obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && b > lo && tok_role(a, b - 1, SW_W_AGENT)) {
                 a->pending_via_start = a->t[b].start;
                 a->pending_via_end = a->t[obj.tok_end - 1].end;
                 a->pending_via_sent = a->t[v].sent;
@@ -481,7 +451,8 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
             }
         }
         /* "with the latter confirming": after "with", the noun phrase is the subject */
-        int with_subject = subj.kind != SW_NP_NONE && subj.tok_start > lo && tok_is(a, subj.tok_start - 1, "with");
+        int with_subject =
+            subj.kind != SW_NP_NONE && subj.tok_start > lo && tok_role(a, subj.tok_start - 1, SW_W_ABSOLUTE_WITH);
         if (!with_subject && !object_subject && !(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
             if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
             else subj = attr_sentence_subject(a, lo, v);
@@ -505,9 +476,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         /* a verb sharing its subject: "S agreed, saying C", "S wept and said C", "by saying" */
         uint32_t p = v - 1;
         while (p > lo && is_word(a, p) && (a->wcls[p] & SW_W_ADVERB)) p--;
-        int shared = tok_punct(a, p, ',') || tok_is(a, p, "and") || tok_is(a, p, "but") || tok_is(a, p, "by") ||
-                     tok_is(a, p, "while") || tok_is(a, p, "when") || tok_is(a, p, "before") ||
-                     tok_is(a, p, "after") || tok_is(a, p, "then");
+        int shared = tok_punct(a, p, ',') || tok_role(a, p, SW_W_SHARED_SUBJECT);
         if (shared) {
             if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
             else subj = attr_sentence_subject(a, lo, p);
@@ -591,7 +560,7 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
                 uint32_t e = i + k;
                 while (e < hi && e - (i + k) < 10 && (a->t[e].kind == SW_TK_WORD) &&
                        !(a->wcls[e] & (SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT)) &&
-                       !(e > i + k && (a->wcls[e] & SW_W_PREP) && !tok_is(a, e, "of")))
+                       !(e > i + k && (a->wcls[e] & SW_W_PREP) && !tok_role(a, e, SW_W_GENITIVE)))
                     e++;
                 if (e < src.tok_end) e = src.tok_end;
                 s->via_start = a->t[i + k].start;
@@ -734,7 +703,7 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
         for (uint32_t v = j; v < bhi && v - j < 4; v++) {
             if (!is_word(a, v)) break;
             /* "reads" and "read" speak for a document right after its quotation */
-            int reads = tok_is(a, v, "reads") || tok_is(a, v, "read");
+            int reads = tok_role(a, v, SW_W_READS);
             if (((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
                  !(a->t[v].flags & SW_TF_CAP)) || reads) {
                 sw_np subj = attr_subject_before(a, v, close + 1);
@@ -742,8 +711,9 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
                 if (subj.kind == SW_NP_NONE) {
                     subj = attr_np_after(a, v + 1, bhi, 1);
                     after = subj.tok_end;
-                    /* "reads Judge Miller's statement": past the document noun too */
-                    while (after < bhi && (is_word(a, after) || tok_is(a, after, "'s")) && after - subj.tok_end < 3) after++;
+                    /* "reads Judge Miller's statement": past the document noun too (the
+                     * possessive ending is a word token of its own) */
+                    while (after < bhi && is_word(a, after) && after - subj.tok_end < 3) after++;
                 }
                 if (subj.kind == SW_NP_NONE) break;
                 sw_stmt *s = quote_stmt(a, q);

@@ -51,12 +51,12 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             if (attr_according_at(a, k)) break;
             /* ", but he declined": the writer goes on about the speaker; ", but local rules
              * make it hard" goes on reporting */
-            if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_is(a, k, "and") && !tok_is(a, k, "or")) {
+            if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_role(a, k, SW_W_COORD)) {
                 uint32_t m = k + 1;
-                if (!tok_is(a, k, "but") && !tok_is(a, k, "so")) break;
+                if (!tok_role(a, k, SW_W_CONTINUING_CONJ)) break;
                 if (m < se && is_word(a, m) && ((a->wcls[m] & (SW_W_SUBJ_PRON | SW_W_AUX)) || a->ment_of[m] >= 0)) break;
                 /* ", but also recommending ...": the writer's "not only ... but also" */
-                if (m < se && tok_is(a, m, "also")) break;
+                if (m < se && tok_role(a, m, SW_W_CORRELATIVE)) break;
             }
             if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
             /* ", which he described as": a relative clause with its own cue */
@@ -68,7 +68,7 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && attr_is_cue_verb(a, k + 1)) break;
         }
         /* "... and claimed ...": a second cue coordinated with the first */
-        if (is_word(a, j) && tok_is(a, j, "and") && j + 1 < se) {
+        if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
             uint32_t k = j + 1;
             while (k < se && k - j < 3 && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
             if (k < se && attr_is_cue_verb(a, k)) break;
@@ -79,9 +79,19 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
     return j;
 }
 
+/* The longest word taken for the base of a verb: no verb is longer, and the forms built from it
+ * must fit VERB_FORM_BUF. */
+#define VERB_BASE_MAX_LEN 37
+#define VERB_FORM_BUF 40
+/* An unknown word shorter than this is not guessed to be a verb from its shape. */
+#define UNKNOWN_VERB_MIN_LEN 4
+/* A base shorter than this is not respelled ("by" is no "bied"). */
+#define RESPELL_MIN_LEN 3
+
 /* Is the word at i the base form of a verb ("to evacuate", "to have")? The lexicon lists the
  * past and -s forms of common verbs, so the base is a verb when one of those forms built from it
- * is listed ("agreed to power-sharing" is not an infinitive). */
+ * (the pack's verb endings and respellings) is listed ("agreed to power-sharing" is not an
+ * infinitive). */
 static int looks_like_verb(const sw_attr *a, uint32_t i)
 {
     if (a->wcls[i] & SW_W_AUX) return 1;
@@ -90,45 +100,50 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
     const char *w = tok_text(a, i);
     /* "confessed to acting alone": a gerund */
     if (is_gerund(a, i)) return 1;
-    char buf[40];
-    if (len + 3 > sizeof buf) return 0;
-    static const char *const endings[] = {"s", "es", "ed", "d"};
-    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
-        size_t el = strlen(endings[k]);
+    char buf[VERB_FORM_BUF];
+    if (len > VERB_BASE_MAX_LEN) return 0;
+    const sw_pack_list *endings = sw_pack_list_of(a->pack, SW_LIST_VERB_ENDINGS);
+    for (uint32_t k = 0; k < endings->n; k++) {
+        size_t el = endings->items[k].len;
+        if (len + el > sizeof buf) continue;
         memcpy(buf, w, len);
-        memcpy(buf + len, endings[k], el);
+        memcpy(buf + len, endings->items[k].str, el);
         if (sw_pack_classes(a->pack, buf, len + el) & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) return 1;
     }
     /* a word the lexicon does not know, lower case and not shaped like a noun ("reschedule") */
-    if (!a->info[i] && len >= 4 && w[0] >= 'a' && w[0] <= 'z' && !memchr(w, '-', len)) {
-        static const char *const noun_endings[] = {"tion", "sion", "ment", "ness", "ity", "ance", "ence",
-                                                    "ship", "ism", "ist", "ure", "age", "ery"};
-        int nounish = 0;
-        for (size_t k = 0; k < sizeof noun_endings / sizeof noun_endings[0]; k++) {
-            size_t el = strlen(noun_endings[k]);
-            if (len > el && memcmp(w + len - el, noun_endings[k], el) == 0) nounish = 1;
-        }
-        if (!nounish && w[len - 1] != 's') return 1;
-    }
-    /* "try" -> "tries", "tried" */
-    if (len > 2 && w[len - 1] == 'y') {
-        memcpy(buf, w, len - 1);
-        memcpy(buf + len - 1, "ied", 3);
-        if (sw_pack_classes(a->pack, buf, len + 2) & SW_LX_VERB_PAST) return 1;
+    if (!a->info[i] && len >= UNKNOWN_VERB_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' && !memchr(w, '-', len) &&
+        !has_ending(a, SW_LIST_NOUN_ENDINGS, w, len) && !has_ending(a, SW_LIST_PLURAL_ENDINGS, w, len))
+        return 1;
+    /* "try" -> "tried": a respelled past (FINAL>PAST) */
+    const sw_pack_list *respell = sw_pack_list_of(a->pack, SW_LIST_VERB_RESPELLINGS);
+    for (uint32_t k = 0; k < respell->n && len >= RESPELL_MIN_LEN; k++) {
+        const char *item = respell->items[k].str, *gt = memchr(item, '>', respell->items[k].len);
+        if (!gt) continue;
+        size_t fl = (size_t)(gt - item), pl = respell->items[k].len - fl - 1;
+        if (fl >= len || memcmp(w + len - fl, item, fl) != 0 || len - fl + pl > sizeof buf) continue;
+        memcpy(buf, w, len - fl);
+        memcpy(buf + len - fl, gt + 1, pl);
+        if (sw_pack_classes(a->pack, buf, len - fl + pl) & SW_LX_VERB_PAST) return 1;
     }
     return 0;
 }
+
+/* The apostrophe of a pronoun contracted with its auxiliary ("they'd") comes at most this many
+ * bytes into the word: the longest subject pronoun. */
+#define CONTRACTED_PRONOUN_MAX_LEN 4
+/* A word with a past ending shorter than this is rarely a past tense ("red", "bed", "shed"). */
+#define REGULAR_PAST_MIN_LEN 5
 
 int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
 {
     if (cs >= ce) return 0;
     if (a->t[cs].kind == SW_TK_QUOTE) return 1;
-    if (is_word(a, cs) && ((a->wcls[cs] & SW_W_SUBJ_PRON) || tok_is(a, cs, "there"))) return 1;
+    if (is_word(a, cs) && ((a->wcls[cs] & SW_W_SUBJ_PRON) || tok_role(a, cs, SW_W_EXPLETIVE))) return 1;
     /* "they'd", "we're", "it's": a pronoun with its auxiliary in one word */
     if (is_word(a, cs)) {
         const char *w = tok_text(a, cs);
         uint32_t len = tok_len(a, cs);
-        for (uint32_t k = 1; k + 1 < len && k < 5; k++) {
+        for (uint32_t k = 1; k + 1 < len && k <= CONTRACTED_PRONOUN_MAX_LEN; k++) {
             if (w[k] == '\'' || ((unsigned char)w[k] == 0xE2 && k + 2 < len)) {
                 if (sw_pack_classes(a->pack, w, k) & SW_LX_PRONOUN) return 1;
                 break;
@@ -157,11 +172,11 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&
             (a->info[j]->verb_form == SW_VF_PAST || a->info[j]->verb_form == SW_VF_3SG) && j > cs)
             return 1;
-        /* a past tense in -ed after something that is not a determiner: "the plant closed" */
+        /* a regular past tense after something that is not a determiner: "the plant closed" */
         uint32_t len = tok_len(a, j);
         const char *w = tok_text(a, j);
-        if (j > cs && len > 4 && w[len - 2] == 'e' && w[len - 1] == 'd' && w[0] >= 'a' && w[0] <= 'z' &&
-            !(a->wcls[j - 1] & (SW_W_DET | SW_W_PREP)))
+        if (j > cs && len >= REGULAR_PAST_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' &&
+            !(a->wcls[j - 1] & (SW_W_DET | SW_W_PREP)) && has_ending(a, SW_LIST_PAST_ENDINGS, w, len))
             return 1;
     }
     return 0;
@@ -217,12 +232,13 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
             }
         }
         if (is_word(a, i) && ((a->lx[i] & SW_LX_CALENDAR) || (a->wcls[i] & (SW_W_TIME | SW_W_ADVERB)) ||
-                              tok_is(a, i, "out")) && !(a->wcls[i] & SW_W_AUX)) {
+                              tok_role(a, i, SW_W_PARTICLE)) && !(a->wcls[i] & SW_W_AUX)) {
             i++;
             continue;
         }
-        if (is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO) && !tok_is(a, i, "of") &&
-            !tok_is(a, i, "as") && !tok_is(a, i, "for")) {
+        /* not the verb's own complement: "of", "as", "for" */
+        if (is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO) &&
+            !tok_role(a, i, SW_W_GENITIVE | SW_W_AS_FRAME | SW_W_FOR_FRAME)) {
             /* a short prepositional phrase, closed by "that", a comma, or a time word after which
              * a clause begins ("at a press conference yesterday morning the ...") */
             uint32_t j = i + 1, time_end = 0;
@@ -255,17 +271,16 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     addr->kind = SW_NP_NONE;
     addr->ment = addr->ent = -1;
     if (i >= se) return 0;
-    if (tok_is(a, i, "out") || tok_is(a, i, "on")) {
-        /* "pointed out", "commented on" keep going; "called on X to" is an appeal */
-        if (tok_is(a, i, "out")) i++;
-    }
+    /* "pointed out": the particle belongs to the verb ("commented on" keeps its "on", and "called on
+     * X to" is an appeal) */
+    if (tok_role(a, i, SW_W_PARTICLE)) i++;
     /* "warned for years that C": a "for" phrase closed by "that" is an adverbial */
-    if (tok_is(a, i, "for")) {
+    if (tok_role(a, i, SW_W_FOR_FRAME)) {
         uint32_t t = i + 1;
         while (t < se && t - i < 5 && is_word(a, t) && !(a->wcls[t] & SW_W_THAT)) t++;
         if (t < se && t > i + 1 && is_word(a, t) && (a->wcls[t] & SW_W_THAT)) i = t;
     }
-    if (frames & SW_VX_FOR && tok_is(a, i, "for")) {
+    if (frames & SW_VX_FOR && tok_role(a, i, SW_W_FOR_FRAME)) {
         *cs = i + 1;
         *ce = attr_clause_end(a, *cs, se);
         return *ce > *cs + 1;
@@ -291,8 +306,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && i + 1 < se && is_word(a, i + 1) &&
         ((a->wcls[i + 1] & (SW_W_DET | SW_W_OBJ_PRON)) || a->ment_of[i + 1] >= 0 || (a->lx[i + 1] & SW_LX_ROLE) ||
          /* "to reporters", "to residents": a plural noun */
-         (tok_len(a, i + 1) > 3 && tok_text(a, i + 1)[tok_len(a, i + 1) - 1] == 's' &&
-          !(a->t[i + 1].flags & SW_TF_CAP) && !(a->lx[i + 1] & SW_LX_FUNCTION)))) {
+         (looks_plural(a, i + 1) && !(a->t[i + 1].flags & SW_TF_CAP) && !(a->lx[i + 1] & SW_LX_FUNCTION)))) {
         sw_np hearer;
         hearer.kind = SW_NP_NONE;
         hearer.ment = hearer.ent = -1;
@@ -308,9 +322,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         }
     }
     /* "talked about how the series was underestimated": a question word opens the clause */
-    if (i + 1 < se && (tok_is(a, i, "about") || tok_is(a, i, "on")) && is_word(a, i + 1) &&
-        (tok_is(a, i + 1, "how") || tok_is(a, i + 1, "what") || tok_is(a, i + 1, "why") ||
-         tok_is(a, i + 1, "whether") || tok_is(a, i + 1, "when") || tok_is(a, i + 1, "where")))
+    if (i + 1 < se && tok_role(a, i, SW_W_TOPIC_PREP) && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_QUESTION_WORD))
         i++;
     /* an explicit complementiser (and the comma of "that, as president, he ...") */
     int needs_finite = 1;
@@ -319,10 +331,11 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         needs_finite = 0;
         if (i < se && tok_punct(a, i, ',')) i++;
     } else if (is_word(a, i) && (frames & (SW_VX_TO | SW_VX_THAT)) &&
-               ((a->wcls[i] & SW_W_TO) || (tok_is(a, i, "not") && i + 1 < se && tok_is(a, i + 1, "to")))) {
+               ((a->wcls[i] & SW_W_TO) ||
+                (tok_role(a, i, SW_W_NEGATOR) && i + 1 < se && tok_role(a, i + 1, SW_W_TO)))) {
         /* "claimed to have", "urged residents to evacuate", "urged states not to": the
          * infinitive, with its "to" */
-        uint32_t to = tok_is(a, i, "not") ? i + 1 : i;
+        uint32_t to = tok_role(a, i, SW_W_NEGATOR) ? i + 1 : i;
         /* after an object only a verb of asking reports an infinitive ("urged residents to
          * leave", not "found the law to be unconstitutional") */
         if (i != before_object && !(frames & SW_VX_TO)) return 0;
@@ -335,10 +348,10 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     } else if (frames & SW_VX_OF) {
         /* "accused X of C", "spoke of C"; not the "of" of "spoke to one of the candidates" */
         uint32_t j = i;
-        while (j < se && j - i < 6 && !tok_is(a, j, "of") && a->t[j].kind != SW_TK_PUNCT &&
+        while (j < se && j - i < 6 && !tok_role(a, j, SW_W_GENITIVE) && a->t[j].kind != SW_TK_PUNCT &&
                !(is_word(a, j) && (a->wcls[j] & SW_W_PREP)))
             j++;
-        if (j < se && tok_is(a, j, "of")) {
+        if (j < se && tok_role(a, j, SW_W_GENITIVE)) {
             i = j + 1;
             needs_finite = 0;
         }
@@ -347,9 +360,11 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         needs_finite = 0;
     } else if (frames & SW_VX_AS) {
         uint32_t j = i;
-        if (tok_is(a, j, "to")) j++; /* "referred to as" */
-        while (j < se && j - i < 6 && !tok_is(a, j, "as") && a->t[j].kind != SW_TK_PUNCT && a->t[j].kind != SW_TK_QUOTE) j++;
-        if (j < se && tok_is(a, j, "as")) i = j + 1;
+        if (tok_role(a, j, SW_W_TO)) j++; /* "referred to as" */
+        while (j < se && j - i < 6 && !tok_role(a, j, SW_W_AS_FRAME) && a->t[j].kind != SW_TK_PUNCT &&
+               a->t[j].kind != SW_TK_QUOTE)
+            j++;
+        if (j < se && tok_role(a, j, SW_W_AS_FRAME)) i = j + 1;
         else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
         else return 0;
         /* "a process called “exfiltration”": a naming verb right before its quotation names
@@ -383,8 +398,8 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
      * reports an act as a statement does */
     if (needs_finite && is_gerund(a, *cs) && !(a->lx[*cs] & SW_LX_SPEECH)) needs_finite = 0;
     /* "say" and "tell" take a clause almost always, even one whose verb we cannot tell from a
-     * noun ("said the stores fill the shelves every night") */
-    if (needs_finite && info && info->lemma && (!strcmp(sw_pack_lemma(a->pack, info), "say") || !strcmp(sw_pack_lemma(a->pack, info), "tell")) &&
+     * noun ("said the stores fill the shelves every night"): the frame any_clause */
+    if (needs_finite && info && (info->frames & SW_VX_ANY_CLAUSE) &&
         *ce >= *cs + 4 && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
@@ -400,7 +415,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
      * the rest of the sentence ("... on Monday") */
     if ((frames & SW_VX_AS) && a->t[*cs].kind == SW_TK_QUOTE && a->qspan_open[*cs] >= 0) {
         uint32_t k = skip_quotation(a, *cs);
-        while (k + 1 < *ce && (tok_is(a, k, "and") || tok_is(a, k, "or") || tok_punct(a, k, ',')) &&
+        while (k + 1 < *ce && (tok_role(a, k, SW_W_COORD) || tok_punct(a, k, ',')) &&
                a->t[k + 1].kind == SW_TK_QUOTE && a->qspan_open[k + 1] >= 0)
             k = skip_quotation(a, k + 1);
         if (k < *ce) *ce = k;

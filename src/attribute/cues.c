@@ -3,6 +3,8 @@
  *
  * Every class comes from the language pack through the lookup stage: the open-class lists (speech
  * verbs, titles, roles, names) and the grammar roles of closed-class words (data/<lang>/words.tsv).
+ * The pack's cue phrases of kind `according` ("according to", "as reported by") are found once per
+ * article, at the tokens whose word begins one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,34 @@ int tok_clause_break(const sw_attr *a, uint32_t i)
 }
 
 
+/* Whether a word has only ASCII bytes and no apostrophe. */
+static int plain_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\'') return 0;
+    return 1;
+}
+
+/* The most words a cue phrase has (sw_lex_cue). */
+#define CUE_MAX_WORDS 6
+
+uint32_t attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind)
+{
+    sw_word words[CUE_MAX_WORDS];
+    size_t n = 0;
+    for (uint32_t t = v; t < hi && n < CUE_MAX_WORDS && a->t[t].kind == SW_TK_WORD; t++, n++) {
+        words[n].ptr = tok_text(a, t);
+        words[n].len = tok_len(a, t);
+    }
+    /* The lookup stage looked up the word without a possessive ending, and an unknown word with
+     * letters outside ASCII again in its ASCII form; for an ASCII word without an apostrophe, its
+     * entry is what looking up the word itself gives. */
+    size_t len = n && a->info[v] && plain_ascii(words[0].ptr, words[0].len)
+                     ? sw_pack_cue_phrase_after(a->pack, a->info[v], words, n, kind)
+                     : sw_pack_cue_phrase(a->pack, words, n, kind);
+    return (uint32_t)len;
+}
+
 sw_status attr_classify(sw_attr *a)
 {
     /* the lookup stage looked every word up already */
@@ -35,6 +65,17 @@ sw_status attr_classify(sw_attr *a)
     a->wcls = doc->tok_roles;
     a->cands = doc->cue_toks;
     a->n_cands = doc->n_cue_toks;
+    /* The `according` phrases, once: attr_according_at() is asked at every token of every clause
+     * that is scanned. Their first words are among the cue candidates (role according). */
+    a->according_len = sw_arena_calloc(&a->doc->arena, (size_t)a->n + 1, 1);
+    if (!a->according_len) return SW_ERR_NOMEM;
+    for (uint32_t c = 0; c < a->n_cands; c++) {
+        uint32_t i = a->cands[c];
+        if (!(a->wcls[i] & SW_W_ACCORDING)) continue;
+        int kind = 0;
+        uint32_t len = attr_cue_phrase(a, i, a->n, &kind);
+        if (kind == SW_CUE_ACCORDING) a->according_len[i] = (uint8_t)len;
+    }
     return SW_OK;
 }
 
@@ -74,22 +115,11 @@ int attr_is_cue_verb(const sw_attr *a, uint32_t i)
              * modifies the noun */
             uint32_t f = p;
             while (f > 0 && a->ment_of[f - 1] == a->ment_of[p]) f--;
-            if (f > 0 && a->t[f - 1].kind == SW_TK_WORD &&
-                (tok_is(a, f - 1, "a") || tok_is(a, f - 1, "an") || tok_is(a, f - 1, "his") ||
-                 tok_is(a, f - 1, "her") || tok_is(a, f - 1, "its") || tok_is(a, f - 1, "their")))
+            if (f > 0 && a->t[f - 1].kind == SW_TK_WORD && tok_role(a, f - 1, SW_W_INDEF_ARTICLE | SW_W_POSS_DET))
                 return 0;
             return 1;
         }
         return 0;
     }
     return 1;
-}
-
-uint32_t attr_according_at(const sw_attr *a, uint32_t i)
-{
-    if (i + 1 >= a->n || !(a->wcls[i] & SW_W_ACCORDING)) return 0;
-    if (tok_is(a, i, "according") && tok_is(a, i + 1, "to")) return 2;
-    if (i + 2 < a->n && tok_is(a, i, "as") && tok_is(a, i + 1, "reported") && tok_is(a, i + 2, "by"))
-        return 3;
-    return 0;
 }

@@ -66,25 +66,29 @@ static void entity_name(const sw_doc *doc, int32_t e, const char **name, size_t 
     }
 }
 
-/* "Ana Silva and Tom Reed": the two entities' names joined by "and", in the arena (NULL when out
- * of memory). */
+/* "Ana Silva and Tom Reed": the two entities' names joined by the pack's pair joiner, in the arena
+ * (NULL when out of memory). */
 static const char *pair_name(sw_attr *a, int32_t e1, int32_t e2)
 {
     const char *n1, *n2;
     size_t l1, l2;
     entity_name(a->doc, e1, &n1, &l1);
     entity_name(a->doc, e2, &n2, &l2);
-    char *out = sw_arena_alloc(&a->doc->arena, l1 + l2 + 6);
+    const sw_pack_list *joiner = sw_pack_list_of(a->pack, SW_LIST_PAIR_JOINER);
+    const char *sep = joiner->n ? joiner->items[0].str : "";
+    size_t sl = joiner->n ? joiner->items[0].len : 0;
+    char *out = sw_arena_alloc(&a->doc->arena, l1 + sl + l2 + 1);
     if (!out) return NULL;
     memcpy(out, n1, l1);
-    memcpy(out + l1, " and ", 5);
-    memcpy(out + l1 + 5, n2, l2);
-    out[l1 + l2 + 5] = '\0';
+    memcpy(out + l1, sep, sl);
+    memcpy(out + l1 + sl, n2, l2);
+    out[l1 + sl + l2] = '\0';
     return out;
 }
 
-/* "Both Lund and the company's chief executive, Henrik Aas, declined ... They said C": "they"
- * after a sentence whose subject is two people joined by "and" means the pair. Returns "A and B"
+/* "Both Lund and the company's chief executive, Henrik Aas, declined ... They said C": "they" (the
+ * group pronoun) after a sentence whose subject is two people joined by "and" means the pair.
+ * Returns "A and B"
  * (in the arena), or NULL. Only the sentence of token `at` and the one before are looked at, and
  * only a pair that opens its sentence (after "Both"). */
 static const char *pronoun_pair(sw_attr *a, uint32_t at)
@@ -95,12 +99,12 @@ static const char *pronoun_pair(sw_attr *a, uint32_t at)
     for (uint32_t si = s_at + 1; si-- > first_sent;) {
         const sw_sent *st = &doc->sents[si];
         uint32_t k = st->tok_start;
-        if (k < at && tok_is(a, k, "both")) k++;
+        if (k < at && tok_role(a, k, SW_W_PAIR_OPENER)) k++;
         if (k >= at || a->ment_of[k] < 0 || !is_person_ment(a, a->ment_of[k])) continue;
         int32_t m1 = a->ment_of[k];
         uint32_t j = k;
         while (j < st->tok_end && a->ment_of[j] == m1) j++;
-        if (j >= st->tok_end || !tok_is(a, j, "and")) continue;
+        if (j >= st->tok_end || !tok_role(a, j, SW_W_ADDITIVE)) continue;
         /* the second person: named right after "and", or in an apposition a few words on
          * ("and the company's chief executive, Henrik Aas,") */
         int32_t m2 = -1;
@@ -123,11 +127,13 @@ const char *attr_coordinated_pair(sw_attr *a, const sw_np *np)
 {
     if (np->kind != SW_NP_NAME || np->ment < 0 || !is_person_ment(a, np->ment)) return NULL;
     uint32_t k = np->tok_start;
-    if (k < 2 || !tok_is(a, k - 1, "and") || a->ment_of[k - 2] < 0 || !is_person_ment(a, a->ment_of[k - 2])) return NULL;
+    if (k < 2 || !tok_role(a, k - 1, SW_W_ADDITIVE) || a->ment_of[k - 2] < 0 || !is_person_ment(a, a->ment_of[k - 2]))
+        return NULL;
     int32_t m1 = a->ment_of[k - 2];
     /* the first name opens the phrase: the sentence's start, "Both", or a comma or clause break */
     uint32_t f = mention_first_tok(a, k - 2);
-    if (f > 0 && a->t[f - 1].sent == a->t[f].sent && !tok_is(a, f - 1, "both") && !tok_punct(a, f - 1, ',') &&
+    if (f > 0 && a->t[f - 1].sent == a->t[f].sent && !tok_role(a, f - 1, SW_W_PAIR_OPENER) &&
+        !tok_punct(a, f - 1, ',') &&
         !tok_clause_break(a, f - 1) && a->t[f - 1].kind != SW_TK_QUOTE)
         return NULL;
     int32_t e1 = a->doc->ments[m1].ent, e2 = a->doc->ments[np->ment].ent;
@@ -137,7 +143,7 @@ const char *attr_coordinated_pair(sw_attr *a, const sw_np *np)
 
 const char *attr_pronoun_group(sw_attr *a, uint32_t at)
 {
-    if (tok_is(a, at, "they")) {
+    if (tok_role(a, at, SW_W_GROUP_PRON)) {
         const char *pair = pronoun_pair(a, at);
         if (pair) return pair;
     }
@@ -168,21 +174,20 @@ static int mention_is_salient(const sw_attr *a, const sw_ment *mt)
     return 1;
 }
 
-/* Person (or group, for "they"/"it"/"we") most likely meant by a pronoun subject at token `at`:
- * the previous statement's speaker, unless someone else who fits was named since in a subject
- * position; otherwise the most recent fitting mention in a subject position, then any. */
-static int32_t resolve_pronoun(sw_attr *a, uint32_t at, const char *text, uint32_t len)
+/* Person (or group, for "they"/"it"/"we") most likely meant by the pronoun at token `pron`, a
+ * subject at token `at`: the previous statement's speaker, unless someone else who fits was named
+ * since in a subject position; otherwise the most recent fitting mention in a subject position,
+ * then any. */
+static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
 {
     sw_doc *doc = a->doc;
     uint8_t want_gender = SW_GENDER_UNKNOWN;
     int want_person = 1, want_org = 0;
-    if ((len == 2 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e') ||
-        (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'i' && ((text[2] | 32) == 's' || (text[2] | 32) == 'm')))
+    if (tok_role(a, pron, SW_W_MALE_PRON))
         want_gender = SW_GENDER_MALE; /* he, his, him ("according to him") */
-    else if ((len == 3 && (text[0] | 32) == 's' && (text[1] | 32) == 'h' && (text[2] | 32) == 'e') ||
-             (len == 3 && (text[0] | 32) == 'h' && (text[1] | 32) == 'e' && (text[2] | 32) == 'r'))
+    else if (tok_role(a, pron, SW_W_FEMALE_PRON))
         want_gender = SW_GENDER_FEMALE; /* she, her */
-    else if (len == 1 || (len == 3 && (text[0] | 32) == 'y')) {
+    else if (tok_role(a, pron, SW_W_INTERLOCUTOR)) {
         return -1; /* I, you: the speaker of an interview, not resolved here */
     } else {
         want_person = 0; /* it, they, we: an organisation or a group */
@@ -246,7 +251,7 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     const sw_doc *doc = a->doc;
     if (e < 0 || doc->ents[e].type != SW_ENT_ORGANIZATION) return 0;
     uint32_t h = np->tok_end - 1;
-    if (np->tok_end - np->tok_start > 3 || !tok_is(a, np->tok_start, "the") || !(a->lx[h] & SW_LX_FIRM) ||
+    if (np->tok_end - np->tok_start > 3 || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE) || !(a->lx[h] & SW_LX_FIRM) ||
         (a->lx[h] & SW_LX_MEDIA))
         return 0;
     for (uint32_t t = np->tok_start + 1; t < np->tok_end; t++)
@@ -277,7 +282,7 @@ void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         if (np->ment >= 0) np->ent = a->doc->ments[np->ment].ent;
         break;
     case SW_NP_PRONOUN:
-        np->ent = resolve_pronoun(a, at, tok_text(a, np->tok_start), tok_len(a, np->tok_start));
+        np->ent = resolve_pronoun(a, at, np->tok_start);
         break;
     case SW_NP_DESC: {
         /* only a confident resolution: a weak guess would rename "the government" after
@@ -288,10 +293,8 @@ void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         /* "US authorities" are not the United States: a place does not speak, and a plural group
          * ("authorities", "officials", "researchers") is not the country or body named nearby */
         uint32_t h = np->tok_end - 1;
-        const char *hw = tok_text(a, h);
-        uint32_t hl = tok_len(a, h);
-        if (np->ent >= 0 && (a->doc->ents[np->ent].type == SW_ENT_PLACE ||
-                             ((a->lx[h] & SW_LX_ROLE) && hl > 3 && hw[hl - 1] == 's')))
+        if (np->ent >= 0 &&
+            (a->doc->ents[np->ent].type == SW_ENT_PLACE || ((a->lx[h] & SW_LX_ROLE) && looks_plural(a, h))))
             np->ent = -1;
         break;
     }

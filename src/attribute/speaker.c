@@ -101,9 +101,10 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
     return np;
 }
 
-/* "the FAA and the NTSB, with the latter confirming": "the latter" (token i is "latter" or
- * "former", after "the") names the second (or first) of the two names just coordinated before
- * it. Returns the NP "the latter" carrying that name's mention, or an empty NP. */
+/* "the FAA and the NTSB, with the latter confirming": "the latter" (token i is an anaphor of the
+ * second or the first of two, after the definite article) names the second (or first) of the two
+ * names just coordinated before it. Returns the NP "the latter" carrying that name's mention, or an
+ * empty NP. */
 static sw_np latter_former(const sw_attr *a, uint32_t i)
 {
     sw_np np = np_none();
@@ -115,11 +116,11 @@ static sw_np latter_former(const sw_attr *a, uint32_t i)
     int32_t second = a->ment_of[j - 1];
     uint32_t k = mention_first_tok(a, j - 1);
     if (k > lim && (a->wcls[k - 1] & SW_W_DET)) k--;
-    if (k <= lim + 1 || !(tok_is(a, k - 1, "and") || tok_is(a, k - 1, "or"))) return np;
+    if (k <= lim + 1 || !tok_role(a, k - 1, SW_W_COORD)) return np;
     k--;
     if (a->ment_of[k - 1] < 0 || a->ment_of[k - 1] == second) return np;
     np.kind = SW_NP_NAME;
-    np.ment = tok_is(a, i, "latter") ? second : a->ment_of[k - 1];
+    np.ment = tok_role(a, i, SW_W_ANAPHOR_SECOND) ? second : a->ment_of[k - 1];
     np.tok_start = i - 1;
     np.tok_end = i + 1;
     return np;
@@ -137,7 +138,7 @@ static uint32_t apposition_start(const sw_attr *a, uint32_t comma, uint32_t lo)
         if (!is_word(a, j) && !is_possessive(a, j)) return SW_NONE;
     }
     if (!tok_punct(a, j, ',') || j <= lo || j + 1 >= comma) return SW_NONE;
-    if (!(tok_is(a, j + 1, "a") || tok_is(a, j + 1, "an") || tok_is(a, j + 1, "the"))) return SW_NONE;
+    if (!tok_role(a, j + 1, SW_W_INDEF_ARTICLE | SW_W_DEF_ARTICLE)) return SW_NONE;
     return j;
 }
 
@@ -169,7 +170,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         return np;
     }
     if (!is_word(a, i)) return np;
-    if ((tok_is(a, i, "latter") || tok_is(a, i, "former")) && i > lo && tok_is(a, i - 1, "the"))
+    if (tok_role(a, i, SW_W_ANAPHOR_SECOND | SW_W_ANAPHOR_FIRST) && i > lo && tok_role(a, i - 1, SW_W_DEF_ARTICLE))
         return latter_former(a, i);
     /* "while some say C", "others argue C": a quantifier standing for people */
     if (people_quantifier(a, i)) {
@@ -210,8 +211,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
                 /* "of the UK's National Crime Agency": a possessor name inside the phrase */
                 (a->ment_of[s - 1] >= 0 && is_possessive(a, s))))
             s--;
-        if (s > lo + 1 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at") ||
-                           tok_is(a, s - 1, "in"))) {
+        if (s > lo + 1 && tok_role(a, s - 1, SW_W_AFFILIATION_NAME)) {
             sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
             if ((before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) ||
                 (before.kind == SW_NP_DESC && (a->lx[before.tok_end - 1] & (SW_LX_ROLE | SW_LX_TITLE))))
@@ -234,7 +234,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         /* "her memoirs read", "their statement said": the owner is who the pronoun means */
         uint32_t d = i - 1;
         while (d > lo && i - d < 3 && is_word(a, d) && !(a->wcls[d] & SW_W_DET) && !(a->t[d].flags & SW_TF_CAP)) d--;
-        if (is_word(a, d) && (tok_is(a, d, "his") || tok_is(a, d, "her") || tok_is(a, d, "their") || tok_is(a, d, "its"))) {
+        if (is_word(a, d) && tok_role(a, d, SW_W_POSS_DET)) {
             np.kind = SW_NP_PRONOUN;
             np.tok_start = d;
             np.tok_end = d + 1;
@@ -245,13 +245,11 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     /* "Organizers of the rally said": the head is before "of" */
     if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP) && depth < 3 && !(a->lx[i] & SW_LX_FUNCTION)) {
         uint32_t k = i;
-        while (k > lo + 1 && i - k < 5 && is_word(a, k) && !tok_is(a, k, "of")) k--;
-        if (tok_is(a, k, "of") && k > lo) {
+        while (k > lo + 1 && i - k < 5 && is_word(a, k) && !tok_role(a, k, SW_W_GENITIVE)) k--;
+        if (tok_role(a, k, SW_W_GENITIVE) && k > lo) {
             sw_np head = np_ending_at(a, k - 1, lo, depth + 1);
             uint32_t h = head.tok_end ? head.tok_end - 1 : 0;
-            const char *hw = tok_text(a, h);
-            uint32_t hl = tok_len(a, h);
-            int people = (a->lx[h] & (SW_LX_ROLE | SW_LX_TITLE)) || (hl > 3 && hw[hl - 1] == 's');
+            int people = (a->lx[h] & (SW_LX_ROLE | SW_LX_TITLE)) || looks_plural(a, h);
             if (head.kind == SW_NP_DESC && people) {
                 head.tok_end = i + 1; /* the description keeps its "of" phrase */
                 return head;
@@ -263,10 +261,9 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
          * so can any noun right after "the" or "a" when a speech verb follows ("the forecaster
          * said") */
         uint32_t len = tok_len(a, i);
-        const char *w = tok_text(a, i);
-        int plural = len > 3 && w[len - 1] == 's' && !(a->lx[i] & SW_LX_FUNCTION);
-        int after_article = i > lo && (tok_is(a, i - 1, "the") || tok_is(a, i - 1, "a") || tok_is(a, i - 1, "an")) &&
-                            len > 2 && !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_LY_ADVERB)) &&
+        int plural = looks_plural(a, i) && !(a->lx[i] & SW_LX_FUNCTION);
+        int after_article = i > lo && tok_role(a, i - 1, SW_W_DEF_ARTICLE | SW_W_INDEF_ARTICLE) && len > 2 &&
+                            !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_LY_ADVERB)) &&
                             !(a->wcls[i] & (SW_W_TIME | SW_W_PREP | SW_W_CONJ)) && i + 1 < a->n &&
                             attr_is_cue_verb(a, i + 1) &&
                             /* not the object of a preposition ("during the debate repeated") */
@@ -287,11 +284,11 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     np.tok_start = s;
     np.tok_end = i + 1;
     /* "Crystal Doe of the tribe's preservation office told": the person before of/from/at */
-    if (s > lo + 1 && depth < 3 && (tok_is(a, s - 1, "of") || tok_is(a, s - 1, "from") || tok_is(a, s - 1, "at"))) {
+    if (s > lo + 1 && depth < 3 && tok_role(a, s - 1, SW_W_AFFILIATION)) {
         sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
         if (before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) return before;
         /* "the head of the harbour authority told": a role of an organisation speaks */
-        if (before.kind == SW_NP_DESC && tok_is(a, s - 1, "of") &&
+        if (before.kind == SW_NP_DESC && tok_role(a, s - 1, SW_W_GENITIVE) &&
             (a->lx[before.tok_end - 1] & (SW_LX_TITLE | SW_LX_ROLE))) {
             before.tok_end = i + 1;
             return before;
@@ -314,15 +311,13 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
     if (i > lo + 1 && is_word(a, i) && (a->lx[i] & SW_LX_CALENDAR) && is_word(a, i - 1) && (a->wcls[i - 1] & SW_W_PREP))
         i -= 2;
     /* "The study itself outlined", "the minister himself said": an emphatic reflexive */
-    if (i > lo && (tok_is(a, i, "itself") || tok_is(a, i, "himself") || tok_is(a, i, "herself") ||
-                   tok_is(a, i, "themselves")))
-        i--;
+    if (i > lo && tok_role(a, i, SW_W_REFLEXIVE)) i--;
     /* "with analyst X having declared": a perfect participle's subject is before "having" */
-    if (i > lo && tok_is(a, i, "having")) i--;
+    if (i > lo && tok_role(a, i, SW_W_PERFECT_ING)) i--;
     /* "went on to add", "continued to insist": the subject of the verb before "to" */
-    if (i > lo + 1 && tok_is(a, i, "to") && is_word(a, i - 1)) {
+    if (i > lo + 1 && tok_role(a, i, SW_W_TO) && is_word(a, i - 1)) {
         uint32_t k = i - 1;
-        if (tok_is(a, k, "on") && k > lo + 1 && is_word(a, k - 1)) k--;
+        if (tok_role(a, k, SW_W_CONTINUATION) && k > lo + 1 && is_word(a, k - 1)) k--;
         if (!(a->t[k].flags & SW_TF_CAP) && a->ment_of[k] < 0 && !(a->wcls[k] & (SW_W_SUBJ_PRON | SW_W_DET)))
             return attr_subject_before(a, k, lo);
     }
@@ -334,9 +329,7 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
     for (uint32_t g = from; g > lo + 1 && from - g < 12;) {
         g--;
         if (!is_word(a, g)) break;
-        if (is_gerund(a, g) &&
-            (tok_is(a, g - 1, "in") || tok_is(a, g - 1, "while") || tok_is(a, g - 1, "after") ||
-             tok_is(a, g - 1, "before") || tok_is(a, g - 1, "upon") || tok_is(a, g - 1, "when"))) {
+        if (is_gerund(a, g) && tok_role(a, g - 1, SW_W_GERUND_ADJUNCT)) {
             if (g < lo + 2) break;
             sw_np subj = np_ending_at(a, g - 2, lo, 0);
             if ((subj.kind == SW_NP_NAME && is_person_ment(a, subj.ment)) || subj.kind == SW_NP_PRONOUN) return subj;
@@ -355,7 +348,7 @@ static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
         if (is_word(a, t) && (a->wcls[t] & SW_W_DOC_NOUN)) h = t;
     if (h == SW_NONE) return np;
     for (uint32_t t = np.tok_start; t < h; t++) {
-        if (is_word(a, t) && (tok_is(a, t, "his") || tok_is(a, t, "her") || tok_is(a, t, "their") || tok_is(a, t, "its"))) {
+        if (is_word(a, t) && tok_role(a, t, SW_W_POSS_DET)) {
             sw_np owner = np_none();
             owner.kind = SW_NP_PRONOUN;
             owner.tok_start = t;
@@ -366,7 +359,7 @@ static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
     }
     /* "a report from ABC Australia", "a statement by the ministry" */
     uint32_t k = h + 1;
-    if (k + 1 < hi && (tok_is(a, k, "from") || tok_is(a, k, "by") || tok_is(a, k, "of"))) {
+    if (k + 1 < hi && tok_role(a, k, SW_W_SOURCE_PREP)) {
         k++;
         if (k < hi && (a->wcls[k] & SW_W_DET)) k++;
         /* "a statement by the Presidential Spokesperson Harry Roque": the person in the phrase */
@@ -405,9 +398,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
     if (np.kind == SW_NP_DESC) {
         /* a description must be a speaking one: "the parents", "the government" */
         uint32_t h = np.tok_end - 1;
-        uint32_t len = tok_len(a, h);
-        const char *w = tok_text(a, h);
-        if (!speaking_head(a, h) && !(len > 3 && w[len - 1] == 's')) return np_none();
+        if (!speaking_head(a, h) && !looks_plural(a, h)) return np_none();
     }
     return np;
 }
@@ -419,8 +410,9 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
     /* "written as the caption", "said on the radio": a preposition starts no subject */
     if (is_word(a, i) && (a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_THAT)) && a->ment_of[i] < 0) return np;
     /* "according to him", "according to them": an object pronoun after the phrase */
-    if ((a->wcls[i] & SW_W_SUBJ_PRON) || tok_is(a, i, "him") || tok_is(a, i, "them") ||
-        (tok_is(a, i, "her") && !(i + 1 < hi && is_word(a, i + 1)))) {
+    /* (a pronoun that is also a determiner, "her", only when no word follows it) */
+    if ((a->wcls[i] & SW_W_SUBJ_PRON) ||
+        (tok_role(a, i, SW_W_OBJ_PRON3) && (!(a->wcls[i] & SW_W_DET) || !(i + 1 < hi && is_word(a, i + 1))))) {
         np.kind = SW_NP_PRONOUN;
         np.tok_start = i;
         np.tok_end = i + 1;
@@ -436,13 +428,11 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
             if (!(a->t[j].kind == SW_TK_PUNCT && tok_len(a, j) == 1 && tok_text(a, j)[0] == '-')) break;
         }
         if (j > i && (a->wcls[j] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT)) &&
-            !tok_is(a, j, "of") && a->ment_of[j] < 0)
+            !tok_role(a, j, SW_W_GENITIVE) && a->ment_of[j] < 0)
             break;
         if (j > i && attr_is_cue_verb(a, j)) break;
         /* "the study itself": an emphatic reflexive ends the phrase */
-        if (j > i && (tok_is(a, j, "itself") || tok_is(a, j, "himself") || tok_is(a, j, "herself") ||
-                      tok_is(a, j, "themselves")))
-            break;
+        if (j > i && tok_role(a, j, SW_W_REFLEXIVE)) break;
         /* a clause begins: "according to Wasef archaeologists have ...", "... he died" */
         if (j > i && is_word(a, j) && ((a->wcls[j] & (SW_W_AUX | SW_W_SUBJ_PRON)) ||
                                        ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && !(a->t[j].flags & SW_TF_CAP))))

@@ -57,6 +57,44 @@
 #define SW_W_AUX                 (UINT64_C(1) << 13) /* an auxiliary that makes a finite clause: is, was, has, had, will, would, could, did */
 #define SW_W_ACCORDING           (UINT64_C(1) << 14) /* the first word of a cue phrase of kind `according` (according to, as reported by) */
 #define SW_W_READS               (UINT64_C(1) << 15) /* a verb through which a document speaks: "the statement reads" */
+#define SW_W_PEOPLE_QUANT        (UINT64_C(1) << 16) /* a quantifier that can stand for people as a subject: "some say", "others argue", "many believe" */
+#define SW_W_AGENT               (UINT64_C(1) << 17) /* the preposition of a passive's agent: "reported by local press as ...", "was quoted by the Herald as saying" */
+#define SW_W_AS_FRAME            (UINT64_C(1) << 18) /* the particle of the `as` frame and of its participle: "described X as C", "cited the Air Force as stating C", "reported by X as C" */
+#define SW_W_NEGATOR             (UINT64_C(1) << 19) /* the word that negates what follows it: "urged states not to", "not only" */
+#define SW_W_RESTRICTIVE         (UINT64_C(1) << 20) /* after a negator, makes it a restriction rather than a negation: "not only implying", "not just saying" */
+#define SW_W_NEGATION            (UINT64_C(1) << 21) /* a word that negates a speech verb after it: "did not say", "never said" (a word ending in one of the list negation_endings is one too) */
+#define SW_W_REFUSAL             (UINT64_C(1) << 22) /* before the infinitive marker and a speech verb, a speech act that did not happen: "declined to say", "refused to confirm", "failed to", "unable to" */
+#define SW_W_PASSIVE_AUX         (UINT64_C(1) << 23) /* an auxiliary right before a participle that makes it a passive: "was accused of", "were told", "being asked" */
+#define SW_W_ABSOLUTE_WITH       (UINT64_C(1) << 24) /* the preposition after which a noun phrase is the subject of the participle that follows: "with the latter confirming" */
+#define SW_W_SHARED_SUBJECT      (UINT64_C(1) << 25) /* a word after which a speech verb shares the subject of the clause before it: "S wept and said", "by saying", "while saying", "then said" */
+#define SW_W_GENITIVE            (UINT64_C(1) << 26) /* the preposition that ties a noun to the whole it belongs to, or a verb to its object: "head of the authority", "organizers of the rally", "accused X of C" */
+#define SW_W_INDEF_ARTICLE       (UINT64_C(1) << 27) /* the indefinite article: "a Facebook post", ", a marine ecologist," */
+#define SW_W_DEF_ARTICLE         (UINT64_C(1) << 28) /* the definite article: "the latter", "the company" */
+#define SW_W_POSS_DET            (UINT64_C(1) << 29) /* a possessive determiner, which stands for its owner: "his Twitter post", "her memoirs read" */
+#define SW_W_COORD               (UINT64_C(1) << 30) /* a conjunction that joins two names or two quotations as equals: "the FAA and the NTSB", "called X a “Q1” or “Q2”" */
+#define SW_W_CONTINUING_CONJ     (UINT64_C(1) << 31) /* after a comma, a conjunction that may go on with the report (", but local rules make it hard") and ends it only before a subject (", but he declined") */
+#define SW_W_CORRELATIVE         (UINT64_C(1) << 32) /* the second half of "not only ... but also": after ", but" it ends the report */
+#define SW_W_ADDITIVE            (UINT64_C(1) << 33) /* the conjunction that adds a second person to a first ("Silva and Reed said") or a second verb to a first ("... and claimed ...") */
+#define SW_W_EXPLETIVE           (UINT64_C(1) << 34) /* a dummy subject that begins a finite clause: "said there is" */
+#define SW_W_PARTICLE            (UINT64_C(1) << 35) /* a particle that belongs to the verb before it: "pointed out" */
+#define SW_W_FOR_FRAME           (UINT64_C(1) << 36) /* the preposition of the `for` frame ("called for C"); a phrase it opens that "that" closes is an adverbial ("warned for years that C") */
+#define SW_W_TOPIC_PREP          (UINT64_C(1) << 37) /* a preposition of topic after which a question word opens the reported clause: "talked about how", "commented on why" */
+#define SW_W_QUESTION_WORD       (UINT64_C(1) << 38) /* a word that opens an indirect question: how, what, why, whether, when, where */
+#define SW_W_ANAPHOR_FIRST       (UINT64_C(1) << 39) /* after the definite article, the first of two names just coordinated: "the former" */
+#define SW_W_ANAPHOR_SECOND      (UINT64_C(1) << 40) /* after the definite article, the second of two names just coordinated: "the latter" */
+#define SW_W_AFFILIATION_NAME    (UINT64_C(1) << 41) /* between a person and the name of an organisation after them, a preposition that ties the two: "Jennifer Lu of the Coalition said", "dela Vega of the army's Command" */
+#define SW_W_AFFILIATION         (UINT64_C(1) << 42) /* between a person and the description of an organisation after them, a preposition that ties the two: "Crystal Doe of the tribe's preservation office told", "the head of the harbour authority told" */
+#define SW_W_REFLEXIVE           (UINT64_C(1) << 43) /* an emphatic reflexive after a noun phrase: "the study itself outlined", "the minister himself said" */
+#define SW_W_PERFECT_ING         (UINT64_C(1) << 44) /* the auxiliary of a perfect participle, whose subject stands before it: "with analyst X having declared" */
+#define SW_W_CONTINUATION        (UINT64_C(1) << 45) /* the particle of "went on to add": the subject is the one of the verb before it */
+#define SW_W_GERUND_ADJUNCT      (UINT64_C(1) << 46) /* a word that opens a gerund adjunct between a subject and its verb: "Ferrand in relaying the news to parliament said", "while saying", "upon hearing" */
+#define SW_W_SOURCE_PREP         (UINT64_C(1) << 47) /* after a document noun, a preposition that names its author: "a report from ABC", "a statement by the ministry" */
+#define SW_W_OBJ_PRON3           (UINT64_C(1) << 48) /* a third-person object pronoun that can end a cue phrase: "according to him"; one that is also a determiner (her) only when no word follows it */
+#define SW_W_PAIR_OPENER         (UINT64_C(1) << 49) /* a word that opens a subject of two people: "Both Lund and the company's chief executive" */
+#define SW_W_GROUP_PRON          (UINT64_C(1) << 50) /* the subject pronoun that may mean two people just named together: "they" */
+#define SW_W_MALE_PRON           (UINT64_C(1) << 51) /* a pronoun that means a man: he, his, him */
+#define SW_W_FEMALE_PRON         (UINT64_C(1) << 52) /* a pronoun that means a woman: she, her */
+#define SW_W_INTERLOCUTOR        (UINT64_C(1) << 53) /* a pronoun of the speaker or the one spoken to (I, you): the speaker of an interview, not resolved to anyone named */
 
 /* Name roles: the part a word plays in or around a proper name (sw_lex_info.names). */
 
@@ -68,11 +106,12 @@
 #define SW_VX_AS                 (1u << 4) /* described X as ..., called X ... */
 #define SW_VX_FOR                (1u << 5) /* called for ..., appealed for ... */
 #define SW_VX_TO                 (1u << 6) /* urged X to ..., asked X to ... (an infinitive report) */
+#define SW_VX_ANY_CLAUSE         (1u << 7) /* takes a reported clause almost always, even one whose verb cannot be told from a noun: said the stores fill the shelves every night */
 
 /* Kinds of multi-word cue phrase (sw_pack_cue_phrase()). */
 enum {
     SW_CUE_ACCORDING = 1, /* the source follows: "according to X, C" / "C, according to X" */
-    SW_CUE_SOURCE = 2, /* the medium of a statement: "in a statement", "in an interview" */
+    SW_CUE_SOURCE = 2, /* the medium of a statement: "in a statement", "in an interview" (not read by the C code yet: see cue_phrases.tsv) */
     SW_CUE_VERB_PHRASE = 3, /* a speech act of several words: "went on to say", "told reporters" */
 };
 
@@ -80,6 +119,16 @@ enum {
 enum {
     SW_LIST_CONTRACTIONS, /* the endings that a word's apostrophe may begin and that stay a token of their own or with the word (don't, it's): s, t, re, ve, ll, d, m; compared without case */
     SW_LIST_ELISIONS, /* the words written with a leading apostrophe that belong to the word after it: 'em, 'til, 'cause, rock 'n' roll; in small letters */
+    SW_LIST_POSSESSIVE_ENDINGS, /* a possessive ending written as a token of its own ("Smith" "’s"): 's, ’s, and the apostrophe alone; compared without case */
+    SW_LIST_GERUND_ENDINGS, /* the ending of a gerund or present participle ("denied killing him"): ing; compared exactly (small letters) */
+    SW_LIST_GERUND_EXCEPTIONS, /* endings that look like a gerund's but end a pronoun or a noun: thing (something, nothing) */
+    SW_LIST_NEGATION_ENDINGS, /* the endings of a word that holds its own negation ("didn't", "won’t"); compared exactly */
+    SW_LIST_VERB_ENDINGS, /* what is added to a base to build its past and -s forms, in order (s, es, ed, d): a word is a verb's base when a form built so is a known past or -s form */
+    SW_LIST_VERB_RESPELLINGS, /* a base's final letters and what replaces them in its past tense, written FINAL>PAST ("y>ied": try, tried): a word is a verb's base when the past so built is a known past form */
+    SW_LIST_NOUN_ENDINGS, /* the endings of nouns ("tion", "ness"): a word the pack does not know that ends so is taken for a noun, not a verb */
+    SW_LIST_PLURAL_ENDINGS, /* the ending of a regular plural noun ("reporters", "researchers"): s */
+    SW_LIST_PAST_ENDINGS, /* the ending of a regular past tense ("the plant closed"): ed */
+    SW_LIST_PAIR_JOINER, /* what joins the names of two people who speak together in a statement's speaker ("Ana Silva and Tom Reed"): one item, with its spaces */
     SW_LIST_COUNT
 };
 
