@@ -34,31 +34,72 @@
 #define CUE_CLASSES (SW_LX_SPEECH | SW_LX_CUE_FIRST)
 #define CUE_ROLES (SW_W_ACCORDING | SW_W_READS)
 
+/* The possessive endings of the pack (SW_LIST_POSSESSIVE_ENDINGS: 's, ’s, and the apostrophe
+ * alone in English) and which bytes they end with, so that most words are passed over by one test
+ * of their last byte. */
+typedef struct possessives {
+    const sw_pack_list *endings;
+    const sw_pack_list *plurals;  /* SW_LIST_PLURAL_ENDINGS: what a mark alone must follow */
+    uint64_t last[4];             /* bit b: some ending ends with byte b (in either case) */
+} possessives;
+
+static void possessives_init(possessives *p, const sw_pack *pack)
+{
+    memset(p, 0, sizeof *p);
+    p->endings = sw_pack_list_of(pack, SW_LIST_POSSESSIVE_ENDINGS);
+    p->plurals = sw_pack_list_of(pack, SW_LIST_PLURAL_ENDINGS);
+    for (uint32_t k = 0; k < p->endings->n; k++) {
+        unsigned char b = (unsigned char)p->endings->items[k].str[p->endings->items[k].len - 1];
+        unsigned char up = (unsigned char)(b >= 'a' && b <= 'z' ? b - 32 : b);
+        p->last[b >> 6] |= 1ull << (b & 63);
+        p->last[up >> 6] |= 1ull << (up & 63);
+    }
+}
+
+/* Whether a word whose last byte is b may end with a possessive ending. */
+static int may_be_possessive(const possessives *p, unsigned char b) { return (p->last[b >> 6] >> (b & 63)) & 1; }
+
+/* Whether an ending has a letter (an ASCII letter, or a byte of a letter outside ASCII): "'s"
+ * does, the apostrophe alone does not. */
+static int has_letter(const sw_pack_item *e)
+{
+    for (uint32_t i = 0; i < e->len; i++) {
+        unsigned char c = (unsigned char)e->str[i];
+        if (sw_fold_byte(c) >= 'a' && sw_fold_byte(c) <= 'z') return 1;
+    }
+    return 0;
+}
+
+/* Byte length of the word s[0..len) without a possessive ending: the first ending of the pack's
+ * list that the word ends with (compared without case) and that leaves a stem; an ending without
+ * a letter (the apostrophe of "Jones'") only after a plural ending, written as the list has it. */
+static uint32_t core_len_of(const possessives *p, const char *s, uint32_t len)
+{
+    for (uint32_t k = 0; k < p->endings->n; k++) {
+        const sw_pack_item *e = &p->endings->items[k];
+        if (len <= e->len) continue;
+        uint32_t j = 0;
+        while (j < e->len && (char)sw_fold_byte((unsigned char)s[len - e->len + j]) == e->str[j]) j++;
+        if (j < e->len) continue;
+        uint32_t stem = len - e->len;
+        if (has_letter(e)) return stem;
+        for (uint32_t m = 0; m < p->plurals->n; m++) {
+            uint32_t pl = p->plurals->items[m].len;
+            if (stem > pl && memcmp(s + stem - pl, p->plurals->items[m].str, pl) == 0) return stem;
+        }
+    }
+    return len;
+}
+
 typedef struct lookup_ctx {
     sw_doc *doc;
     const sw_pack *pack;
+    possessives poss;
     uint64_t *wslots;            /* word hash -> slot (0 = empty) */
     uint32_t *widx;              /* slot -> index into doc->words */
     uint32_t wcap, wused;
     size_t cap_words;
 } lookup_ctx;
-
-/* Byte length of token `tok` without a possessive ending ('s, ’s, or the apostrophe of "Jones'"). */
-static uint32_t core_len(const sw_doc *doc, uint32_t tok)
-{
-    const sw_tok *t = &doc->toks[tok];
-    const char *s = doc->text + t->start;
-    uint32_t len = t->end - t->start;
-    if (len > 2 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'') return len - 2;
-    if (len > 4 && (s[len - 1] == 's' || s[len - 1] == 'S') && (unsigned char)s[len - 4] == 0xE2 &&
-        (unsigned char)s[len - 3] == 0x80 && (unsigned char)s[len - 2] == 0x99)
-        return len - 4;
-    if (len > 2 && s[len - 1] == '\'' && s[len - 2] == 's') return len - 1;
-    if (len > 4 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-        (unsigned char)s[len - 1] == 0x99 && s[len - 4] == 's')
-        return len - 3;
-    return len;
-}
 
 /* The 64-bit hash of a word folded to lower case by setting bit 0x20 of every byte (ASCII
  * capitals become small letters; the few other letters it merges do not matter here), never 0.
@@ -283,8 +324,7 @@ static int index_words(lookup_ctx *c, uint32_t lo, uint32_t hi)
             core[i] = len;
             continue;
         }
-        unsigned char last = (unsigned char)s[len - 1];
-        if (last == 's' || last == 'S' || last == '\'' || last == 0x99) len = core_len(doc, i);
+        if (may_be_possessive(&c->poss, (unsigned char)s[len - 1])) len = core_len_of(&c->poss, s, len);
         core[i] = len;
         if (len == 0 || len > LOOKUP_MAX_WORD) {
             tok_word[i] = -1; /* no pack holds such a word: fill_tokens() gives it no_word's fields */
@@ -301,7 +341,9 @@ uint64_t sw_lookup_token_classes(const sw_doc *doc, uint32_t k)
 {
     const sw_tok *t = &doc->toks[k];
     if (t->kind != SW_TK_WORD) return 0;
-    uint32_t len = core_len(doc, k);
+    possessives poss;
+    possessives_init(&poss, doc->pack);
+    uint32_t len = core_len_of(&poss, doc->text + t->start, t->end - t->start);
     if (len == 0 || len > LOOKUP_MAX_WORD) return 0;
     const char *s = doc->text + t->start;
     const sw_lex_info *info = sw_pack_lookup(doc->pack, s, len);
@@ -353,6 +395,7 @@ sw_status sw_lookup_words(sw_doc *doc)
     memset(&c, 0, sizeof c);
     c.doc = doc;
     c.pack = doc->pack;
+    possessives_init(&c.poss, c.pack);
     sw_arena *ar = &doc->arena;
     size_t n = (size_t)doc->n_toks + 1;
     doc->words = NULL;
