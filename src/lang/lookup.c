@@ -216,3 +216,23 @@ int sw_pack_list_index(const sw_pack *pack, unsigned list, const char *word, siz
         if (l->items[i].len == len && memcmp(word, l->items[i].str, len) == 0) return (int)i;
     return -1;
 }
+
+int sw_pack_ends_with_folded(const sw_pack *pack, unsigned list, const char *word, size_t len)
+{
+    const sw_pack_list *l = &pack->lists[list];
+    for (uint32_t i = 0; i < l->n; i++) {
+        size_t n = l->items[i].len, j = 0;
+        if (n > len) continue;
+        while (j < n && (char)sw_fold_byte((unsigned char)word[len - n + j]) == l->items[i].str[j]) j++;
+        if (j == n) return (int)i;
+    }
+    return -1;
+}
+
+size_t sw_pack_starts_with(const sw_pack *pack, unsigned list, const char *s, size_t len)
+{
+    const sw_pack_list *l = &pack->lists[list];
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->items[i].len <= len && memcmp(s, l->items[i].str, l->items[i].len) == 0) return l->items[i].len;
+    return 0;
+}

@@ -193,6 +193,14 @@ static inline const sw_pack_list *sw_pack_list_of(const sw_pack *pack, unsigned 
  * comparison is exact (the lists hold folded strings: fold the word first when case may differ). */
 int sw_pack_ends_with(const sw_pack *pack, unsigned list, const char *word, size_t len);
 
+/* sw_pack_ends_with() comparing the word's ASCII letters without case (the lists hold small
+ * letters): "Jones" and "JONES" both end with the plural ending "s". */
+int sw_pack_ends_with_folded(const sw_pack *pack, unsigned list, const char *word, size_t len);
+
+/* The length of the first item of list `list` that the text at s (len bytes readable) begins with,
+ * exactly; 0 when none. */
+size_t sw_pack_starts_with(const sw_pack *pack, unsigned list, const char *s, size_t len);
+
 /* The index of the first item of list `list` equal to word, -1 when none (exact comparison). */
 int sw_pack_list_index(const sw_pack *pack, unsigned list, const char *word, size_t len);
 

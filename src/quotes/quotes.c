@@ -115,8 +115,9 @@ static int is_possessive(const sw_doc *doc, uint32_t k, const sw_iblock *blk, ui
     if (k == blk->tok_start || (t->flags & SW_TF_SPACE_BEFORE) || !(t->flags & SW_TF_SPACE_AFTER))
         return 0;
     const sw_tok *pv = &doc->toks[k - 1];
-    char last = doc->text[pv->end - 1];
-    if (pv->kind != SW_TK_WORD || (last != 's' && last != 'S')) return 0;
+    if (pv->kind != SW_TK_WORD ||
+        sw_pack_ends_with_folded(doc->pack, SW_LIST_PLURAL_ENDINGS, doc->text + pv->start, pv->end - pv->start) < 0)
+        return 0;
     if (k + 1 >= blk->tok_end || doc->toks[k + 1].kind != SW_TK_WORD) return 0;
     uint32_t cp, len;
     sw_char_class(doc->text, t->start, t->end, &cp, &len);

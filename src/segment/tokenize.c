@@ -241,13 +241,33 @@ static inline int short_ascii_word(const char *text, uint32_t i, uint32_t end, u
 #endif
 }
 
+/* Whether the text at w (right after an apostrophe inside a word) is the rest of one of the pack's
+ * possessive endings with a letter ('s: "s"), compared without case, followed by a character that
+ * cannot continue a word: the ending is then a token of its own ("Smith" "'s", "it" "'s"). */
+static int clitic_after_mark(const sw_pack *pack, const char *text, uint32_t w, uint32_t end)
+{
+    const sw_pack_list *list = sw_pack_list_of(pack, SW_LIST_POSSESSIVE_ENDINGS);
+    for (uint32_t k = 0; k < list->n; k++) {
+        const char *e = list->items[k].str;
+        uint32_t n = list->items[k].len, j = 0;
+        while (j < n && !((e[j] >= 'a' && e[j] <= 'z') || (unsigned char)e[j] >= 0xC0)) j++; /* its mark */
+        if (j == n || w + (n - j) > end) continue;
+        uint32_t m = 0;
+        while (j + m < n && (char)sw_fold_byte((unsigned char)text[w + m]) == e[j + m]) m++;
+        if (j + m < n) continue;
+        uint32_t cp, len;
+        if (!is_alnum_cc(cc_at(text, w + m, end, &cp, &len))) return 1;
+    }
+    return 0;
+}
+
 /* Scans a word starting at i (a letter or mark). Returns its end; sets *upper and *lower to the
  * counts of cased letters (exact for upper case when there is no lower case; otherwise only
  * non-zero-ness is meaningful) and *dotted when it took inner periods (U.S). The possessive 's
  * is left out (see the file comment). `after_dot` (the word follows a period, as in a host
  * name: www.example.co.uk) disables inner periods. */
-static uint32_t scan_word(const char *text, uint32_t i, uint32_t end, int *upper, int *lower,
-                          int *dotted, int after_dot)
+static uint32_t scan_word(const sw_pack *pack, const char *text, uint32_t i, uint32_t end, int *upper,
+                          int *lower, int *dotted, int after_dot)
 {
     uint32_t p = i, cp, len, cp2, len2;
     uint32_t seg_len = 0; /* characters since the start or the last inner period */
@@ -279,10 +299,7 @@ static uint32_t scan_word(const char *text, uint32_t i, uint32_t end, int *upper
         if (cc == SW_CC_QUOTE && (is_apostrophe_cp(cp) || cp == 0x2018)) { /* I‘m: a typo */
             int nc = cc_at(text, p + len, end, &cp2, &len2);
             if (!is_letter_cc(nc)) break;
-            if ((cp2 == 's' || cp2 == 'S')) {
-                uint32_t cp3, len3;
-                if (!is_alnum_cc(cc_at(text, p + len + 1, end, &cp3, &len3))) break; /* 's */
-            }
+            if (clitic_after_mark(pack, text, p + len, end)) break; /* 's: a token of its own */
             p += len;
             seg_len = 0;
             continue;
@@ -591,7 +608,7 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
         case SW_CC_LETTER:
         case SW_CC_MARK: {
             int upper, lower, dotted;
-            stop = scan_word(text, i, end, &upper, &lower, &dotted,
+            stop = scan_word(doc->pack, text, i, end, &upper, &lower, &dotted,
                              !space && i > blk->start && text[i - 1] == '.');
             kind = SW_TK_WORD;
             if (cc == SW_CC_UPPER) flags |= SW_TF_CAP;
@@ -627,8 +644,9 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
             if (is_apostrophe_cp(cp) && prev && !space &&
                 (prev->kind == SW_TK_WORD || prev->kind == SW_TK_NUM)) {
                 /* a possessive after an s-word */
-                char last = text[prev->end - 1];
-                if ((last == 's' || last == 'S') && nc == SW_CC_SPACE && !single_open) {
+                if (sw_pack_ends_with_folded(doc->pack, SW_LIST_PLURAL_ENDINGS, text + prev->start,
+                                             prev->end - prev->start) >= 0 &&
+                    nc == SW_CC_SPACE && !single_open) {
                     uint32_t q = stop;
                     while (q < end && text[q] == ' ') q++;
                     int after = cc_at(text, q, end, &cp2, &len2);
@@ -645,7 +663,9 @@ static sw_status tokenize_block(tokenizer *tz, uint32_t bi)
                     cc_at(text, stop + 1, end, &cp2, &len2) == SW_CC_DIGIT) {
                     uint32_t cp3, len3;
                     int third = cc_at(text, stop + 2, end, &cp3, &len3);
-                    if (third != SW_CC_DIGIT && (third == SW_CC_SPACE || cp3 == 's' ||
+                    if (third != SW_CC_DIGIT &&
+                        (third == SW_CC_SPACE ||
+                         sw_pack_starts_with(doc->pack, SW_LIST_PLURAL_ENDINGS, text + stop + 2, end - (stop + 2)) ||
                                                  third == SW_CC_PUNCT || third == SW_CC_PERIOD)) {
                         stop = scan_number(text, stop, end);
                         kind = SW_TK_NUM;
