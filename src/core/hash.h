@@ -66,15 +66,36 @@ static inline uint64_t sw_hash_final(uint64_t h)
 /* The start state of a key of len bytes. */
 static inline uint64_t sw_hash_start(size_t len) { return SW_HASH_SEED ^ len; }
 
-/* The hash of len bytes at key, reading only those bytes. */
-static inline uint64_t sw_hash_bytes64(const void *key, size_t len)
+/* The state h with len bytes at key mixed in, reading only those bytes. */
+static inline uint64_t sw_hash_more(uint64_t h, const void *key, size_t len)
 {
     const unsigned char *p = (const unsigned char *)key;
-    uint64_t h = sw_hash_start(len);
     size_t i = 0;
     for (; i + 8 <= len; i += 8) h = sw_hash_mix(h, sw_load64(p + i));
     if (i < len) h = sw_hash_mix(h, sw_load_tail(p + i, len - i));
-    return sw_hash_final(h);
+    return h;
+}
+
+/* The hash of len bytes at key, reading only those bytes. */
+static inline uint64_t sw_hash_bytes64(const void *key, size_t len)
+{
+    return sw_hash_final(sw_hash_more(sw_hash_start(len), key, len));
+}
+
+/* The hash of a key made of a number and len bytes (an entity id and a name, say): the number is
+ * mixed in as the key's first eight bytes would be. Keys of the in-memory tables only: two
+ * different keys of a table of n share a hash with a probability of about n^2 / 2^65. */
+static inline uint64_t sw_hash_num_bytes64(uint64_t num, const void *key, size_t len)
+{
+    return sw_hash_final(sw_hash_more(sw_hash_mix(sw_hash_start(len), num), key, len));
+}
+
+/* A 64-bit number (an id, or a hash) spread over all 64 bits: one multiply, and the high half
+ * folded onto the low one, so that the low bits (a table's slot) depend on every bit of x. */
+static inline uint64_t sw_hash_u64(uint64_t x)
+{
+    x *= SW_HASH_SEED;
+    return x ^ (x >> 32);
 }
 
 /* The same for a key followed by readable bytes up to SW_HASH_ROOM(len): the last step is one
