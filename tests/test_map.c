@@ -328,6 +328,13 @@ static void test_hashes(void)
     size_t n = strlen(s);
     char padded[16] = "padded key";
     CHECK(sw_hash_padded64(padded, 10) == sw_hash_bytes64(padded, 10));
+    /* the tail of a key read without a loop is the bytes read one by one */
+    unsigned char bytes[8] = {0x81, 0x02, 0xF3, 0x44, 0x05, 0xA6, 0x77, 0x18};
+    for (size_t len = 0; len < 8; len++) {
+        uint64_t v = 0;
+        for (size_t k = 0; k < len; k++) v |= (uint64_t)bytes[k] << (8 * k);
+        CHECK(sw_load_tail(bytes, len) == v);
+    }
     CHECK(sw_hash_final(sw_hash_more(sw_hash_more(sw_hash_start(n), s, 16), s + 16, n - 16)) ==
           sw_hash_bytes64(s, n));
 }

@@ -37,13 +37,28 @@ static inline uint64_t sw_load64(const void *src)
 #endif
 }
 
-/* The n < 8 first bytes at p as a little-endian number (the rest zero), reading only those. */
+/* Four bytes as a little-endian number. */
+static inline uint32_t sw_load32(const void *src)
+{
+    const unsigned char *p = (const unsigned char *)src;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+#else
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+#endif
+}
+
+/* The n < 8 first bytes at p as a little-endian number (the rest zero), reading only those:
+ * without a loop, as two loads that overlap (4 to 7 bytes: the first four and the last four) or
+ * three bytes that may be the same one (1 to 3: the first, the middle and the last). */
 static inline uint64_t sw_load_tail(const void *src, size_t n)
 {
     const unsigned char *p = (const unsigned char *)src;
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; k++) v |= (uint64_t)p[k] << (8 * k);
-    return v;
+    if (n >= 4) return (uint64_t)sw_load32(p) | (uint64_t)sw_load32(p + n - 4) << (8 * (n - 4));
+    if (!n) return 0;
+    return (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
 }
 
 /* The mask of the n <= 8 low bytes of a number. */
