@@ -37,13 +37,28 @@ static inline uint64_t sw_load64(const void *src)
 #endif
 }
 
-/* The n < 8 first bytes at p as a little-endian number (the rest zero), reading only those. */
+/* Four bytes as a little-endian number. */
+static inline uint32_t sw_load32(const void *src)
+{
+    const unsigned char *p = (const unsigned char *)src;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+#else
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+#endif
+}
+
+/* The n < 8 first bytes at p as a little-endian number (the rest zero), reading only those:
+ * without a loop, as two loads that overlap (4 to 7 bytes: the first four and the last four) or
+ * three bytes that may be the same one (1 to 3: the first, the middle and the last). */
 static inline uint64_t sw_load_tail(const void *src, size_t n)
 {
     const unsigned char *p = (const unsigned char *)src;
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; k++) v |= (uint64_t)p[k] << (8 * k);
-    return v;
+    if (n >= 4) return (uint64_t)sw_load32(p) | (uint64_t)sw_load32(p + n - 4) << (8 * (n - 4));
+    if (!n) return 0;
+    return (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
 }
 
 /* The mask of the n <= 8 low bytes of a number. */
@@ -66,15 +81,36 @@ static inline uint64_t sw_hash_final(uint64_t h)
 /* The start state of a key of len bytes. */
 static inline uint64_t sw_hash_start(size_t len) { return SW_HASH_SEED ^ len; }
 
-/* The hash of len bytes at key, reading only those bytes. */
-static inline uint64_t sw_hash_bytes64(const void *key, size_t len)
+/* The state h with len bytes at key mixed in, reading only those bytes. */
+static inline uint64_t sw_hash_more(uint64_t h, const void *key, size_t len)
 {
     const unsigned char *p = (const unsigned char *)key;
-    uint64_t h = sw_hash_start(len);
     size_t i = 0;
     for (; i + 8 <= len; i += 8) h = sw_hash_mix(h, sw_load64(p + i));
     if (i < len) h = sw_hash_mix(h, sw_load_tail(p + i, len - i));
-    return sw_hash_final(h);
+    return h;
+}
+
+/* The hash of len bytes at key, reading only those bytes. */
+static inline uint64_t sw_hash_bytes64(const void *key, size_t len)
+{
+    return sw_hash_final(sw_hash_more(sw_hash_start(len), key, len));
+}
+
+/* The hash of a key made of a number and len bytes (an entity id and a name, say): the number is
+ * mixed in as the key's first eight bytes would be. Keys of the in-memory tables only: two
+ * different keys of a table of n share a hash with a probability of about n^2 / 2^65. */
+static inline uint64_t sw_hash_num_bytes64(uint64_t num, const void *key, size_t len)
+{
+    return sw_hash_final(sw_hash_more(sw_hash_mix(sw_hash_start(len), num), key, len));
+}
+
+/* A 64-bit number (an id, or a hash) spread over all 64 bits: one multiply, and the high half
+ * folded onto the low one, so that the low bits (a table's slot) depend on every bit of x. */
+static inline uint64_t sw_hash_u64(uint64_t x)
+{
+    x *= SW_HASH_SEED;
+    return x ^ (x >> 32);
 }
 
 /* The same for a key followed by readable bytes up to SW_HASH_ROOM(len): the last step is one

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include <utf8proc.h>
+#include "fold.h"
 #include "store/namekey.h"
 
 /* ---- folding ------------------------------------------------------------------------------ */
@@ -45,7 +46,7 @@ size_t nk_fold(const char *s, size_t len, char *out, size_t cap)
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            char lc = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            char lc = (char)sw_fold_byte(c);
             n = put(out, cap, n, &lc, 1);
             i++;
             continue;
@@ -95,9 +96,8 @@ size_t nk_word(const char *w, size_t len, char *out, size_t cap)
     size_t n = 0;
     /* letters only (non-ASCII bytes are letters of other scripts) */
     for (size_t i = 0; i < len && n + 1 < sizeof t; i++) {
-        unsigned char c = (unsigned char)w[i];
+        unsigned char c = sw_fold_byte((unsigned char)w[i]);
         if ((c >= 'a' && c <= 'z') || c >= 0x80) t[n++] = (char)c;
-        else if (c >= 'A' && c <= 'Z') t[n++] = (char)(c + 32);
     }
     char sym[NK_MAX * 2];
     size_t m = 0;
@@ -342,6 +342,10 @@ int nk_is_name_like(const char *s, size_t len)
 
 /* ---- hashes ------------------------------------------------------------------------------- */
 
+/* A persisted format, not the library's hash (src/core/hash.h): the values of nk_text_hash,
+ * nk_content_hash and nk_content_hash64 are stored (namekey.h), so not one bit of what follows
+ * may change; tests/test_store_formats.c pins them. */
+
 static uint64_t mix64(uint64_t x)
 {
     x ^= x >> 30;
@@ -393,7 +397,7 @@ uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len)
         if (ascii == e) {
             for (size_t k = i; k < e; k++) {
                 unsigned char c = (unsigned char)s[k];
-                if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+                c = sw_fold_byte(c);
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
                     space = 1;
                     continue;

@@ -9,6 +9,15 @@
  * (nk_skeleton: Alexander = Aleksandr, Vladimir = Volodymyr, but Maria != Mario), so that the
  * store can decide compatibility (same surname key, compatible given names) itself.
  * No allocation: every function writes into caller buffers of fixed size.
+ *
+ * Persisted formats. What these functions return is written into databases (entities.key and
+ * skey, aliases.folded, qgroups.speaker_key, text_hash and id, articles.content_hash) and found
+ * again by later versions, so for the same input they must always give the same output;
+ * tests/test_store_formats.c pins them on fixed inputs. That is why the store keeps its own
+ * folding (nk_fold: full Unicode case folding with the marks stripped, where src/core/fold.h only
+ * makes Latin capitals small and keeps the marks) and its own hashes (the two-lane hash behind
+ * nk_text_hash and nk_content_hash, where src/core/hash.h is the in-memory hash, free to change):
+ * they are formats, not containers.
  */
 #ifndef SW_STORE_NAMEKEY_H
 #define SW_STORE_NAMEKEY_H
@@ -19,7 +28,7 @@
 
 #define NK_MAX 128
 
-/* Case-folds and strips diacritics (utf8proc: CASEFOLD | DECOMPOSE | STRIPMARK | COMPAT, plus the
+/* (Persisted.) Case-folds and strips diacritics (utf8proc: CASEFOLD | DECOMPOSE | STRIPMARK | COMPAT, plus the
  * Latin letters that do not decompose: ø ł đ æ œ ß ı þ ð); writes at most cap-1 bytes and a NUL;
  * returns the length written. Invalid UTF-8 bytes are dropped. */
 size_t nk_fold(const char *s, size_t len, char *out, size_t cap);
@@ -55,14 +64,15 @@ size_t nk_phrase_key(const char *name, size_t len, char *out, size_t cap);
  * a pronoun), i.e. worth keeping as an alias. */
 int nk_is_name_like(const char *s, size_t len);
 
-/* Hash of a quotation's normalised text (folded, letters and digits only, single spaces); *norm_len
+/* (Persisted.) Hash of a quotation's normalised text (folded, letters and digits only, single spaces); *norm_len
  * receives the normalised length so short texts can be left out of grouping. */
 uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len);
 
-/* A 128-bit content hash of a sequence of byte strings, as 32 hex digits and a NUL in out[33]. */
+/* (Persisted.) A 128-bit content hash of a sequence of byte strings, as 32 hex digits and a NUL in out[33]. */
 void nk_content_hash(const sw_str *parts, size_t n, char out[33]);
 
-/* The first 64 bits of that hash (its first 16 hex digits) as a number, for in-memory keys. */
+/* (Persisted.) The first 64 bits of that hash (its first 16 hex digits) as a number: the
+ * quotation groups' row ids. */
 uint64_t nk_content_hash64(const sw_str *parts, size_t n);
 
 #endif

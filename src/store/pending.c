@@ -134,12 +134,19 @@ void sw_pend_undo(sw_store *s, const sw_pend_mark_t *m)
     pd->n_aliases = m->n_aliases;
     pd->pool_len = m->pool_len;
     if (pd->n_indexed > pd->n_arts) {
-        /* the maps knew articles now forgotten: enter the others again (no new room needed) */
-        memset(pd->by_ext, 0, pd->map_cap * sizeof *pd->by_ext);
-        memset(pd->by_hash, 0, pd->map_cap * sizeof *pd->by_hash);
+        /* the maps knew articles now forgotten: enter the others again (they had room for more,
+         * so this needs no memory) */
+        sw_map_clear(&pd->by_ext);
+        sw_map_clear(&pd->by_hash);
         pd->n_indexed = 0;
         index_rest(pd);
     }
+}
+
+void sw_pend_init(sw_store *s)
+{
+    sw_map_init(&s->pend.by_ext, s->alloc, SW_MAP_BYTES, sizeof(uint32_t), 0);
+    sw_map_init(&s->pend.by_hash, s->alloc, SW_MAP_BYTES, sizeof(uint32_t), 0);
 }
 
 void sw_pend_clear(sw_store *s)
@@ -147,8 +154,8 @@ void sw_pend_clear(sw_store *s)
     sw_pending *pd = &s->pend;
     pd->n_arts = pd->n_stmts = pd->n_ments = pd->n_aliases = pd->pool_len = 0;
     pd->n_indexed = 0;
-    if (pd->by_ext) memset(pd->by_ext, 0, pd->map_cap * sizeof *pd->by_ext);
-    if (pd->by_hash) memset(pd->by_hash, 0, pd->map_cap * sizeof *pd->by_hash);
+    sw_map_clear(&pd->by_ext);
+    sw_map_clear(&pd->by_hash);
 }
 
 void sw_pend_free(sw_store *s)
@@ -159,9 +166,15 @@ void sw_pend_free(sw_store *s)
     sw_mem_free(s->alloc, pd->ments);
     sw_mem_free(s->alloc, pd->aliases);
     sw_mem_free(s->alloc, pd->pool);
-    sw_mem_free(s->alloc, pd->by_ext);
-    sw_mem_free(s->alloc, pd->by_hash);
-    memset(pd, 0, sizeof *pd);
+    sw_map_free(&pd->by_ext);
+    sw_map_free(&pd->by_hash);
+    pd->arts = NULL;
+    pd->stmts = NULL;
+    pd->ments = NULL;
+    pd->aliases = NULL;
+    pd->pool = NULL;
+    pd->n_arts = pd->arts_cap = pd->n_stmts = pd->stmts_cap = pd->n_ments = pd->ments_cap = 0;
+    pd->n_aliases = pd->aliases_cap = pd->pool_len = pd->pool_cap = pd->n_indexed = 0;
 }
 
 int sw_pend_due(const sw_store *s)
@@ -173,19 +186,13 @@ int sw_pend_due(const sw_store *s)
 
 static const char *pool_at(const sw_pending *pd, sw_pstr p) { return pd->pool + p.off; }
 
-/* The slot of `by` (by_ext or by_hash) holding the article whose key is (key, len), or the free
- * slot where it would go. */
-static size_t map_slot(const sw_pending *pd, const uint32_t *by, int ext, const char *key, size_t len)
+/* Enters article number v (index + 1) in map m under the key (key, len), unless an article is
+ * there under that key already (the first article with this content stays). */
+static void index_one(sw_map *m, const char *key, size_t len, uint32_t v)
 {
-    size_t mask = pd->map_cap - 1;
-    for (size_t i = (size_t)sw_store_mem_key(0, key, len) & mask;; i = (i + 1) & mask) {
-        uint32_t v = by[i];
-        if (!v) return i;
-        const sw_pend_art *a = &pd->arts[v - 1];
-        if (ext ? (a->ext.len == len && memcmp(pool_at(pd, a->ext), key, len) == 0)
-                : memcmp(a->hash, key, 32) == 0)
-            return i;
-    }
+    int added = 0;
+    uint32_t *e = sw_map_put_bytes(m, key, len, &added);
+    if (e && added) *e = v;
 }
 
 /* Enters the articles not yet in the maps (room made by the caller). */
@@ -194,35 +201,19 @@ static void index_rest(sw_pending *pd)
     for (; pd->n_indexed < pd->n_arts; pd->n_indexed++) {
         const sw_pend_art *a = &pd->arts[pd->n_indexed];
         uint32_t v = (uint32_t)pd->n_indexed + 1;
-        size_t i = map_slot(pd, pd->by_ext, 1, pool_at(pd, a->ext), a->ext.len);
-        if (!pd->by_ext[i]) pd->by_ext[i] = v;
-        i = map_slot(pd, pd->by_hash, 0, a->hash, 32);
-        if (!pd->by_hash[i]) pd->by_hash[i] = v; /* the first article with this content */
+        index_one(&pd->by_ext, pool_at(pd, a->ext), a->ext.len, v);
+        index_one(&pd->by_hash, a->hash, 32, v);
     }
 }
 
 int sw_pend_index(sw_store *s)
 {
     sw_pending *pd = &s->pend;
-    if (pd->n_arts * 2 > pd->map_cap) {
-        /* rebuild both maps at twice the size (they only grow while articles are held) */
-        size_t cap = pd->map_cap ? pd->map_cap : 1024;
-        while (pd->n_arts * 2 > cap) cap *= 2;
-        uint32_t *e = sw_mem_alloc(s->alloc, cap * sizeof *e), *h = sw_mem_alloc(s->alloc, cap * sizeof *h);
-        if (!e || !h) {
-            sw_mem_free(s->alloc, e);
-            sw_mem_free(s->alloc, h);
-            return SQLITE_NOMEM;
-        }
-        sw_mem_free(s->alloc, pd->by_ext);
-        sw_mem_free(s->alloc, pd->by_hash);
-        memset(e, 0, cap * sizeof *e);
-        memset(h, 0, cap * sizeof *h);
-        pd->by_ext = e;
-        pd->by_hash = h;
-        pd->map_cap = cap;
-        pd->n_indexed = 0;
-    }
+    /* room for the new keys: the ids, the content hashes (an upper bound of the bytes the maps
+     * keep outside their slots) */
+    size_t n = pd->n_arts - pd->n_indexed, ext_bytes = 0;
+    for (size_t i = pd->n_indexed; i < pd->n_arts; i++) ext_bytes += pd->arts[i].ext.len;
+    if (!sw_map_reserve(&pd->by_ext, n, ext_bytes) || !sw_map_reserve(&pd->by_hash, n, n * 32)) return SQLITE_NOMEM;
     index_rest(pd);
     return SQLITE_OK;
 }
@@ -232,9 +223,9 @@ int sw_pend_find_ext(const sw_store *s, const char *ext, size_t len, const char 
 {
     const sw_pending *pd = &s->pend;
     if (!pd->n_indexed) return 0;
-    uint32_t v = pd->by_ext[map_slot(pd, pd->by_ext, 1, ext, len)];
+    const uint32_t *v = sw_map_get_bytes(&pd->by_ext, ext, len);
     if (!v) return 0;
-    const sw_pend_art *a = &pd->arts[v - 1];
+    const sw_pend_art *a = &pd->arts[*v - 1];
     *oc = memcmp(a->hash, hash, 32) == 0 ? SW_STORE_UNCHANGED : SW_STORE_REPLACED;
     *rowid = a->id;
     return 1;
@@ -244,7 +235,7 @@ int sw_pend_find_hash(const sw_store *s, const char *hash)
 {
     const sw_pending *pd = &s->pend;
     if (!pd->n_indexed) return 0;
-    return pd->by_hash[map_slot(pd, pd->by_hash, 0, hash, 32)] != 0;
+    return sw_map_get_bytes(&pd->by_hash, hash, 32) != NULL;
 }
 
 /* ---- writing -------------------------------------------------------------------------------- */

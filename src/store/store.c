@@ -66,119 +66,33 @@ static const char *const sql_text[Q_COUNT] = {
 
 /* ---- caches ------------------------------------------------------------------------------ */
 
-/* A fixed-size open-addressing table of 64-bit keys; emptied when half full. */
-typedef struct cache_entry {
-    uint64_t key;      /* 0: free */
+/* How many keys each cache holds before it is emptied (the tables are made with room for that
+ * many, and never grow): enough for the entities and aliases of a few thousand articles, a few
+ * megabytes in all. */
+#define ALIAS_SEEN_KEYS (1u << 16)
+#define ENT_CACHE_KEYS (1u << 15)
+#define SKEY_GEN_KEYS (1u << 13)
+
+/* What the entity cache keeps of a name: its entity, and the surname key hash and its generation
+ * when it was resolved (aux 0: not a person, valid for ever). */
+typedef struct ent_cached {
     int64_t value;
     uint64_t aux, aux2;
-} cache_entry;
+} ent_cached;
 
-struct sw_cache {
-    size_t cap, n;
-    cache_entry e[];
-};
-
-static struct sw_cache *cache_new(const sw_allocator *a, size_t cap)
+/* The value of key in cache c, made (zeroed) when the key is new; the cache is emptied first
+ * when it holds `limit` keys. NULL only when the cache has no room (it was made with its room). */
+static void *cache_put(sw_map *c, size_t limit, uint64_t key)
 {
-    struct sw_cache *c = sw_mem_alloc(a, sizeof *c + cap * sizeof(cache_entry));
-    if (!c) return NULL;
-    memset(c, 0, sizeof *c + cap * sizeof(cache_entry));
-    c->cap = cap;
-    return c;
-}
-
-static void cache_clear(struct sw_cache *c)
-{
-    if (!c) return;
-    memset(c->e, 0, c->cap * sizeof(cache_entry));
-    c->n = 0;
-}
-
-/* The entry of key, or NULL when absent. */
-static cache_entry *cache_find(struct sw_cache *c, uint64_t key)
-{
-    if (!c) return NULL;
-    if (!key) key = 1;
-    size_t mask = c->cap - 1;
-    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
-        if (c->e[i].key == key) return &c->e[i];
-        if (!c->e[i].key) return NULL;
-    }
-}
-
-/* Sets key to (value, aux); silently does nothing when the table cannot be made. */
-static void cache_put(struct sw_cache *c, uint64_t key, int64_t value, uint64_t aux, uint64_t aux2)
-{
-    if (!c) return;
-    if (!key) key = 1;
-    if (c->n * 2 >= c->cap) cache_clear(c);
-    size_t mask = c->cap - 1;
-    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
-        if (c->e[i].key == key || !c->e[i].key) {
-            if (!c->e[i].key) c->n++;
-            c->e[i] = (cache_entry){key, value, aux, aux2};
-            return;
-        }
-    }
-}
-
-/* A fixed-size open-addressing set of 64-bit keys (0 stands for 1); emptied when half full. A
- * quarter of a cache_entry per key, so that more of it stays in the CPU's caches. */
-struct sw_keyset {
-    size_t cap, n;
-    uint64_t k[];
-};
-
-static struct sw_keyset *keyset_new(const sw_allocator *a, size_t cap)
-{
-    struct sw_keyset *ks = sw_mem_alloc(a, sizeof *ks + cap * sizeof(uint64_t));
-    if (!ks) return NULL;
-    memset(ks, 0, sizeof *ks + cap * sizeof(uint64_t));
-    ks->cap = cap;
-    return ks;
-}
-
-static void keyset_clear(struct sw_keyset *ks)
-{
-    if (!ks) return;
-    memset(ks->k, 0, ks->cap * sizeof(uint64_t));
-    ks->n = 0;
-}
-
-/* Adds key: 1 when it was there already, 0 when not (it is now). */
-static int keyset_add(struct sw_keyset *ks, uint64_t key)
-{
-    if (!key) key = 1;
-    size_t mask = ks->cap - 1;
-    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
-        if (ks->k[i] == key) return 1;
-        if (!ks->k[i]) {
-            if (ks->n * 2 >= ks->cap) {
-                keyset_clear(ks);
-                i = (size_t)key & mask;
-            }
-            ks->k[i] = key;
-            ks->n++;
-            return 0;
-        }
-    }
-}
-
-static void keyset_prefetch(const struct sw_keyset *ks, uint64_t key)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(&ks->k[(size_t)(key ? key : 1) & (ks->cap - 1)]);
-#else
-    (void)ks;
-    (void)key;
-#endif
+    if (sw_map_len(c) >= limit) sw_map_clear(c);
+    return sw_map_put(c, key, NULL);
 }
 
 void sw_store_forget_cache(sw_store *store)
 {
-    keyset_clear(store->alias_seen);
-    cache_clear(store->ent_cache);
-    cache_clear(store->skey_gen);
+    sw_map_clear(&store->alias_seen);
+    sw_map_clear(&store->ent_cache);
+    sw_map_clear(&store->skey_gen);
 }
 
 /* A 64-bit key of byte strings (the content hash's first half, without going through hex): the
@@ -188,133 +102,66 @@ static uint64_t hash_parts(const sw_str *parts, size_t n)
     return nk_content_hash64(parts, n);
 }
 
-/* Starts loading the cache slot of key (the caches are larger than the CPU's caches and each
- * probe would otherwise wait for memory). */
-static void cache_prefetch(const struct sw_cache *c, uint64_t key)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    if (c) __builtin_prefetch(&c->e[(size_t)(key ? key : 1) & (c->cap - 1)]);
-#else
-    (void)c;
-    (void)key;
-#endif
-}
-
-/* A 64-bit key of a number and a byte string, for the in-memory caches only (never stored, so it
- * may change between versions): eight bytes a step, each multiplied into the state, then
- * murmur3's finaliser. Two of a batch's few hundred thousand keys collide with a probability of
- * about n^2 / 2^65. A tenth of the cost of the content hash, which is built for stored keys. */
-uint64_t sw_store_mem_key(uint64_t seed, const char *p, size_t len)
-{
-    uint64_t h = seed * 0x9E3779B97F4A7C15ULL ^ (uint64_t)len * 0xC2B2AE3D27D4EB4FULL;
-    for (; len >= 8; p += 8, len -= 8) {
-        uint64_t v;
-        memcpy(&v, p, 8);
-        h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
-        h ^= h >> 29;
-    }
-    uint64_t v = 0;
-    memcpy(&v, p, len);
-    h = (h ^ v) * 0x94D049BB133111EBULL;
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 33;
-    return h;
-}
-
 /* The alias cache's key of a pair. */
 static uint64_t alias_key(sqlite3_int64 ent, const char *name, size_t len)
 {
-    return sw_store_mem_key((uint64_t)ent, name, len);
+    return sw_hash_num_bytes64((uint64_t)ent, name, len);
 }
 
 /* Is the pair (its alias_key h) in the cache? If not, it is added and 0 returned. */
 static int alias_cached(sw_store *s, uint64_t h)
 {
-    return keyset_add(s->alias_seen, h);
+    sw_map *seen = &s->alias_seen;
+    if (sw_map_len(seen) >= ALIAS_SEEN_KEYS && !sw_map_get(seen, h)) sw_map_clear(seen);
+    int added = 0;
+    sw_map_put(seen, h, &added);
+    return !added;
 }
 
 /* The generation of a surname key (0 when never bumped). */
 static uint64_t skey_generation(sw_store *s, uint64_t skey_hash)
 {
-    cache_entry *e = cache_find(s->skey_gen, skey_hash);
-    return e ? (uint64_t)e->value : 0;
+    const uint64_t *g = sw_map_get(&s->skey_gen, skey_hash);
+    return g ? *g : 0;
 }
 
+/* The hash of a surname key, never 0 (0 stands for "no surname" in the entity cache). */
 static uint64_t skey_hash(const char *skey)
 {
-    uint64_t h = sw_store_mem_key(0, skey, strlen(skey));
+    uint64_t h = sw_hash_bytes64(skey, strlen(skey));
     return h ? h : 1;
 }
 
 static void skey_bump(sw_store *s, const char *skey)
 {
     uint64_t h = skey_hash(skey);
-    cache_put(s->skey_gen, h, (int64_t)(skey_generation(s, h) + 1), 0, 0);
+    uint64_t next = skey_generation(s, h) + 1;
+    uint64_t *g = cache_put(&s->skey_gen, SKEY_GEN_KEYS, h);
+    if (g) *g = next;
     /* entries cached under generation 0 must not survive a clear of skey_gen: the entity cache
      * is cleared together with it (cache_put clears only the table it fills), so clear both */
-    if (s->skey_gen && s->skey_gen->n == 1) cache_clear(s->ent_cache);
+    if (sw_map_len(&s->skey_gen) == 1) sw_map_clear(&s->ent_cache);
 }
 
 /* ---- the batch's reference counts ----------------------------------------------------------- */
-
-static size_t ref_slot(size_t cap, sqlite3_int64 id)
-{
-    uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 32) & (cap - 1);
-}
 
 /* Makes room in the map for `extra` more entities (so that refs_add cannot fail); SQLITE_NOMEM
  * when it cannot grow. */
 static int refs_reserve(sw_store *s, size_t extra)
 {
-    if ((s->ref_len + extra) * 2 > s->ref_cap) {
-        size_t cap = s->ref_cap ? s->ref_cap : 4096;
-        while ((s->ref_len + extra) * 2 > cap) cap *= 2;
-        sqlite3_int64 *ids = sw_mem_alloc(s->alloc, cap * sizeof *ids);
-        int32_t *ns = sw_mem_alloc(s->alloc, cap * sizeof *ns);
-        if (!ids || !ns) {
-            sw_mem_free(s->alloc, ids);
-            sw_mem_free(s->alloc, ns);
-            return SQLITE_NOMEM;
-        }
-        memset(ids, 0, cap * sizeof *ids);
-        for (size_t i = 0; i < s->ref_cap; i++) {
-            if (!s->ref_id[i]) continue;
-            size_t j = ref_slot(cap, s->ref_id[i]);
-            while (ids[j]) j = (j + 1) & (cap - 1);
-            ids[j] = s->ref_id[i];
-            ns[j] = s->ref_n[i];
-        }
-        sw_mem_free(s->alloc, s->ref_id);
-        sw_mem_free(s->alloc, s->ref_n);
-        s->ref_id = ids;
-        s->ref_n = ns;
-        s->ref_cap = cap;
-    }
-    return SQLITE_OK;
+    return sw_map_reserve(&s->refs, extra, 0) ? SQLITE_OK : SQLITE_NOMEM;
 }
 
-/* Adds one to the batch's count of articles referring to entity id (room reserved before). */
-static void refs_add(sw_store *s, sqlite3_int64 id)
+/* Adds n to the batch's count of articles referring to entity id (room reserved before). */
+static void refs_add(sw_store *s, sqlite3_int64 id, int32_t n)
 {
-    if (refs_reserve(s, 1) != SQLITE_OK) return; /* cannot happen after refs_reserve */
-    size_t j = ref_slot(s->ref_cap, id);
-    while (s->ref_id[j] && s->ref_id[j] != id) j = (j + 1) & (s->ref_cap - 1);
-    if (!s->ref_id[j]) {
-        s->ref_id[j] = id;
-        s->ref_n[j] = 0;
-        s->ref_len++;
-    }
-    s->ref_n[j]++;
+    int32_t *count = sw_map_put(&s->refs, (uint64_t)id, NULL);
+    if (count) *count += n; /* never NULL after refs_reserve */
 }
 
 static void refs_clear(sw_store *s)
 {
-    if (s->ref_id) memset(s->ref_id, 0, s->ref_cap * sizeof *s->ref_id);
-    s->ref_len = 0;
+    sw_map_clear(&s->refs);
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -329,16 +176,17 @@ static int step_done(sqlite3_stmt *st);
  * pages), and empties the map. On failure the counts not yet written stay in the map. */
 static int refs_flush(sw_store *s)
 {
-    if (!s->ref_len) return SQLITE_OK;
-    size_t n = 0;
-    sqlite3_int64 *pairs = sw_mem_alloc(s->alloc, s->ref_len * 2 * sizeof *pairs);
+    if (!sw_map_len(&s->refs)) return SQLITE_OK;
+    size_t n = 0, it = 0;
+    sqlite3_int64 *pairs = sw_mem_alloc(s->alloc, sw_map_len(&s->refs) * 2 * sizeof *pairs);
     if (!pairs) return SQLITE_NOMEM;
-    for (size_t i = 0; i < s->ref_cap; i++)
-        if (s->ref_id[i]) {
-            pairs[2 * n] = s->ref_id[i];
-            pairs[2 * n + 1] = s->ref_n[i];
-            n++;
-        }
+    uint64_t id;
+    const int32_t *count;
+    while ((count = sw_map_next(&s->refs, &it, &id))) {
+        pairs[2 * n] = (sqlite3_int64)id;
+        pairs[2 * n + 1] = *count;
+        n++;
+    }
     qsort(pairs, n, 2 * sizeof *pairs, cmp_id);
     refs_clear(s);
     int rc = SQLITE_OK;
@@ -351,16 +199,15 @@ static int refs_flush(sw_store *s)
         if ((rc = step_done(st)) != SQLITE_OK) break;
     }
     /* what was not written goes back into the map (it only shrank, so this cannot fail) */
-    for (; i < n; i++)
-        for (sqlite3_int64 k = 0; k < pairs[2 * i + 1]; k++) refs_add(s, pairs[2 * i]);
+    for (; i < n; i++) refs_add(s, pairs[2 * i], (int32_t)pairs[2 * i + 1]);
     sw_mem_free(s->alloc, pairs);
     return rc;
 }
 
 /* ---- the batch's quotation groups ----------------------------------------------------------- */
 
+/* A group of the batch, the value of its id in s->grp. */
 struct sw_grp {
-    sqlite3_int64 id;            /* 0: free slot */
     sqlite3_int64 n;             /* statements of the batch in the group */
     sqlite3_int64 n_articles;    /* articles of the batch carrying it */
     sqlite3_int64 last_article;  /* the last article counted */
@@ -378,11 +225,6 @@ typedef struct grp_ev {
     char skey[300];
 } grp_ev;
 
-static size_t grp_slot(size_t cap, sqlite3_int64 id)
-{
-    return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
-}
-
 /* Makes room for `extra` more groups and `bytes` more pool bytes, so that groups_apply cannot
  * fail; SQLITE_NOMEM when the map or pool cannot grow. */
 static int groups_reserve(sw_store *s, size_t extra, size_t bytes)
@@ -397,29 +239,12 @@ static int groups_reserve(sw_store *s, size_t extra, size_t bytes)
         s->grp_pool = p;
         s->pool_cap = cap;
     }
-    if ((s->grp_len + extra) * 2 > s->grp_cap) {
-        size_t cap = s->grp_cap ? s->grp_cap : 4096;
-        while ((s->grp_len + extra) * 2 > cap) cap *= 2;
-        struct sw_grp *g = sw_mem_alloc(s->alloc, cap * sizeof *g);
-        if (!g) return SQLITE_NOMEM;
-        memset(g, 0, cap * sizeof *g);
-        for (size_t i = 0; i < s->grp_cap; i++) {
-            if (!s->grp[i].id) continue;
-            size_t j = grp_slot(cap, s->grp[i].id);
-            while (g[j].id) j = (j + 1) & (cap - 1);
-            g[j] = s->grp[i];
-        }
-        sw_mem_free(s->alloc, s->grp);
-        s->grp = g;
-        s->grp_cap = cap;
-    }
-    return SQLITE_OK;
+    return sw_map_reserve(&s->grp, extra, 0) ? SQLITE_OK : SQLITE_NOMEM;
 }
 
 static void groups_clear(sw_store *s)
 {
-    if (s->grp) memset(s->grp, 0, s->grp_cap * sizeof *s->grp);
-    s->grp_len = 0;
+    sw_map_clear(&s->grp);
     s->pool_len = 0;
 }
 
@@ -447,15 +272,11 @@ static void groups_apply(sw_store *s, const grp_ev *ev, size_t n, sqlite3_int64 
     s->pool_len += ext_len + 1;
     const char *ext_c = s->grp_pool + ext_off;
     for (size_t i = 0; i < n; i++) {
-        size_t j = grp_slot(s->grp_cap, ev[i].id);
-        while (s->grp[j].id && s->grp[j].id != ev[i].id) j = (j + 1) & (s->grp_cap - 1);
-        struct sw_grp *g = &s->grp[j];
-        if (!g->id) {
+        int added = 0;
+        struct sw_grp *g = sw_map_put(&s->grp, (uint64_t)ev[i].id, &added);
+        if (!g) continue; /* cannot happen after groups_reserve */
+        if (added) { /* zeroed */
             size_t kl = strlen(ev[i].skey);
-            g->id = ev[i].id;
-            g->n = 0;
-            g->n_articles = 0;
-            g->last_article = 0;
             g->skey_off = s->pool_len;
             memcpy(s->grp_pool + s->pool_len, ev[i].skey, kl + 1);
             s->pool_len += kl + 1;
@@ -463,7 +284,6 @@ static void groups_apply(sw_store *s, const grp_ev *ev, size_t n, sqlite3_int64 
             g->first_article = article;
             g->ext_off = ext_off;
             snprintf(g->date, sizeof g->date, "%s", date);
-            s->grp_len++;
         } else if (grp_earlier(s, g, date, ext_c)) {
             g->first_article = article;
             g->ext_off = ext_off;
@@ -477,9 +297,15 @@ static void groups_apply(sw_store *s, const grp_ev *ev, size_t n, sqlite3_int64 
     }
 }
 
+/* A group of the batch as groups_flush sorts them. */
+typedef struct grp_ref {
+    sqlite3_int64 id;
+    const struct sw_grp *g;
+} grp_ref;
+
 static int cmp_grp(const void *a, const void *b)
 {
-    sqlite3_int64 x = ((const struct sw_grp *)a)->id, y = ((const struct sw_grp *)b)->id;
+    sqlite3_int64 x = ((const grp_ref *)a)->id, y = ((const grp_ref *)b)->id;
     return x < y ? -1 : x > y;
 }
 
@@ -489,16 +315,18 @@ static int step_done(sqlite3_stmt *st);
  * groups not yet written stay in the map. */
 static int groups_flush(sw_store *s)
 {
-    if (!s->grp_len) return SQLITE_OK;
-    /* the used slots to the front, sorted by id; the map is rebuilt from what is left */
-    size_t n = 0;
-    for (size_t i = 0; i < s->grp_cap; i++)
-        if (s->grp[i].id) s->grp[n++] = s->grp[i];
-    qsort(s->grp, n, sizeof *s->grp, cmp_grp);
+    size_t n = sw_map_len(&s->grp), it = 0, k = 0;
+    if (!n) return SQLITE_OK;
+    grp_ref *order = sw_mem_alloc(s->alloc, n * sizeof *order);
+    if (!order) return SQLITE_NOMEM;
+    uint64_t id;
+    const struct sw_grp *g;
+    while ((g = sw_map_next(&s->grp, &it, &id))) order[k++] = (grp_ref){(sqlite3_int64)id, g};
+    qsort(order, n, sizeof *order, cmp_grp);
     int rc = SQLITE_OK;
     size_t i = 0;
     for (; i < n; i++) {
-        const struct sw_grp *g = &s->grp[i];
+        g = order[i].g;
         sqlite3_stmt *st = sw_store_stmt(s, Q_GROUP_UPSERT, &rc);
         if (!st) break;
         sqlite3_bind_text(st, 1, s->grp_pool + g->skey_off, -1, SQLITE_STATIC);
@@ -507,25 +335,18 @@ static int groups_flush(sw_store *s)
         if (g->date[0]) sqlite3_bind_text(st, 4, g->date, -1, SQLITE_STATIC);
         else sqlite3_bind_null(st, 4);
         sqlite3_bind_text(st, 5, s->grp_pool + g->ext_off, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 6, g->id);
+        sqlite3_bind_int64(st, 6, order[i].id);
         sqlite3_bind_int64(st, 7, g->n);
         sqlite3_bind_int64(st, 8, g->n_articles);
         if ((rc = step_done(st)) != SQLITE_OK) break;
     }
-    /* rebuild the hash table from the groups not written (the pool keeps their strings) */
-    size_t left = n - i;
-    if (left) memmove(s->grp, s->grp + i, left * sizeof *s->grp);
-    memset(s->grp + left, 0, (s->grp_cap - left) * sizeof *s->grp);
-    s->grp_len = 0;
-    for (size_t k = 0; k < left; k++) {
-        struct sw_grp g = s->grp[k];
-        s->grp[k].id = 0;
-        size_t j = grp_slot(s->grp_cap, g.id);
-        while (s->grp[j].id) j = (j + 1) & (s->grp_cap - 1);
-        s->grp[j] = g;
-        s->grp_len++;
+    if (i == n) {
+        groups_clear(s);
+    } else {
+        /* the groups written leave the map; the others stay (the pool keeps their strings) */
+        for (size_t w = 0; w < i; w++) sw_map_del(&s->grp, (uint64_t)order[w].id);
     }
-    if (!left) s->pool_len = 0;
+    sw_mem_free(s->alloc, order);
     return rc;
 }
 
@@ -681,6 +502,13 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     } else {
         s->alloc = &sw_default_allocator;
     }
+    /* the maps, empty (no memory yet: the caches get theirs below) */
+    sw_map_init(&s->alias_seen, s->alloc, SW_MAP_NUM, 0, 0);
+    sw_map_init(&s->ent_cache, s->alloc, SW_MAP_NUM, sizeof(ent_cached), 0);
+    sw_map_init(&s->skey_gen, s->alloc, SW_MAP_NUM, sizeof(uint64_t), 0);
+    sw_map_init(&s->refs, s->alloc, SW_MAP_NUM, sizeof(int32_t), 0);
+    sw_map_init(&s->grp, s->alloc, SW_MAP_NUM, sizeof(struct sw_grp), 0);
+    sw_pend_init(s);
     /* NOMUTEX: a handle is used by one thread at a time (saywho.h), so SQLite need not lock the
      * connection around every call */
     int rc = sqlite3_open_v2(path, &s->db,
@@ -697,10 +525,8 @@ sw_status sw_store_open(const char *path, const sw_allocator *alloc, sw_store **
     }
     if (rc != SQLITE_OK) goto failed;
     s->has_tfrank = sw_store_register_rank(s->db);
-    s->alias_seen = keyset_new(s->alloc, 1 << 17);
-    s->ent_cache = cache_new(s->alloc, 1 << 16);
-    s->skey_gen = cache_new(s->alloc, 1 << 14);
-    if (!s->alias_seen || !s->ent_cache || !s->skey_gen) {
+    if (!sw_map_reserve(&s->alias_seen, ALIAS_SEEN_KEYS, 0) || !sw_map_reserve(&s->ent_cache, ENT_CACHE_KEYS, 0) ||
+        !sw_map_reserve(&s->skey_gen, SKEY_GEN_KEYS, 0)) {
         sw_store_close(s);
         return sw_store_fail(err, SW_ERR_NOMEM, NULL);
     }
@@ -720,12 +546,11 @@ void sw_store_close(sw_store *store)
     if (store->in_batch) sw_store_rollback(store);
     sw_pend_free(store);
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(store->q[i]);
-    sw_mem_free(store->alloc, store->alias_seen);
-    sw_mem_free(store->alloc, store->ent_cache);
-    sw_mem_free(store->alloc, store->skey_gen);
-    sw_mem_free(store->alloc, store->ref_id);
-    sw_mem_free(store->alloc, store->ref_n);
-    sw_mem_free(store->alloc, store->grp);
+    sw_map_free(&store->alias_seen);
+    sw_map_free(&store->ent_cache);
+    sw_map_free(&store->skey_gen);
+    sw_map_free(&store->refs);
+    sw_map_free(&store->grp);
     sw_mem_free(store->alloc, store->grp_pool);
     sw_mem_free(store->alloc, store->gs_pairs);
     sw_mem_free(store->alloc, store->span_text);
@@ -1353,57 +1178,33 @@ static int mrows_reserve(sw_store *s, size_t rows, size_t bytes)
     return SQLITE_OK;
 }
 
-/* A set of an article's entity ids (row ids, never 0), to find repeats in linear time: on the
- * stack for the usual few dozen, else on the heap; without memory for it, every pair is compared. */
-typedef struct id_set {
-    sqlite3_int64 stack[256], *slot;
-    size_t cap;
-} id_set;
-
-static void id_set_init(sw_store *s, id_set *set, size_t n)
+/* Whether id is in the set of ids seen (a set with room made for all of them: adding cannot
+ * fail), adding it when not. */
+static int id_seen(sw_map *set, sqlite3_int64 id)
 {
-    set->cap = 16;
-    while (set->cap < 2 * n) set->cap *= 2;
-    set->slot = set->cap <= 256 ? set->stack : sw_mem_alloc(s->alloc, set->cap * sizeof *set->slot);
-    if (set->slot) memset(set->slot, 0, set->cap * sizeof *set->slot);
-}
-
-static void id_set_free(sw_store *s, id_set *set)
-{
-    if (set->slot != set->stack) sw_mem_free(s->alloc, set->slot);
-}
-
-/* Adds id: 1 when it was there already, 0 when not, -1 when the set has no memory (the caller
- * then compares with the ids before it). */
-static int id_set_add(id_set *set, sqlite3_int64 id)
-{
-    if (!set->slot) return -1;
-    size_t j = (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ULL) >> 32) & (set->cap - 1);
-    while (set->slot[j] && set->slot[j] != id) j = (j + 1) & (set->cap - 1);
-    if (set->slot[j] == id) return 1;
-    set->slot[j] = id;
-    return 0;
+    int added = 0;
+    sw_map_put(set, (uint64_t)id, &added);
+    return !added;
 }
 
 /* Marks the mention rows whose entity has an earlier row (two entities of the document that the
- * store merged into one) and returns how many there are. */
+ * store merged into one) and returns how many there are. Repeats are found in a set of the ids
+ * (linear time); without memory for it, every pair is compared. */
 static size_t mark_duplicate_rows(sw_store *s, size_t n)
 {
     size_t dups = 0;
-    id_set set;
-    id_set_init(s, &set, n);
+    sw_map set;
+    int have_set = sw_map_init(&set, s->alloc, SW_MAP_NUM, 0, n);
     for (size_t i = 0; i < n; i++) {
         sqlite3_int64 id = s->mrows[i].entity;
-        int seen = id_set_add(&set, id);
-        if (seen < 0)
-        {
-            seen = 0;
+        int seen = 0;
+        if (have_set) seen = id_seen(&set, id);
+        else
             for (size_t k = 0; k < i && !seen; k++) seen = s->mrows[k].entity == id;
-        }
         s->mrows[i].dup = seen;
         dups += (size_t)seen;
     }
-    id_set_free(s, &set);
+    sw_map_free(&set);
     return dups;
 }
 
@@ -1570,7 +1371,7 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
         if (!e->name || !*e->name) continue;
         /* the same name resolved before, with nothing changed since for its surname? */
         uint64_t ch = scratch[i];
-        cache_entry *ce = cache_find(s->ent_cache, ch);
+        const ent_cached *ce = sw_map_get(&s->ent_cache, ch);
         if (ce && (!ce->aux || skey_generation(s, ce->aux) == ce->aux2)) {
             ent_map[i] = ce->value;
         } else {
@@ -1578,10 +1379,11 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             if (e->type == SW_ENT_PERSON) rc = resolve_person(s, e->name, e->gender, &ent_map[i], &skh);
             else rc = resolve_other(s, e->type, e->name, e->gender, &ent_map[i]);
             if (rc != SQLITE_OK) return rc;
-            cache_put(s->ent_cache, ch, ent_map[i], skh, skh ? skey_generation(s, skh) : 0);
+            ent_cached *put = cache_put(&s->ent_cache, ENT_CACHE_KEYS, ch);
+            if (put) *put = (ent_cached){ent_map[i], skh, skh ? skey_generation(s, skh) : 0};
         }
         scratch[i] = alias_key(ent_map[i], e->name, strlen(e->name));
-        keyset_prefetch(s->alias_seen, scratch[i]);
+        sw_map_prefetch(&s->alias_seen, scratch[i]);
     }
     size_t n_mrows = 0, span_len = 0, span_need = 0;
     for (size_t i = 0; i < ne; i++) /* two 20-digit numbers, ":" and " " per mention */
@@ -1640,10 +1442,8 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
         sqlite3_int64 sid = s->next_statement + (sqlite3_int64)n_stmts++;
         sqlite3_int64 group = group_statement(q, spk, &out->ev[out->n_ev]);
         if (group) {
-#if defined(__GNUC__) || defined(__clang__)
             /* its slot in the batch's group map (megabytes), read when the article is counted */
-            if (s->grp_cap) __builtin_prefetch(&s->grp[grp_slot(s->grp_cap, group)]);
-#endif
+            sw_map_prefetch(&s->grp, (uint64_t)group);
             out->ev[out->n_ev++].stmt = sid;
         }
         if ((rc = hold_statement(s, q, sid, rowid, spk, addr, group)) != SQLITE_OK) return rc;
@@ -1690,8 +1490,8 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
             const sw_entity *e = sw_doc_entity(doc, i);
             keys[i] = 0;
             if (!e->name || !*e->name) continue;
-            keys[i] = sw_store_mem_key((uint64_t)e->type << 8 | (uint64_t)e->gender, e->name, strlen(e->name));
-            cache_prefetch(store->ent_cache, keys[i]);
+            keys[i] = sw_hash_num_bytes64((uint64_t)e->type << 8 | (uint64_t)e->gender, e->name, strlen(e->name));
+            sw_map_prefetch(&store->ent_cache, keys[i]);
         }
     }
     art_ident id;
@@ -1749,21 +1549,20 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
                 ent_map[q->speaker_entity])
                 refs[n_refs++] = ent_map[q->speaker_entity];
         }
-        /* each entity once (the batch's counts are of articles) */
-        id_set set;
-        id_set_init(store, &set, n_refs);
+        /* each entity once (the batch's counts are of articles); without memory for the set of
+         * ids, every pair is compared */
+        sw_map set;
+        int have_set = sw_map_init(&set, store->alloc, SW_MAP_NUM, 0, n_refs);
         size_t u = 0;
         for (size_t i = 0; i < n_refs; i++) {
             sqlite3_int64 id = refs[i];
-            int seen = id_set_add(&set, id);
-            if (seen < 0)
-            {
-                seen = 0;
+            int seen = 0;
+            if (have_set) seen = id_seen(&set, id);
+            else
                 for (size_t k = 0; k < u && !seen; k++) seen = refs[k] == id;
-            }
             if (!seen) refs[u++] = id;
         }
-        id_set_free(store, &set);
+        sw_map_free(&set);
         n_refs = u;
         if ((rc = refs_reserve(store, n_refs)) != SQLITE_OK) goto failed;
     }
@@ -1773,7 +1572,7 @@ sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc 
     store->next_article = out.rowid + 1;
     store->next_statement += (sqlite3_int64)out.n_statements;
 ok:
-    for (size_t i = 0; i < n_refs; i++) refs_add(store, refs[i]);
+    for (size_t i = 0; i < n_refs; i++) refs_add(store, refs[i], 1);
     groups_apply(store, out.ev, out.n_ev, out.rowid, out.date, id.ext, id.ext_len);
     for (size_t i = 0; i < out.n_ev; i++) {
         store->gs_pairs[2 * store->gs_len] = out.ev[i].id;

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include "map.h"
 #include "saywho.h"
 
 /* The prepared statements kept by a handle. */
@@ -83,9 +84,10 @@ typedef struct sw_pending {
     size_t n_arts, arts_cap, n_stmts, stmts_cap, n_ments, ments_cap, n_aliases, aliases_cap;
     char *pool;
     size_t pool_len, pool_cap;
-    /* open-addressing maps of the articles by id and by content hash: index + 1, 0 free */
-    uint32_t *by_ext, *by_hash;
-    size_t map_cap, n_indexed;
+    /* the articles by id and by content hash (32 hex digits): uint32_t index + 1 into arts;
+     * the first n_indexed articles are in them */
+    sw_map by_ext, by_hash;
+    size_t n_indexed;
 } sw_pending;
 
 /* How much was held at a moment, to forget what an add put there when it fails. */
@@ -116,23 +118,21 @@ struct sw_store {
     int memo_parts_valid;
     sqlite3_stmt *q[Q_COUNT];
     /* Caches of facts about the database, to spare statements that would change nothing; all
-     * are cleared whenever anything is rolled back or deleted (sw_store_forget_cache):
-     * alias_seen: (entity, alias) pairs known to be stored;
-     * ent_cache: (type, name, gender) -> entity, valid while the generation of its surname key
-     * in skey_gen is unchanged (a new or completed entity with that surname bumps it). */
-    struct sw_keyset *alias_seen;
-    struct sw_cache *ent_cache, *skey_gen;
+     * are cleared whenever anything is rolled back or deleted (sw_store_forget_cache), and each
+     * is emptied when it has as many keys as it was given room for (store.c):
+     * alias_seen: a set of the alias keys of (entity, alias) pairs known to be stored;
+     * ent_cache: the key of (type, name, gender) -> struct ent_cached (an entity), valid while
+     * the generation of its surname key in skey_gen (a uint64_t) is unchanged (a new or
+     * completed entity with that surname bumps it). */
+    sw_map alias_seen, ent_cache, skey_gen;
     /* Changes to entities.refs made by the open batch, written at commit (one UPDATE per entity
-     * per batch instead of one per article): an open-addressing map of entity id -> count of
-     * articles added; ref_id 0 marks a free slot. Not a cache: emptied only when the batch ends. */
-    sqlite3_int64 *ref_id;
-    int32_t *ref_n;
-    size_t ref_cap, ref_len;
+     * per batch instead of one per article): entity id -> int32_t count of articles added. Not a
+     * cache: emptied only when the batch ends. */
+    sw_map refs;
     /* The batch's quotation groups (statements counted, earliest article), written at commit:
-     * one upsert per group per batch instead of one per statement (store.c, groups_flush).
-     * An open-addressing map (grp_cap slots, id 0 free) whose strings live in grp_pool. */
-    struct sw_grp *grp;
-    size_t grp_cap, grp_len;
+     * one upsert per group per batch instead of one per statement (store.c, groups_flush):
+     * group id -> struct sw_grp, whose strings live in grp_pool. */
+    sw_map grp;
     char *grp_pool;
     size_t pool_len, pool_cap;
     /* The batch's group_statements rows (quotation group, statement id) as pairs, written at
@@ -165,10 +165,6 @@ sw_status sw_store_db_fail(sw_error *err, int rc);
  * synchronous=NORMAL). Returns SQLITE_OK or an SQLite code; *too_new is set when the file's
  * schema is newer than this library. (schema.c) */
 int sw_store_migrate(sqlite3 *db, int *too_new);
-
-/* A 64-bit key of a number and a byte string, for in-memory maps only (never stored, so it may
- * change between versions). (store.c) */
-uint64_t sw_store_mem_key(uint64_t seed, const char *p, size_t len);
 
 /* Grows *arr (elements of `size` bytes, room for *cap) to hold `need`, doubling from `first`;
  * 0 when out of memory (*arr is then unchanged). (pending.c) */
@@ -218,6 +214,9 @@ int sw_pend_due(const sw_store *s);
  * failure nothing of it is written and everything stays held (mid-batch); otherwise the caller
  * rolls the whole transaction back on failure (at commit). Returns an SQLite code. */
 int sw_pend_flush(sw_store *s, int guarded);
+
+/* Makes the empty maps of a new handle (takes no memory). */
+void sw_pend_init(sw_store *s);
 
 /* Forgets everything held (the batch was rolled back) / frees the memory (closing). */
 void sw_pend_clear(sw_store *s);
