@@ -22,6 +22,10 @@
 /* Word classes (SW_LX_*, attr.lx) and roles (SW_W_*, attr.wcls) come from the language pack,
  * through the lookup stage: see src/lang/pack.h and data/features.tsv. */
 
+/* attr_np_after() scans a phrase of at most this many tokens: a name with its titles and an "of"
+ * phrase fits ("Chief Superintendent Graciano Mijares of the police"). */
+#define NP_AFTER_MAX_TOKENS 12
+
 /* A noun phrase naming a speaker or a hearer. */
 typedef struct sw_np {
     uint32_t tok_start, tok_end;  /* tokens [tok_start, tok_end), tok_end == 0 when none */

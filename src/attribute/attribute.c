@@ -19,6 +19,40 @@
 #include "attr.h"
 #include "entities/entities.h"
 
+/* How far each frame looks for its parts (in tokens unless said). */
+/* “Q,” S V: words between a quotation and its cue; a name with its title and affiliation fits in 12. */
+#define SUBJECT_MAX_WORDS 12
+/* “Q1,” S V, “Q2”: the second part opens within 10 tokens after the attribution (a hearer, an aside fit). */
+#define QUOTE_RESUME_WINDOW 10
+/* C, V S, C2: the clause on either side of an inverted cue and its comma has a subject and a verb. */
+#define INVERTED_CLAUSE_MIN_TOKENS 2
+/* "did not say", "would never have said": a negation among the 3 words before a cue (aux, adverb between). */
+#define NEGATION_WINDOW 3
+/* "Ortiz, speaking at a briefing, said C": at most 10 words after the participle (a place, a time fit). */
+#define PARTICIPLE_ASIDE_MAX_WORDS 10
+/* "cited the Air Force as stating": before "as", at least a verb and its object. */
+#define CITED_AS_MIN_TOKENS 2
+/* "..., her son Anderson Cooper announced": the comma at most 4 tokens before the name (a relation, a title). */
+#define SPEAKER_DESCRIPTOR_GAP 4
+/* "C, S V on Twitter on Monday.": a trailing cue with a hearer or adverbial after it spans at most 6 tokens. */
+#define TRAILING_ADVERBIAL_WINDOW 6
+/* The statements of the current sentence are among the newest 16: a sentence holds a few; constant-time. */
+#define SENTENCE_STMT_LOOKBACK 16
+/* "according to the TASS news agency": at most 10 words name the outlet (a name with its description). */
+#define OUTLET_PHRASE_MAX_WORDS 10
+/* "according to the ministry he died ...": the clause after the source has a subject, a verb and more. */
+#define SOURCE_CLAUSE_MIN_TOKENS 3
+/* "According to a report from ABC on March 3, C": the source's phrase reaches its comma within 12 tokens. */
+#define SOURCE_TAIL_MAX_TOKENS 12
+/* “Q,” he pounded / “Q,” the minister smiled: the verb among the 4 words after the quotation (and comma). */
+#define POST_QUOTE_CUE_WINDOW 4
+/* “Q,” reads Judge Miller's statement: past the name, its possessive and the document noun (3 tokens). */
+#define OWNER_TAIL_MAX_TOKENS 3
+/* the program “X”, nicknamed “X”: a title noun or a naming verb among the 3 words before the quotation. */
+#define NAMING_WORD_WINDOW 3
+/* A cue inside a statement of its own sentence: that one is among the newest 8 (checked for every cue). */
+#define ENCLOSING_STMT_LOOKBACK 8
+
 sw_stmt *attr_new_stmt(sw_attr *a)
 {
     sw_doc *doc = a->doc;
@@ -187,7 +221,7 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
         if (tok_punct(a, i, ',')) continue;
         if (a->t[i].kind != SW_TK_WORD) return -1;
         /* a subject may be long: “Q,” Crystal Doe of the tribe's preservation office told */
-        if (++words > 12) return -1;
+        if (++words > SUBJECT_MAX_WORDS) return -1;
         if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && words > 1) return -1;
         if (i + 1 < v && attr_is_cue_verb(a, i)) return -1;
     }
@@ -197,7 +231,7 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 /* After a cue that followed a quotation: an inverted subject, a hearer, then ", “Q2”". */
 static int32_t quote_continuing_after(const sw_attr *a, uint32_t i, uint32_t hi)
 {
-    for (uint32_t j = i; j < hi && j - i < 10; j++) {
+    for (uint32_t j = i; j < hi && j - i < QUOTE_RESUME_WINDOW; j++) {
         if (a->t[j].kind == SW_TK_QUOTE) return a->qspan_open[j];
         if (a->t[j].kind == SW_TK_PUNCT && !tok_punct(a, j, ',') && !tok_punct(a, j, ':')) return -1;
     }
@@ -264,7 +298,9 @@ static int document_reads(const sw_attr *a, uint32_t v, uint32_t lo)
  * not apply. */
 static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi, uint8_t vform, sw_status *st)
 {
-    if (!(v > lo + 2 && tok_punct(a, v - 1, ',') && (vform == SW_VF_PAST || vform == SW_VF_3SG))) return 0;
+    if (!(v > lo + INVERTED_CLAUSE_MIN_TOKENS && tok_punct(a, v - 1, ',') &&
+          (vform == SW_VF_PAST || vform == SW_VF_3SG)))
+        return 0;
     sw_np who = attr_np_after(a, ve, hi, 1);
     if (!(who.kind == SW_NP_NAME || (who.kind == SW_NP_DESC && speaking_desc(a, who)))) return 0;
     /* the inverted subject ends the sentence or a comma follows it: a verb with an object
@@ -275,7 +311,7 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
     if (!at_end && k + 1 < hi) {
         uint32_t e2 = attr_clause_end(a, k + 1, hi);
         /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
-        if (e2 > k + 2 && attr_clause_is_finite(a, k + 1, e2)) ce = e2;
+        if (e2 > k + INVERTED_CLAUSE_MIN_TOKENS && attr_clause_is_finite(a, k + 1, e2)) ce = e2;
     }
     if (a->t[lo].kind == SW_TK_QUOTE || !attr_clause_is_finite(a, lo, v - 1)) return 0;
     sw_stmt *s = clause_stmt(a, lo, ce);
@@ -321,9 +357,9 @@ static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_
  * through the participle's own cue, so the verb before it reports nothing itself. */
 static int object_speaks_through_participle(sw_attr *a, uint32_t ve, uint32_t hi)
 {
-    /* cheap test first: an "as" a few words on */
+    /* cheap test first: an "as" a few words on, past an object attr_np_after() can take */
     uint32_t t = ve;
-    while (t < hi && t - ve < 12 && !tok_role(a, t, SW_W_AS_FRAME)) t++;
+    while (t < hi && t - ve < NP_AFTER_MAX_TOKENS && !tok_role(a, t, SW_W_AS_FRAME)) t++;
     if (t >= hi || !tok_role(a, t, SW_W_AS_FRAME)) return 0;
     sw_np obj = attr_np_after(a, ve, hi, 0);
     uint32_t k = obj.tok_end;
@@ -347,7 +383,7 @@ static int negation_at(const sw_attr *a, uint32_t i)
 static int negated_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 {
     uint32_t p = v;
-    for (int k = 0; k < 3 && p > lo; k++) {
+    for (int k = 0; k < NEGATION_WINDOW && p > lo; k++) {
         p--;
         if (negation_at(a, p)) return 1;
         if (tok_role(a, p, SW_W_TO) && p > lo && tok_role(a, p - 1, SW_W_REFUSAL)) return 1;
@@ -423,7 +459,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
      * speech verb only says how that verb's statement was made */
     if (vform == SW_VF_ING && v > lo && tok_punct(a, v - 1, ',')) {
         uint32_t c = ve;
-        while (c < hi && c - ve < 10 && is_word(a, c)) c++;
+        while (c < hi && c - ve < PARTICIPLE_ASIDE_MAX_WORDS && is_word(a, c)) c++;
         if (c + 1 < hi && tok_punct(a, c, ',') && attr_is_cue_verb(a, c + 1) && a->info[c + 1]->verb_form != SW_VF_ING)
             return SW_OK;
     }
@@ -432,7 +468,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         uint32_t p = v;
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
         /* "cited the Air Force as stating": the noun phrase before "as" */
-        if (v > lo + 2 && tok_role(a, v - 1, SW_W_AS_FRAME)) {
+        if (v > lo + CITED_AS_MIN_TOKENS && tok_role(a, v - 1, SW_W_AS_FRAME)) {
             sw_np obj = attr_subject_before(a, v - 1, lo);
             uint32_t b = obj.tok_start;
             if (b > lo && is_word(a, b - 1) && (a->wcls[b - 1] & SW_W_DET)) b--;
@@ -505,7 +541,8 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     uint32_t before = subj.tok_start - 1;
     /* "..., her son Anderson Cooper announced", "..., newspaper The Hindu reported": words that
      * describe the speaker may stand between the comma and the name */
-    while (before > lo && before + 4 > subj.tok_start && is_word(a, before) && !(a->t[before].flags & SW_TF_CAP) &&
+    while (before > lo && before + SPEAKER_DESCRIPTOR_GAP > subj.tok_start && is_word(a, before) &&
+           !(a->t[before].flags & SW_TF_CAP) &&
            !(a->wcls[before] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_AUX)))
         before--;
     if (!tok_punct(a, before, ',') || before <= lo) return SW_OK;
@@ -514,7 +551,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (end_tok < hi && is_word(a, end_tok) && !(a->wcls[end_tok] & (SW_W_PREP | SW_W_TIME | SW_W_ADVERB)) &&
         !(a->lx[end_tok] & SW_LX_CALENDAR) && !(a->info[v] && (a->info[v]->frames & SW_VX_TELL)))
         return SW_OK;
-    while (end_tok < hi && is_word(a, end_tok) && end_tok - v < 6) end_tok++;
+    while (end_tok < hi && is_word(a, end_tok) && end_tok - v < TRAILING_ADVERBIAL_WINDOW) end_tok++;
     int parenthetical = end_tok < hi && tok_punct(a, end_tok, ',');
     uint32_t cs2 = lo, ce2;
     if (parenthetical) {
@@ -551,14 +588,14 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         a->doc->ents[a->doc->ments[src.ment].ent].type == SW_ENT_ORGANIZATION)
         outlet = 1;
     uint32_t sent_start_off = a->t[lo].start;
-    for (uint32_t n = a->doc->n_stmts, seen = 0; n-- > 0 && outlet && seen < 16; seen++) {
+    for (uint32_t n = a->doc->n_stmts, seen = 0; n-- > 0 && outlet && seen < SENTENCE_STMT_LOOKBACK; seen++) {
         sw_stmt *s = &a->doc->stmts[n];
         if (s->end < sent_start_off && s->cue_start < sent_start_off) break;
         if (s->speaker >= 0 || s->speaker_name || s->spk_start != SW_NONE) {
             if (s->via_start == SW_NONE) {
                 /* the whole phrase names the outlet: "the TASS news agency" */
                 uint32_t e = i + k;
-                while (e < hi && e - (i + k) < 10 && (a->t[e].kind == SW_TK_WORD) &&
+                while (e < hi && e - (i + k) < OUTLET_PHRASE_MAX_WORDS && (a->t[e].kind == SW_TK_WORD) &&
                        !(a->wcls[e] & (SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT)) &&
                        !(e > i + k && (a->wcls[e] & SW_W_PREP) && !tok_role(a, e, SW_W_GENITIVE)))
                     e++;
@@ -576,7 +613,7 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     if (after < hi && tok_punct(a, after, ',')) after++;
     int clause_after_src = after < hi && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
                            attr_clause_is_finite(a, after, attr_clause_end(a, after, hi)) &&
-                           attr_clause_end(a, after, hi) >= after + 3;
+                           attr_clause_end(a, after, hi) >= after + SOURCE_CLAUSE_MIN_TOKENS;
     /* the part after the source is its statement when it has a subject of its own, or when a
      * conjunction comes before "according to" ("..., and, according to CNN, was called ...");
      * ", according to S, but ..." and "X, who ..., according to S, have ..." report what is before */
@@ -594,7 +631,9 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         /* According to S, C.  /  ... according to S C. */
         uint32_t j = src.tok_end;
         if (!clause_after_src) {
-            while (j < hi && !tok_punct(a, j, ',') && j - src.tok_end < 12 && a->t[j].kind != SW_TK_QUOTE) j++;
+            while (j < hi && !tok_punct(a, j, ',') && j - src.tok_end < SOURCE_TAIL_MAX_TOKENS &&
+                   a->t[j].kind != SW_TK_QUOTE)
+                j++;
             if (j >= hi || !tok_punct(a, j, ',')) j = src.tok_end;
         }
         if (j < hi && tok_punct(a, j, ',')) j++;
@@ -638,7 +677,7 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     if (ce <= cs + 1) return SW_OK;
     /* a report already found inside this clause becomes part of it */
     uint32_t cs_off = a->t[cs].start, ce_off = a->t[ce - 1].end;
-    for (uint32_t n = a->doc->n_stmts, seen = 0; n-- > 0 && seen < 16; seen++) {
+    for (uint32_t n = a->doc->n_stmts, seen = 0; n-- > 0 && seen < SENTENCE_STMT_LOOKBACK; seen++) {
         sw_stmt *in = &a->doc->stmts[n];
         if (in->end < sent_start_off) break;
         if (in->is_statement && in->start >= cs_off && in->end <= ce_off && in->qspan < 0) {
@@ -700,7 +739,7 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
     if (close != SW_NONE) {
         uint32_t j = close + 1;
         if (j < bhi && tok_punct(a, j, ',')) j++;
-        for (uint32_t v = j; v < bhi && v - j < 4; v++) {
+        for (uint32_t v = j; v < bhi && v - j < POST_QUOTE_CUE_WINDOW; v++) {
             if (!is_word(a, v)) break;
             /* "reads" and "read" speak for a document right after its quotation */
             int reads = tok_role(a, v, SW_W_READS);
@@ -713,7 +752,7 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
                     after = subj.tok_end;
                     /* "reads Judge Miller's statement": past the document noun too (the
                      * possessive ending is a word token of its own) */
-                    while (after < bhi && is_word(a, after) && after - subj.tok_end < 3) after++;
+                    while (after < bhi && is_word(a, after) && after - subj.tok_end < OWNER_TAIL_MAX_TOKENS) after++;
                 }
                 if (subj.kind == SW_NP_NONE) break;
                 sw_stmt *s = quote_stmt(a, q);
@@ -779,7 +818,7 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
     if (!s) return SW_ERR_NOMEM;
     s->is_statement = 0;
     const char *reason = "scare quote";
-    for (uint32_t i = open; i-- > blo && open - i <= 3;) {
+    for (uint32_t i = open; i-- > blo && open - i <= NAMING_WORD_WINDOW;) {
         if (!is_word(a, i)) break;
         if (a->wcls[i] & SW_W_TITLE_NOUN) { reason = "title"; break; }
         if (a->wcls[i] & SW_W_NAMING_VERB) { reason = "name"; break; }
@@ -891,7 +930,7 @@ sw_status sw_attribute(sw_doc *doc)
             if (!attr_is_cue_verb(&a, v) && !document_reads(&a, v, lo)) continue;
             /* a verb inside a statement already found is part of its clause */
             int inside = 0;
-            for (uint32_t n = doc->n_stmts, seen = 0; n-- > 0 && seen < 8; seen++) {
+            for (uint32_t n = doc->n_stmts, seen = 0; n-- > 0 && seen < ENCLOSING_STMT_LOOKBACK; seen++) {
                 const sw_stmt *s = &doc->stmts[n];
                 if (s->end <= a.t[lo].start) break;
                 if (a.t[v].start >= s->start && a.t[v].end <= s->end) { inside = 1; break; }

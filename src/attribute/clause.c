@@ -10,6 +10,30 @@
 #include <string.h>
 #include "attr.h"
 
+/* How far the clause frames look (in tokens unless said). */
+/* ", which he later described as": a relative clause's own cue under 5 tokens after its pronoun. */
+#define RELATIVE_CUE_WINDOW 5
+/* "..., and then also claimed": a second cue after "and" past at most 2 adverbs. */
+#define COORDINATED_CUE_WINDOW 3
+/* A clause's finite verb is looked for in its first 24 tokens: a long subject fits; bounds the cost. */
+#define FINITE_VERB_WINDOW 24
+/* "told the Senate Armed Services Committee that": a hearer's name or description, at most 7 words. */
+#define HEARER_MAX_WORDS 7
+/* "said on Sunday in a statement that": at most 4 adverbials in a row between a verb and its clause. */
+#define ADVERBIALS_MAX 4
+/* "at a press conference yesterday morning": an adverbial, with its preposition or comma, has at most 8 tokens. */
+#define ADVERBIAL_MAX_TOKENS 8
+/* "warned for years that C", "for the past week that": "that" closes the "for" phrase within 5 tokens. */
+#define FOR_ADVERBIAL_WINDOW 5
+/* "said — as reported by the Daily Star — “...”": the cue phrase and an outlet's name close within 16 tokens. */
+#define OUTLET_ASIDE_MAX_TOKENS 16
+/* "accused X of C", "described X as C": the object X is a short noun phrase, at most 6 tokens. */
+#define FRAME_OBJECT_MAX_TOKENS 6
+/* "described it as a “dastardly act”": at most 2 determiners between "as" and the quotation. */
+#define AS_QUOTE_WINDOW 3
+/* "said the stores fill the shelves": a clause without a finite verb has 4 tokens or more (else an object). */
+#define ANY_CLAUSE_MIN_TOKENS 4
+
 /* Final punctuation that a statement span leaves out. */
 static int final_punct(const sw_attr *a, uint32_t i)
 {
@@ -61,7 +85,7 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
             /* ", which he described as": a relative clause with its own cue */
             if (is_word(a, k) && (a->wcls[k] & SW_W_RELATIVE)) {
-                for (uint32_t m = k + 1; m < se && m - k < 5; m++)
+                for (uint32_t m = k + 1; m < se && m - k < RELATIVE_CUE_WINDOW; m++)
                     if (attr_is_cue_verb(a, m)) return j;
             }
             /* ", he said" / ", she added": the clause ends before a trailing cue */
@@ -70,7 +94,7 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
         /* "... and claimed ...": a second cue coordinated with the first */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
             uint32_t k = j + 1;
-            while (k < se && k - j < 3 && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
+            while (k < se && k - j < COORDINATED_CUE_WINDOW && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
             if (k < se && attr_is_cue_verb(a, k)) break;
         }
         j++;
@@ -150,7 +174,7 @@ int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
             }
         }
     }
-    for (uint32_t j = cs; j < ce && j - cs < 24; j++) {
+    for (uint32_t j = cs; j < ce && j - cs < FINITE_VERB_WINDOW; j++) {
         if (!is_word(a, j)) continue;
         /* the verb must come before a conjunction that starts another clause: "posting pictures
          * ..., and Qawi drew", "a state of emergency so he could", "the schedule and followed it"
@@ -199,7 +223,7 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
     uint32_t start = j;
     /* words of a name or a description, up to that/to/of/as/a preposition/punctuation */
     int32_t ment = -1;
-    while (j < se && j - start < 7 && is_word(a, j) &&
+    while (j < se && j - start < HEARER_MAX_WORDS && is_word(a, j) &&
            !(a->wcls[j] & (SW_W_THAT | SW_W_TO | SW_W_PREP | SW_W_CONJ | SW_W_SUBJ_PRON | SW_W_RELATIVE)) &&
            !(j > start && (a->wcls[j] & SW_W_ADVERB)) && /* "urged states not to" */
            !(j > start && (a->wcls[j] & SW_W_DET)) &&     /* "tells residents the money is there" */
@@ -221,11 +245,11 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
  * "in a statement", "on Twitter", "after the verdict". Returns the token after them. */
 static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
 {
-    for (int rounds = 0; rounds < 4 && i < se; rounds++) {
+    for (int rounds = 0; rounds < ADVERBIALS_MAX && i < se; rounds++) {
         /* ", in likelihood," : an adverbial set off by commas */
         if (tok_punct(a, i, ',') && i + 1 < se && is_word(a, i + 1) && (a->wcls[i + 1] & (SW_W_PREP | SW_W_ADVERB))) {
             uint32_t j = i + 1;
-            while (j < se && j - i < 8 && is_word(a, j)) j++;
+            while (j < se && j - i < ADVERBIAL_MAX_TOKENS && is_word(a, j)) j++;
             if (j < se && tok_punct(a, j, ',')) {
                 i = j + 1;
                 continue;
@@ -242,7 +266,8 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
             /* a short prepositional phrase, closed by "that", a comma, or a time word after which
              * a clause begins ("at a press conference yesterday morning the ...") */
             uint32_t j = i + 1, time_end = 0;
-            while (j < se && j - i < 8 && (is_word(a, j) || a->t[j].kind == SW_TK_NUM) && !(a->wcls[j] & SW_W_THAT)) {
+            while (j < se && j - i < ADVERBIAL_MAX_TOKENS && (is_word(a, j) || a->t[j].kind == SW_TK_NUM) &&
+                   !(a->wcls[j] & SW_W_THAT)) {
                 if ((a->lx[j] & SW_LX_CALENDAR) || (a->wcls[j] & SW_W_TIME) || a->t[j].kind == SW_TK_NUM) time_end = j + 1;
                 j++;
             }
@@ -277,7 +302,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     /* "warned for years that C": a "for" phrase closed by "that" is an adverbial */
     if (tok_role(a, i, SW_W_FOR_FRAME)) {
         uint32_t t = i + 1;
-        while (t < se && t - i < 5 && is_word(a, t) && !(a->wcls[t] & SW_W_THAT)) t++;
+        while (t < se && t - i < FOR_ADVERBIAL_WINDOW && is_word(a, t) && !(a->wcls[t] & SW_W_THAT)) t++;
         if (t < se && t > i + 1 && is_word(a, t) && (a->wcls[t] & SW_W_THAT)) i = t;
     }
     if (frames & SW_VX_FOR && tok_role(a, i, SW_W_FOR_FRAME)) {
@@ -290,7 +315,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
      * (the "according to" pass names the outlet as the statement's via) */
     if (i + 2 < se && (tok_clause_break(a, i) || tok_punct(a, i, ',')) && attr_according_at(a, i + 1)) {
         uint32_t j = i + 1 + attr_according_at(a, i + 1);
-        while (j < se && j - i < 16 && is_word(a, j)) j++;
+        while (j < se && j - i < OUTLET_ASIDE_MAX_TOKENS && is_word(a, j)) j++;
         if (j + 1 < se && (tok_clause_break(a, j) || tok_punct(a, j, ','))) i = j + 1;
     }
     i = skip_adverbials(a, i, se);
@@ -348,8 +373,8 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     } else if (frames & SW_VX_OF) {
         /* "accused X of C", "spoke of C"; not the "of" of "spoke to one of the candidates" */
         uint32_t j = i;
-        while (j < se && j - i < 6 && !tok_role(a, j, SW_W_GENITIVE) && a->t[j].kind != SW_TK_PUNCT &&
-               !(is_word(a, j) && (a->wcls[j] & SW_W_PREP)))
+        while (j < se && j - i < FRAME_OBJECT_MAX_TOKENS && !tok_role(a, j, SW_W_GENITIVE) &&
+               a->t[j].kind != SW_TK_PUNCT && !(is_word(a, j) && (a->wcls[j] & SW_W_PREP)))
             j++;
         if (j < se && tok_role(a, j, SW_W_GENITIVE)) {
             i = j + 1;
@@ -361,8 +386,8 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     } else if (frames & SW_VX_AS) {
         uint32_t j = i;
         if (tok_role(a, j, SW_W_TO)) j++; /* "referred to as" */
-        while (j < se && j - i < 6 && !tok_role(a, j, SW_W_AS_FRAME) && a->t[j].kind != SW_TK_PUNCT &&
-               a->t[j].kind != SW_TK_QUOTE)
+        while (j < se && j - i < FRAME_OBJECT_MAX_TOKENS && !tok_role(a, j, SW_W_AS_FRAME) &&
+               a->t[j].kind != SW_TK_PUNCT && a->t[j].kind != SW_TK_QUOTE)
             j++;
         if (j < se && tok_role(a, j, SW_W_AS_FRAME)) i = j + 1;
         else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
@@ -373,7 +398,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         int has_subject = v > 0 && (a->ment_of[v - 1] >= 0 || (a->wcls[v - 1] & (SW_W_SUBJ_PRON | SW_W_AUX)));
         if (j == i && i == before_object && (a->wcls[v] & SW_W_NAMING_VERB) && !has_subject) return 0;
         /* "described it as a “dastardly act”": the quotation is the statement */
-        for (uint32_t k = i; k < se && k - i < 3; k++) {
+        for (uint32_t k = i; k < se && k - i < AS_QUOTE_WINDOW; k++) {
             if (a->t[k].kind == SW_TK_QUOTE && a->qspan_open[k] >= 0) { i = k; break; }
             if (!is_word(a, k) || !(a->wcls[k] & SW_W_DET)) break;
         }
@@ -400,7 +425,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     /* "say" and "tell" take a clause almost always, even one whose verb we cannot tell from a
      * noun ("said the stores fill the shelves every night"): the frame any_clause */
     if (needs_finite && info && (info->frames & SW_VX_ANY_CLAUSE) &&
-        *ce >= *cs + 4 && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
+        *ce >= *cs + ANY_CLAUSE_MIN_TOKENS && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
     if (needs_finite && !attr_clause_is_finite(a, *cs, *ce)) return 0;

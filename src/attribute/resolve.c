@@ -7,6 +7,22 @@
 #include "attr.h"
 #include "entities/entities.h"
 
+/* How far back the speaker's referent is looked for. */
+/* How many mentions back a pronoun may look: news pronouns point a few sentences back. */
+#define PRONOUN_WINDOW 40
+/* ... and how many bytes back: 1500, about a dozen sentences (news sentences average some 120 bytes). */
+#define PRONOUN_WINDOW_BYTES 1500
+/* "... told the court “...” She also said": a pronoun continues an unnamed speaker within 400 bytes (3 sentences). */
+#define GROUP_PRONOUN_WINDOW_BYTES 400
+/* attr_latest_stmt() looks at the newest 64 statements: they come roughly in text order; constant-time. */
+#define LATEST_STMT_LOOKBACK 64
+/* "Lund and the company's chief executive, Henrik Aas,": the second person under 10 tokens after "and". */
+#define PAIR_SECOND_WINDOW 10
+/* "the company", "the Norwegian carmaker": the article, at most one word, and the noun. */
+#define THE_COMPANY_MAX_TOKENS 3
+/* "the company" means a firm named within 800 bytes before it: the last six sentences or so. */
+#define THE_COMPANY_WINDOW_BYTES 800
+
 static int gender_ok(uint8_t g, uint8_t want)
 {
     return want == SW_GENDER_UNKNOWN || g == SW_GENDER_UNKNOWN || g == want;
@@ -24,8 +40,6 @@ static int32_t last_mention_before(const sw_doc *doc, uint32_t off)
     return found;
 }
 
-/* How many mentions back a pronoun may look: news pronouns point a few sentences back. */
-#define PRONOUN_WINDOW 40
 
 /* Person (or organisation, for "it"/"they") most likely meant by a pronoun at token `at`: the
  * previous statement's speaker when nobody else who fits was named since, else the most recent
@@ -36,7 +50,7 @@ const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off)
     /* statements arrive roughly in text order, so a short look back over the newest ones finds
      * it; in pass 2 the sorted pass-1 statements may hold a later one */
     const sw_stmt *latest = NULL;
-    for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < 64; seen++) {
+    for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < LATEST_STMT_LOOKBACK; seen++) {
         const sw_stmt *s = &doc->stmts[k];
         if ((int32_t)k == a->cur_stmt || s->start >= at_off || !s->is_statement) continue;
         if (!latest || s->start > latest->start) latest = s;
@@ -108,7 +122,7 @@ static const char *pronoun_pair(sw_attr *a, uint32_t at)
         /* the second person: named right after "and", or in an apposition a few words on
          * ("and the company's chief executive, Henrik Aas,") */
         int32_t m2 = -1;
-        for (uint32_t t = j + 1; t < st->tok_end && t < at && t - j < 10; t++) {
+        for (uint32_t t = j + 1; t < st->tok_end && t < at && t - j < PAIR_SECOND_WINDOW; t++) {
             if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
                 m2 = a->ment_of[t];
                 break;
@@ -151,7 +165,7 @@ const char *attr_pronoun_group(sw_attr *a, uint32_t at)
     const sw_stmt *latest = attr_latest_stmt(a, at_off);
     if (!latest || latest->speaker >= 0 || !latest->speaker_name) return NULL;
     uint32_t since = latest->end > latest->spk_end || latest->spk_end == SW_NONE ? latest->end : latest->spk_end;
-    if (at_off < since || at_off - since > 400) return NULL;
+    if (at_off < since || at_off - since > GROUP_PRONOUN_WINDOW_BYTES) return NULL;
     /* nobody who could be meant was named in between */
     for (int32_t m = last_mention_before(a->doc, at_off); m >= 0; m--) {
         const sw_ment *mt = &a->doc->ments[m];
@@ -213,7 +227,7 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
     for (int32_t m = last, seen = 0; m >= 0 && seen < PRONOUN_WINDOW; m--, seen++) {
         const sw_ment *mt = &doc->ments[m];
         if (mt->ent < 0 || mt->kind != SW_MK_NAME) continue;
-        if (at_off - mt->end > 1500) break;
+        if (at_off - mt->end > PRONOUN_WINDOW_BYTES) break;
         /* a name inside quotation marks (a nickname, a quoted title) is no antecedent */
         const sw_mentinfo *mi = sw_ent_mention_info(doc, m);
         if (mi && (a->t[mi->tok_start].flags & SW_TF_IN_QUOTE)) continue;
@@ -251,8 +265,8 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     const sw_doc *doc = a->doc;
     if (e < 0 || doc->ents[e].type != SW_ENT_ORGANIZATION) return 0;
     uint32_t h = np->tok_end - 1;
-    if (np->tok_end - np->tok_start > 3 || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE) || !(a->lx[h] & SW_LX_FIRM) ||
-        (a->lx[h] & SW_LX_MEDIA))
+    if (np->tok_end - np->tok_start > THE_COMPANY_MAX_TOKENS || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE) ||
+        !(a->lx[h] & SW_LX_FIRM) || (a->lx[h] & SW_LX_MEDIA))
         return 0;
     for (uint32_t t = np->tok_start + 1; t < np->tok_end; t++)
         if ((a->t[t].flags & SW_TF_CAP) || a->ment_of[t] >= 0) return 0;
@@ -268,7 +282,7 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     /* named in the last few sentences */
     uint32_t at_off = a->t[at].start;
     for (int32_t m = last_mention_before(doc, at_off); m >= 0; m--) {
-        if (at_off - doc->ments[m].end > 800) break;
+        if (at_off - doc->ments[m].end > THE_COMPANY_WINDOW_BYTES) break;
         if (doc->ments[m].ent == e) return 1;
     }
     return 0;

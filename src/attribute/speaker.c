@@ -12,6 +12,46 @@
 #include "attr.h"
 #include "entities/entities.h"
 
+/* How far the speaker's phrase is looked for (in tokens). */
+/* "Anderson Cooper, of CNN, one of her sons, stated": at most 6 comma-separated segments before the verb, */
+#define CHAIN_MAX_SEGMENTS 6
+/* starting within 40 tokens before the verb's comma: a name and a few appositions fit. */
+#define CHAIN_MAX_TOKENS 40
+/* "the FAA and the NTSB, with the latter": both names are looked for in the 40 tokens before "latter". */
+#define LATTER_LOOKBACK 40
+/* ", with the latter", "; the latter": at most 3 tokens between the second name and "the". */
+#define LATTER_GAP 4
+/* "Anna Berg, a chemist at the institute, who said": an apposition before "who", under 25 tokens. */
+#define APPOSITION_MAX_TOKENS 25
+/* np_ending_at() calls itself to step over parentheses, appositions, "of" phrases: 3 levels (bounds recursion). */
+#define NP_MAX_DEPTH 3
+/* "the National Hurricane Center (NHC) reported": a parenthesis stepped over has under 12 tokens. */
+#define PAREN_MAX_TOKENS 12
+/* "X, a TITLE at Y, said", "X, who ..., said": an apposition or relative clause, at most 30 tokens. */
+#define COMMA_ASIDE_MAX_TOKENS 30
+/* "dela Vega of the army's Command said": at most 6 tokens between "of" and the organisation named. */
+#define AFFILIATION_MAX_TOKENS 6
+/* "Judge Miller's statement", "her own memoirs": the owner at most 3 tokens before the document noun. */
+#define DOC_OWNER_WINDOW 3
+/* "Organizers of the rally said": "of" at most 5 tokens before the phrase's last word (a short name). */
+#define OF_PHRASE_WINDOW 5
+/* "the forecaster said": after "the" or "a", a lower-case word of 2 bytes or fewer is rarely a noun. */
+#define SHORT_WORD_MAX_LEN 2
+/* "the party's chief financial officer said": a description's first word at most 6 tokens before its head. */
+#define DESCRIPTION_MAX_TOKENS 6
+/* "Smith yesterday also reportedly said": at most 4 adverbs and time words between a subject and its verb. */
+#define SUBJECT_ADVERBS_MAX 4
+/* "Ferrand in relaying the news to parliament said": the gerund among the 12 tokens before the phrase. */
+#define GERUND_ADJUNCT_WINDOW 12
+/* "a statement by the Presidential Spokesperson Harry Roque": the person among 8 words (titles first). */
+#define SOURCE_PERSON_WINDOW 8
+/* "In a statement on Monday, the government announced": a leading adverbial ends at a comma within 15 tokens. */
+#define LEADING_ADVERBIAL_MAX_TOKENS 15
+/* "Underwhelmed with her role, she left": a participle phrase before the subject, its comma within 10 tokens. */
+#define LEADING_PARTICIPLE_MAX_TOKENS 10
+/* "said University of California, San Diego's chancellor, Pradeep Khosla": the person under 10 tokens on. */
+#define APPOSITION_PERSON_WINDOW 10
+
 static sw_np np_none(void)
 {
     sw_np np;
@@ -72,9 +112,9 @@ static uint32_t skip_segment_lead(const sw_attr *a, uint32_t k, uint32_t end)
 static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
 {
     sw_np np = np_none();
-    uint32_t seg_start[6];
+    uint32_t seg_start[CHAIN_MAX_SEGMENTS];
     uint32_t n = 0, j = comma;
-    while (n < 6 && comma - j < 40) {
+    while (n < CHAIN_MAX_SEGMENTS && comma - j < CHAIN_MAX_TOKENS) {
         uint32_t k = j;
         while (k > lo && !tok_punct(a, k - 1, ',') && a->t[k - 1].kind != SW_TK_QUOTE && !tok_clause_break(a, k - 1))
             k--;
@@ -108,10 +148,10 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
 static sw_np latter_former(const sw_attr *a, uint32_t i)
 {
     sw_np np = np_none();
-    uint32_t lim = i > 40 ? i - 40 : 0;
+    uint32_t lim = i > LATTER_LOOKBACK ? i - LATTER_LOOKBACK : 0;
     uint32_t j = i - 1; /* "the" */
     /* ", with the latter", "; the latter": a few words or marks between */
-    while (j > lim && a->ment_of[j - 1] < 0 && i - j < 4 && !tok_punct(a, j - 1, '.')) j--;
+    while (j > lim && a->ment_of[j - 1] < 0 && i - j < LATTER_GAP && !tok_punct(a, j - 1, '.')) j--;
     if (j == lim || a->ment_of[j - 1] < 0) return np;
     int32_t second = a->ment_of[j - 1];
     uint32_t k = mention_first_tok(a, j - 1);
@@ -132,7 +172,7 @@ static sw_np latter_former(const sw_attr *a, uint32_t i)
 static uint32_t apposition_start(const sw_attr *a, uint32_t comma, uint32_t lo)
 {
     uint32_t j = comma;
-    while (j > lo && comma - j < 25) {
+    while (j > lo && comma - j < APPOSITION_MAX_TOKENS) {
         j--;
         if (tok_punct(a, j, ',')) break;
         if (!is_word(a, j) && !is_possessive(a, j)) return SW_NONE;
@@ -146,11 +186,11 @@ static uint32_t apposition_start(const sw_attr *a, uint32_t comma, uint32_t lo)
 static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
 {
     sw_np np = np_none();
-    if (i < lo || i >= a->n || depth > 3) return np;
+    if (i < lo || i >= a->n || depth > NP_MAX_DEPTH) return np;
     /* "the National Hurricane Center (NHC) reported": step over a parenthesis */
     if (tok_punct(a, i, ')')) {
         uint32_t j = i;
-        while (j > lo && !tok_punct(a, j, '(') && i - j < 12) j--;
+        while (j > lo && !tok_punct(a, j, '(') && i - j < PAREN_MAX_TOKENS) j--;
         if (tok_punct(a, j, '(') && j > lo) return np_ending_at(a, j - 1, lo, depth + 1);
         return np;
     }
@@ -162,7 +202,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         while (j > lo) {
             j--;
             if (tok_punct(a, j, ',')) break;
-            if (a->t[j].kind == SW_TK_QUOTE || tok_clause_break(a, j) || i - j > 30) return np;
+            if (a->t[j].kind == SW_TK_QUOTE || tok_clause_break(a, j) || i - j > COMMA_ASIDE_MAX_TOKENS) return np;
         }
         if (!tok_punct(a, j, ',') || j <= lo) return np;
         sw_np head = np_ending_at(a, j - 1, lo, depth + 1);
@@ -204,7 +244,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         /* "Jennifer Lu of the Coalition said", "dela Vega of the army's Command said": keep the
          * person before of/from/at */
         uint32_t s = np.tok_start;
-        while (s > lo + 1 && np.tok_start - s < 6 &&
+        while (s > lo + 1 && np.tok_start - s < AFFILIATION_MAX_TOKENS &&
                ((a->wcls[s - 1] & SW_W_DET) || is_possessive(a, s - 1) ||
                 (is_word(a, s - 1) && a->ment_of[s - 1] < 0 && !(a->t[s - 1].flags & SW_TF_CAP) &&
                  !(a->wcls[s - 1] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE))) ||
@@ -223,7 +263,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     if ((a->wcls[i] & SW_W_DOC_NOUN) && i >= lo + 2) {
         uint32_t p = i - 1;
         while (p > lo && is_word(a, p) && !(a->lx[p] & SW_LX_FUNCTION) && !is_possessive(a, p) &&
-               a->ment_of[p] < 0 && i - p < 3)
+               a->ment_of[p] < 0 && i - p < DOC_OWNER_WINDOW)
             p--;
         if (is_possessive(a, p) && p > lo) {
             sw_np owner = np_ending_at(a, p - 1, lo, depth + 1);
@@ -233,7 +273,9 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         if (a->ment_of[i - 1] >= 0 && a->ment_of[i] < 0) return np_ending_at(a, i - 1, lo, depth + 1);
         /* "her memoirs read", "their statement said": the owner is who the pronoun means */
         uint32_t d = i - 1;
-        while (d > lo && i - d < 3 && is_word(a, d) && !(a->wcls[d] & SW_W_DET) && !(a->t[d].flags & SW_TF_CAP)) d--;
+        while (d > lo && i - d < DOC_OWNER_WINDOW && is_word(a, d) && !(a->wcls[d] & SW_W_DET) &&
+               !(a->t[d].flags & SW_TF_CAP))
+            d--;
         if (is_word(a, d) && tok_role(a, d, SW_W_POSS_DET)) {
             np.kind = SW_NP_PRONOUN;
             np.tok_start = d;
@@ -243,9 +285,9 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     }
     /* a description: words back to a determiner, headed by the word before the verb */
     /* "Organizers of the rally said": the head is before "of" */
-    if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP) && depth < 3 && !(a->lx[i] & SW_LX_FUNCTION)) {
+    if (!speaking_head(a, i) && !(a->t[i].flags & SW_TF_CAP) && depth < NP_MAX_DEPTH && !(a->lx[i] & SW_LX_FUNCTION)) {
         uint32_t k = i;
-        while (k > lo + 1 && i - k < 5 && is_word(a, k) && !tok_role(a, k, SW_W_GENITIVE)) k--;
+        while (k > lo + 1 && i - k < OF_PHRASE_WINDOW && is_word(a, k) && !tok_role(a, k, SW_W_GENITIVE)) k--;
         if (tok_role(a, k, SW_W_GENITIVE) && k > lo) {
             sw_np head = np_ending_at(a, k - 1, lo, depth + 1);
             uint32_t h = head.tok_end ? head.tok_end - 1 : 0;
@@ -262,7 +304,8 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
          * said") */
         uint32_t len = tok_len(a, i);
         int plural = looks_plural(a, i) && !(a->lx[i] & SW_LX_FUNCTION);
-        int after_article = i > lo && tok_role(a, i - 1, SW_W_DEF_ARTICLE | SW_W_INDEF_ARTICLE) && len > 2 &&
+        int after_article = i > lo && tok_role(a, i - 1, SW_W_DEF_ARTICLE | SW_W_INDEF_ARTICLE) &&
+                            len > SHORT_WORD_MAX_LEN &&
                             !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_LY_ADVERB)) &&
                             !(a->wcls[i] & (SW_W_TIME | SW_W_PREP | SW_W_CONJ)) && i + 1 < a->n &&
                             attr_is_cue_verb(a, i + 1) &&
@@ -272,7 +315,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     }
     if (a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) return np;
     uint32_t s = i;
-    while (s > lo && i - s < 6) {
+    while (s > lo && i - s < DESCRIPTION_MAX_TOKENS) {
         uint32_t p = s - 1;
         if (a->wcls[p] & SW_W_DET) { s = p; break; }
         if (!is_word(a, p) && !is_possessive(a, p)) break;
@@ -284,7 +327,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     np.tok_start = s;
     np.tok_end = i + 1;
     /* "Crystal Doe of the tribe's preservation office told": the person before of/from/at */
-    if (s > lo + 1 && depth < 3 && tok_role(a, s - 1, SW_W_AFFILIATION)) {
+    if (s > lo + 1 && depth < NP_MAX_DEPTH && tok_role(a, s - 1, SW_W_AFFILIATION)) {
         sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
         if (before.kind == SW_NP_NAME && is_person_ment(a, before.ment)) return before;
         /* "the head of the harbour authority told": a role of an organisation speaks */
@@ -302,7 +345,7 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
     if (v == 0 || v <= lo) return np_none();
     uint32_t i = v - 1, skipped = 0;
     /* "also", "has since", "yesterday" may stand between the subject and its verb */
-    while (i > lo && skipped < 4 && is_word(a, i) && (a->wcls[i] & (SW_W_ADVERB | SW_W_TIME)) &&
+    while (i > lo && skipped < SUBJECT_ADVERBS_MAX && is_word(a, i) && (a->wcls[i] & (SW_W_ADVERB | SW_W_TIME)) &&
            !(a->wcls[i] & SW_W_SUBJ_PRON)) {
         i--;
         skipped++;
@@ -326,7 +369,7 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
      * gerund adjunct; the subject is the person before its preposition */
     if (np.kind == SW_NP_NAME && is_person_ment(a, np.ment)) return np;
     uint32_t from = np.kind != SW_NP_NONE ? np.tok_start : i + 1;
-    for (uint32_t g = from; g > lo + 1 && from - g < 12;) {
+    for (uint32_t g = from; g > lo + 1 && from - g < GERUND_ADJUNCT_WINDOW;) {
         g--;
         if (!is_word(a, g)) break;
         if (is_gerund(a, g) && tok_role(a, g - 1, SW_W_GERUND_ADJUNCT)) {
@@ -363,7 +406,7 @@ static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
         k++;
         if (k < hi && (a->wcls[k] & SW_W_DET)) k++;
         /* "a statement by the Presidential Spokesperson Harry Roque": the person in the phrase */
-        for (uint32_t t = k; t < hi && t - k < 8 && is_word(a, t); t++) {
+        for (uint32_t t = k; t < hi && t - k < SOURCE_PERSON_WINDOW && is_word(a, t); t++) {
             if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t])) return name_np(a, t, t, hi);
             if ((a->wcls[t] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)) && a->ment_of[t] < 0) break;
         }
@@ -379,7 +422,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
     if (i < v && is_word(a, i) && ((a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_ADVERB | SW_W_TIME)) ||
                                    (a->lx[i] & SW_LX_CALENDAR))) {
         uint32_t j = i;
-        while (j < v && j - i < 15 && !tok_punct(a, j, ',')) j++;
+        while (j < v && j - i < LEADING_ADVERBIAL_MAX_TOKENS && !tok_punct(a, j, ',')) j++;
         if (j < v && tok_punct(a, j, ',')) i = j + 1;
         else return np_none();
     }
@@ -388,7 +431,8 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
     /* "Underwhelmed with her role, she left the series": a participle phrase before the subject */
     if (np.kind != SW_NP_NAME && np.kind != SW_NP_PRONOUN && i == lo) {
         uint32_t j = i;
-        while (j < v && j - i < 10 && !tok_punct(a, j, ',') && a->t[j].kind != SW_TK_QUOTE) j++;
+        while (j < v && j - i < LEADING_PARTICIPLE_MAX_TOKENS && !tok_punct(a, j, ',') && a->t[j].kind != SW_TK_QUOTE)
+            j++;
         if (j + 1 < v && tok_punct(a, j, ',') && is_word(a, j + 1) &&
             ((a->wcls[j + 1] & SW_W_SUBJ_PRON) || a->ment_of[j + 1] >= 0)) {
             sw_np np2 = attr_np_after(a, j + 1, v, 0);
@@ -422,7 +466,7 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
     uint32_t j = i, last_word = SW_NONE;
     int32_t person = -1, any = -1;
     uint32_t person_end = 0, any_end = 0;
-    while (j < hi && j - i < 12) {
+    while (j < hi && j - i < NP_AFTER_MAX_TOKENS) {
         if (!is_word(a, j) && !is_possessive(a, j)) {
             if (tok_punct(a, j, '(')) break;
             if (!(a->t[j].kind == SW_TK_PUNCT && tok_len(a, j) == 1 && tok_text(a, j)[0] == '-')) break;
@@ -461,7 +505,7 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
     /* "said University of California, San Diego's chancellor, Pradeep Khosla": an apposition
      * that names a person wins over an organisation */
     if (apposition && j < hi && tok_punct(a, j, ',')) {
-        for (uint32_t k = j + 1; k < hi && k - j < 10; k++) {
+        for (uint32_t k = j + 1; k < hi && k - j < APPOSITION_PERSON_WINDOW; k++) {
             if (tok_punct(a, k, ',') && k + 1 < hi) continue;
             if (!is_word(a, k) && !is_possessive(a, k)) break;
             if (a->ment_of[k] >= 0 && is_person_ment(a, a->ment_of[k])) return name_np(a, k, k, hi);
