@@ -5,12 +5,12 @@
  * These are formats, not containers: a database made by one version is read and added to by the
  * next, so each of them must give, for the same input, exactly what it gave when the rows were
  * written:
- *  - nk_content_hash(): articles.content_hash, how an article already stored is recognised;
- *  - nk_content_hash64() of (speaker key, text hash): qgroups.id, the quotation groups' row ids;
- *  - nk_text_hash(): qgroups.text_hash, the normalised text of a quotation;
- *  - sw_name_key() (public API) and the keys the store builds with nk_parse_person(): entities.key
+ *  - sw_nk_content_hash(): articles.content_hash, how an article already stored is recognised;
+ *  - sw_nk_content_hash64() of (speaker key, text hash): qgroups.id, the quotation groups' row ids;
+ *  - sw_nk_text_hash(): qgroups.text_hash, the normalised text of a quotation;
+ *  - sw_name_key() (public API) and the keys the store builds with sw_nk_parse_person(): entities.key
  *    and entities.skey, which merge the entities of different articles;
- *  - nk_fold(): aliases.folded and the folded speaker names of qgroups.speaker_key.
+ *  - sw_nk_fold(): aliases.folded and the folded speaker names of qgroups.speaker_key.
  * The library's in-memory hash (src/core/hash.h) and its tables (src/core/map.h) may change from
  * one version to the next; these may not. If a test here fails, the change breaks every existing
  * database: keep the old function, or write a migration.
@@ -39,7 +39,7 @@ static void test_text_hash_is_pinned(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t nl = 99;
         char h[17];
-        hex64(nk_text_hash(cases[i].text, strlen(cases[i].text), &nl), h);
+        hex64(sw_nk_text_hash(cases[i].text, strlen(cases[i].text), &nl), h);
         CHECK_EQ_STR(h, cases[i].hash);
         CHECK_EQ_INT(nl, cases[i].norm_len);
     }
@@ -50,13 +50,13 @@ static void test_content_hash_is_pinned(void)
     /* text, title, url (absent), date, source (empty): absent and empty differ */
     sw_str parts[5] = {{"Body text of the article.", 25}, {"A title", 7}, {NULL, 0}, {"2024-01-02", 10}, {"", 0}};
     char out[33], h[17];
-    nk_content_hash(parts, 5, out);
+    sw_nk_content_hash(parts, 5, out);
     CHECK_EQ_STR(out, "6a286b6db7e304d07064f98e670c970a");
-    hex64(nk_content_hash64(parts, 5), h);
+    hex64(sw_nk_content_hash64(parts, 5), h);
     CHECK_EQ_STR(h, "6a286b6db7e304d0"); /* the first half */
     /* a quotation group's id: (speaker key, text hash in hex) */
     sw_str group[2] = {{"e:17", 4}, {"0123456789abcdef", 16}};
-    hex64(nk_content_hash64(group, 2), h);
+    hex64(sw_nk_content_hash64(group, 2), h);
     CHECK_EQ_STR(h, "2e99c9879ecb2a68");
 }
 
@@ -90,7 +90,7 @@ static void test_fold_is_pinned(void)
 {
     const char *s = "\xC5\x81ukasz \xC5\xBBUREK \xC3\x98ster Stra\xC3\x9F" "e";
     char f[256];
-    CHECK_EQ_INT(nk_fold(s, strlen(s), f, sizeof f), 26);
+    CHECK_EQ_INT(sw_nk_fold(s, strlen(s), f, sizeof f), 26);
     CHECK_EQ_STR(f, "lukasz zurek oster strasse");
 }
 

@@ -22,7 +22,7 @@
 /* Word classes (SW_LX_*, attr.lx) and roles (SW_W_*, attr.wcls) come from the language pack,
  * through the lookup stage: see src/lang/pack.h and data/features.tsv. */
 
-/* attr_np_after() scans a phrase of at most this many tokens: a name with its titles and an "of"
+/* sw_attr_np_after() scans a phrase of at most this many tokens: a name with its titles and an "of"
  * phrase fits ("Chief Superintendent Graciano Mijares of the police"). */
 #define NP_AFTER_MAX_TOKENS 12
 
@@ -157,59 +157,59 @@ static inline int is_gerund(const sw_attr *a, uint32_t i)
 static inline int people_quantifier(const sw_attr *a, uint32_t i) { return tok_role(a, i, SW_W_PEOPLE_QUANT); }
 
 /* A token that ends a clause inside a sentence: ; or : or a dash. */
-int tok_clause_break(const sw_attr *a, uint32_t i);
+int sw_attr_clause_break(const sw_attr *a, uint32_t i);
 
 /* cues.c: per-token classes and the `according` phrases; SW_OK or SW_ERR_NOMEM. */
-sw_status attr_classify(sw_attr *a);
+sw_status sw_attr_classify(sw_attr *a);
 /* The length in tokens of the longest cue phrase of the pack (any kind, given in *kind) that
  * begins at token v and ends before token hi, or 0. */
-uint32_t attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind);
+uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */
-int attr_is_cue_verb(const sw_attr *a, uint32_t i);
+int sw_attr_is_cue_verb(const sw_attr *a, uint32_t i);
 /* Length in tokens of a cue phrase of kind `according` ("according to", "as reported by") starting
  * at token i, else 0. */
-static inline uint32_t attr_according_at(const sw_attr *a, uint32_t i) { return a->according_len[i]; }
+static inline uint32_t sw_attr_according_at(const sw_attr *a, uint32_t i) { return a->according_len[i]; }
 
 /* speaker.c */
 /* The subject noun phrase of the verb at token v, looking left within [lo, v). */
-sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo);
+sw_np sw_attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo);
 /* A noun phrase starting at token i (after an inverted verb, after "according to"), up to hi.
  * With `apposition`, a person named in a comma-separated apposition right after wins over an
  * organisation ("said University of X, its chancellor, Jane Doe"). */
-sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition);
+sw_np sw_attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition);
 /* Resolves an NP to an entity (pronouns, descriptions, names); sets np->ent. `at` is the token
  * position used for recency. */
-void attr_resolve(sw_attr *a, sw_np *np, uint32_t at);
+void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at);
 
 /* The latest statement that starts before byte offset at_off (skipping the one being filled). */
-const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off);
+const sw_stmt *sw_attr_latest_stmt(const sw_attr *a, uint32_t at_off);
 /* "The head of the investigators told the court “...” She also said ...": when the latest
  * statement's speaker was an unnamed description and nobody was named since, a pronoun subject at
  * token `at` continues it; returns that description, or NULL. */
-const char *attr_pronoun_group(sw_attr *a, uint32_t at);
+const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at);
 /* "Silva and Reed said": when the named person np is the second of two people joined by "and"
  * at the start of a phrase, returns "Ana Silva and Tom Reed" (in the arena), else NULL. */
-const char *attr_coordinated_pair(sw_attr *a, const sw_np *np);
+const char *sw_attr_coordinated_pair(sw_attr *a, const sw_np *np);
 
 /* clause.c */
 /* Where a reported clause introduced by the cue verb at v (a phrase ending before v_end) begins (after an addressee, "that",
  * time adverbials) and ends (exclusive token index); the addressee NP if any. Returns 0 when the
  * verb introduces no clause. */
-int attr_clause_after(sw_attr *a, uint32_t v, uint32_t v_end, uint32_t sent_end, uint32_t *cs, uint32_t *ce,
+int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t v_end, uint32_t sent_end, uint32_t *cs, uint32_t *ce,
                       sw_np *addressee);
 /* Does the clause [cs, ce) look like a clause (a subject pronoun first, an auxiliary or a past
  * tense within its first words) rather than a noun phrase ("announced his resignation")? */
-int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce);
+int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce);
 /* The end (exclusive) of a clause starting at token i, within the sentence ending at sent_end. */
-uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t sent_end);
+uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t sent_end);
 
 /* The subject of the sentence [lo, hi) before token v: its first noun phrase after a leading
  * adverbial ("On Friday, the government announced"). Used for verbs that share a subject:
  * "S agreed, saying C", "S wept and said C". */
-sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v);
+sw_np sw_attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v);
 
 /* attribute.c */
 /* Appends a blank statement (all spans SW_NONE, entities -1); NULL when out of memory. */
-sw_stmt *attr_new_stmt(sw_attr *a);
+sw_stmt *sw_attr_new_stmt(sw_attr *a);
 
 #endif

@@ -53,7 +53,7 @@
 /* A cue inside a statement of its own sentence: that one is among the newest 8 (checked for every cue). */
 #define ENCLOSING_STMT_LOOKBACK 8
 
-sw_stmt *attr_new_stmt(sw_attr *a)
+sw_stmt *sw_attr_new_stmt(sw_attr *a)
 {
     sw_doc *doc = a->doc;
     doc->stmts = sw_arena_grow(&doc->arena, doc->stmts, sizeof *doc->stmts, doc->n_stmts, &a->stmt_cap,
@@ -83,15 +83,15 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
 {
     if (np->kind == SW_NP_NONE) return;
     a->cur_stmt = (int32_t)(s - a->doc->stmts);
-    const char *group = np->kind == SW_NP_PRONOUN ? attr_pronoun_group(a, np->tok_start) : NULL;
+    const char *group = np->kind == SW_NP_PRONOUN ? sw_attr_pronoun_group(a, np->tok_start) : NULL;
     if (group) np->ent = -1;
-    else attr_resolve(a, np, at);
+    else sw_attr_resolve(a, np, at);
     a->cur_stmt = -1;
     s->spk_start = a->t[np->tok_start].start;
     s->spk_end = a->t[np->tok_end - 1].end;
     s->speaker = np->ent;
     /* two people speaking together: the statement is the pair's, not one entity's */
-    const char *pair = attr_coordinated_pair(a, np);
+    const char *pair = sw_attr_coordinated_pair(a, np);
     if (pair) {
         s->speaker = -1;
         s->speaker_name = pair;
@@ -122,7 +122,7 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
 static void set_addressee(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
 {
     if (np->kind == SW_NP_NONE || np->tok_end <= np->tok_start) return;
-    attr_resolve(a, np, at);
+    sw_attr_resolve(a, np, at);
     if (np->kind == SW_NP_DESC && np->ent < 0) {
         /* a hearer described ("his Russian counterpart") is usually someone just named: a weaker
          * match is accepted here than for a speaker */
@@ -138,7 +138,7 @@ static void set_addressee(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
 /* A statement for the top-level quotation q. */
 static sw_stmt *quote_stmt(sw_attr *a, int32_t q)
 {
-    sw_stmt *s = attr_new_stmt(a);
+    sw_stmt *s = sw_attr_new_stmt(a);
     if (!s) return NULL;
     const sw_qspan *qs = &a->doc->qspans[q];
     s->start = qs->start;
@@ -159,7 +159,7 @@ static sw_stmt *clause_stmt(sw_attr *a, uint32_t cs, uint32_t ce)
         uint32_t close = a->doc->qspans[q].tok_close;
         if (close != SW_NONE && close + 1 >= ce && !a->claimed[q]) return quote_stmt(a, q);
     }
-    sw_stmt *s = attr_new_stmt(a);
+    sw_stmt *s = sw_attr_new_stmt(a);
     if (!s) return NULL;
     s->start = a->t[cs].start;
     s->end = a->t[ce - 1].end;
@@ -223,7 +223,7 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
         /* a subject may be long: “Q,” Crystal Doe of the tribe's preservation office told */
         if (++words > SUBJECT_MAX_WORDS) return -1;
         if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && words > 1) return -1;
-        if (i + 1 < v && attr_is_cue_verb(a, i)) return -1;
+        if (i + 1 < v && sw_attr_is_cue_verb(a, i)) return -1;
     }
     return -1;
 }
@@ -278,7 +278,7 @@ static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blo
 static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
 {
     int kind = 0;
-    uint32_t len = attr_cue_phrase(a, v, hi, &kind);
+    uint32_t len = sw_attr_cue_phrase(a, v, hi, &kind);
     return kind == SW_CUE_VERB_PHRASE ? len : 0;
 }
 
@@ -301,7 +301,7 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
     if (!(v > lo + INVERTED_CLAUSE_MIN_TOKENS && tok_punct(a, v - 1, ',') &&
           (vform == SW_VF_PAST || vform == SW_VF_3SG)))
         return 0;
-    sw_np who = attr_np_after(a, ve, hi, 1);
+    sw_np who = sw_attr_np_after(a, ve, hi, 1);
     if (!(who.kind == SW_NP_NAME || (who.kind == SW_NP_DESC && speaking_desc(a, who)))) return 0;
     /* the inverted subject ends the sentence or a comma follows it: a verb with an object
      * ("..., announced Kamala Harris as ...", "told Reuters “...”") is not inverted */
@@ -309,11 +309,11 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
     int at_end = k >= hi || (k + 1 >= hi && (tok_punct(a, k, '.') || tok_punct(a, k, ';')));
     if (!at_end && !tok_punct(a, k, ',')) return 0;
     if (!at_end && k + 1 < hi) {
-        uint32_t e2 = attr_clause_end(a, k + 1, hi);
+        uint32_t e2 = sw_attr_clause_end(a, k + 1, hi);
         /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
-        if (e2 > k + INVERTED_CLAUSE_MIN_TOKENS && attr_clause_is_finite(a, k + 1, e2)) ce = e2;
+        if (e2 > k + INVERTED_CLAUSE_MIN_TOKENS && sw_attr_clause_is_finite(a, k + 1, e2)) ce = e2;
     }
-    if (a->t[lo].kind == SW_TK_QUOTE || !attr_clause_is_finite(a, lo, v - 1)) return 0;
+    if (a->t[lo].kind == SW_TK_QUOTE || !sw_attr_clause_is_finite(a, lo, v - 1)) return 0;
     sw_stmt *s = clause_stmt(a, lo, ce);
     if (!s) {
         *st = SW_ERR_NOMEM;
@@ -329,12 +329,12 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
 static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi, uint8_t vform, sw_status *st)
 {
     if (!((vform == SW_VF_PAST || vform == SW_VF_PART) && ve + 1 < hi && tok_role(a, ve, SW_W_AGENT))) return 0;
-    sw_np agent = attr_np_after(a, ve + 1, hi, 0);
+    sw_np agent = sw_attr_np_after(a, ve + 1, hi, 0);
     uint32_t k = agent.tok_end;
     if (!((agent.kind == SW_NP_NAME || (agent.kind == SW_NP_DESC && speaking_desc(a, agent))) && k + 1 < hi &&
           tok_role(a, k, SW_W_AS_FRAME)))
         return 0;
-    uint32_t cs = k + 1, ce = attr_clause_end(a, cs, hi);
+    uint32_t cs = k + 1, ce = sw_attr_clause_end(a, cs, hi);
     /* set off by commas ("a plane, reported by X as C, crashed"): C ends at the comma */
     if (v > lo && tok_punct(a, v - 1, ','))
         for (uint32_t c = cs; c < ce; c++)
@@ -357,14 +357,14 @@ static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_
  * through the participle's own cue, so the verb before it reports nothing itself. */
 static int object_speaks_through_participle(sw_attr *a, uint32_t ve, uint32_t hi)
 {
-    /* cheap test first: an "as" a few words on, past an object attr_np_after() can take */
+    /* cheap test first: an "as" a few words on, past an object sw_attr_np_after() can take */
     uint32_t t = ve;
     while (t < hi && t - ve < NP_AFTER_MAX_TOKENS && !tok_role(a, t, SW_W_AS_FRAME)) t++;
     if (t >= hi || !tok_role(a, t, SW_W_AS_FRAME)) return 0;
-    sw_np obj = attr_np_after(a, ve, hi, 0);
+    sw_np obj = sw_attr_np_after(a, ve, hi, 0);
     uint32_t k = obj.tok_end;
     return (obj.kind == SW_NP_NAME || obj.kind == SW_NP_DESC) && k + 1 < hi && tok_role(a, k, SW_W_AS_FRAME) &&
-           attr_is_cue_verb(a, k + 1) && a->info[k + 1]->verb_form == SW_VF_ING;
+           sw_attr_is_cue_verb(a, k + 1) && a->info[k + 1]->verb_form == SW_VF_ING;
 }
 
 /* Whether the word at i is a negation: a negation word ("not", "never", "n't") or a word that
@@ -398,7 +398,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
 {
     if (negated_cue(a, v, lo)) {
         /* its subject is still the subject of a verb that shares it ("did not say X, but said C") */
-        sw_np subj = attr_subject_before(a, v, lo);
+        sw_np subj = sw_attr_subject_before(a, v, lo);
         if (subj.kind != SW_NP_NONE) {
             a->last_subj = subj;
             a->last_subj_sent = a->t[v].sent;
@@ -410,10 +410,10 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     int32_t q = quote_before_cue(a, v, blo);
     if (q >= 0 && !a->claimed[q]) {
         uint32_t close = a->doc->qspans[q].tok_close;
-        sw_np subj = attr_subject_before(a, v, close + 1);
+        sw_np subj = sw_attr_subject_before(a, v, close + 1);
         uint32_t after = ve;
         if (subj.kind == SW_NP_NONE) {
-            subj = attr_np_after(a, ve, hi, 1);
+            subj = sw_attr_np_after(a, ve, hi, 1);
             if (subj.kind != SW_NP_NONE) after = subj.tok_end;
         }
         sw_stmt *s = quote_stmt(a, q);
@@ -432,7 +432,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         uint32_t j = after;
         if (j < hi && tok_role(a, j, SW_W_TO) && j + 1 < hi) j++;
         if (j < hi && is_word(a, j) && (j > after || (a->info[v] && (a->info[v]->frames & SW_VX_TELL)))) {
-            sw_np np = attr_np_after(a, j, hi, 1);
+            sw_np np = sw_attr_np_after(a, j, hi, 1);
             if (np.kind == SW_NP_NAME || np.kind == SW_NP_DESC) {
                 addr = np;
                 after = np.tok_end;
@@ -452,7 +452,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
         if (p > lo && is_word(a, p - 1) && tok_role(a, p - 1, SW_W_PASSIVE_AUX)) return SW_OK;
     }
-    sw_np subj = attr_subject_before(a, v, lo);
+    sw_np subj = sw_attr_subject_before(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
     /* "Ortiz, speaking at a briefing, said C": a participle set off by commas before the main
@@ -460,7 +460,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (vform == SW_VF_ING && v > lo && tok_punct(a, v - 1, ',')) {
         uint32_t c = ve;
         while (c < hi && c - ve < PARTICIPLE_ASIDE_MAX_WORDS && is_word(a, c)) c++;
-        if (c + 1 < hi && tok_punct(a, c, ',') && attr_is_cue_verb(a, c + 1) && a->info[c + 1]->verb_form != SW_VF_ING)
+        if (c + 1 < hi && tok_punct(a, c, ',') && sw_attr_is_cue_verb(a, c + 1) && a->info[c + 1]->verb_form != SW_VF_ING)
             return SW_OK;
     }
     int object_subject = 0; /* the subject is the object of another verb: not shared further */
@@ -469,7 +469,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         while (p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB) && !(a->wcls[p - 1] & SW_W_AUX)) p--;
         /* "cited the Air Force as stating": the noun phrase before "as" */
         if (v > lo + CITED_AS_MIN_TOKENS && tok_role(a, v - 1, SW_W_AS_FRAME)) {
-            sw_np obj = attr_subject_before(a, v - 1, lo);
+            sw_np obj = sw_attr_subject_before(a, v - 1, lo);
             uint32_t b = obj.tok_start;
             if (b > lo && is_word(a, b - 1) && (a->wcls[b - 1] & SW_W_DET)) b--;
             /* "was quoted by the Herald as saying C": the outlet that quoted the subject */
@@ -491,12 +491,12 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
             subj.kind != SW_NP_NONE && subj.tok_start > lo && tok_role(a, subj.tok_start - 1, SW_W_ABSOLUTE_WITH);
         if (!with_subject && !object_subject && !(p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_AUX))) {
             if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
-            else subj = attr_sentence_subject(a, lo, v);
+            else subj = sw_attr_sentence_subject(a, lo, v);
         }
     }
     if (subj.kind == SW_NP_NONE && v == lo && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
         /* "Remarked the scientist Tierra Curry, “...”": a verb first, its subject after it */
-        sw_np after = attr_np_after(a, ve, hi, 1);
+        sw_np after = sw_attr_np_after(a, ve, hi, 1);
         if (after.kind == SW_NP_NAME || after.kind == SW_NP_DESC) {
             int32_t q2 = quote_continuing_after(a, after.tok_end, block_end_tok(a, v));
             if (q2 >= 0 && !a->claimed[q2]) {
@@ -515,7 +515,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         int shared = tok_punct(a, p, ',') || tok_role(a, p, SW_W_SHARED_SUBJECT);
         if (shared) {
             if (a->last_subj_sent == a->t[v].sent && a->last_subj.kind != SW_NP_NONE) subj = a->last_subj;
-            else subj = attr_sentence_subject(a, lo, p);
+            else subj = sw_attr_sentence_subject(a, lo, p);
         }
     }
     if (subj.kind != SW_NP_NONE && !object_subject) {
@@ -524,7 +524,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     }
     uint32_t cs, ce;
     sw_np addr;
-    if (attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) {
+    if (sw_attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) {
         if (subj.kind == SW_NP_NONE) {
             /* "reads Judge Miller's statement, “...”"-like inversions are rare: need a subject */
             return SW_OK;
@@ -555,14 +555,14 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     int parenthetical = end_tok < hi && tok_punct(a, end_tok, ',');
     uint32_t cs2 = lo, ce2;
     if (parenthetical) {
-        ce2 = attr_clause_end(a, end_tok + 1, hi);
+        ce2 = sw_attr_clause_end(a, end_tok + 1, hi);
     } else {
         if (end_tok < hi && !(a->t[end_tok].kind == SW_TK_PUNCT)) return SW_OK;
         ce2 = before;
     }
     if (ce2 <= cs2 + 1) return SW_OK;
     /* the reported part must be a clause, not a fronted adverbial ("At the time of X, she wrote") */
-    if (!(a->t[cs2].kind == SW_TK_QUOTE) && !attr_clause_is_finite(a, cs2, ce2)) return SW_OK;
+    if (!(a->t[cs2].kind == SW_TK_QUOTE) && !sw_attr_clause_is_finite(a, cs2, ce2)) return SW_OK;
     sw_stmt *s = clause_stmt(a, cs2, ce2);
     if (!s) return SW_ERR_NOMEM;
     set_cue(a, s, v, ve);
@@ -573,7 +573,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
 /* Pass 1, "according to" at i (phrase of k tokens) in the sentence [lo, hi). */
 static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t lo, uint32_t hi)
 {
-    sw_np src = attr_np_after(a, i + k, hi, 0);
+    sw_np src = sw_attr_np_after(a, i + k, hi, 0);
     if (src.kind == SW_NP_NONE) return SW_OK;
     /* The sentence already reports someone: when the phrase names an outlet or a document (an
      * organisation, "the TASS news agency", "a statement"), it is the outlet that carried it; when
@@ -612,8 +612,8 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
     uint32_t after = src.tok_end;
     if (after < hi && tok_punct(a, after, ',')) after++;
     int clause_after_src = after < hi && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
-                           attr_clause_is_finite(a, after, attr_clause_end(a, after, hi)) &&
-                           attr_clause_end(a, after, hi) >= after + SOURCE_CLAUSE_MIN_TOKENS;
+                           sw_attr_clause_is_finite(a, after, sw_attr_clause_end(a, after, hi)) &&
+                           sw_attr_clause_end(a, after, hi) >= after + SOURCE_CLAUSE_MIN_TOKENS;
     /* the part after the source is its statement when it has a subject of its own, or when a
      * conjunction comes before "according to" ("..., and, according to CNN, was called ...");
      * ", according to S, but ..." and "X, who ..., according to S, have ..." report what is before */
@@ -639,15 +639,15 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         if (j < hi && tok_punct(a, j, ',')) j++;
         cs = j;
         if (cs >= hi) return SW_OK;
-        ce = attr_clause_end(a, cs, hi);
+        ce = sw_attr_clause_end(a, cs, hi);
         /* "According to ISNA, the prosecutor X said ...": C reports someone else, and S is the
          * outlet that carried it */
         for (uint32_t k = cs; k < ce; k++) {
             if (a->t[k].kind == SW_TK_QUOTE) break;
-            if (!attr_is_cue_verb(a, k)) continue;
+            if (!sw_attr_is_cue_verb(a, k)) continue;
             /* only when the inner cue has a named subject of its own (not "school districts
              * announced closings", which is what S reported) */
-            sw_np inner = attr_subject_before(a, k, cs);
+            sw_np inner = sw_attr_subject_before(a, k, cs);
             if (inner.kind != SW_NP_NAME) break;
             a->pending_via_start = a->t[src.tok_start].start;
             a->pending_via_end = a->t[src.tok_end - 1].end;
@@ -669,7 +669,7 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
             uint32_t vb = after + 1;
             if (cs == lo && vb < hi && is_word(a, vb) && !(a->t[vb].flags & SW_TF_CAP) &&
                 ((a->wcls[vb] & SW_W_AUX) || (a->lx[vb] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG))))
-                ce = attr_clause_end(a, vb, hi);
+                ce = sw_attr_clause_end(a, vb, hi);
         }
     } else {
         return SW_OK;
@@ -722,9 +722,9 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
     }
     /* “Q” – Mayor Ole Berg: a dash after the quotation, then its speaker's name ending the line
      * or the sentence */
-    if (close != SW_NONE && close + 2 < bhi && tok_clause_break(a, close + 1) && !tok_punct(a, close + 1, ';') &&
+    if (close != SW_NONE && close + 2 < bhi && sw_attr_clause_break(a, close + 1) && !tok_punct(a, close + 1, ';') &&
         !tok_punct(a, close + 1, ':')) {
-        sw_np who = attr_np_after(a, close + 2, bhi, 1);
+        sw_np who = sw_attr_np_after(a, close + 2, bhi, 1);
         uint32_t e = who.tok_end;
         if (who.kind == SW_NP_NAME && is_word(a, who.tok_start) && who.ment >= 0 &&
             a->doc->ments[who.ment].ent >= 0 && a->doc->ents[a->doc->ments[who.ment].ent].type == SW_ENT_PERSON &&
@@ -745,10 +745,10 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
             int reads = tok_role(a, v, SW_W_READS);
             if (((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
                  !(a->t[v].flags & SW_TF_CAP)) || reads) {
-                sw_np subj = attr_subject_before(a, v, close + 1);
+                sw_np subj = sw_attr_subject_before(a, v, close + 1);
                 uint32_t after = v + 1;
                 if (subj.kind == SW_NP_NONE) {
-                    subj = attr_np_after(a, v + 1, bhi, 1);
+                    subj = sw_attr_np_after(a, v + 1, bhi, 1);
                     after = subj.tok_end;
                     /* "reads Judge Miller's statement": past the document noun too (the
                      * possessive ending is a word token of its own) */
@@ -769,7 +769,7 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
         uint32_t lo, hi;
         sent_range(a, open - 1, &lo, &hi);
         if (lo < open - 1) {
-            sw_np np = attr_sentence_subject(a, lo, open - 1);
+            sw_np np = sw_attr_sentence_subject(a, lo, open - 1);
             if (np.kind == SW_NP_NAME || np.kind == SW_NP_DESC) {
                 sw_stmt *s = quote_stmt(a, q);
                 if (!s) return SW_ERR_NOMEM;
@@ -799,9 +799,9 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
         uint32_t si = a->t[open].sent;
         if (si > 0 && a->doc->sents[si - 1].block == a->t[open].block) {
             const sw_sent *ps = &a->doc->sents[si - 1];
-            sw_np np = attr_sentence_subject(a, ps->tok_start, ps->tok_end);
+            sw_np np = sw_attr_sentence_subject(a, ps->tok_start, ps->tok_end);
             if (np.kind == SW_NP_NAME || np.kind == SW_NP_PRONOUN) {
-                attr_resolve(a, &np, np.tok_start);
+                sw_attr_resolve(a, &np, np.tok_start);
                 if (np.ent >= 0 && a->doc->ents[np.ent].type == SW_ENT_PERSON) {
                     sw_stmt *s = quote_stmt(a, q);
                     if (!s) return SW_ERR_NOMEM;
@@ -877,7 +877,7 @@ sw_status sw_attribute(sw_doc *doc)
     memset(a.ment_of, 0xFF, (size_t)a.n * sizeof *a.ment_of);
     memset(a.qspan_open, 0xFF, (size_t)a.n * sizeof *a.qspan_open);
     memset(a.qspan_close, 0xFF, (size_t)a.n * sizeof *a.qspan_close);
-    sw_status st = attr_classify(&a);
+    sw_status st = sw_attr_classify(&a);
     if (st != SW_OK) return st;
 
     /* token -> mention: the tokens of each name, which the entities stage kept (a mention starts
@@ -921,13 +921,13 @@ sw_status sw_attribute(sw_doc *doc)
                     continue;
                 }
             }
-            uint32_t k = attr_according_at(&a, v);
+            uint32_t k = sw_attr_according_at(&a, v);
             if (k) {
                 if ((st = handle_according(&a, v, k, lo, hi)) != SW_OK) return st;
                 next = v + k;
                 continue;
             }
-            if (!attr_is_cue_verb(&a, v) && !document_reads(&a, v, lo)) continue;
+            if (!sw_attr_is_cue_verb(&a, v) && !document_reads(&a, v, lo)) continue;
             /* a verb inside a statement already found is part of its clause */
             int inside = 0;
             for (uint32_t n = doc->n_stmts, seen = 0; n-- > 0 && seen < ENCLOSING_STMT_LOOKBACK; seen++) {

@@ -57,22 +57,22 @@ static uint32_t skip_quotation(const sw_attr *a, uint32_t i)
  * and the bound keeps a pathological one-sentence text with many cues linear. */
 #define CLAUSE_MAX_TOKENS 400
 
-uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
+uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
 {
     uint32_t j = i;
     if (se - i > CLAUSE_MAX_TOKENS) se = i + CLAUSE_MAX_TOKENS;
     while (j < se) {
         /* "according to" always ends a reported clause, comma or not (“failed,” according to) */
-        if (j > i && attr_according_at(a, j)) break;
+        if (j > i && sw_attr_according_at(a, j)) break;
         if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
             uint32_t after = skip_quotation(a, j);
             j = after > se ? se : after;
             continue;
         }
-        if (tok_clause_break(a, j) && j > i) break;
+        if (sw_attr_clause_break(a, j) && j > i) break;
         if (tok_punct(a, j, ',') && j + 1 < se) {
             uint32_t k = j + 1;
-            if (attr_according_at(a, k)) break;
+            if (sw_attr_according_at(a, k)) break;
             /* ", but he declined": the writer goes on about the speaker; ", but local rules
              * make it hard" goes on reporting */
             if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_role(a, k, SW_W_COORD)) {
@@ -86,16 +86,16 @@ uint32_t attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             /* ", which he described as": a relative clause with its own cue */
             if (is_word(a, k) && (a->wcls[k] & SW_W_RELATIVE)) {
                 for (uint32_t m = k + 1; m < se && m - k < RELATIVE_CUE_WINDOW; m++)
-                    if (attr_is_cue_verb(a, m)) return j;
+                    if (sw_attr_is_cue_verb(a, m)) return j;
             }
             /* ", he said" / ", she added": the clause ends before a trailing cue */
-            if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && attr_is_cue_verb(a, k + 1)) break;
+            if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && sw_attr_is_cue_verb(a, k + 1)) break;
         }
         /* "... and claimed ...": a second cue coordinated with the first */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
             uint32_t k = j + 1;
             while (k < se && k - j < COORDINATED_CUE_WINDOW && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
-            if (k < se && attr_is_cue_verb(a, k)) break;
+            if (k < se && sw_attr_is_cue_verb(a, k)) break;
         }
         j++;
     }
@@ -158,7 +158,7 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
 /* A word with a past ending shorter than this is rarely a past tense ("red", "bed", "shed"). */
 #define REGULAR_PAST_MIN_LEN 5
 
-int attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
+int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
 {
     if (cs >= ce) return 0;
     if (a->t[cs].kind == SW_TK_QUOTE) return 1;
@@ -227,7 +227,7 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
            !(a->wcls[j] & (SW_W_THAT | SW_W_TO | SW_W_PREP | SW_W_CONJ | SW_W_SUBJ_PRON | SW_W_RELATIVE)) &&
            !(j > start && (a->wcls[j] & SW_W_ADVERB)) && /* "urged states not to" */
            !(j > start && (a->wcls[j] & SW_W_DET)) &&     /* "tells residents the money is there" */
-           !(a->lx[j] & SW_LX_CALENDAR) && (j == start || !attr_is_cue_verb(a, j))) {
+           !(a->lx[j] & SW_LX_CALENDAR) && (j == start || !sw_attr_is_cue_verb(a, j))) {
         if (a->ment_of[j] >= 0) ment = a->ment_of[j];
         /* a lower-case word after a name starts the clause: "told Wikinews only 10% ..." */
         if (j > start && a->ment_of[j - 1] >= 0 && a->ment_of[j] < 0 && !(a->t[j].flags & SW_TF_CAP)) break;
@@ -288,7 +288,7 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
     return i;
 }
 
-int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
+int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
 {
     const sw_lex_info *info = a->info[v];
     uint8_t frames = info ? info->frames : 0;
@@ -307,16 +307,16 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     }
     if (frames & SW_VX_FOR && tok_role(a, i, SW_W_FOR_FRAME)) {
         *cs = i + 1;
-        *ce = attr_clause_end(a, *cs, se);
+        *ce = sw_attr_clause_end(a, *cs, se);
         return *ce > *cs + 1;
     }
     /* "said — as reported by the Daily Star — “...”", "said, according to the agency, that":
      * the outlet's phrase set off by dashes or commas stands between the verb and its clause
      * (the "according to" pass names the outlet as the statement's via) */
-    if (i + 2 < se && (tok_clause_break(a, i) || tok_punct(a, i, ',')) && attr_according_at(a, i + 1)) {
-        uint32_t j = i + 1 + attr_according_at(a, i + 1);
+    if (i + 2 < se && (sw_attr_clause_break(a, i) || tok_punct(a, i, ',')) && sw_attr_according_at(a, i + 1)) {
+        uint32_t j = i + 1 + sw_attr_according_at(a, i + 1);
         while (j < se && j - i < OUTLET_ASIDE_MAX_TOKENS && is_word(a, j)) j++;
-        if (j + 1 < se && (tok_clause_break(a, j) || tok_punct(a, j, ','))) i = j + 1;
+        if (j + 1 < se && (sw_attr_clause_break(a, j) || tok_punct(a, j, ','))) i = j + 1;
     }
     i = skip_adverbials(a, i, se);
     uint32_t before_object = i;
@@ -338,7 +338,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         uint32_t j = skip_addressee(a, i + 1, se, &hearer);
         /* "announcing to journalists Adamowicz remained alive": a clause right after the hearer */
         int clause_next = j > i + 1 && j < se && is_word(a, j) && !(a->wcls[j] & (SW_W_PREP | SW_W_CONJ)) &&
-                          attr_clause_is_finite(a, j, attr_clause_end(a, j, se));
+                          sw_attr_clause_is_finite(a, j, sw_attr_clause_end(a, j, se));
         if (j > i + 1 && j < se && (tok_punct(a, j, ',') || tok_punct(a, j, ':') || (a->wcls[j] & SW_W_THAT) ||
                                     a->t[j].kind == SW_TK_QUOTE || clause_next)) {
             *addr = hearer;
@@ -417,7 +417,7 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
     int prep_start = is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO);
     if (prep_start) needs_finite = 1;
     *cs = i;
-    *ce = attr_clause_end(a, i, se);
+    *ce = sw_attr_clause_end(a, i, se);
     if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
     /* "denied killing him", "described witnessing the attack", "pledged converting it": a gerund
      * reports an act as a statement does */
@@ -428,13 +428,13 @@ int attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t
         *ce >= *cs + ANY_CLAUSE_MIN_TOKENS && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
-    if (needs_finite && !attr_clause_is_finite(a, *cs, *ce)) return 0;
+    if (needs_finite && !sw_attr_clause_is_finite(a, *cs, *ce)) return 0;
     /* "reported on a distress call from someone who may have been ...": a clause that begins with
      * a preposition needs its verb before any relative clause */
     if (prep_start) {
         uint32_t r = *cs;
         while (r < *ce && !(is_word(a, r) && (a->wcls[r] & SW_W_RELATIVE))) r++;
-        if (r < *ce && !attr_clause_is_finite(a, *cs, r)) return 0;
+        if (r < *ce && !sw_attr_clause_is_finite(a, *cs, r)) return 0;
     }
     /* "described X as “Q”" / "called X a “Q1” and “Q2”": the quotations are the statement, not
      * the rest of the sentence ("... on Monday") */

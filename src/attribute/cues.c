@@ -12,7 +12,7 @@
 #include "entities/entities.h"
 
 
-int tok_clause_break(const sw_attr *a, uint32_t i)
+int sw_attr_clause_break(const sw_attr *a, uint32_t i)
 {
     if (a->t[i].kind != SW_TK_PUNCT) return 0;
     const char *s = tok_text(a, i);
@@ -38,7 +38,7 @@ static int plain_ascii(const char *s, size_t len)
 /* The most words a cue phrase has (sw_lex_cue). */
 #define CUE_MAX_WORDS 6
 
-uint32_t attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind)
+uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind)
 {
     sw_word words[CUE_MAX_WORDS];
     size_t n = 0;
@@ -55,7 +55,7 @@ uint32_t attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind)
     return (uint32_t)len;
 }
 
-sw_status attr_classify(sw_attr *a)
+sw_status sw_attr_classify(sw_attr *a)
 {
     /* the lookup stage looked every word up already */
     const sw_doc *doc = a->doc;
@@ -65,7 +65,7 @@ sw_status attr_classify(sw_attr *a)
     a->wcls = doc->tok_roles;
     a->cands = doc->cue_toks;
     a->n_cands = doc->n_cue_toks;
-    /* The `according` phrases, once: attr_according_at() is asked at every token of every clause
+    /* The `according` phrases, once: sw_attr_according_at() is asked at every token of every clause
      * that is scanned. Their first words are among the cue candidates (role according). */
     a->according_len = sw_arena_calloc(&a->doc->arena, (size_t)a->n + 1, 1);
     if (!a->according_len) return SW_ERR_NOMEM;
@@ -73,7 +73,7 @@ sw_status attr_classify(sw_attr *a)
         uint32_t i = a->cands[c];
         if (!(a->wcls[i] & SW_W_ACCORDING)) continue;
         int kind = 0;
-        uint32_t len = attr_cue_phrase(a, i, a->n, &kind);
+        uint32_t len = sw_attr_cue_phrase(a, i, a->n, &kind);
         if (kind == SW_CUE_ACCORDING) a->according_len[i] = (uint8_t)len;
     }
     return SW_OK;
@@ -89,7 +89,7 @@ static int noun_context_before(const sw_attr *a, uint32_t i)
     return 0;
 }
 
-int attr_is_cue_verb(const sw_attr *a, uint32_t i)
+int sw_attr_is_cue_verb(const sw_attr *a, uint32_t i)
 {
     if (a->t[i].kind != SW_TK_WORD || !(a->lx[i] & SW_LX_SPEECH)) return 0;
     if (a->t[i].flags & SW_TF_IN_QUOTE) return 0;

@@ -14,7 +14,7 @@
 #define PRONOUN_WINDOW_BYTES 1500
 /* "... told the court “...” She also said": a pronoun continues an unnamed speaker within 400 bytes (3 sentences). */
 #define GROUP_PRONOUN_WINDOW_BYTES 400
-/* attr_latest_stmt() looks at the newest 64 statements: they come roughly in text order; constant-time. */
+/* sw_attr_latest_stmt() looks at the newest 64 statements: they come roughly in text order; constant-time. */
 #define LATEST_STMT_LOOKBACK 64
 /* "Lund and the company's chief executive, Henrik Aas,": the second person under 10 tokens after "and". */
 #define PAIR_SECOND_WINDOW 10
@@ -44,7 +44,7 @@ static int32_t last_mention_before(const sw_doc *doc, uint32_t off)
 /* Person (or organisation, for "it"/"they") most likely meant by a pronoun at token `at`: the
  * previous statement's speaker when nobody else who fits was named since, else the most recent
  * compatible mention (known gender first). */
-const sw_stmt *attr_latest_stmt(const sw_attr *a, uint32_t at_off)
+const sw_stmt *sw_attr_latest_stmt(const sw_attr *a, uint32_t at_off)
 {
     const sw_doc *doc = a->doc;
     /* statements arrive roughly in text order, so a short look back over the newest ones finds
@@ -137,7 +137,7 @@ static const char *pronoun_pair(sw_attr *a, uint32_t at)
     return NULL;
 }
 
-const char *attr_coordinated_pair(sw_attr *a, const sw_np *np)
+const char *sw_attr_coordinated_pair(sw_attr *a, const sw_np *np)
 {
     if (np->kind != SW_NP_NAME || np->ment < 0 || !is_person_ment(a, np->ment)) return NULL;
     uint32_t k = np->tok_start;
@@ -148,21 +148,21 @@ const char *attr_coordinated_pair(sw_attr *a, const sw_np *np)
     uint32_t f = mention_first_tok(a, k - 2);
     if (f > 0 && a->t[f - 1].sent == a->t[f].sent && !tok_role(a, f - 1, SW_W_PAIR_OPENER) &&
         !tok_punct(a, f - 1, ',') &&
-        !tok_clause_break(a, f - 1) && a->t[f - 1].kind != SW_TK_QUOTE)
+        !sw_attr_clause_break(a, f - 1) && a->t[f - 1].kind != SW_TK_QUOTE)
         return NULL;
     int32_t e1 = a->doc->ments[m1].ent, e2 = a->doc->ments[np->ment].ent;
     if (e1 < 0 || e2 < 0 || e1 == e2) return NULL;
     return pair_name(a, e1, e2);
 }
 
-const char *attr_pronoun_group(sw_attr *a, uint32_t at)
+const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at)
 {
     if (tok_role(a, at, SW_W_GROUP_PRON)) {
         const char *pair = pronoun_pair(a, at);
         if (pair) return pair;
     }
     uint32_t at_off = a->t[at].start;
-    const sw_stmt *latest = attr_latest_stmt(a, at_off);
+    const sw_stmt *latest = sw_attr_latest_stmt(a, at_off);
     if (!latest || latest->speaker >= 0 || !latest->speaker_name) return NULL;
     uint32_t since = latest->end > latest->spk_end || latest->spk_end == SW_NONE ? latest->end : latest->spk_end;
     if (at_off < since || at_off - since > GROUP_PRONOUN_WINDOW_BYTES) return NULL;
@@ -210,7 +210,7 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
     uint32_t at_off = a->t[at].start;
     int32_t last = last_mention_before(doc, at_off);
 
-    const sw_stmt *latest = attr_latest_stmt(a, at_off);
+    const sw_stmt *latest = sw_attr_latest_stmt(a, at_off);
     int32_t last_speaker = -1;
     uint32_t last_end = 0;
     if (latest && latest->speaker >= 0) {
@@ -288,7 +288,7 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     return 0;
 }
 
-void attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
+void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
 {
     np->ent = -1;
     switch (np->kind) {

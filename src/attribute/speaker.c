@@ -91,7 +91,7 @@ static int name_modifies_role(const sw_attr *a, uint32_t me, uint32_t hi)
     uint32_t n = me + 1;
     return n < hi && is_word(a, n) && !(a->t[n].flags & SW_TF_CAP) && a->ment_of[n] < 0 &&
            (a->lx[n] & (SW_LX_ROLE | SW_LX_TITLE)) && !(a->lx[n] & SW_LX_FUNCTION) &&
-           !(a->wcls[n] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT | SW_W_AUX)) && !attr_is_cue_verb(a, n);
+           !(a->wcls[n] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT | SW_W_AUX)) && !sw_attr_is_cue_verb(a, n);
 }
 
 /* The first token of a mention after title words and determiners at the start of a segment:
@@ -116,7 +116,7 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
     uint32_t n = 0, j = comma;
     while (n < CHAIN_MAX_SEGMENTS && comma - j < CHAIN_MAX_TOKENS) {
         uint32_t k = j;
-        while (k > lo && !tok_punct(a, k - 1, ',') && a->t[k - 1].kind != SW_TK_QUOTE && !tok_clause_break(a, k - 1))
+        while (k > lo && !tok_punct(a, k - 1, ',') && a->t[k - 1].kind != SW_TK_QUOTE && !sw_attr_clause_break(a, k - 1))
             k--;
         seg_start[n++] = k;
         if (k <= lo || !tok_punct(a, k - 1, ',')) break;
@@ -202,7 +202,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         while (j > lo) {
             j--;
             if (tok_punct(a, j, ',')) break;
-            if (a->t[j].kind == SW_TK_QUOTE || tok_clause_break(a, j) || i - j > COMMA_ASIDE_MAX_TOKENS) return np;
+            if (a->t[j].kind == SW_TK_QUOTE || sw_attr_clause_break(a, j) || i - j > COMMA_ASIDE_MAX_TOKENS) return np;
         }
         if (!tok_punct(a, j, ',') || j <= lo) return np;
         sw_np head = np_ending_at(a, j - 1, lo, depth + 1);
@@ -308,7 +308,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
                             len > SHORT_WORD_MAX_LEN &&
                             !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_LY_ADVERB)) &&
                             !(a->wcls[i] & (SW_W_TIME | SW_W_PREP | SW_W_CONJ)) && i + 1 < a->n &&
-                            attr_is_cue_verb(a, i + 1) &&
+                            sw_attr_is_cue_verb(a, i + 1) &&
                             /* not the object of a preposition ("during the debate repeated") */
                             !(i - 1 > lo && is_word(a, i - 2) && (a->wcls[i - 2] & SW_W_PREP));
         if (!plural && !after_article) return np;
@@ -340,7 +340,7 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
     return np;
 }
 
-sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
+sw_np sw_attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
 {
     if (v == 0 || v <= lo) return np_none();
     uint32_t i = v - 1, skipped = 0;
@@ -362,7 +362,7 @@ sw_np attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
         uint32_t k = i - 1;
         if (tok_role(a, k, SW_W_CONTINUATION) && k > lo + 1 && is_word(a, k - 1)) k--;
         if (!(a->t[k].flags & SW_TF_CAP) && a->ment_of[k] < 0 && !(a->wcls[k] & (SW_W_SUBJ_PRON | SW_W_DET)))
-            return attr_subject_before(a, k, lo);
+            return sw_attr_subject_before(a, k, lo);
     }
     sw_np np = np_ending_at(a, i, lo, 0);
     /* "Ferrand in relaying the news to parliament said": the noun before the verb may end a
@@ -415,7 +415,7 @@ static sw_np document_owner(sw_attr *a, sw_np np, uint32_t hi)
     return np;
 }
 
-sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
+sw_np sw_attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
 {
     uint32_t i = lo;
     /* a leading adverbial ends at its comma: "On Friday,", "In a statement on Monday," */
@@ -427,7 +427,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
         else return np_none();
     }
     if (i >= v) return np_none();
-    sw_np np = attr_np_after(a, i, v, 1);
+    sw_np np = sw_attr_np_after(a, i, v, 1);
     /* "Underwhelmed with her role, she left the series": a participle phrase before the subject */
     if (np.kind != SW_NP_NAME && np.kind != SW_NP_PRONOUN && i == lo) {
         uint32_t j = i;
@@ -435,7 +435,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
             j++;
         if (j + 1 < v && tok_punct(a, j, ',') && is_word(a, j + 1) &&
             ((a->wcls[j + 1] & SW_W_SUBJ_PRON) || a->ment_of[j + 1] >= 0)) {
-            sw_np np2 = attr_np_after(a, j + 1, v, 0);
+            sw_np np2 = sw_attr_np_after(a, j + 1, v, 0);
             if (np2.kind == SW_NP_NAME || np2.kind == SW_NP_PRONOUN) return np2;
         }
     }
@@ -447,7 +447,7 @@ sw_np attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v)
     return np;
 }
 
-sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
+sw_np sw_attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
 {
     sw_np np = np_none();
     if (i >= hi) return np;
@@ -474,7 +474,7 @@ sw_np attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
         if (j > i && (a->wcls[j] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_THAT)) &&
             !tok_role(a, j, SW_W_GENITIVE) && a->ment_of[j] < 0)
             break;
-        if (j > i && attr_is_cue_verb(a, j)) break;
+        if (j > i && sw_attr_is_cue_verb(a, j)) break;
         /* "the study itself": an emphatic reflexive ends the phrase */
         if (j > i && tok_role(a, j, SW_W_REFLEXIVE)) break;
         /* a clause begins: "according to Wasef archaeologists have ...", "... he died" */

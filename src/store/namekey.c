@@ -37,7 +37,7 @@ static size_t put(char *out, size_t cap, size_t n, const char *s, size_t len)
     return n + len;
 }
 
-size_t nk_fold(const char *s, size_t len, char *out, size_t cap)
+size_t sw_nk_fold(const char *s, size_t len, char *out, size_t cap)
 {
     size_t n = 0;
     if (!cap) return 0;
@@ -90,7 +90,7 @@ static int at(const char *t, size_t n, size_t i, const char *p)
 static const char *const sibilants[] = {"dzh", "dsch", "tsch", "sch", "tch", "tsh", "zh", "sh",
                                         "ch", "sz", "cz", "dj"};
 
-size_t nk_word(const char *w, size_t len, char *out, size_t cap)
+size_t sw_nk_word(const char *w, size_t len, char *out, size_t cap)
 {
     char t[NK_MAX];
     size_t n = 0;
@@ -174,7 +174,7 @@ size_t nk_word(const char *w, size_t len, char *out, size_t cap)
     return o;
 }
 
-size_t nk_skeleton(const char *key, size_t len, char *out, size_t cap)
+size_t sw_nk_skeleton(const char *key, size_t len, char *out, size_t cap)
 {
     size_t o = 0;
     if (!cap) return 0;
@@ -217,7 +217,7 @@ static int word_is(const word *w, const char *const *list)
     size_t len = w->len;
     if (len && w->p[len - 1] == '.') len--;
     if (!len || len >= sizeof f) return 0;
-    size_t fl = nk_fold(w->p, len, f, sizeof f);
+    size_t fl = sw_nk_fold(w->p, len, f, sizeof f);
     for (size_t i = 0; list[i]; i++)
         if (strlen(list[i]) == fl && memcmp(list[i], f, fl) == 0) return 1;
     return 0;
@@ -253,7 +253,7 @@ static int starts_lower(const word *w)
     return c >= 'a' && c <= 'z';
 }
 
-int nk_parse_person(const char *name, size_t len, nk_person *out)
+int sw_nk_parse_person(const char *name, size_t len, sw_nk_person *out)
 {
     memset(out, 0, sizeof *out);
     word w[24];
@@ -277,14 +277,14 @@ int nk_parse_person(const char *name, size_t len, nk_person *out)
             l -= 3;
         }
         if (i > sur && word_is(x, particles)) continue; /* "von der Leyen" = "Leyen" + particles */
-        fl += nk_fold(p, l, folded + fl, sizeof folded - fl);
+        fl += sw_nk_fold(p, l, folded + fl, sizeof folded - fl);
     }
-    nk_word(folded, fl, out->skey, sizeof out->skey);
+    sw_nk_word(folded, fl, out->skey, sizeof out->skey);
     out->n_words = (int)(n - first);
     if (sur > first) {
         const word *g = &w[first];
         char gf[NK_MAX];
-        size_t gl = nk_fold(g->p, g->len, gf, sizeof gf);
+        size_t gl = sw_nk_fold(g->p, g->len, gf, sizeof gf);
         size_t k = 0;
         while (k < gl && !((gf[k] >= 'a' && gf[k] <= 'z') || (unsigned char)gf[k] >= 0x80)) k++;
         if (k < gl) out->initial = gf[k];
@@ -294,14 +294,14 @@ int nk_parse_person(const char *name, size_t len, nk_person *out)
             out->given[2] = 0;
         } else {
             char key[NK_MAX];
-            size_t kl = nk_word(gf, gl, key, sizeof key);
-            nk_skeleton(key, kl, out->given, sizeof out->given);
+            size_t kl = sw_nk_word(gf, gl, key, sizeof key);
+            sw_nk_skeleton(key, kl, out->given, sizeof out->given);
         }
     }
     return out->skey[0] != 0;
 }
 
-size_t nk_phrase_key(const char *name, size_t len, char *out, size_t cap)
+size_t sw_nk_phrase_key(const char *name, size_t len, char *out, size_t cap)
 {
     word w[24];
     size_t n = split_words(name, len, w, 24);
@@ -312,8 +312,8 @@ size_t nk_phrase_key(const char *name, size_t len, char *out, size_t cap)
     if (n > 1 && word_is(&w[0], the)) first = 1;
     for (size_t i = first; i < n; i++) {
         char f[NK_MAX], k[NK_MAX];
-        size_t fl = nk_fold(w[i].p, w[i].len, f, sizeof f);
-        size_t kl = nk_word(f, fl, k, sizeof k);
+        size_t fl = sw_nk_fold(w[i].p, w[i].len, f, sizeof f);
+        size_t kl = sw_nk_word(f, fl, k, sizeof k);
         if (!kl) continue;
         if (o && o + 1 < cap) out[o++] = ' ';
         if (o + kl + 1 > cap) break;
@@ -324,7 +324,7 @@ size_t nk_phrase_key(const char *name, size_t len, char *out, size_t cap)
     return o;
 }
 
-int nk_is_name_like(const char *s, size_t len)
+int sw_nk_is_name_like(const char *s, size_t len)
 {
     static const char *const pronouns[] = {"he", "she", "they", "it", "his", "her", "him", "we",
                                            "i", "you", "them", "their", "its", "our", NULL};
@@ -342,8 +342,8 @@ int nk_is_name_like(const char *s, size_t len)
 
 /* ---- hashes ------------------------------------------------------------------------------- */
 
-/* A persisted format, not the library's hash (src/core/hash.h): the values of nk_text_hash,
- * nk_content_hash and nk_content_hash64 are stored (namekey.h), so not one bit of what follows
+/* A persisted format, not the library's hash (src/core/hash.h): the values of sw_nk_text_hash,
+ * sw_nk_content_hash and sw_nk_content_hash64 are stored (namekey.h), so not one bit of what follows
  * may change; tests/test_store_formats.c pins them. */
 
 static uint64_t mix64(uint64_t x)
@@ -379,7 +379,7 @@ static void hash_bytes(hstate *h, const char *p, size_t len)
     h->b = (h->b + v) * 0xC2B2AE3D27D4EB4FULL;
 }
 
-uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len)
+uint64_t sw_nk_text_hash(const char *s, size_t len, size_t *norm_len)
 {
     hstate h = {0x243F6A8885A308D3ULL, 0x13198A2E03707344ULL};
     char chunk[512];
@@ -390,7 +390,7 @@ uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len)
     for (size_t i = 0; i < len;) {
         size_t e = i + 200 < len ? i + 200 : len;
         while (e < len && ((unsigned char)s[e] & 0xC0) == 0x80) e++;
-        /* A piece of plain ASCII (most quotations) folds to its lowercase bytes, which nk_fold
+        /* A piece of plain ASCII (most quotations) folds to its lowercase bytes, which sw_nk_fold
          * would give too: the same normalised text, without utf8proc. */
         size_t ascii = i;
         while (ascii < e && (unsigned char)s[ascii] < 0x80) ascii++;
@@ -417,7 +417,7 @@ uint64_t nk_text_hash(const char *s, size_t len, size_t *norm_len)
             i = e;
             continue;
         }
-        size_t fl = nk_fold(s + i, e - i, folded, sizeof folded);
+        size_t fl = sw_nk_fold(s + i, e - i, folded, sizeof folded);
         for (size_t k = 0; k < fl;) {
             unsigned char c = (unsigned char)folded[k];
             size_t cl = 1;
@@ -474,14 +474,14 @@ static void content_hash(const sw_str *parts, size_t n, uint64_t *a, uint64_t *b
     *b = mix64(h.b + 0x9E3779B97F4A7C15ULL * (h.a | 1));
 }
 
-uint64_t nk_content_hash64(const sw_str *parts, size_t n)
+uint64_t sw_nk_content_hash64(const sw_str *parts, size_t n)
 {
     uint64_t a, b;
     content_hash(parts, n, &a, &b);
     return a;
 }
 
-void nk_content_hash(const sw_str *parts, size_t n, char out[33])
+void sw_nk_content_hash(const sw_str *parts, size_t n, char out[33])
 {
     uint64_t a, b;
     content_hash(parts, n, &a, &b);
@@ -501,8 +501,8 @@ size_t sw_name_key(const char *name, size_t len, sw_entity_type type, char *buf,
     char tmp[NK_MAX * 2 + 8];
     size_t n = 0;
     if (type == SW_ENT_PERSON) {
-        nk_person p;
-        nk_parse_person(name, len, &p);
+        sw_nk_person p;
+        sw_nk_parse_person(name, len, &p);
         size_t sl = strlen(p.skey), gl = strlen(p.given);
         memcpy(tmp, "p:", 2);
         memcpy(tmp + 2, p.skey, sl);
@@ -512,7 +512,7 @@ size_t sw_name_key(const char *name, size_t len, sw_entity_type type, char *buf,
     } else {
         tmp[0] = type == SW_ENT_PLACE ? 'l' : 'o';
         tmp[1] = ':';
-        n = 2 + nk_phrase_key(name, len, tmp + 2, sizeof tmp - 2);
+        n = 2 + sw_nk_phrase_key(name, len, tmp + 2, sizeof tmp - 2);
     }
     if (n >= cap) n = cap - 1;
     memcpy(buf, tmp, n);

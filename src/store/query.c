@@ -66,8 +66,8 @@ static int speaker_ids(sqlite3 *db, const char *name, sqlite3_int64 *ids, int *n
     int n = 0, rc;
     sqlite3_stmt *st;
     size_t nl = strlen(name);
-    nk_person p;
-    if (nk_parse_person(name, nl, &p)) {
+    sw_nk_person p;
+    if (sw_nk_parse_person(name, nl, &p)) {
         rc = sqlite3_prepare_v2(db, "SELECT id, given, initial FROM entities WHERE type=0 AND skey=?1",
                                 -1, &st, NULL);
         if (rc != SQLITE_OK) return rc;
@@ -96,7 +96,7 @@ static int speaker_ids(sqlite3 *db, const char *name, sqlite3_int64 *ids, int *n
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE) return rc;
     }
-    nk_fold(name, nl, folded, sizeof folded);
+    sw_nk_fold(name, nl, folded, sizeof folded);
     rc = sqlite3_prepare_v2(db, "SELECT entity FROM aliases WHERE folded=?1", -1, &st, NULL);
     if (rc != SQLITE_OK) return rc;
     sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);

@@ -99,7 +99,7 @@ void sw_store_forget_cache(sw_store *store)
  * quotation groups' ids, which are stored. */
 static uint64_t hash_parts(const sw_str *parts, size_t n)
 {
-    return nk_content_hash64(parts, n);
+    return sw_nk_content_hash64(parts, n);
 }
 
 /* The alias cache's key of a pair. */
@@ -693,7 +693,7 @@ static void identify(const sw_store *s, const sw_article *a, art_ident *id, int 
     if (reuse && s->memo_valid && memo_same_parts(s, parts))
         memcpy(id->hash, s->memo_hash, 33);
     else
-        nk_content_hash(parts, 5, id->hash);
+        sw_nk_content_hash(parts, 5, id->hash);
     if (a->id.ptr && a->id.len) {
         id->ext = a->id.ptr;
         id->ext_len = a->id.len;
@@ -991,11 +991,11 @@ typedef struct cand {
 static int resolve_person(sw_store *s, const char *name, int gender, sqlite3_int64 *id,
                           uint64_t *skh)
 {
-    nk_person p;
+    sw_nk_person p;
     size_t nl = strlen(name);
-    if (!nk_parse_person(name, nl, &p)) {
+    if (!sw_nk_parse_person(name, nl, &p)) {
         /* no usable word (punctuation only): key on the raw folded text */
-        nk_fold(name, nl, p.skey, sizeof p.skey);
+        sw_nk_fold(name, nl, p.skey, sizeof p.skey);
         p.given[0] = 0;
         p.initial = 0;
     }
@@ -1110,7 +1110,7 @@ static int add_alias(sw_store *s, sqlite3_int64 ent, const char *name, size_t le
 {
     if (alias_cached(s, h ? h : alias_key(ent, name, len))) return SQLITE_OK;
     char folded[512];
-    nk_fold(name, len, folded, sizeof folded);
+    sw_nk_fold(name, len, folded, sizeof folded);
     return sw_pend_alias(s, ent, name, len, folded);
 }
 
@@ -1121,7 +1121,7 @@ static int add_alias(sw_store *s, sqlite3_int64 ent, const char *name, size_t le
 static sqlite3_int64 group_statement(const sw_quote *q, sqlite3_int64 spk, grp_ev *ev)
 {
     size_t norm_len = 0;
-    uint64_t h = nk_text_hash(q->text, q->text_len, &norm_len);
+    uint64_t h = sw_nk_text_hash(q->text, q->text_len, &norm_len);
     if (norm_len < 12) return 0;
     /* the keys written by hand (this runs once per statement): the hash as 16 hex digits, the
      * speaker as "e:" + entity id, "n:" + folded group description, or "?" */
@@ -1135,7 +1135,7 @@ static sqlite3_int64 group_statement(const sw_quote *q, sqlite3_int64 spk, grp_e
     } else if (q->speaker_name) {
         /* the folded name (at most 255 bytes) always fits the 300 of skey */
         memcpy(skey, "n:", 2);
-        nk_fold(q->speaker_name, strlen(q->speaker_name), skey + 2, 256);
+        sw_nk_fold(q->speaker_name, strlen(q->speaker_name), skey + 2, 256);
     } else {
         memcpy(skey, "?", 2);
     }
@@ -1422,7 +1422,7 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
             if (!mt->text) continue;
             if (mt->text_len == name_len && memcmp(mt->text, e->name, name_len) == 0) continue;
             if (prev && mt->text_len == prev_len && memcmp(mt->text, prev, prev_len) == 0) continue;
-            if (!nk_is_name_like(mt->text, mt->text_len)) continue;
+            if (!sw_nk_is_name_like(mt->text, mt->text_len)) continue;
             prev = mt->text;
             prev_len = mt->text_len;
             if ((rc = add_alias(s, ent_map[i], mt->text, mt->text_len, 0)) != SQLITE_OK) return rc;
