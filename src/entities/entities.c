@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "entities_internal.h"
+#include "hash.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Small helpers on words
@@ -38,9 +39,6 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
 #define MAX_RUN 24
 #define MAX_CANDIDATES 64
 
-#define fold_byte sw_ent_fold_byte
-#define fold_copy sw_ent_fold_copy
-
 /* Whether a word has bytes outside ASCII. */
 static int has_non_ascii(const char *s, uint32_t len)
 {
@@ -49,8 +47,8 @@ static int has_non_ascii(const char *s, uint32_t len)
     return 0;
 }
 
-/* The key of a word in the name maps: lower case, and without marks where the word has an ASCII
- * form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
+/* The key of a word in the name maps: folded (fold.h), and without marks where the word has an
+ * ASCII form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
 static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t cap, int *ascii)
 {
     *ascii = 0;
@@ -60,7 +58,7 @@ static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t 
         for (uint32_t i = 0; i < len; i++) {
             unsigned char ch = (unsigned char)w[i];
             high |= ch;
-            dst[i] = (char)(ch + (((unsigned)(ch - 'A') < 26u) << 5));
+            dst[i] = (char)sw_fold_byte(ch);
         }
         if (!(high & 0x80)) {
             *ascii = 1;
@@ -72,7 +70,8 @@ static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t 
         if (n) return (uint32_t)n;
     }
     if (len > cap) len = cap;
-    return (uint32_t)fold_copy(dst, w, len);
+    sw_fold(w, len, dst);
+    return len;
 }
 
 /* word_key_ascii() without telling whether the word is ASCII. */
@@ -82,43 +81,25 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     return word_key_ascii(w, len, dst, cap, &ascii);
 }
 
-/* The room a buffer gives a key of len bytes that hash_bytes() reads: len rounded up to 8. */
-#define KEY_ROOM(len) (((len) + 7) & ~(size_t)7)
-
-/* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
- * the last few bytes gathered into one number, so a name costs a few steps rather than one
- * multiply per byte. The maps are only ever probed, never walked in slot order, so the hash
- * decides nothing but where keys sit. */
-static uint32_t hash_bytes(const char *s, size_t len)
+/* The hash of a key of the name maps (hash.h), never 0 (0 marks a hash not yet computed). Every
+ * key is hashed in a buffer with room for SW_HASH_ROOM(len) bytes, so the last step is one load.
+ * The maps are only ever probed, never walked in slot order, so the hash decides nothing but
+ * where keys sit. */
+static uint32_t key_hash(const char *s, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t v;
-        memcpy(&v, s + i, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    if (i < len) {
-        uint64_t v = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        /* every key is hashed in a buffer with room for its length rounded up to 8 (KEY_ROOM):
-         * one load, keeping the key's bytes (the low bytes on a little-endian machine) */
-        memcpy(&v, s + i, 8);
-        v &= ~0ull >> (8 * (8 - (len - i)));
-#else
-        for (size_t k = 0; i + k < len; k++) v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
-#endif
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    h *= 0xC4CEB9FE1A85EC53ull;
-    uint32_t r = (uint32_t)(h >> 32);
-    return r ? r : 1;
+    uint32_t h = (uint32_t)sw_hash_padded64(s, len);
+    return h ? h : 1;
+}
+
+/* Eight bytes given as a little-endian number (sw_load64()'s) stored at dst, on any machine. */
+static inline void store_le64(char *dst, uint64_t v)
+{
+    for (int b = 0; b < 8; b++) dst[b] = (char)(v >> (8 * b));
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Hash maps in the arena (open addressing, string keys)
+ * Hash maps in the arena (open addressing, string keys -> int32_t values). Three calls make the
+ * interface (smap_init, smap_get, smap_put); the caller gives each key's key_hash().
  * --------------------------------------------------------------------------------------------- */
 
 typedef struct smap_slot {
@@ -164,17 +145,11 @@ static smap_slot *smap_find(const smap *m, const char *key, uint32_t len, uint32
     }
 }
 
-/* Returns the value for key (whose hash_bytes() is h), or -1. */
-static int32_t smap_get_h(const smap *m, const char *key, uint32_t len, uint32_t h)
+/* Returns the value for key (whose key_hash() is h), or -1. */
+static int32_t smap_get(const smap *m, const char *key, uint32_t len, uint32_t h)
 {
     smap_slot *s = smap_find(m, key, len, h);
     return s->key ? s->val : -1;
-}
-
-/* Returns the value for key, or -1. */
-static int32_t smap_get(const smap *m, const char *key, uint32_t len)
-{
-    return smap_get_h(m, key, len, hash_bytes(key, len));
 }
 
 /* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
@@ -193,9 +168,9 @@ static int smap_reserve(sw_arena *a, smap *m)
     return 1;
 }
 
-/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
+/* Sets key -> val, given the key's key_hash() h (the key is copied into the arena when new);
  * grows the table at half load. 0 when out of memory. */
-static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
 {
     if (!smap_reserve(a, m)) return 0;
     smap_slot *s = smap_find(m, key, len, h);
@@ -249,7 +224,7 @@ typedef struct node {
 
 typedef struct nword {           /* one distinct key of the words of names */
     const char *key;             /* word_key() of the word without its final period (arena, with
-                                  * KEY_ROOM(len) bytes) */
+                                  * SW_HASH_ROOM(len) bytes) */
     uint32_t len;
     int32_t head;                /* the entities whose names have the word: first node, or -1 */
 } nword;
@@ -283,7 +258,7 @@ typedef struct ectx {
     char *scratch;               /* key building */
     size_t cap_scratch;
     uint32_t key_s, key_e;       /* the tokens whose name_key() scratch holds (key_e 0: none) */
-    uint32_t key_len, key_hash;  /* its length and hash_bytes() (0: not yet computed) */
+    uint32_t key_len, key_hash;  /* its length and key_hash() (0: not yet computed) */
 } ectx;
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
@@ -492,18 +467,14 @@ static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
     if (l && w[l - 1] == '.') l--;
     if (!l || l > 64) return 0;
     /* an ASCII word, eight bytes a step: w is in the padded text (doc.h) and buf has 64 bytes, so
-     * the last step may read and write past the word; capitals are made small as in
-     * word_key_ascii() (a byte gets 0x20 when x + 0x3F reaches 0x80 and x + 0x25 does not) */
+     * the last step may read and write past the word */
     uint64_t high = 0;
     for (uint32_t k = 0; k < l; k += 8) {
-        uint64_t v;
-        memcpy(&v, w + k, 8);
-        if (l - k < 8) v &= ~0ull >> (8 * (8 - (l - k)));
+        uint64_t v = sw_load64(w + k) & sw_low_bytes(l - k);
         high |= v;
-        v |= ((v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & 0x8080808080808080ull) >> 2;
-        memcpy(buf + k, &v, 8);
+        store_le64(buf + k, sw_fold_ascii8(v)); /* garbage unless ASCII: then not used */
     }
-    if (!(high & 0x8080808080808080ull)) {
+    if (sw_is_ascii8(high)) {
         *ascii = 1;
         return l;
     }
@@ -519,7 +490,7 @@ static int32_t find_name_word(const ectx *c, uint32_t i)
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    id = smap_get(&c->words, buf, l);
+    id = smap_get(&c->words, buf, l, key_hash(buf, l));
     if (id >= 0 && ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
     return id;
 }
@@ -534,23 +505,19 @@ static int32_t add_name_word(ectx *c, uint32_t i)
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    uint32_t h = hash_bytes(buf, l);
-    if (!smap_reserve(c->arena, &c->words)) return -2;
-    smap_slot *slot = smap_find(&c->words, buf, l, h);
-    if (slot->key) {
-        id = slot->val;
-    } else {
+    uint32_t h = key_hash(buf, l);
+    id = smap_get(&c->words, buf, l, h);
+    if (id < 0) {
         if (c->n_nwords == c->cap_nwords) {
             c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
                                       c->n_nwords + 1);
             if (!c->nwords) return -2;
         }
-        char *key = sw_arena_alloc(c->arena, KEY_ROOM(l)); /* copied eight bytes a step (name_key) */
+        char *key = sw_arena_alloc(c->arena, SW_HASH_ROOM(l)); /* copied eight bytes a step (name_key) */
         if (!key) return -2;
-        memcpy(key, buf, KEY_ROOM(l));
+        memcpy(key, buf, SW_HASH_ROOM(l));
         id = (int32_t)c->n_nwords;
-        *slot = (smap_slot){key, l, h, id};
-        c->words.used++;
+        if (!smap_put(c->arena, &c->words, key, l, h, id)) return -2;
         c->nwords[c->n_nwords++] = (nword){key, l, -1};
     }
     if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
@@ -600,10 +567,10 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     return (uint32_t)n;
 }
 
-/* hash_bytes() of the key name_key() built last (kl bytes in c->scratch), computed once. */
+/* key_hash() of the key name_key() built last (kl bytes in c->scratch), computed once. */
 static uint32_t name_key_hash(ectx *c, uint32_t kl)
 {
-    if (!c->key_hash) c->key_hash = hash_bytes(c->scratch, kl);
+    if (!c->key_hash) c->key_hash = key_hash(c->scratch, kl);
     return c->key_hash;
 }
 
@@ -625,7 +592,7 @@ static int words_eq(const ectx *c, uint32_t a, uint32_t b)
     }
     if (la != lb) return 0;
     for (uint32_t k = 0; k < la; k++)
-        if (fold_byte((unsigned char)sa[k]) != fold_byte((unsigned char)sb[k])) return 0;
+        if (sw_fold_byte((unsigned char)sa[k]) != sw_fold_byte((unsigned char)sb[k])) return 0;
     return 1;
 }
 
@@ -702,12 +669,12 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         if (!is_word(c, i) || !capword(c, i)) continue;
         if (CLS(c, i) & SW_LX_FUNCTION) continue;
         if (n >= sizeof buf) return 1;
-        buf[n++] = (char)fold_byte((unsigned char)tok_text(c, i)[0]);
+        buf[n++] = (char)sw_fold_byte((unsigned char)tok_text(c, i)[0]);
     }
     if (n < 2) return 1;
-    uint32_t h = hash_bytes(buf, n);
-    if (smap_get_h(&c->acro, buf, n, h) >= 0) return 1;
-    return smap_put_h(c->arena, &c->acro, buf, n, h, ent);
+    uint32_t h = key_hash(buf, n);
+    if (smap_get(&c->acro, buf, n, h) >= 0) return 1;
+    return smap_put(c->arena, &c->acro, buf, n, h, ent);
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
@@ -723,7 +690,7 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     for (uint32_t i = s; i < e; i++)
         if (significant(c, i) && !index_word(c, i, ent)) return 0;
     uint32_t kl = name_key(c, s, e);
-    if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
+    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
     if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
     return 1;
 }
@@ -752,13 +719,13 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t kl = name_key(c, s, e);
     if (!kl) return -1;
-    int32_t ent = smap_get_h(&c->full, c->scratch, kl, name_key_hash(c, kl));
+    int32_t ent = smap_get(&c->full, c->scratch, kl, name_key_hash(c, kl));
     if (ent >= 0) return ent;
     uint32_t nw = count_words(c, s, e);
     uint32_t lw = last_word(c, s, e);
     if (lw == e) return -1;
     if (nw == 1 && allcaps(c, lw)) {
-        ent = smap_get_h(&c->acro, c->scratch, kl, name_key_hash(c, kl));
+        ent = smap_get(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
     int32_t id = find_name_word(c, lw);
@@ -1159,7 +1126,7 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
-        if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
+        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
     }
     if (ent < 0) {
         if (!create) return SW_OK;
@@ -1511,9 +1478,10 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             l = word_key(tok_text(c, e), l, buf, sizeof buf);
-            int32_t id = smap_get(&c->words, buf, l);
+            uint32_t h = key_hash(buf, l);
+            int32_t id = smap_get(&c->words, buf, l, h);
             int32_t head = id >= 0 ? c->nwords[id].head : -1;
-            if (head < 0 && smap_get(&c->acro, buf, l) < 0) break;
+            if (head < 0 && smap_get(&c->acro, buf, l, h) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
              * the word before it */
             if (prev_head >= 0 && head >= 0 && !lists_share(c, prev_head, head)) break;

@@ -55,10 +55,6 @@ uint32_t sw_ent_keyword_padded(const char *w, size_t len);
 /* 1 when the keyword table is sorted and every entry is found (for the unit test). */
 int sw_ent_keywords_sorted(void);
 
-/* ASCII lower case of one byte; a folded copy of a word (ASCII and the two-byte Latin-1 capitals). */
-unsigned char sw_ent_fold_byte(unsigned char c);
-size_t sw_ent_fold_copy(char *dst, const char *src, size_t len);
-
 /* Case-insensitive (ASCII) equality of two words, ignoring a final plural "s" on either when the
  * rest is at least 3 bytes. */
 int sw_ent_word_eq(const char *a, size_t alen, const char *b, size_t blen);

@@ -14,30 +14,6 @@
 #include <utf8proc.h>
 #include "entities_internal.h"
 
-unsigned char sw_ent_fold_byte(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
-
-size_t sw_ent_fold_copy(char *dst, const char *src, size_t len)
-{
-    /* Words are short and mostly ASCII: one branch-free pass folds A-Z and notes whether any byte
-     * is outside ASCII; only then a second pass folds the two-byte Latin-1 capitals (0xC3 0x80..0x9E
-     * but the multiplication sign), reading the pairs exactly as a left-to-right scan would. */
-    unsigned char high = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)src[i];
-        high |= c;
-        dst[i] = (char)(c + (((unsigned)(c - 'A') < 26u) << 5));
-    }
-    if (!(high & 0x80)) return len;
-    for (size_t i = 0; i + 1 < len; i++) {
-        if ((unsigned char)src[i] != 0xC3) continue;
-        unsigned char d = (unsigned char)src[i + 1];
-        if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
-        dst[i + 1] = (char)d; /* the second byte of a pair is never folded as ASCII */
-        i++;
-    }
-    return len;
-}
-
 typedef struct keyword {
     const char *word;
     uint8_t len;
@@ -217,7 +193,7 @@ uint32_t sw_ent_keyword(const char *w, size_t len)
 {
     char buf[KW_MAX_LEN];
     if (!len || len > KW_MAX_LEN) return 0;
-    sw_ent_fold_copy(buf, w, len);
+    sw_fold(w, len, buf);
     return sw_ent_keyword_folded(buf, len);
 }
 
@@ -293,7 +269,7 @@ uint32_t sw_ent_keyword_padded(const char *w, size_t len)
     uint64_t k0 = kw_load64(p) & (len >= 8 ? ~0ull : ~0ull >> (64 - 8 * len));
     uint64_t k1 = len > 8 ? kw_load64(p + 8) & (~0ull >> (128 - 8 * len)) : 0;
     if ((k0 | k1) & 0x8080808080808080ull) return 0;
-    /* ASCII capitals made small, eight bytes at once (as sw_ent_fold_copy() does one by one): a
+    /* ASCII capitals made small, eight bytes at once (as sw_fold() does one by one): a
      * byte gets 0x20 when x + 0x3F reaches 0x80 (x >= 'A') and x + 0x25 does not (x <= 'Z') */
     const uint64_t high = 0x8080808080808080ull;
     k0 |= ((k0 + 0x3F3F3F3F3F3F3F3Full) & ~(k0 + 0x2525252525252525ull) & high) >> 2;
@@ -336,7 +312,7 @@ int sw_ent_word_eq(const char *a, size_t alen, const char *b, size_t blen)
     if (blen > 3 && (b[blen - 1] == 's' || b[blen - 1] == 'S')) blen--;
     if (alen != blen) return 0;
     for (size_t i = 0; i < alen; i++)
-        if (sw_ent_fold_byte((unsigned char)a[i]) != sw_ent_fold_byte((unsigned char)b[i])) return 0;
+        if (sw_fold_byte((unsigned char)a[i]) != sw_fold_byte((unsigned char)b[i])) return 0;
     return 1;
 }
 
@@ -345,7 +321,7 @@ int sw_ent_word_eq(const char *a, size_t alen, const char *b, size_t blen)
 static size_t nation_stem(char *dst, const char *w, size_t len)
 {
     if (len > 40) len = 40;
-    sw_ent_fold_copy(dst, w, len);
+    sw_fold(w, len, dst);
     if (len > 4 && dst[len - 1] == 's' && dst[len - 2] == 'n') len--;
     static const char *const endings[] = {"ian", "ese", "ish", "ean", "an", "ia", "i", "a", "e", "y"};
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
@@ -359,8 +335,8 @@ int sw_ent_nation_eq(const char *a, size_t alen, const char *b, size_t blen)
 {
     char fa[40], fb[40];
     if (alen > 40 || blen > 40 || !alen || !blen) return 0;
-    sw_ent_fold_copy(fa, a, alen);
-    sw_ent_fold_copy(fb, b, blen);
+    sw_fold(a, alen, fa);
+    sw_fold(b, blen, fb);
     size_t m = alen < blen ? alen : blen;
     if (memcmp(fa, fb, m) == 0 && (m >= 4 || alen == blen)) return 1;
     char sa[40], sb[40];
