@@ -395,7 +395,54 @@ static void test_out_of_memory_is_reported(void)
     sw_extractor_free(fx);
 }
 
-static void test_keyword_table(void) { CHECK(sw_ent_keywords_sorted()); }
+/* The small words the stage reacts to are name roles of the pack (data/en/words_names.tsv), found
+ * whatever the case of the word; other words have none. */
+static void test_name_roles_of_the_pack(void)
+{
+    const sw_pack *pack = sw_pack_find("en");
+    CHECK(pack != NULL);
+    static const struct {
+        const char *word;
+        uint64_t names;
+    } cases[] = {
+        {"van", SW_N_NAME_PARTICLE},
+        {"bin", SW_N_NAME_PARTICLE},
+        {"El", SW_N_NAME_PARTICLE | SW_N_PLACE_HEAD},
+        {"the", SW_N_DETERMINER | SW_N_DEFINITE},
+        {"An", SW_N_DETERMINER | SW_N_INDEFINITE},
+        {"her", SW_N_DETERMINER | SW_N_PRON_FEMALE},
+        {"his", SW_N_DETERMINER | SW_N_PRON_MALE},
+        {"himself", SW_N_PRON_MALE},
+        {"Mrs.", SW_N_HONORIFIC | SW_N_FEMALE},
+        {"SIR", SW_N_HONORIFIC | SW_N_MALE},
+        {"Dame", SW_N_HONORIFIC | SW_N_FEMALE},
+        {"Dr", SW_N_HONORIFIC},
+        {"in", SW_N_PLACE_PREP | SW_N_INESSIVE},
+        {"visited", SW_N_PLACE_PREP},
+        {"Northern", SW_N_GEO_MOD},
+        {"Fort", SW_N_PLACE_HEAD},
+        {"sao", SW_N_PLACE_HEAD},
+        {"Times", SW_N_MEDIA_HEAD},
+        {"dynasty", SW_N_FAMILY},
+        {"of", SW_N_GENITIVE_LINK},
+        {"for", SW_N_BENEFACTIVE},
+        {"on", SW_N_TOPICAL},
+        {"a", SW_N_DETERMINER | SW_N_INDEFINITE},
+        {"at", SW_N_LOCATIVE},
+        {"to", SW_N_DIRECTIONAL},
+        {"and", SW_N_CONJUNCTION},
+        {"or", SW_N_DISJUNCTION},
+        {"&amp;", SW_N_AMPERSAND},
+        {"president", 0},
+        {"Putin", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const sw_lex_info *info = sw_pack_lookup(pack, cases[k].word, strlen(cases[k].word));
+        uint64_t names = info ? info->names : 0;
+        if (names != cases[k].names) fprintf(stderr, "  name roles of %s: %llx\n", cases[k].word, (unsigned long long)names);
+        CHECK(names == cases[k].names);
+    }
+}
 
 int main(void)
 {
@@ -421,7 +468,7 @@ int main(void)
     RUN(test_text_without_words);
     RUN(test_pathological_inputs_stay_fast);
     RUN(test_out_of_memory_is_reported);
-    RUN(test_keyword_table);
+    RUN(test_name_roles_of_the_pack);
     sw_extractor_free(ex);
     return check_summary("test_entities");
 }

@@ -2,11 +2,10 @@
  * entities.c -- the entities stage: proper-name mentions, in-article coreference, entity types,
  * genders, and the roles and nationalities the article gives its people.
  *
- * Pass 1 (classify_tokens) visits every token: one hash lookup per token in a table of the
- * article's distinct words, which counts how often the article writes the word in lower case and
- * capitalised away from a sentence start, and holds each word's lexicon entry and keyword bits
- * (looked up once per distinct word, all words together so that their cache misses overlap; the
- * attribution stage reuses them); a second visit copies every token its word's lexicon fields.
+ * Pass 1 (classify_tokens) visits every token: its distinct word (the lookup stage's, doc.h)
+ * counts how often the article writes the word in lower case and capitalised away from a sentence
+ * start, and gives the token its name roles (the pack's SW_N_*: particles, honorifics, articles,
+ * prepositions before places ...), which the rest of the stage tests as bits, never as strings.
  * Pass 2 finds maximal runs of capitalised words (with the inner particles of names and the
  * "of"/"for"/"&" of organisation names), drops words capitalised only because a sentence starts
  * there, splits a title or honorific written before a name off it ("President Vladimir Putin" ->
@@ -38,6 +37,16 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
  * taken as one name, and the most entities compared with one name (newest first). */
 #define MAX_RUN 24
 #define MAX_CANDIDATES 64
+
+/* The name roles (features.h: SW_N_*) the stage tests. A token keeps its word's in 32 bits (c->nm),
+ * beside NM_CAPWORD: the per-token array is read on every step of the name scan. */
+#define NM_ROLES (SW_N_NAME_PARTICLE | SW_N_DETERMINER | SW_N_HONORIFIC | SW_N_MALE | SW_N_FEMALE | SW_N_PLACE_PREP | \
+                  SW_N_GEO_MOD | SW_N_PLACE_HEAD | SW_N_MEDIA_HEAD | SW_N_FAMILY | SW_N_PRON_MALE |              \
+                  SW_N_PRON_FEMALE | SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL | SW_N_DEFINITE |           \
+                  SW_N_INDEFINITE | SW_N_LOCATIVE | SW_N_DIRECTIONAL | SW_N_INESSIVE | SW_N_AMPERSAND |           \
+                  SW_N_CONJUNCTION | SW_N_DISJUNCTION)
+#define NM_CAPWORD (UINT32_C(1) << 31)
+_Static_assert(NM_ROLES < NM_CAPWORD, "the name roles the stage tests must fit below NM_CAPWORD");
 
 /* Whether a word has bytes outside ASCII. */
 static int has_non_ascii(const char *s, uint32_t len)
@@ -191,11 +200,11 @@ static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_
  * --------------------------------------------------------------------------------------------- */
 
 /* What the stage counts of one distinct word of the article (doc->words, by the same index): its
- * keyword value and how often the body writes it in lower case and capitalised away from a
- * sentence start. */
+ * name roles (NM_ROLES of the pack's) and how often the body writes it in lower case and
+ * capitalised away from a sentence start. */
 typedef struct wstat {
     uint16_t lower, midcap;
-    uint32_t kw;
+    uint32_t nm;
 } wstat;
 
 
@@ -235,7 +244,7 @@ typedef struct ectx {
     const sw_tok *toks;
     uint32_t n_toks;
     const uint64_t *cls;         /* lexicon classes of each token (the lookup stage's doc->tok_cls) */
-    uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
+    uint32_t *nm;                /* name roles (NM_ROLES) of each token, and NM_CAPWORD */
     const uint32_t *core;        /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks;
@@ -264,9 +273,8 @@ typedef struct ectx {
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
 static uint32_t tok_len(const ectx *c, uint32_t i) { return c->toks[i].end - c->toks[i].start; }
 
-/* Keyword tests: flags (SW_KW_*) and ids (SW_KWID_*) of token i. */
-static int kw_has(const ectx *c, uint32_t i, uint32_t flags) { return i < c->n_toks && (c->kw[i] & flags) != 0; }
-static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks && SW_KW_ID(c->kw[i]) == id; }
+/* Whether token i has one of the name roles `roles` (NM_ROLES). */
+static int nm_has(const ectx *c, uint32_t i, uint32_t roles) { return i < c->n_toks && (c->nm[i] & roles) != 0; }
 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
 
@@ -298,10 +306,9 @@ static int has_possessive(const ectx *c, uint32_t i)
     return 0;
 }
 
-/* Bit kept in c->kw for capitalised words: a word that begins with a capital letter, or a name
+/* Bit kept in c->nm for capitalised words: a word that begins with a capital letter, or a name
  * particle glued to one ("al-Assad"); computed once in classify_tokens. */
-#define KW_CAPWORD (1u << 20)
-static inline int capword(const ectx *c, uint32_t i) { return (c->kw[i] & KW_CAPWORD) != 0; }
+static inline int capword(const ectx *c, uint32_t i) { return (c->nm[i] & NM_CAPWORD) != 0; }
 
 static int allcaps(const ectx *c, uint32_t i) { return (c->toks[i].flags & SW_TF_ALLCAPS) != 0; }
 
@@ -326,14 +333,14 @@ static int position_capital(const ectx *c, uint32_t i)
 /* A lower-case particle inside a name: "Ludwig van Beethoven", "Arnel dela Vega". */
 static int is_particle(const ectx *c, uint32_t i)
 {
-    return is_word(c, i) && !capword(c, i) && kw_has(c, i, SW_KW_PARTICLE);
+    return is_word(c, i) && !capword(c, i) && nm_has(c, i, SW_N_NAME_PARTICLE);
 }
 
 /* Honorifics: closed-class words of address, with the gender they imply. */
 static int honorific(const ectx *c, uint32_t i, int *gender)
 {
-    if (!capword(c, i) || !kw_has(c, i, SW_KW_HONORIFIC)) return 0;
-    *gender = kw_has(c, i, SW_KW_MALE) ? SW_GENDER_MALE : kw_has(c, i, SW_KW_FEMALE) ? SW_GENDER_FEMALE : 0;
+    if (!capword(c, i) || !nm_has(c, i, SW_N_HONORIFIC)) return 0;
+    *gender = nm_has(c, i, SW_N_MALE) ? SW_GENDER_MALE : nm_has(c, i, SW_N_FEMALE) ? SW_GENDER_FEMALE : 0;
     return 1;
 }
 
@@ -361,10 +368,24 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: lexicon classes and word statistics
  * --------------------------------------------------------------------------------------------- */
 
-/* Pass 1: the keyword bits of every token (of its distinct word, looked up once) and the
- * article-wide statistics of every word (lower-case occurrences, capitalised occurrences that are
- * not at a sentence start), and the body's determiners and gendered pronouns. The lookup stage has
- * given every token its word and lexicon fields already (doc.h). */
+/* Whether the pack entry of distinct word w is that of the word's ASCII form: the lookup stage
+ * looks a word that the pack does not know and that has letters outside ASCII up again without
+ * its marks ("São" -> "sao"). The stage takes name roles from the word as written only: the ASCII
+ * form of a word of another language is too often a small word of this one (French "à" -> "a",
+ * which would make the name after it a description). An entry of the word itself has the word's
+ * length (folding keeps it) and bytes outside ASCII where the word has them. */
+static int entry_of_ascii_form(const sw_doc *doc, const sw_word_type *w)
+{
+    const char *s = doc->text + doc->toks[w->tok].start;
+    uint32_t len = doc->tok_core[w->tok];
+    if (!has_non_ascii(s, len)) return 0;
+    return w->info->len != len || !has_non_ascii(doc->pack->pool + w->info->key_off, len);
+}
+
+/* Pass 1: the name roles of every token (its distinct word's, which the lookup stage found in the
+ * pack) and the article-wide statistics of every word (lower-case occurrences, capitalised
+ * occurrences that are not at a sentence start), and the body's determiners and gendered pronouns.
+ * The lookup stage has given every token its word and lexicon fields already (doc.h). */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
@@ -373,17 +394,20 @@ static sw_status classify_tokens(ectx *c)
     c->tok_wstat = doc->tok_word;
     c->n_wstats = doc->n_words;
     c->wstats = sw_arena_calloc(c->arena, (size_t)c->n_wstats + 1, sizeof *c->wstats);
-    c->kw = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->kw);
+    c->nm = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->nm);
     c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
-    if (!c->wstats || !c->kw || !c->marks) return SW_ERR_NOMEM;
+    if (!c->wstats || !c->nm || !c->marks) return SW_ERR_NOMEM;
     const char *text = doc->text;
     const sw_tok *toks = c->toks;
+    /* the name roles of every distinct word, which the lookup stage found in the pack */
     for (uint32_t k = 0; k < c->n_wstats; k++) {
-        uint32_t t = doc->words[k].tok;
-        c->wstats[k].kw = sw_ent_keyword_padded(text + toks[t].start, c->core[t]); /* in the padded text */
+        const sw_word_type *w = &doc->words[k];
+        uint32_t names = (uint32_t)(w->names & NM_ROLES);
+        if (names && entry_of_ascii_form(doc, w)) names = 0;
+        c->wstats[k].nm = names;
     }
     /* the arrays in locals: kept in c, each would be read again after every store into another */
-    uint32_t *kw = c->kw, *marks = c->marks;
+    uint32_t *nm = c->nm, *marks = c->marks;
     const int32_t *tok_wstat = c->tok_wstat;
     wstat *ws = c->wstats;
     size_t n_marks = 0;
@@ -391,36 +415,36 @@ static sw_status classify_tokens(ectx *c)
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
-        uint32_t marks_mask = body ? (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE) : 0;
+        uint32_t marks_mask = body ? (SW_N_DETERMINER | SW_N_PRON_MALE | SW_N_PRON_FEMALE) : 0;
         uint32_t lo = bl->tok_start < done ? done : bl->tok_start;
         if (lo > c->n_toks) lo = c->n_toks;
-        for (; done < lo; done++) kw[done] = 0; /* tokens outside every block */
+        for (; done < lo; done++) nm[done] = 0; /* tokens outside every block */
         uint32_t hi = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
         if (hi < lo) hi = lo;
         for (uint32_t i = lo; i < hi; i++) {
             const sw_tok *t = &toks[i];
             const char *s = text + t->start;
             if (t->kind != SW_TK_WORD) {
-                kw[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
+                nm[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_N_AMPERSAND : 0; /* the symbol & */
                 continue;
             }
             /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
              * the rare hyphen asked first, the flag moved into place without a branch: which words
              * are capitalised or longer than four bytes is no pattern a branch predictor learns */
-            uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * KW_CAPWORD;
+            uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * NM_CAPWORD;
             if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
                 s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
-                capbit = KW_CAPWORD;
+                capbit = NM_CAPWORD;
             int32_t k = tok_wstat[i];
             if (k < 0) {
-                kw[i] = capbit; /* no word list holds such a word */
+                nm[i] = capbit; /* no word list holds such a word */
                 continue;
             }
             wstat *w = &ws[k];
-            uint32_t wkw = w->kw;
-            kw[i] = capbit | wkw;
+            uint32_t wnm = w->nm;
+            nm[i] = capbit | wnm;
             marks[n_marks] = i;
-            n_marks += (wkw & marks_mask) != 0;
+            n_marks += (wnm & marks_mask) != 0;
             if (!body) continue;
             if (!capbit) {
                 if (w->lower < UINT16_MAX) w->lower++;
@@ -430,7 +454,7 @@ static sw_status classify_tokens(ectx *c)
         }
         done = hi > done ? hi : done;
     }
-    for (; done <= c->n_toks; done++) kw[done] = 0;
+    for (; done <= c->n_toks; done++) nm[done] = 0;
     c->n_marks = n_marks;
     c->wnword = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *c->wnword);
     if (!c->wnword) return SW_ERR_NOMEM;
@@ -811,7 +835,7 @@ static int is_punct(const ectx *c, uint32_t i, char ch)
            c->toks[i].end - c->toks[i].start == 1 && c->doc->text[c->toks[i].start] == ch;
 }
 
-static int is_determiner(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_DET); }
+static int is_determiner(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_DETERMINER); }
 
 /* Whether token i is a separate possessive 's / ’s. */
 static int is_possessive_tok(const ectx *c, uint32_t i)
@@ -855,7 +879,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     if (!is_word(c, i) || capword(c, i)) return;
     uint64_t ci = CLS(c, i);
     /* "the city of X", "the paramilitary group X", "the newspaper X" */
-    if (kw_is(c, i, SW_KWID_OF) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
+    if (nm_has(c, i, SW_N_GENITIVE_LINK) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
         if (CLS(c, i - 1) & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
         else if (CLS(c, i - 1) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 2;
         return;
@@ -910,15 +934,15 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
 {
     if (s > 0 && c->toks[s - 1].block == block && is_word(c, s - 1)) {
         uint32_t p = s - 1;
-        if (kw_has(c, p, SW_KW_PLACE_PREP))
+        if (nm_has(c, p, SW_N_PLACE_PREP))
             m->ev[EV_PLACE] += 2;
-        else if (kw_is(c, p, SW_KWID_AT) || kw_is(c, p, SW_KWID_TO)) {
+        else if (nm_has(c, p, SW_N_LOCATIVE | SW_N_DIRECTIONAL)) {
             m->ev[EV_PLACE] += 1;
             m->ev[EV_ORG] += 1;
         }
-        else if ((kw_is(c, p, SW_KWID_THE) ||
+        else if ((nm_has(c, p, SW_N_DEFINITE) ||
                   /* "the aborted X": an adjective between */
-                  (p > 0 && kw_is(c, p - 1, SW_KWID_THE) && !capword(c, p) && adjective_like(c, p) &&
+                  (p > 0 && nm_has(c, p - 1, SW_N_DEFINITE) && !capword(c, p) && adjective_like(c, p) &&
                    !(CLS(c, p) & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM)))) &&
                  !attributive(c, e, block)) {
             m->ev[EV_ORG] += 1;
@@ -940,7 +964,7 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
                 n++;
             /* counted once per entity: "the Trump administration" said many times does not
              * outweigh a first name */
-            if (kw_has(c, n, SW_KW_FAMILY))
+            if (nm_has(c, n, SW_N_FAMILY))
                 m->ev[EV_PERSON] += 1;
             else if (CLS(c, n) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) {
                 m->head_noun = 1 + EV_ORG;
@@ -987,12 +1011,12 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
         }
         uint64_t ci = CLS(c, i);
         if (ci & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN)) return;
-        if (kw_is(c, i, SW_KWID_OF) || kw_is(c, i, SW_KWID_FOR) || kw_is(c, i, SW_KWID_AT) || kw_is(c, i, SW_KWID_IN)) {
+        if (nm_has(c, i, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_LOCATIVE | SW_N_INESSIVE)) {
             after_of = 1;
             continue;
         }
         if (ci & SW_LX_FUNCTION) {
-            if (after_of && kw_is(c, i, SW_KWID_THE)) continue;
+            if (after_of && nm_has(c, i, SW_N_DEFINITE)) continue;
             return;
         }
         if (ci & (SW_LX_DEMONYM | SW_LX_COUNTRY)) {
@@ -1012,15 +1036,15 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
 }
 
 /* Modifiers that begin place names: North Korea, New York, Western Sahara. */
-static int geo_modifier(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_GEO_MOD); }
+static int geo_modifier(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_GEO_MOD); }
 
 /* The first words of place names in many languages: San Diego, Los Angeles, Fort Worth. */
-static int place_head(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_PLACE_HEAD); }
+static int place_head(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_PLACE_HEAD); }
 
-static int place_prefix_word(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_GEO_MOD | SW_KW_PLACE_HEAD); }
+static int place_prefix_word(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_GEO_MOD | SW_N_PLACE_HEAD); }
 
 /* Last words of the names of news outlets (besides the lexicon's media words). */
-static int media_head(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_MEDIA_HEAD); }
+static int media_head(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_MEDIA_HEAD); }
 
 /* Number of places where a lower-case letter is followed by a capital inside the word. */
 static int camel_humps(const ectx *c, uint32_t i)
@@ -1113,7 +1137,7 @@ static int bracketed_acronym(const ectx *c, uint32_t s, uint32_t e)
 {
     if (e > s + 3 || e >= c->n_toks || !is_punct(c, e, ')')) return 0;
     for (uint32_t i = s; i < e; i++)
-        if (!(is_word(c, i) && (allcaps(c, i) || (tok_len(c, i) == 1 && capword(c, i)))) && !kw_is(c, i, SW_KWID_AMP))
+        if (!(is_word(c, i) && (allcaps(c, i) || (tok_len(c, i) == 1 && capword(c, i)))) && !nm_has(c, i, SW_N_AMPERSAND))
             return 0;
     return 1;
 }
@@ -1146,9 +1170,9 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
     if (create && s >= 2 && c->n_cands && c->cands[c->n_cands - 1].kind == SW_MK_NAME &&
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent != ent) {
         int32_t prev = c->cands[c->n_cands - 1].ent;
-        int strong = kw_is(c, s - 1, SW_KWID_AND) || kw_is(c, s - 1, SW_KWID_OR); /* "and" binds closer than "," */
+        int strong = nm_has(c, s - 1, SW_N_CONJUNCTION | SW_N_DISJUNCTION); /* "and" binds closer than "," */
         /* a comma makes a list only when the list goes on: "Warsaw, Rzeszów, Lublin" */
-        int list_goes_on = is_punct(c, e, ',') || kw_is(c, e, SW_KWID_AND) || kw_is(c, e, SW_KWID_OR);
+        int list_goes_on = is_punct(c, e, ',') || nm_has(c, e, SW_N_CONJUNCTION | SW_N_DISJUNCTION);
         if (strong || (is_punct(c, s - 1, ',') && list_goes_on)) {
             if (x->sibling < 0 || (strong && !x->sibling_strong)) {
                 x->sibling = prev;
@@ -1197,7 +1221,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         return j + 1;
     if (j + 1 >= bend || !capword(c, j + 1) || (c->toks[j + 1].flags & SW_TF_SENT_START)) {
         /* "of the" + capital */
-        if (j + 2 < bend && (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR)) && kw_is(c, j + 1, SW_KWID_THE) &&
+        if (j + 2 < bend && nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE) && nm_has(c, j + 1, SW_N_DEFINITE) &&
             capword(c, j + 2)) {
             for (uint32_t i = s; i < e; i++)
                 if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
@@ -1205,10 +1229,10 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         return e;
     }
     if (is_particle(c, j)) return j + 1;
-    if (kw_is(c, j, SW_KWID_AMP)) return j + 1;
+    if (nm_has(c, j, SW_N_AMPERSAND)) return j + 1;
     /* "Pacific Gas and Electric Company": "and" inside a company's name, when the words after it
      * end in an organisation noun and the words before it name nothing of their own */
-    if (kw_is(c, j, SW_KWID_AND)) {
+    if (nm_has(c, j, SW_N_CONJUNCTION)) {
         uint32_t k = j + 1;
         while (k < bend && k - j <= 4 && capword(c, k) && !(c->toks[k].flags & SW_TF_SENT_START)) k++;
         if (k > j + 1 && (CLS(c, k - 1) & SW_LX_ORG_WORD) && !has_possessive(c, k - 1)) {
@@ -1221,9 +1245,9 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
             if (plain) return j + 1;
         }
     }
-    if (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR) || kw_is(c, j, SW_KWID_ON)) {
+    if (nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL)) {
         for (uint32_t i = s; i < e; i++)
-            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (kw_is(c, j, SW_KWID_OF) ? SW_LX_TITLE : 0)))
+            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (nm_has(c, j, SW_N_GENITIVE_LINK) ? SW_LX_TITLE : 0)))
                 return j + 1;
     }
     return e;
@@ -1281,7 +1305,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     }
     /* "Later Yildiroglu said": a sentence-initial word before a name the article already knows */
     if (s + 1 < e && position_capital(c, s) && !(CLS(c, s) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
-        !kw_has(c, s, SW_KW_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
+        !nm_has(c, s, SW_N_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
         capword(c, s + 1) && find_entity(c, s + 1, e) >= 0 && !place_prefix_word(c, s))
         s++;
     if (s >= e) return SW_OK;
@@ -1292,7 +1316,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* "A Republican Assemblywoman, Jill Tolles,": after an indefinite article, a capitalised
      * phrase that ends the noun phrase is a description, not a name (names take no "a"); "a
      * Reuters reporter" keeps its name, which modifies the noun after it */
-    if (s > 0 && c->toks[s - 1].block == block && (kw_is(c, s - 1, SW_KWID_A) || kw_is(c, s - 1, SW_KWID_AN)) &&
+    if (s > 0 && c->toks[s - 1].block == block && nm_has(c, s - 1, SW_N_INDEFINITE) &&
         (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')))) {
         int plain = 1;
         for (uint32_t i = s; i < e; i++)
@@ -1317,7 +1341,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     for (uint32_t i = s; i + 1 < e; i++)
         if (is_word(c, i) && (CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
             !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
-            (capword(c, i + 1) || kw_is(c, i + 1, SW_KWID_OF) || kw_is(c, i + 1, SW_KWID_FOR)))
+            (capword(c, i + 1) || nm_has(c, i + 1, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)))
             t = i;
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
     int org_or_place = 0;
@@ -1339,10 +1363,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
             if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
             else if (CLS(c, i) & SW_LX_TITLE) ev_role(&m, i);
         }
-        if (kw_is(c, ns, SW_KWID_OF) || kw_is(c, ns, SW_KWID_FOR)) {
+        if (nm_has(c, ns, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)) {
             /* "Secretary of State Mike Pompeo" / "Vice President of the United States" */
             uint32_t cs = ns + 1;
-            if (cs < e && kw_is(c, cs, SW_KWID_THE)) cs++;
+            if (cs < e && nm_has(c, cs, SW_N_DEFINITE)) cs++;
             uint32_t p = SW_NONE;
             for (uint32_t i = cs + 1; i < e && p == SW_NONE; i++)
                 if (capword(c, i) && (CLS(c, i) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) p = i;
@@ -1378,7 +1402,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
                 !(i == s + 1 && place_prefix_word(c, s)) &&
                 !is_particle(c, i - 1) &&
                 !place_prefix_word(c, i - 1) &&
-                is_word(c, i - 1) && !kw_is(c, i - 1, SW_KWID_OF) && !kw_is(c, i - 1, SW_KWID_FOR) && !is_punct(c, i - 1, '&'))
+                is_word(c, i - 1) && !nm_has(c, i - 1, SW_N_GENITIVE_LINK) && !nm_has(c, i - 1, SW_N_BENEFACTIVE) && !is_punct(c, i - 1, '&'))
                 p = i;
         if (p != SW_NONE) {
             int clean = 1;
@@ -1545,7 +1569,7 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
     uint32_t last_sent = 0;
     for (size_t k = 0; k < c->n_marks; k++) {
         uint32_t i = c->marks[k];
-        if (!kw_has(c, i, SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) continue;
+        if (!nm_has(c, i, SW_N_PRON_MALE | SW_N_PRON_FEMALE)) continue;
         while (mi < n_body_cands && c->cands[mi].tok_s <= i) {
             const cand *m = &c->cands[mi++];
             if (m->kind == SW_MK_NAME && m->ent >= 0 && provisional_person(c, m->ent)) {
@@ -1556,7 +1580,7 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
         if (last_ent < 0 || c->toks[i].sent > last_sent + 1) continue;
         if (c->toks[i].flags & SW_TF_IN_QUOTE) continue;
         xent *x = &c->xe[last_ent];
-        if (kw_has(c, i, SW_KW_PRON_MALE)) x->pron_m++;
+        if (nm_has(c, i, SW_N_PRON_MALE)) x->pron_m++;
         else x->pron_f++;
         x->pron_votes++;
     }
@@ -1721,7 +1745,7 @@ static sw_status find_descriptions(ectx *c)
         const sw_iblock *bl = &c->doc->blocks[c->toks[i].block];
         {
             if (i + 1 >= bl->tok_end) continue;
-            if (!is_determiner(c, i) || kw_is(c, i, SW_KWID_A) || kw_is(c, i, SW_KWID_AN)) continue;
+            if (!is_determiner(c, i) || nm_has(c, i, SW_N_INDEFINITE)) continue;
             uint32_t j = i + 1, nat = 0;
             while (j < bl->tok_end && j < i + 4 && is_word(c, j) &&
                    (CLS(c, j) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !(CLS(c, j) & SW_LX_FUNCTION)) {

@@ -97,6 +97,29 @@
 #define SW_W_INTERLOCUTOR        (UINT64_C(1) << 53) /* a pronoun of the speaker or the one spoken to (I, you): the speaker of an interview, not resolved to anyone named */
 
 /* Name roles: the part a word plays in or around a proper name (sw_lex_info.names). */
+#define SW_N_NAME_PARTICLE       (UINT64_C(1) << 0) /* a small word inside a person's name, written in lower case: de, van, von, bin, al (Ludwig van Beethoven, Osama bin Laden) */
+#define SW_N_DETERMINER          (UINT64_C(1) << 1) /* a determiner before a noun phrase that the entities stage may resolve or that a name may follow: the, a, an, his, her, its, their, our, this, that */
+#define SW_N_HONORIFIC           (UINT64_C(1) << 2) /* a word of address before a person's name: Mr, Mrs, Ms, Dr, Sir, Dame, Prof (the person's gender from male or female) */
+#define SW_N_MALE                (UINT64_C(1) << 3) /* with honorific: the honorific is for men (Mr, Sir, Lord, Monsieur) */
+#define SW_N_FEMALE              (UINT64_C(1) << 4) /* with honorific: the honorific is for women (Mrs, Ms, Miss, Dame, Lady, Madame) */
+#define SW_N_PLACE_PREP          (UINT64_C(1) << 5) /* a word after which a name is likely a place: in, from, near, across, into, throughout, visit, visited */
+#define SW_N_GEO_MOD             (UINT64_C(1) << 6) /* a modifier that begins place names: North, South, New, Upper, Greater, Central (North Korea, New York) */
+#define SW_N_PLACE_HEAD          (UINT64_C(1) << 7) /* a first word of place names in many languages: San, Santa, Los, Fort, Mount, Lake, Port, Saint (San Diego, Fort Worth) */
+#define SW_N_MEDIA_HEAD          (UINT64_C(1) << 8) /* a last word of news outlets' names besides the media nouns: Times, Post, Herald, Tribune, Gazette, Daily */
+#define SW_N_FAMILY              (UINT64_C(1) << 9) /* a noun after a name that makes it a person's (family) name: family, clan, dynasty, household (the Trump family) */
+#define SW_N_PRON_MALE           (UINT64_C(1) << 10) /* a pronoun for a man (its gender votes for the person named last): he, him, his, himself */
+#define SW_N_PRON_FEMALE         (UINT64_C(1) << 11) /* a pronoun for a woman: she, her, hers, herself */
+#define SW_N_GENITIVE_LINK       (UINT64_C(1) << 12) /* the preposition of belonging that joins a head noun to its complement inside a name or a title, and a kind noun to a name: of (Ministry of Defence, Secretary of State, the city of Rome) */
+#define SW_N_BENEFACTIVE         (UINT64_C(1) << 13) /* the preposition of purpose that joins a head noun to its complement inside a name or a title: for (Commission for Human Rights, Minister for Europe) */
+#define SW_N_TOPICAL             (UINT64_C(1) << 14) /* the preposition of subject matter that joins an organisation's head noun to its complement: on (Committee on Foreign Affairs) */
+#define SW_N_DEFINITE            (UINT64_C(1) << 15) /* the definite article: the */
+#define SW_N_INDEFINITE          (UINT64_C(1) << 16) /* the indefinite article: a, an (a capitalised phrase after it is a description, not a name) */
+#define SW_N_LOCATIVE            (UINT64_C(1) << 17) /* the preposition of place before a place or an organisation, and in an appositive (a professor at Harvard): at */
+#define SW_N_DIRECTIONAL         (UINT64_C(1) << 18) /* the preposition of direction before a place or an organisation: to */
+#define SW_N_INESSIVE            (UINT64_C(1) << 19) /* the preposition of being inside, in an appositive (a minister in the government): in */
+#define SW_N_AMPERSAND           (UINT64_C(1) << 20) /* a word that stands for "and" inside a company's name (the symbol & is one by itself): &amp; */
+#define SW_N_CONJUNCTION         (UINT64_C(1) << 21) /* the conjunction that joins the names of a list closely and may be inside a company's name: and (Pacific Gas and Electric) */
+#define SW_N_DISJUNCTION         (UINT64_C(1) << 22) /* the conjunction of alternatives that joins the names of a list closely: or */
 
 /* Complement frames of a speech verb (sw_lex_info.frames). */
 #define SW_VX_THAT               (1u << 0) /* says that CLAUSE */
