@@ -444,6 +444,26 @@ static void test_name_roles_of_the_pack(void)
     }
 }
 
+/* Role and nation words are compared through the pack's lists: plural endings (without case),
+ * nation plurals and endings (in order, the first that leaves 3 bytes wins). */
+static void test_words_compare_by_the_pack_lists(void)
+{
+    const sw_pack *pack = sw_pack_find("en");
+    CHECK(sw_ent_word_eq(pack, "Leaders", 7, "leader", 6));
+    CHECK(sw_ent_word_eq(pack, "MINISTERS", 9, "minister", 8));
+    CHECK(!sw_ent_word_eq(pack, "bus", 3, "bu", 2));
+    CHECK(sw_ent_nation_eq(pack, "Ukrainians", 10, "Ukraine", 7)); /* plural, then -ian and -e */
+    CHECK(sw_ent_nation_eq(pack, "Chinese", 7, "China", 5));
+    CHECK(sw_ent_nation_eq(pack, "Russian", 7, "Russia", 6));
+    CHECK(!sw_ent_nation_eq(pack, "Iran", 4, "Iraq", 4));
+    CHECK(!sw_ent_nation_eq(pack, "Austrian", 8, "Australia", 9));
+    CHECK(sw_ent_ending(pack, SW_LIST_NATION_ENDINGS, "chinese", 7, 3, 0) == 1);
+    CHECK(sw_ent_ending(pack, SW_LIST_ADJECTIVE_ENDINGS, "ally", 4, 3, 0) < 0);
+    CHECK(sw_ent_ending(pack, SW_LIST_ADJECTIVE_ENDINGS, "staunchly", 9, 3, 0) >= 0);
+    CHECK(sw_ent_ending(pack, SW_LIST_PLURAL_ENDINGS, "LEADERS", 7, 3, 1) == 0);
+    CHECK(sw_ent_ending(pack, SW_LIST_PLURAL_ENDINGS, "LEADERS", 7, 3, 0) < 0);
+}
+
 int main(void)
 {
     ex = sw_extractor_new(NULL, NULL);
@@ -469,6 +489,7 @@ int main(void)
     RUN(test_pathological_inputs_stay_fast);
     RUN(test_out_of_memory_is_reported);
     RUN(test_name_roles_of_the_pack);
+    RUN(test_words_compare_by_the_pack_lists);
     sw_extractor_free(ex);
     return check_summary("test_entities");
 }

@@ -38,6 +38,15 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
 #define MAX_RUN 24
 #define MAX_CANDIDATES 64
 
+/* The bytes a word keeps before an ending of the pack's lists for the ending to count: an adjective
+ * ending (SW_LIST_ADJECTIVE_ENDINGS; "ally", "rest", "dent" are nouns), a past-tense ending
+ * (SW_LIST_PAST_ENDINGS; "bed", "red" are no verbs). A word that opens a sentence with an adverb or
+ * participle ending (SW_LIST_OPENER_ENDINGS) has at least OPENER_MIN_LEN bytes ("Only", "King" are
+ * too short to be "Reportedly" or "Speaking"). */
+#define ADJECTIVE_MIN_STEM 3
+#define PAST_MIN_STEM 2
+#define OPENER_MIN_LEN 5
+
 /* The name roles (features.h: SW_N_*) the stage tests. A token keeps its word's in 32 bits (c->nm),
  * beside NM_CAPWORD: the per-token array is read on every step of the name scan. */
 #define NM_ROLES (SW_N_NAME_PARTICLE | SW_N_DETERMINER | SW_N_HONORIFIC | SW_N_MALE | SW_N_FEMALE | SW_N_PLACE_PREP | \
@@ -46,7 +55,7 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
                   SW_N_INDEFINITE | SW_N_LOCATIVE | SW_N_DIRECTIONAL | SW_N_INESSIVE | SW_N_AMPERSAND |           \
                   SW_N_CONJUNCTION | SW_N_DISJUNCTION)
 #define NM_CAPWORD (UINT32_C(1) << 31)
-_Static_assert(NM_ROLES < NM_CAPWORD, "the name roles the stage tests must fit below NM_CAPWORD");
+_Static_assert(NM_ROLES < NM_CAPWORD, ""); /* every role the stage tests fits below NM_CAPWORD */
 
 /* Whether a word has bytes outside ASCII. */
 static int has_non_ascii(const char *s, uint32_t len)
@@ -272,6 +281,13 @@ typedef struct ectx {
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
 static uint32_t tok_len(const ectx *c, uint32_t i) { return c->toks[i].end - c->toks[i].start; }
+
+/* Whether token i, as written, ends with an item of the pack's list `list` (SW_LIST_*) with at
+ * least min_stem bytes before it. */
+static int tok_has_ending(const ectx *c, uint32_t i, unsigned list, size_t min_stem)
+{
+    return sw_ent_ending(c->doc->pack, list, tok_text(c, i), tok_len(c, i), min_stem, 0) >= 0;
+}
 
 /* Whether token i has one of the name roles `roles` (NM_ROLES). */
 static int nm_has(const ectx *c, uint32_t i, uint32_t roles) { return i < c->n_toks && (c->nm[i] & roles) != 0; }
@@ -789,7 +805,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 static void add_role(sw_entinfo *ei, const ectx *c, uint32_t tok)
 {
     for (uint32_t k = 0; k < ei->n_roles; k++)
-        if (sw_ent_word_eq(tok_text(c, ei->role_tok[k]), core_len(c, ei->role_tok[k]),
+        if (sw_ent_word_eq(c->doc->pack, tok_text(c, ei->role_tok[k]), core_len(c, ei->role_tok[k]),
                            tok_text(c, tok), core_len(c, tok)))
             return;
     if (ei->n_roles < SW_ENT_MAX_ROLES) ei->role_tok[ei->n_roles++] = tok;
@@ -799,7 +815,7 @@ static void add_role(sw_entinfo *ei, const ectx *c, uint32_t tok)
 static void add_nation(sw_entinfo *ei, const ectx *c, uint32_t tok)
 {
     for (uint32_t k = 0; k < ei->n_nations; k++)
-        if (sw_ent_nation_eq(tok_text(c, ei->nation_tok[k]), core_len(c, ei->nation_tok[k]),
+        if (sw_ent_nation_eq(c->doc->pack, tok_text(c, ei->nation_tok[k]), core_len(c, ei->nation_tok[k]),
                              tok_text(c, tok), core_len(c, tok)))
             return;
     if (ei->n_nations < SW_ENT_MAX_NATIONS) ei->nation_tok[ei->n_nations++] = tok;
@@ -846,18 +862,12 @@ static int is_possessive_tok(const ectx *c, uint32_t i)
                              (l == 4 && (unsigned char)s[0] == 0xE2 && (s[3] == 's' || s[3] == 'S')));
 }
 
-/* Whether a lower-case word has an adjective or participle ending (failed, staunch-ly, royal),
- * so that it is not taken for a role noun. */
+/* Whether a lower-case word has an adjective or participle ending (SW_LIST_ADJECTIVE_ENDINGS:
+ * failed, staunch-ly, royal) with ADJECTIVE_MIN_STEM bytes before it, so that it is not taken for a
+ * role noun ("ally" and "rest" are nouns). */
 static int adjective_like(const ectx *c, uint32_t i)
 {
-    const char *s = tok_text(c, i);
-    uint32_t l = tok_len(c, i);
-    static const char *const sufs[] = {"ed", "ing", "ly", "ful", "ous", "ive", "al", "ic", "ent", "ant", "est", "er"};
-    for (size_t k = 0; k < sizeof sufs / sizeof sufs[0]; k++) {
-        size_t n = strlen(sufs[k]);
-        if (l > n + 2 && memcmp(s + l - n, sufs[k], n) == 0) return 1;
-    }
-    return 0;
+    return tok_has_ending(c, i, SW_LIST_ADJECTIVE_ENDINGS, ADJECTIVE_MIN_STEM);
 }
 
 /* Words written before the name (after its own title prefix was split off): "Belarusian leader
@@ -923,9 +933,8 @@ static int attributive(const ectx *c, uint32_t e, uint32_t block)
 {
     if (e >= c->n_toks || c->toks[e].block != block || !is_word(c, e) || capword(c, e)) return 0;
     if (CLS(c, e) & (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_SPEECH | SW_LX_COGNITION)) return 0;
-    const char *s = tok_text(c, e);
-    uint32_t l = tok_len(c, e);
-    if (l > 3 && memcmp(s + l - 2, "ed", 2) == 0) return 0; /* "the ministry announced" */
+    /* "the ministry announced": a verb */
+    if (tok_has_ending(c, e, SW_LIST_PAST_ENDINGS, PAST_MIN_STEM)) return 0;
     return 1;
 }
 
@@ -1265,11 +1274,10 @@ static int common_at_start(const ectx *c, uint32_t i, int single, int named_head
     if (w->lower > w->midcap * 2 + 1) return 1;
     if (w->midcap == 0) {
         if (single) return 1;
-        const char *s = tok_text(c, i);
         uint32_t l = tok_len(c, i);
         /* "Reportedly", "Speaking": an adverb or a participle opening the sentence; not when the
          * run ends in a noun that heads names ("Downing Street", "Reading Borough Council") */
-        if (!named_head && l > 4 && (memcmp(s + l - 2, "ly", 2) == 0 || memcmp(s + l - 3, "ing", 3) == 0)) return 1;
+        if (!named_head && l >= OPENER_MIN_LEN && tok_has_ending(c, i, SW_LIST_OPENER_ENDINGS, 0)) return 1;
         if (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_DEMONYM)) return 0;
     }
     return 0;

@@ -26,12 +26,19 @@ static inline const sw_entdata *sw_entdata_of(const sw_doc *doc)
     return doc ? (const sw_entdata *)doc->ent_data : NULL;
 }
 
-/* Case-insensitive (ASCII) equality of two words, ignoring a final plural "s" on either when the
- * rest is at least 3 bytes. */
-int sw_ent_word_eq(const char *a, size_t alen, const char *b, size_t blen);
+/* The index of the first item of the pack's list `list` (SW_LIST_*) that the word (w, len) ends
+ * with, leaving at least min_stem bytes before it; -1 when none. With fold, the word's ASCII
+ * capitals compare as small letters (the items are written in small letters); else the bytes are
+ * compared as written. */
+int sw_ent_ending(const sw_pack *pack, unsigned list, const char *w, size_t len, size_t min_stem, int fold);
+
+/* Case-insensitive (ASCII) equality of two words, each without a plural ending of the pack
+ * (SW_LIST_PLURAL_ENDINGS) when at least 3 bytes stay ("leaders" = "leader"). */
+int sw_ent_word_eq(const sw_pack *pack, const char *a, size_t alen, const char *b, size_t blen);
 
 /* 1 when two nation words name the same nation ("Russian" ~ "Russia", "Belarusian" ~ "Belarus",
- * "Chilean" ~ "Chile"): equal after removing demonym and country endings. */
-int sw_ent_nation_eq(const char *a, size_t alen, const char *b, size_t blen);
+ * "Chilean" ~ "Chile"): one begins the other, or they are equal after removing the pack's plural,
+ * demonym and country endings (SW_LIST_NATION_*). */
+int sw_ent_nation_eq(const sw_pack *pack, const char *a, size_t alen, const char *b, size_t blen);
 
 #endif

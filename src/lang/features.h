@@ -142,6 +142,10 @@ enum {
 enum {
     SW_LIST_CONTRACTIONS, /* the endings that a word's apostrophe may begin and that stay a token of their own or with the word (don't, it's): s, t, re, ve, ll, d, m; compared without case */
     SW_LIST_ELISIONS, /* the words written with a leading apostrophe that belong to the word after it: 'em, 'til, 'cause, rock 'n' roll; in small letters */
+    SW_LIST_ADJECTIVE_ENDINGS, /* endings of adjectives and participles (failed, staunchly, royal, fearful): a lower-case word that ends in one, with at least 3 bytes before it, is not taken for a role noun; compared as written */
+    SW_LIST_OPENER_ENDINGS, /* endings of adverbs and participles that open a sentence (Reportedly, Speaking): a capitalised word of at least 5 bytes that ends in one, and that the article never writes capitalised elsewhere, is not a name; compared as written */
+    SW_LIST_NATION_PLURALS, /* the endings of plural nation words and the singular endings that replace them, written PLURAL>SINGULAR ("ns>n": Russians -> Russian), if at least 3 bytes stay, before a nation ending is removed; in small letters, in order: the first that fits wins */
+    SW_LIST_NATION_ENDINGS, /* demonym and country endings, the first one that leaves at least 3 bytes removed when two nation words are compared (Belarusian ~ Belarus, Chilean ~ Chile, Russian ~ Russia); in small letters, in order: the first that fits wins */
     SW_LIST_POSSESSIVE_ENDINGS, /* a possessive ending written as a token of its own ("Smith" "’s"): 's, ’s, and the apostrophe alone; compared without case */
     SW_LIST_GERUND_ENDINGS, /* the ending of a gerund or present participle ("denied killing him"): ing; compared exactly (small letters) */
     SW_LIST_GERUND_EXCEPTIONS, /* endings that look like a gerund's but end a pronoun or a noun: thing (something, nothing) */
