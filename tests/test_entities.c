@@ -444,6 +444,18 @@ static void test_name_roles_of_the_pack(void)
     }
 }
 
+/* A word the pack does not know is looked up again in its ASCII form, but its name roles are the
+ * word's own: French "à" is not the article "a", after which a capitalised phrase is a description
+ * rather than a name. */
+static void test_name_roles_not_from_the_ascii_form(void)
+{
+    sw_doc *doc = run("Le ministre est arrivé hier soir à Paris.\n", 0);
+    CHECK(doc != NULL);
+    if (!doc) return;
+    CHECK(ent_named(doc, "Paris") >= 0);
+    sw_doc_free(doc);
+}
+
 /* Role and nation words are compared through the pack's lists: plural endings (without case),
  * nation plurals and endings (in order, the first that leaves 3 bytes wins). */
 static void test_words_compare_by_the_pack_lists(void)
@@ -490,6 +502,7 @@ int main(void)
     RUN(test_out_of_memory_is_reported);
     RUN(test_name_roles_of_the_pack);
     RUN(test_words_compare_by_the_pack_lists);
+    RUN(test_name_roles_not_from_the_ascii_form);
     sw_extractor_free(ex);
     return check_summary("test_entities");
 }
