@@ -381,7 +381,7 @@ static int block_role(const sw_doc *doc, uint32_t b)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Pass 1: lexicon classes and word statistics
+ * Pass 1: name roles and word statistics
  * --------------------------------------------------------------------------------------------- */
 
 /* Whether the pack entry of distinct word w is that of the word's ASCII form: the lookup stage
