@@ -109,15 +109,21 @@ static uint32_t key_hash(const char *s, size_t len)
     return h ? h : 1;
 }
 
-/* Eight bytes given as a little-endian number (sw_load64()'s) stored at dst, on any machine. */
+/* Eight bytes given as a little-endian number (sw_load64()'s) stored at dst, on any machine (one
+ * store where the machine is little-endian, as sw_load64() is one load). */
 static inline void store_le64(char *dst, uint64_t v)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(dst, &v, 8);
+#else
     for (int b = 0; b < 8; b++) dst[b] = (char)(v >> (8 * b));
+#endif
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Hash maps in the arena (open addressing, string keys -> int32_t values). Three calls make the
- * interface (smap_init, smap_get, smap_put); the caller gives each key's key_hash().
+ * Hash maps in the arena (open addressing, string keys -> values >= 0). Four calls make the
+ * interface (smap_init, smap_get, smap_put, smap_get_or_put); the caller gives each key's
+ * key_hash().
  * --------------------------------------------------------------------------------------------- */
 
 typedef struct smap_slot {
@@ -171,12 +177,15 @@ static int32_t smap_get(const smap *m, const char *key, uint32_t len, uint32_t h
 }
 
 /* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
- * memory. */
+ * memory (the map is then as it was). */
 static int smap_reserve(sw_arena *a, smap *m)
 {
     if ((m->used + 1) * 2 > m->cap) {
         smap old = *m;
-        if (!smap_init(a, m, old.cap)) return 0;
+        if (!smap_init(a, m, old.cap)) {
+            *m = old;
+            return 0;
+        }
         for (uint32_t i = 0; i < old.cap; i++)
             if (old.slots[i].key) {
                 *smap_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
@@ -186,22 +195,41 @@ static int smap_reserve(sw_arena *a, smap *m)
     return 1;
 }
 
-/* Sets key -> val, given the key's key_hash() h (the key is copied into the arena when new);
- * grows the table at half load. 0 when out of memory. */
-static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+/* The slot for key (hash h), made when new (the key copied into the arena, the value -1); grows
+ * the table at half load. NULL when out of memory. */
+static smap_slot *smap_slot_for(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h)
 {
-    if (!smap_reserve(a, m)) return 0;
+    if (!smap_reserve(a, m)) return NULL;
     smap_slot *s = smap_find(m, key, len, h);
     if (!s->key) {
         char *k = sw_arena_strndup(a, key, len);
-        if (!k) return 0;
+        if (!k) return NULL;
         s->key = k;
         s->len = len;
         s->hash = h;
+        s->val = -1;
         m->used++;
     }
+    return s;
+}
+
+/* Sets key -> val, given the key's key_hash() h. 0 when out of memory. */
+static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    smap_slot *s = smap_slot_for(a, m, key, len, h);
+    if (!s) return 0;
     s->val = val;
     return 1;
+}
+
+/* The value of key (hash h) when the map has it; else sets key -> val (val >= 0) and returns val.
+ * -2 when out of memory. */
+static int32_t smap_get_or_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    smap_slot *s = smap_slot_for(a, m, key, len, h);
+    if (!s) return -2;
+    if (s->val < 0) s->val = val;
+    return s->val;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -545,21 +573,20 @@ static int32_t add_name_word(ectx *c, uint32_t i)
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    uint32_t h = key_hash(buf, l);
-    id = smap_get(&c->words, buf, l, h);
-    if (id < 0) {
-        if (c->n_nwords == c->cap_nwords) {
-            c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
-                                      c->n_nwords + 1);
-            if (!c->nwords) return -2;
-        }
-        char *key = sw_arena_alloc(c->arena, SW_HASH_ROOM(l)); /* copied eight bytes a step (name_key) */
-        if (!key) return -2;
-        memcpy(key, buf, SW_HASH_ROOM(l));
-        id = (int32_t)c->n_nwords;
-        if (!smap_put(c->arena, &c->words, key, l, h, id)) return -2;
-        c->nwords[c->n_nwords++] = (nword){key, l, -1};
+    /* room for the word, should it be new, made first: once in the map, its number must be valid
+     * (name_key() goes on after an out-of-memory failure here) */
+    if (c->n_nwords == c->cap_nwords) {
+        c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
+                                  c->n_nwords + 1);
+        if (!c->nwords) return -2;
     }
+    char *key = sw_arena_alloc(c->arena, SW_HASH_ROOM(l)); /* copied eight bytes a step (name_key) */
+    if (!key) return -2;
+    memcpy(key, buf, SW_HASH_ROOM(l));
+    c->nwords[c->n_nwords] = (nword){key, l, -1};
+    id = smap_get_or_put(c->arena, &c->words, buf, l, key_hash(buf, l), (int32_t)c->n_nwords);
+    if (id == -2) return -2;
+    if (id == (int32_t)c->n_nwords) c->n_nwords++; /* new */
     if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
     return id;
 }
@@ -712,9 +739,7 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         buf[n++] = (char)sw_fold_byte((unsigned char)tok_text(c, i)[0]);
     }
     if (n < 2) return 1;
-    uint32_t h = key_hash(buf, n);
-    if (smap_get(&c->acro, buf, n, h) >= 0) return 1;
-    return smap_put(c->arena, &c->acro, buf, n, h, ent);
+    return smap_get_or_put(c->arena, &c->acro, buf, n, key_hash(buf, n), ent) != -2; /* the first entity keeps it */
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
