@@ -395,7 +395,86 @@ static void test_out_of_memory_is_reported(void)
     sw_extractor_free(fx);
 }
 
-static void test_keyword_table(void) { CHECK(sw_ent_keywords_sorted()); }
+/* The small words the stage reacts to are name roles of the pack (data/en/words_names.tsv), found
+ * whatever the case of the word; other words have none. */
+static void test_name_roles_of_the_pack(void)
+{
+    const sw_pack *pack = sw_pack_find("en");
+    CHECK(pack != NULL);
+    static const struct {
+        const char *word;
+        uint64_t names;
+    } cases[] = {
+        {"van", SW_N_NAME_PARTICLE},
+        {"bin", SW_N_NAME_PARTICLE},
+        {"El", SW_N_NAME_PARTICLE | SW_N_PLACE_HEAD},
+        {"the", SW_N_DETERMINER | SW_N_DEFINITE},
+        {"An", SW_N_DETERMINER | SW_N_INDEFINITE},
+        {"her", SW_N_DETERMINER | SW_N_PRON_FEMALE},
+        {"his", SW_N_DETERMINER | SW_N_PRON_MALE},
+        {"himself", SW_N_PRON_MALE},
+        {"Mrs.", SW_N_HONORIFIC | SW_N_FEMALE},
+        {"SIR", SW_N_HONORIFIC | SW_N_MALE},
+        {"Dame", SW_N_HONORIFIC | SW_N_FEMALE},
+        {"Dr", SW_N_HONORIFIC},
+        {"in", SW_N_PLACE_PREP | SW_N_INESSIVE},
+        {"visited", SW_N_PLACE_PREP},
+        {"Northern", SW_N_GEO_MOD},
+        {"Fort", SW_N_PLACE_HEAD},
+        {"sao", SW_N_PLACE_HEAD},
+        {"Times", SW_N_MEDIA_HEAD},
+        {"dynasty", SW_N_FAMILY},
+        {"of", SW_N_GENITIVE_LINK},
+        {"for", SW_N_BENEFACTIVE},
+        {"on", SW_N_TOPICAL},
+        {"a", SW_N_DETERMINER | SW_N_INDEFINITE},
+        {"at", SW_N_LOCATIVE},
+        {"to", SW_N_DIRECTIONAL},
+        {"and", SW_N_CONJUNCTION},
+        {"or", SW_N_DISJUNCTION},
+        {"&amp;", SW_N_AMPERSAND},
+        {"president", 0},
+        {"Putin", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const sw_lex_info *info = sw_pack_lookup(pack, cases[k].word, strlen(cases[k].word));
+        uint64_t names = info ? info->names : 0;
+        if (names != cases[k].names) fprintf(stderr, "  name roles of %s: %llx\n", cases[k].word, (unsigned long long)names);
+        CHECK(names == cases[k].names);
+    }
+}
+
+/* A word the pack does not know is looked up again in its ASCII form, but its name roles are the
+ * word's own: French "à" is not the article "a", after which a capitalised phrase is a description
+ * rather than a name. */
+static void test_name_roles_not_from_the_ascii_form(void)
+{
+    sw_doc *doc = run("Le ministre est arrivé hier soir à Paris.\n", 0);
+    CHECK(doc != NULL);
+    if (!doc) return;
+    CHECK(ent_named(doc, "Paris") >= 0);
+    sw_doc_free(doc);
+}
+
+/* Role and nation words are compared through the pack's lists: plural endings (without case),
+ * nation plurals and endings (in order, the first that leaves 3 bytes wins). */
+static void test_words_compare_by_the_pack_lists(void)
+{
+    const sw_pack *pack = sw_pack_find("en");
+    CHECK(sw_ent_word_eq(pack, "Leaders", 7, "leader", 6));
+    CHECK(sw_ent_word_eq(pack, "MINISTERS", 9, "minister", 8));
+    CHECK(!sw_ent_word_eq(pack, "bus", 3, "bu", 2));
+    CHECK(sw_ent_nation_eq(pack, "Ukrainians", 10, "Ukraine", 7)); /* plural, then -ian and -e */
+    CHECK(sw_ent_nation_eq(pack, "Chinese", 7, "China", 5));
+    CHECK(sw_ent_nation_eq(pack, "Russian", 7, "Russia", 6));
+    CHECK(!sw_ent_nation_eq(pack, "Iran", 4, "Iraq", 4));
+    CHECK(!sw_ent_nation_eq(pack, "Austrian", 8, "Australia", 9));
+    CHECK(sw_ent_ending(pack, SW_LIST_NATION_ENDINGS, "chinese", 7, 3, 0) == 1);
+    CHECK(sw_ent_ending(pack, SW_LIST_ADJECTIVE_ENDINGS, "ally", 4, 3, 0) < 0);
+    CHECK(sw_ent_ending(pack, SW_LIST_ADJECTIVE_ENDINGS, "staunchly", 9, 3, 0) >= 0);
+    CHECK(sw_ent_ending(pack, SW_LIST_PLURAL_ENDINGS, "LEADERS", 7, 3, 1) == 0);
+    CHECK(sw_ent_ending(pack, SW_LIST_PLURAL_ENDINGS, "LEADERS", 7, 3, 0) < 0);
+}
 
 int main(void)
 {
@@ -421,7 +500,9 @@ int main(void)
     RUN(test_text_without_words);
     RUN(test_pathological_inputs_stay_fast);
     RUN(test_out_of_memory_is_reported);
-    RUN(test_keyword_table);
+    RUN(test_name_roles_of_the_pack);
+    RUN(test_words_compare_by_the_pack_lists);
+    RUN(test_name_roles_not_from_the_ascii_form);
     sw_extractor_free(ex);
     return check_summary("test_entities");
 }

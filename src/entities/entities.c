@@ -2,11 +2,10 @@
  * entities.c -- the entities stage: proper-name mentions, in-article coreference, entity types,
  * genders, and the roles and nationalities the article gives its people.
  *
- * Pass 1 (classify_tokens) visits every token: one hash lookup per token in a table of the
- * article's distinct words, which counts how often the article writes the word in lower case and
- * capitalised away from a sentence start, and holds each word's lexicon entry and keyword bits
- * (looked up once per distinct word, all words together so that their cache misses overlap; the
- * attribution stage reuses them); a second visit copies every token its word's lexicon fields.
+ * Pass 1 (classify_tokens) visits every token: its distinct word (the lookup stage's, doc.h)
+ * counts how often the article writes the word in lower case and capitalised away from a sentence
+ * start, and gives the token its name roles (the pack's SW_N_*: particles, honorifics, articles,
+ * prepositions before places ...), which the rest of the stage tests as bits, never as strings.
  * Pass 2 finds maximal runs of capitalised words (with the inner particles of names and the
  * "of"/"for"/"&" of organisation names), drops words capitalised only because a sentence starts
  * there, splits a title or honorific written before a name off it ("President Vladimir Putin" ->
@@ -23,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "entities_internal.h"
+#include "hash.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Small helpers on words
@@ -38,8 +38,24 @@ enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
 #define MAX_RUN 24
 #define MAX_CANDIDATES 64
 
-#define fold_byte sw_ent_fold_byte
-#define fold_copy sw_ent_fold_copy
+/* The bytes a word keeps before an ending of the pack's lists for the ending to count: an adjective
+ * ending (SW_LIST_ADJECTIVE_ENDINGS; "ally", "rest", "dent" are nouns), a past-tense ending
+ * (SW_LIST_PAST_ENDINGS; "bed", "red" are no verbs). A word that opens a sentence with an adverb or
+ * participle ending (SW_LIST_OPENER_ENDINGS) has at least OPENER_MIN_LEN bytes ("Only", "King" are
+ * too short to be "Reportedly" or "Speaking"). */
+#define ADJECTIVE_MIN_STEM 3
+#define PAST_MIN_STEM 2
+#define OPENER_MIN_LEN 5
+
+/* The name roles (features.h: SW_N_*) the stage tests. A token keeps its word's in 32 bits (c->nm),
+ * beside NM_CAPWORD: the per-token array is read on every step of the name scan. */
+#define NM_ROLES (SW_N_NAME_PARTICLE | SW_N_DETERMINER | SW_N_HONORIFIC | SW_N_MALE | SW_N_FEMALE | SW_N_PLACE_PREP | \
+                  SW_N_GEO_MOD | SW_N_PLACE_HEAD | SW_N_MEDIA_HEAD | SW_N_FAMILY | SW_N_PRON_MALE |              \
+                  SW_N_PRON_FEMALE | SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL | SW_N_DEFINITE |           \
+                  SW_N_INDEFINITE | SW_N_LOCATIVE | SW_N_DIRECTIONAL | SW_N_INESSIVE | SW_N_AMPERSAND |           \
+                  SW_N_CONJUNCTION | SW_N_DISJUNCTION)
+#define NM_CAPWORD (UINT32_C(1) << 31)
+_Static_assert(NM_ROLES < NM_CAPWORD, ""); /* every role the stage tests fits below NM_CAPWORD */
 
 /* Whether a word has bytes outside ASCII. */
 static int has_non_ascii(const char *s, uint32_t len)
@@ -49,8 +65,8 @@ static int has_non_ascii(const char *s, uint32_t len)
     return 0;
 }
 
-/* The key of a word in the name maps: lower case, and without marks where the word has an ASCII
- * form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
+/* The key of a word in the name maps: folded (fold.h), and without marks where the word has an
+ * ASCII form ("Erdoğan" and "Erdogan" are one key). Writes at most cap bytes; returns the length. */
 static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t cap, int *ascii)
 {
     *ascii = 0;
@@ -60,7 +76,7 @@ static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t 
         for (uint32_t i = 0; i < len; i++) {
             unsigned char ch = (unsigned char)w[i];
             high |= ch;
-            dst[i] = (char)(ch + (((unsigned)(ch - 'A') < 26u) << 5));
+            dst[i] = (char)sw_fold_byte(ch);
         }
         if (!(high & 0x80)) {
             *ascii = 1;
@@ -72,7 +88,8 @@ static uint32_t word_key_ascii(const char *w, uint32_t len, char *dst, uint32_t 
         if (n) return (uint32_t)n;
     }
     if (len > cap) len = cap;
-    return (uint32_t)fold_copy(dst, w, len);
+    sw_fold(w, len, dst);
+    return len;
 }
 
 /* word_key_ascii() without telling whether the word is ASCII. */
@@ -82,43 +99,31 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
     return word_key_ascii(w, len, dst, cap, &ascii);
 }
 
-/* The room a buffer gives a key of len bytes that hash_bytes() reads: len rounded up to 8. */
-#define KEY_ROOM(len) (((len) + 7) & ~(size_t)7)
-
-/* The hash of a key of the name maps, never 0: eight bytes a step (a multiply and a shift), then
- * the last few bytes gathered into one number, so a name costs a few steps rather than one
- * multiply per byte. The maps are only ever probed, never walked in slot order, so the hash
- * decides nothing but where keys sit. */
-static uint32_t hash_bytes(const char *s, size_t len)
+/* The hash of a key of the name maps (hash.h), never 0 (0 marks a hash not yet computed). Every
+ * key is hashed in a buffer with room for SW_HASH_ROOM(len) bytes, so the last step is one load.
+ * The maps are only ever probed, never walked in slot order, so the hash decides nothing but
+ * where keys sit. */
+static uint32_t key_hash(const char *s, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t v;
-        memcpy(&v, s + i, 8);
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    if (i < len) {
-        uint64_t v = 0;
+    uint32_t h = (uint32_t)sw_hash_padded64(s, len);
+    return h ? h : 1;
+}
+
+/* Eight bytes given as a little-endian number (sw_load64()'s) stored at dst, on any machine (one
+ * store where the machine is little-endian, as sw_load64() is one load). */
+static inline void store_le64(char *dst, uint64_t v)
+{
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        /* every key is hashed in a buffer with room for its length rounded up to 8 (KEY_ROOM):
-         * one load, keeping the key's bytes (the low bytes on a little-endian machine) */
-        memcpy(&v, s + i, 8);
-        v &= ~0ull >> (8 * (8 - (len - i)));
+    memcpy(dst, &v, 8);
 #else
-        for (size_t k = 0; i + k < len; k++) v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+    for (int b = 0; b < 8; b++) dst[b] = (char)(v >> (8 * b));
 #endif
-        h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-    }
-    h *= 0xC4CEB9FE1A85EC53ull;
-    uint32_t r = (uint32_t)(h >> 32);
-    return r ? r : 1;
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Hash maps in the arena (open addressing, string keys)
+ * Hash maps in the arena (open addressing, string keys -> values >= 0). Four calls make the
+ * interface (smap_init, smap_get, smap_put, smap_get_or_put); the caller gives each key's
+ * key_hash().
  * --------------------------------------------------------------------------------------------- */
 
 typedef struct smap_slot {
@@ -164,26 +169,23 @@ static smap_slot *smap_find(const smap *m, const char *key, uint32_t len, uint32
     }
 }
 
-/* Returns the value for key (whose hash_bytes() is h), or -1. */
-static int32_t smap_get_h(const smap *m, const char *key, uint32_t len, uint32_t h)
+/* Returns the value for key (whose key_hash() is h), or -1. */
+static int32_t smap_get(const smap *m, const char *key, uint32_t len, uint32_t h)
 {
     smap_slot *s = smap_find(m, key, len, h);
     return s->key ? s->val : -1;
 }
 
-/* Returns the value for key, or -1. */
-static int32_t smap_get(const smap *m, const char *key, uint32_t len)
-{
-    return smap_get_h(m, key, len, hash_bytes(key, len));
-}
-
 /* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
- * memory. */
+ * memory (the map is then as it was). */
 static int smap_reserve(sw_arena *a, smap *m)
 {
     if ((m->used + 1) * 2 > m->cap) {
         smap old = *m;
-        if (!smap_init(a, m, old.cap)) return 0;
+        if (!smap_init(a, m, old.cap)) {
+            *m = old;
+            return 0;
+        }
         for (uint32_t i = 0; i < old.cap; i++)
             if (old.slots[i].key) {
                 *smap_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
@@ -193,22 +195,41 @@ static int smap_reserve(sw_arena *a, smap *m)
     return 1;
 }
 
-/* Sets key -> val, given the key's hash_bytes() h (the key is copied into the arena when new);
- * grows the table at half load. 0 when out of memory. */
-static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+/* The slot for key (hash h), made when new (the key copied into the arena, the value -1); grows
+ * the table at half load. NULL when out of memory. */
+static smap_slot *smap_slot_for(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h)
 {
-    if (!smap_reserve(a, m)) return 0;
+    if (!smap_reserve(a, m)) return NULL;
     smap_slot *s = smap_find(m, key, len, h);
     if (!s->key) {
         char *k = sw_arena_strndup(a, key, len);
-        if (!k) return 0;
+        if (!k) return NULL;
         s->key = k;
         s->len = len;
         s->hash = h;
+        s->val = -1;
         m->used++;
     }
+    return s;
+}
+
+/* Sets key -> val, given the key's key_hash() h. 0 when out of memory. */
+static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    smap_slot *s = smap_slot_for(a, m, key, len, h);
+    if (!s) return 0;
     s->val = val;
     return 1;
+}
+
+/* The value of key (hash h) when the map has it; else sets key -> val (val >= 0) and returns val.
+ * -2 when out of memory. */
+static int32_t smap_get_or_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+{
+    smap_slot *s = smap_slot_for(a, m, key, len, h);
+    if (!s) return -2;
+    if (s->val < 0) s->val = val;
+    return s->val;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -216,11 +237,11 @@ static int smap_put_h(sw_arena *a, smap *m, const char *key, uint32_t len, uint3
  * --------------------------------------------------------------------------------------------- */
 
 /* What the stage counts of one distinct word of the article (doc->words, by the same index): its
- * keyword value and how often the body writes it in lower case and capitalised away from a
- * sentence start. */
+ * name roles (NM_ROLES of the pack's) and how often the body writes it in lower case and
+ * capitalised away from a sentence start. */
 typedef struct wstat {
     uint16_t lower, midcap;
-    uint32_t kw;
+    uint32_t nm;
 } wstat;
 
 
@@ -249,7 +270,7 @@ typedef struct node {
 
 typedef struct nword {           /* one distinct key of the words of names */
     const char *key;             /* word_key() of the word without its final period (arena, with
-                                  * KEY_ROOM(len) bytes) */
+                                  * SW_HASH_ROOM(len) bytes) */
     uint32_t len;
     int32_t head;                /* the entities whose names have the word: first node, or -1 */
 } nword;
@@ -260,7 +281,7 @@ typedef struct ectx {
     const sw_tok *toks;
     uint32_t n_toks;
     const uint64_t *cls;         /* lexicon classes of each token (the lookup stage's doc->tok_cls) */
-    uint32_t *kw;                /* keyword value of each word token (entities_internal.h) */
+    uint32_t *nm;                /* name roles (NM_ROLES) of each token, and NM_CAPWORD */
     const uint32_t *core;        /* byte length of each token without a possessive ending */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks;
@@ -283,15 +304,21 @@ typedef struct ectx {
     char *scratch;               /* key building */
     size_t cap_scratch;
     uint32_t key_s, key_e;       /* the tokens whose name_key() scratch holds (key_e 0: none) */
-    uint32_t key_len, key_hash;  /* its length and hash_bytes() (0: not yet computed) */
+    uint32_t key_len, key_hash;  /* its length and key_hash() (0: not yet computed) */
 } ectx;
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
 static uint32_t tok_len(const ectx *c, uint32_t i) { return c->toks[i].end - c->toks[i].start; }
 
-/* Keyword tests: flags (SW_KW_*) and ids (SW_KWID_*) of token i. */
-static int kw_has(const ectx *c, uint32_t i, uint32_t flags) { return i < c->n_toks && (c->kw[i] & flags) != 0; }
-static int kw_is(const ectx *c, uint32_t i, uint32_t id) { return i < c->n_toks && SW_KW_ID(c->kw[i]) == id; }
+/* Whether token i, as written, ends with an item of the pack's list `list` (SW_LIST_*) with at
+ * least min_stem bytes before it. */
+static int tok_has_ending(const ectx *c, uint32_t i, unsigned list, size_t min_stem)
+{
+    return sw_ent_ending(c->doc->pack, list, tok_text(c, i), tok_len(c, i), min_stem, 0) >= 0;
+}
+
+/* Whether token i has one of the name roles `roles` (NM_ROLES). */
+static int nm_has(const ectx *c, uint32_t i, uint32_t roles) { return i < c->n_toks && (c->nm[i] & roles) != 0; }
 
 static int is_word(const ectx *c, uint32_t i) { return c->toks[i].kind == SW_TK_WORD; }
 
@@ -323,10 +350,9 @@ static int has_possessive(const ectx *c, uint32_t i)
     return 0;
 }
 
-/* Bit kept in c->kw for capitalised words: a word that begins with a capital letter, or a name
+/* Bit kept in c->nm for capitalised words: a word that begins with a capital letter, or a name
  * particle glued to one ("al-Assad"); computed once in classify_tokens. */
-#define KW_CAPWORD (1u << 20)
-static inline int capword(const ectx *c, uint32_t i) { return (c->kw[i] & KW_CAPWORD) != 0; }
+static inline int capword(const ectx *c, uint32_t i) { return (c->nm[i] & NM_CAPWORD) != 0; }
 
 static int allcaps(const ectx *c, uint32_t i) { return (c->toks[i].flags & SW_TF_ALLCAPS) != 0; }
 
@@ -351,14 +377,14 @@ static int position_capital(const ectx *c, uint32_t i)
 /* A lower-case particle inside a name: "Ludwig van Beethoven", "Arnel dela Vega". */
 static int is_particle(const ectx *c, uint32_t i)
 {
-    return is_word(c, i) && !capword(c, i) && kw_has(c, i, SW_KW_PARTICLE);
+    return is_word(c, i) && !capword(c, i) && nm_has(c, i, SW_N_NAME_PARTICLE);
 }
 
 /* Honorifics: closed-class words of address, with the gender they imply. */
 static int honorific(const ectx *c, uint32_t i, int *gender)
 {
-    if (!capword(c, i) || !kw_has(c, i, SW_KW_HONORIFIC)) return 0;
-    *gender = kw_has(c, i, SW_KW_MALE) ? SW_GENDER_MALE : kw_has(c, i, SW_KW_FEMALE) ? SW_GENDER_FEMALE : 0;
+    if (!capword(c, i) || !nm_has(c, i, SW_N_HONORIFIC)) return 0;
+    *gender = nm_has(c, i, SW_N_MALE) ? SW_GENDER_MALE : nm_has(c, i, SW_N_FEMALE) ? SW_GENDER_FEMALE : 0;
     return 1;
 }
 
@@ -383,13 +409,27 @@ static int block_role(const sw_doc *doc, uint32_t b)
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Pass 1: lexicon classes and word statistics
+ * Pass 1: name roles and word statistics
  * --------------------------------------------------------------------------------------------- */
 
-/* Pass 1: the keyword bits of every token (of its distinct word, looked up once) and the
- * article-wide statistics of every word (lower-case occurrences, capitalised occurrences that are
- * not at a sentence start), and the body's determiners and gendered pronouns. The lookup stage has
- * given every token its word and lexicon fields already (doc.h). */
+/* Whether the pack entry of distinct word w is that of the word's ASCII form: the lookup stage
+ * looks a word that the pack does not know and that has letters outside ASCII up again without
+ * its marks ("São" -> "sao"). The stage takes name roles from the word as written only: the ASCII
+ * form of a word of another language is too often a small word of this one (French "à" -> "a",
+ * which would make the name after it a description). An entry of the word itself has the word's
+ * length (folding keeps it) and bytes outside ASCII where the word has them. */
+static int entry_of_ascii_form(const sw_doc *doc, const sw_word_type *w)
+{
+    const char *s = doc->text + doc->toks[w->tok].start;
+    uint32_t len = doc->tok_core[w->tok];
+    if (!has_non_ascii(s, len)) return 0;
+    return w->info->len != len || !has_non_ascii(doc->pack->pool + w->info->key_off, len);
+}
+
+/* Pass 1: the name roles of every token (its distinct word's, which the lookup stage found in the
+ * pack) and the article-wide statistics of every word (lower-case occurrences, capitalised
+ * occurrences that are not at a sentence start), and the body's determiners and gendered pronouns.
+ * The lookup stage has given every token its word and lexicon fields already (doc.h). */
 static sw_status classify_tokens(ectx *c)
 {
     sw_doc *doc = c->doc;
@@ -398,17 +438,20 @@ static sw_status classify_tokens(ectx *c)
     c->tok_wstat = doc->tok_word;
     c->n_wstats = doc->n_words;
     c->wstats = sw_arena_calloc(c->arena, (size_t)c->n_wstats + 1, sizeof *c->wstats);
-    c->kw = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->kw);
+    c->nm = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->nm);
     c->marks = sw_arena_alloc(c->arena, (c->n_toks + 1) * sizeof *c->marks);
-    if (!c->wstats || !c->kw || !c->marks) return SW_ERR_NOMEM;
+    if (!c->wstats || !c->nm || !c->marks) return SW_ERR_NOMEM;
     const char *text = doc->text;
     const sw_tok *toks = c->toks;
+    /* the name roles of every distinct word, which the lookup stage found in the pack */
     for (uint32_t k = 0; k < c->n_wstats; k++) {
-        uint32_t t = doc->words[k].tok;
-        c->wstats[k].kw = sw_ent_keyword_padded(text + toks[t].start, c->core[t]); /* in the padded text */
+        const sw_word_type *w = &doc->words[k];
+        uint32_t names = (uint32_t)(w->names & NM_ROLES);
+        if (names && entry_of_ascii_form(doc, w)) names = 0;
+        c->wstats[k].nm = names;
     }
     /* the arrays in locals: kept in c, each would be read again after every store into another */
-    uint32_t *kw = c->kw, *marks = c->marks;
+    uint32_t *nm = c->nm, *marks = c->marks;
     const int32_t *tok_wstat = c->tok_wstat;
     wstat *ws = c->wstats;
     size_t n_marks = 0;
@@ -416,36 +459,36 @@ static sw_status classify_tokens(ectx *c)
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         const sw_iblock *bl = &doc->blocks[b];
         int body = block_role(doc, b) == BLK_BODY;
-        uint32_t marks_mask = body ? (SW_KW_DET | SW_KW_PRON_MALE | SW_KW_PRON_FEMALE) : 0;
+        uint32_t marks_mask = body ? (SW_N_DETERMINER | SW_N_PRON_MALE | SW_N_PRON_FEMALE) : 0;
         uint32_t lo = bl->tok_start < done ? done : bl->tok_start;
         if (lo > c->n_toks) lo = c->n_toks;
-        for (; done < lo; done++) kw[done] = 0; /* tokens outside every block */
+        for (; done < lo; done++) nm[done] = 0; /* tokens outside every block */
         uint32_t hi = bl->tok_end < c->n_toks ? bl->tok_end : c->n_toks;
         if (hi < lo) hi = lo;
         for (uint32_t i = lo; i < hi; i++) {
             const sw_tok *t = &toks[i];
             const char *s = text + t->start;
             if (t->kind != SW_TK_WORD) {
-                kw[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_KWID_AMP << 24 : 0;
+                nm[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_N_AMPERSAND : 0; /* the symbol & */
                 continue;
             }
             /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
              * the rare hyphen asked first, the flag moved into place without a branch: which words
              * are capitalised or longer than four bytes is no pattern a branch predictor learns */
-            uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * KW_CAPWORD;
+            uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * NM_CAPWORD;
             if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
                 s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
-                capbit = KW_CAPWORD;
+                capbit = NM_CAPWORD;
             int32_t k = tok_wstat[i];
             if (k < 0) {
-                kw[i] = capbit; /* no word list holds such a word */
+                nm[i] = capbit; /* no word list holds such a word */
                 continue;
             }
             wstat *w = &ws[k];
-            uint32_t wkw = w->kw;
-            kw[i] = capbit | wkw;
+            uint32_t wnm = w->nm;
+            nm[i] = capbit | wnm;
             marks[n_marks] = i;
-            n_marks += (wkw & marks_mask) != 0;
+            n_marks += (wnm & marks_mask) != 0;
             if (!body) continue;
             if (!capbit) {
                 if (w->lower < UINT16_MAX) w->lower++;
@@ -455,7 +498,7 @@ static sw_status classify_tokens(ectx *c)
         }
         done = hi > done ? hi : done;
     }
-    for (; done <= c->n_toks; done++) kw[done] = 0;
+    for (; done <= c->n_toks; done++) nm[done] = 0;
     c->n_marks = n_marks;
     c->wnword = sw_arena_alloc(c->arena, (c->n_wstats + 1) * sizeof *c->wnword);
     if (!c->wnword) return SW_ERR_NOMEM;
@@ -492,18 +535,14 @@ static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
     if (l && w[l - 1] == '.') l--;
     if (!l || l > 64) return 0;
     /* an ASCII word, eight bytes a step: w is in the padded text (doc.h) and buf has 64 bytes, so
-     * the last step may read and write past the word; capitals are made small as in
-     * word_key_ascii() (a byte gets 0x20 when x + 0x3F reaches 0x80 and x + 0x25 does not) */
+     * the last step may read and write past the word */
     uint64_t high = 0;
     for (uint32_t k = 0; k < l; k += 8) {
-        uint64_t v;
-        memcpy(&v, w + k, 8);
-        if (l - k < 8) v &= ~0ull >> (8 * (8 - (l - k)));
+        uint64_t v = sw_load64(w + k) & sw_low_bytes(l - k);
         high |= v;
-        v |= ((v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & 0x8080808080808080ull) >> 2;
-        memcpy(buf + k, &v, 8);
+        store_le64(buf + k, sw_fold_ascii8(v)); /* garbage unless ASCII: then not used */
     }
-    if (!(high & 0x8080808080808080ull)) {
+    if (sw_is_ascii8(high)) {
         *ascii = 1;
         return l;
     }
@@ -519,7 +558,7 @@ static int32_t find_name_word(const ectx *c, uint32_t i)
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    id = smap_get(&c->words, buf, l);
+    id = smap_get(&c->words, buf, l, key_hash(buf, l));
     if (id >= 0 && ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
     return id;
 }
@@ -534,25 +573,20 @@ static int32_t add_name_word(ectx *c, uint32_t i)
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    uint32_t h = hash_bytes(buf, l);
-    if (!smap_reserve(c->arena, &c->words)) return -2;
-    smap_slot *slot = smap_find(&c->words, buf, l, h);
-    if (slot->key) {
-        id = slot->val;
-    } else {
-        if (c->n_nwords == c->cap_nwords) {
-            c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
-                                      c->n_nwords + 1);
-            if (!c->nwords) return -2;
-        }
-        char *key = sw_arena_alloc(c->arena, KEY_ROOM(l)); /* copied eight bytes a step (name_key) */
-        if (!key) return -2;
-        memcpy(key, buf, KEY_ROOM(l));
-        id = (int32_t)c->n_nwords;
-        *slot = (smap_slot){key, l, h, id};
-        c->words.used++;
-        c->nwords[c->n_nwords++] = (nword){key, l, -1};
+    /* room for the word, should it be new, made first: once in the map, its number must be valid
+     * (name_key() goes on after an out-of-memory failure here) */
+    if (c->n_nwords == c->cap_nwords) {
+        c->nwords = sw_arena_grow(c->arena, c->nwords, sizeof *c->nwords, c->n_nwords, &c->cap_nwords,
+                                  c->n_nwords + 1);
+        if (!c->nwords) return -2;
     }
+    char *key = sw_arena_alloc(c->arena, SW_HASH_ROOM(l)); /* copied eight bytes a step (name_key) */
+    if (!key) return -2;
+    memcpy(key, buf, SW_HASH_ROOM(l));
+    c->nwords[c->n_nwords] = (nword){key, l, -1};
+    id = smap_get_or_put(c->arena, &c->words, buf, l, key_hash(buf, l), (int32_t)c->n_nwords);
+    if (id == -2) return -2;
+    if (id == (int32_t)c->n_nwords) c->n_nwords++; /* new */
     if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
     return id;
 }
@@ -600,10 +634,10 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     return (uint32_t)n;
 }
 
-/* hash_bytes() of the key name_key() built last (kl bytes in c->scratch), computed once. */
+/* key_hash() of the key name_key() built last (kl bytes in c->scratch), computed once. */
 static uint32_t name_key_hash(ectx *c, uint32_t kl)
 {
-    if (!c->key_hash) c->key_hash = hash_bytes(c->scratch, kl);
+    if (!c->key_hash) c->key_hash = key_hash(c->scratch, kl);
     return c->key_hash;
 }
 
@@ -625,7 +659,7 @@ static int words_eq(const ectx *c, uint32_t a, uint32_t b)
     }
     if (la != lb) return 0;
     for (uint32_t k = 0; k < la; k++)
-        if (fold_byte((unsigned char)sa[k]) != fold_byte((unsigned char)sb[k])) return 0;
+        if (sw_fold_byte((unsigned char)sa[k]) != sw_fold_byte((unsigned char)sb[k])) return 0;
     return 1;
 }
 
@@ -702,12 +736,10 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         if (!is_word(c, i) || !capword(c, i)) continue;
         if (CLS(c, i) & SW_LX_FUNCTION) continue;
         if (n >= sizeof buf) return 1;
-        buf[n++] = (char)fold_byte((unsigned char)tok_text(c, i)[0]);
+        buf[n++] = (char)sw_fold_byte((unsigned char)tok_text(c, i)[0]);
     }
     if (n < 2) return 1;
-    uint32_t h = hash_bytes(buf, n);
-    if (smap_get_h(&c->acro, buf, n, h) >= 0) return 1;
-    return smap_put_h(c->arena, &c->acro, buf, n, h, ent);
+    return smap_get_or_put(c->arena, &c->acro, buf, n, key_hash(buf, n), ent) != -2; /* the first entity keeps it */
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
@@ -723,7 +755,7 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     for (uint32_t i = s; i < e; i++)
         if (significant(c, i) && !index_word(c, i, ent)) return 0;
     uint32_t kl = name_key(c, s, e);
-    if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
+    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
     if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
     return 1;
 }
@@ -752,13 +784,13 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t kl = name_key(c, s, e);
     if (!kl) return -1;
-    int32_t ent = smap_get_h(&c->full, c->scratch, kl, name_key_hash(c, kl));
+    int32_t ent = smap_get(&c->full, c->scratch, kl, name_key_hash(c, kl));
     if (ent >= 0) return ent;
     uint32_t nw = count_words(c, s, e);
     uint32_t lw = last_word(c, s, e);
     if (lw == e) return -1;
     if (nw == 1 && allcaps(c, lw)) {
-        ent = smap_get_h(&c->acro, c->scratch, kl, name_key_hash(c, kl));
+        ent = smap_get(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
     int32_t id = find_name_word(c, lw);
@@ -798,7 +830,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 static void add_role(sw_entinfo *ei, const ectx *c, uint32_t tok)
 {
     for (uint32_t k = 0; k < ei->n_roles; k++)
-        if (sw_ent_word_eq(tok_text(c, ei->role_tok[k]), core_len(c, ei->role_tok[k]),
+        if (sw_ent_word_eq(c->doc->pack, tok_text(c, ei->role_tok[k]), core_len(c, ei->role_tok[k]),
                            tok_text(c, tok), core_len(c, tok)))
             return;
     if (ei->n_roles < SW_ENT_MAX_ROLES) ei->role_tok[ei->n_roles++] = tok;
@@ -808,7 +840,7 @@ static void add_role(sw_entinfo *ei, const ectx *c, uint32_t tok)
 static void add_nation(sw_entinfo *ei, const ectx *c, uint32_t tok)
 {
     for (uint32_t k = 0; k < ei->n_nations; k++)
-        if (sw_ent_nation_eq(tok_text(c, ei->nation_tok[k]), core_len(c, ei->nation_tok[k]),
+        if (sw_ent_nation_eq(c->doc->pack, tok_text(c, ei->nation_tok[k]), core_len(c, ei->nation_tok[k]),
                              tok_text(c, tok), core_len(c, tok)))
             return;
     if (ei->n_nations < SW_ENT_MAX_NATIONS) ei->nation_tok[ei->n_nations++] = tok;
@@ -844,7 +876,7 @@ static int is_punct(const ectx *c, uint32_t i, char ch)
            c->toks[i].end - c->toks[i].start == 1 && c->doc->text[c->toks[i].start] == ch;
 }
 
-static int is_determiner(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_DET); }
+static int is_determiner(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_DETERMINER); }
 
 /* Whether token i is a separate possessive 's / ’s. */
 static int is_possessive_tok(const ectx *c, uint32_t i)
@@ -855,18 +887,12 @@ static int is_possessive_tok(const ectx *c, uint32_t i)
                              (l == 4 && (unsigned char)s[0] == 0xE2 && (s[3] == 's' || s[3] == 'S')));
 }
 
-/* Whether a lower-case word has an adjective or participle ending (failed, staunch-ly, royal),
- * so that it is not taken for a role noun. */
+/* Whether a lower-case word has an adjective or participle ending (SW_LIST_ADJECTIVE_ENDINGS:
+ * failed, staunch-ly, royal) with ADJECTIVE_MIN_STEM bytes before it, so that it is not taken for a
+ * role noun ("ally" and "rest" are nouns). */
 static int adjective_like(const ectx *c, uint32_t i)
 {
-    const char *s = tok_text(c, i);
-    uint32_t l = tok_len(c, i);
-    static const char *const sufs[] = {"ed", "ing", "ly", "ful", "ous", "ive", "al", "ic", "ent", "ant", "est", "er"};
-    for (size_t k = 0; k < sizeof sufs / sizeof sufs[0]; k++) {
-        size_t n = strlen(sufs[k]);
-        if (l > n + 2 && memcmp(s + l - n, sufs[k], n) == 0) return 1;
-    }
-    return 0;
+    return tok_has_ending(c, i, SW_LIST_ADJECTIVE_ENDINGS, ADJECTIVE_MIN_STEM);
 }
 
 /* Words written before the name (after its own title prefix was split off): "Belarusian leader
@@ -888,7 +914,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     if (!is_word(c, i) || capword(c, i)) return;
     uint64_t ci = CLS(c, i);
     /* "the city of X", "the paramilitary group X", "the newspaper X" */
-    if (kw_is(c, i, SW_KWID_OF) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
+    if (nm_has(c, i, SW_N_GENITIVE_LINK) && i > 0 && c->toks[i - 1].block == block && !capword(c, i - 1)) {
         if (CLS(c, i - 1) & SW_LX_PLACE_WORD) m->ev[EV_PLACE] += 3;
         else if (CLS(c, i - 1) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) m->ev[EV_ORG] += 2;
         return;
@@ -932,9 +958,8 @@ static int attributive(const ectx *c, uint32_t e, uint32_t block)
 {
     if (e >= c->n_toks || c->toks[e].block != block || !is_word(c, e) || capword(c, e)) return 0;
     if (CLS(c, e) & (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_SPEECH | SW_LX_COGNITION)) return 0;
-    const char *s = tok_text(c, e);
-    uint32_t l = tok_len(c, e);
-    if (l > 3 && memcmp(s + l - 2, "ed", 2) == 0) return 0; /* "the ministry announced" */
+    /* "the ministry announced": a verb */
+    if (tok_has_ending(c, e, SW_LIST_PAST_ENDINGS, PAST_MIN_STEM)) return 0;
     return 1;
 }
 
@@ -943,15 +968,15 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
 {
     if (s > 0 && c->toks[s - 1].block == block && is_word(c, s - 1)) {
         uint32_t p = s - 1;
-        if (kw_has(c, p, SW_KW_PLACE_PREP))
+        if (nm_has(c, p, SW_N_PLACE_PREP))
             m->ev[EV_PLACE] += 2;
-        else if (kw_is(c, p, SW_KWID_AT) || kw_is(c, p, SW_KWID_TO)) {
+        else if (nm_has(c, p, SW_N_LOCATIVE | SW_N_DIRECTIONAL)) {
             m->ev[EV_PLACE] += 1;
             m->ev[EV_ORG] += 1;
         }
-        else if ((kw_is(c, p, SW_KWID_THE) ||
+        else if ((nm_has(c, p, SW_N_DEFINITE) ||
                   /* "the aborted X": an adjective between */
-                  (p > 0 && kw_is(c, p - 1, SW_KWID_THE) && !capword(c, p) && adjective_like(c, p) &&
+                  (p > 0 && nm_has(c, p - 1, SW_N_DEFINITE) && !capword(c, p) && adjective_like(c, p) &&
                    !(CLS(c, p) & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM)))) &&
                  !attributive(c, e, block)) {
             m->ev[EV_ORG] += 1;
@@ -973,7 +998,7 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
                 n++;
             /* counted once per entity: "the Trump administration" said many times does not
              * outweigh a first name */
-            if (kw_has(c, n, SW_KW_FAMILY))
+            if (nm_has(c, n, SW_N_FAMILY))
                 m->ev[EV_PERSON] += 1;
             else if (CLS(c, n) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) {
                 m->head_noun = 1 + EV_ORG;
@@ -1020,12 +1045,12 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
         }
         uint64_t ci = CLS(c, i);
         if (ci & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN)) return;
-        if (kw_is(c, i, SW_KWID_OF) || kw_is(c, i, SW_KWID_FOR) || kw_is(c, i, SW_KWID_AT) || kw_is(c, i, SW_KWID_IN)) {
+        if (nm_has(c, i, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_LOCATIVE | SW_N_INESSIVE)) {
             after_of = 1;
             continue;
         }
         if (ci & SW_LX_FUNCTION) {
-            if (after_of && kw_is(c, i, SW_KWID_THE)) continue;
+            if (after_of && nm_has(c, i, SW_N_DEFINITE)) continue;
             return;
         }
         if (ci & (SW_LX_DEMONYM | SW_LX_COUNTRY)) {
@@ -1045,15 +1070,15 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
 }
 
 /* Modifiers that begin place names: North Korea, New York, Western Sahara. */
-static int geo_modifier(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_GEO_MOD); }
+static int geo_modifier(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_GEO_MOD); }
 
 /* The first words of place names in many languages: San Diego, Los Angeles, Fort Worth. */
-static int place_head(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_PLACE_HEAD); }
+static int place_head(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_PLACE_HEAD); }
 
-static int place_prefix_word(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_GEO_MOD | SW_KW_PLACE_HEAD); }
+static int place_prefix_word(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_GEO_MOD | SW_N_PLACE_HEAD); }
 
 /* Last words of the names of news outlets (besides the lexicon's media words). */
-static int media_head(const ectx *c, uint32_t i) { return kw_has(c, i, SW_KW_MEDIA_HEAD); }
+static int media_head(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_MEDIA_HEAD); }
 
 /* Number of places where a lower-case letter is followed by a capital inside the word. */
 static int camel_humps(const ectx *c, uint32_t i)
@@ -1146,7 +1171,7 @@ static int bracketed_acronym(const ectx *c, uint32_t s, uint32_t e)
 {
     if (e > s + 3 || e >= c->n_toks || !is_punct(c, e, ')')) return 0;
     for (uint32_t i = s; i < e; i++)
-        if (!(is_word(c, i) && (allcaps(c, i) || (tok_len(c, i) == 1 && capword(c, i)))) && !kw_is(c, i, SW_KWID_AMP))
+        if (!(is_word(c, i) && (allcaps(c, i) || (tok_len(c, i) == 1 && capword(c, i)))) && !nm_has(c, i, SW_N_AMPERSAND))
             return 0;
     return 1;
 }
@@ -1159,7 +1184,7 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
-        if (kl && !smap_put_h(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
+        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
     }
     if (ent < 0) {
         if (!create) return SW_OK;
@@ -1179,9 +1204,9 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
     if (create && s >= 2 && c->n_cands && c->cands[c->n_cands - 1].kind == SW_MK_NAME &&
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent != ent) {
         int32_t prev = c->cands[c->n_cands - 1].ent;
-        int strong = kw_is(c, s - 1, SW_KWID_AND) || kw_is(c, s - 1, SW_KWID_OR); /* "and" binds closer than "," */
+        int strong = nm_has(c, s - 1, SW_N_CONJUNCTION | SW_N_DISJUNCTION); /* "and" binds closer than "," */
         /* a comma makes a list only when the list goes on: "Warsaw, Rzeszów, Lublin" */
-        int list_goes_on = is_punct(c, e, ',') || kw_is(c, e, SW_KWID_AND) || kw_is(c, e, SW_KWID_OR);
+        int list_goes_on = is_punct(c, e, ',') || nm_has(c, e, SW_N_CONJUNCTION | SW_N_DISJUNCTION);
         if (strong || (is_punct(c, s - 1, ',') && list_goes_on)) {
             if (x->sibling < 0 || (strong && !x->sibling_strong)) {
                 x->sibling = prev;
@@ -1230,7 +1255,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         return j + 1;
     if (j + 1 >= bend || !capword(c, j + 1) || (c->toks[j + 1].flags & SW_TF_SENT_START)) {
         /* "of the" + capital */
-        if (j + 2 < bend && (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR)) && kw_is(c, j + 1, SW_KWID_THE) &&
+        if (j + 2 < bend && nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE) && nm_has(c, j + 1, SW_N_DEFINITE) &&
             capword(c, j + 2)) {
             for (uint32_t i = s; i < e; i++)
                 if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
@@ -1238,10 +1263,10 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         return e;
     }
     if (is_particle(c, j)) return j + 1;
-    if (kw_is(c, j, SW_KWID_AMP)) return j + 1;
+    if (nm_has(c, j, SW_N_AMPERSAND)) return j + 1;
     /* "Pacific Gas and Electric Company": "and" inside a company's name, when the words after it
      * end in an organisation noun and the words before it name nothing of their own */
-    if (kw_is(c, j, SW_KWID_AND)) {
+    if (nm_has(c, j, SW_N_CONJUNCTION)) {
         uint32_t k = j + 1;
         while (k < bend && k - j <= 4 && capword(c, k) && !(c->toks[k].flags & SW_TF_SENT_START)) k++;
         if (k > j + 1 && (CLS(c, k - 1) & SW_LX_ORG_WORD) && !has_possessive(c, k - 1)) {
@@ -1254,9 +1279,9 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
             if (plain) return j + 1;
         }
     }
-    if (kw_is(c, j, SW_KWID_OF) || kw_is(c, j, SW_KWID_FOR) || kw_is(c, j, SW_KWID_ON)) {
+    if (nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL)) {
         for (uint32_t i = s; i < e; i++)
-            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (kw_is(c, j, SW_KWID_OF) ? SW_LX_TITLE : 0)))
+            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (nm_has(c, j, SW_N_GENITIVE_LINK) ? SW_LX_TITLE : 0)))
                 return j + 1;
     }
     return e;
@@ -1274,11 +1299,10 @@ static int common_at_start(const ectx *c, uint32_t i, int single, int named_head
     if (w->lower > w->midcap * 2 + 1) return 1;
     if (w->midcap == 0) {
         if (single) return 1;
-        const char *s = tok_text(c, i);
         uint32_t l = tok_len(c, i);
         /* "Reportedly", "Speaking": an adverb or a participle opening the sentence; not when the
          * run ends in a noun that heads names ("Downing Street", "Reading Borough Council") */
-        if (!named_head && l > 4 && (memcmp(s + l - 2, "ly", 2) == 0 || memcmp(s + l - 3, "ing", 3) == 0)) return 1;
+        if (!named_head && l >= OPENER_MIN_LEN && tok_has_ending(c, i, SW_LIST_OPENER_ENDINGS, 0)) return 1;
         if (ci & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_ORG_WORD | SW_LX_DEMONYM)) return 0;
     }
     return 0;
@@ -1314,7 +1338,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     }
     /* "Later Yildiroglu said": a sentence-initial word before a name the article already knows */
     if (s + 1 < e && position_capital(c, s) && !(CLS(c, s) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
-        !kw_has(c, s, SW_KW_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
+        !nm_has(c, s, SW_N_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
         capword(c, s + 1) && find_entity(c, s + 1, e) >= 0 && !place_prefix_word(c, s))
         s++;
     if (s >= e) return SW_OK;
@@ -1325,7 +1349,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* "A Republican Assemblywoman, Jill Tolles,": after an indefinite article, a capitalised
      * phrase that ends the noun phrase is a description, not a name (names take no "a"); "a
      * Reuters reporter" keeps its name, which modifies the noun after it */
-    if (s > 0 && c->toks[s - 1].block == block && (kw_is(c, s - 1, SW_KWID_A) || kw_is(c, s - 1, SW_KWID_AN)) &&
+    if (s > 0 && c->toks[s - 1].block == block && nm_has(c, s - 1, SW_N_INDEFINITE) &&
         (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')))) {
         int plain = 1;
         for (uint32_t i = s; i < e; i++)
@@ -1350,7 +1374,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     for (uint32_t i = s; i + 1 < e; i++)
         if (is_word(c, i) && (CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
             !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
-            (capword(c, i + 1) || kw_is(c, i + 1, SW_KWID_OF) || kw_is(c, i + 1, SW_KWID_FOR)))
+            (capword(c, i + 1) || nm_has(c, i + 1, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)))
             t = i;
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
     int org_or_place = 0;
@@ -1372,10 +1396,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
             if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
             else if (CLS(c, i) & SW_LX_TITLE) ev_role(&m, i);
         }
-        if (kw_is(c, ns, SW_KWID_OF) || kw_is(c, ns, SW_KWID_FOR)) {
+        if (nm_has(c, ns, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)) {
             /* "Secretary of State Mike Pompeo" / "Vice President of the United States" */
             uint32_t cs = ns + 1;
-            if (cs < e && kw_is(c, cs, SW_KWID_THE)) cs++;
+            if (cs < e && nm_has(c, cs, SW_N_DEFINITE)) cs++;
             uint32_t p = SW_NONE;
             for (uint32_t i = cs + 1; i < e && p == SW_NONE; i++)
                 if (capword(c, i) && (CLS(c, i) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE))) p = i;
@@ -1411,7 +1435,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
                 !(i == s + 1 && place_prefix_word(c, s)) &&
                 !is_particle(c, i - 1) &&
                 !place_prefix_word(c, i - 1) &&
-                is_word(c, i - 1) && !kw_is(c, i - 1, SW_KWID_OF) && !kw_is(c, i - 1, SW_KWID_FOR) && !is_punct(c, i - 1, '&'))
+                is_word(c, i - 1) && !nm_has(c, i - 1, SW_N_GENITIVE_LINK) && !nm_has(c, i - 1, SW_N_BENEFACTIVE) && !is_punct(c, i - 1, '&'))
                 p = i;
         if (p != SW_NONE) {
             int clean = 1;
@@ -1511,9 +1535,10 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             l = word_key(tok_text(c, e), l, buf, sizeof buf);
-            int32_t id = smap_get(&c->words, buf, l);
+            uint32_t h = key_hash(buf, l);
+            int32_t id = smap_get(&c->words, buf, l, h);
             int32_t head = id >= 0 ? c->nwords[id].head : -1;
-            if (head < 0 && smap_get(&c->acro, buf, l) < 0) break;
+            if (head < 0 && smap_get(&c->acro, buf, l, h) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
              * the word before it */
             if (prev_head >= 0 && head >= 0 && !lists_share(c, prev_head, head)) break;
@@ -1577,7 +1602,7 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
     uint32_t last_sent = 0;
     for (size_t k = 0; k < c->n_marks; k++) {
         uint32_t i = c->marks[k];
-        if (!kw_has(c, i, SW_KW_PRON_MALE | SW_KW_PRON_FEMALE)) continue;
+        if (!nm_has(c, i, SW_N_PRON_MALE | SW_N_PRON_FEMALE)) continue;
         while (mi < n_body_cands && c->cands[mi].tok_s <= i) {
             const cand *m = &c->cands[mi++];
             if (m->kind == SW_MK_NAME && m->ent >= 0 && provisional_person(c, m->ent)) {
@@ -1588,7 +1613,7 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
         if (last_ent < 0 || c->toks[i].sent > last_sent + 1) continue;
         if (c->toks[i].flags & SW_TF_IN_QUOTE) continue;
         xent *x = &c->xe[last_ent];
-        if (kw_has(c, i, SW_KW_PRON_MALE)) x->pron_m++;
+        if (nm_has(c, i, SW_N_PRON_MALE)) x->pron_m++;
         else x->pron_f++;
         x->pron_votes++;
     }
@@ -1753,7 +1778,7 @@ static sw_status find_descriptions(ectx *c)
         const sw_iblock *bl = &c->doc->blocks[c->toks[i].block];
         {
             if (i + 1 >= bl->tok_end) continue;
-            if (!is_determiner(c, i) || kw_is(c, i, SW_KWID_A) || kw_is(c, i, SW_KWID_AN)) continue;
+            if (!is_determiner(c, i) || nm_has(c, i, SW_N_INDEFINITE)) continue;
             uint32_t j = i + 1, nat = 0;
             while (j < bl->tok_end && j < i + 4 && is_word(c, j) &&
                    (CLS(c, j) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !(CLS(c, j) & SW_LX_FUNCTION)) {

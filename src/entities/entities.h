@@ -70,9 +70,9 @@ const sw_entinfo *sw_ent_info(const sw_doc *doc, int32_t e);
 int32_t sw_ent_prev_mention(const sw_doc *doc, uint32_t before_tok, int type, int gender,
                             uint32_t max_sents);
 
-/* 1 when the article gave entity `e` the role word (ptr, len), compared without case and plural
- * "s" ("leaders" = "leader"); also true when the word is in the entity's name ("ministry" for
- * "Ministry of Defence"). */
+/* 1 when the article gave entity `e` the role word (ptr, len), compared without case and without
+ * the pack's plural endings ("leaders" = "leader"); also true when the word is in the entity's
+ * name ("ministry" for "Ministry of Defence"). */
 int sw_ent_has_role(const sw_doc *doc, int32_t e, const char *word, size_t len);
 
 /* 1 when entity `e` is tied to the nation named by (ptr, len), a country or a demonym ("Russia",

@@ -91,11 +91,11 @@ int sw_ent_has_role(const sw_doc *doc, int32_t e, const char *word, size_t len)
     if (!ei) return 0;
     for (uint32_t k = 0; k < ei->n_roles; k++) {
         uint32_t t = ei->role_tok[k];
-        if (sw_ent_word_eq(doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
+        if (sw_ent_word_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
     }
     for (uint32_t t = ei->name_tok_start; t < ei->name_tok_end; t++)
         if (doc->toks[t].kind == SW_TK_WORD &&
-            sw_ent_word_eq(doc->text + doc->toks[t].start, core_len(doc, t), word, len))
+            sw_ent_word_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len))
             return 1;
     return 0;
 }
@@ -106,7 +106,7 @@ int sw_ent_has_nation(const sw_doc *doc, int32_t e, const char *word, size_t len
     if (!ei) return 0;
     for (uint32_t k = 0; k < ei->n_nations; k++) {
         uint32_t t = ei->nation_tok[k];
-        if (sw_ent_nation_eq(doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
+        if (sw_ent_nation_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
     }
     /* a place entity is its own nation; an organisation named after one ("Russian Foreign Ministry") */
     const sw_ient *ie = &doc->ents[e];
@@ -114,7 +114,7 @@ int sw_ent_has_nation(const sw_doc *doc, int32_t e, const char *word, size_t len
         if (doc->toks[t].kind != SW_TK_WORD) continue;
         uint64_t cls = doc->tok_cls[t];
         if (!(cls & (SW_LX_COUNTRY | SW_LX_DEMONYM)) && ie->type != SW_ENT_PLACE) continue;
-        if (sw_ent_nation_eq(doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
+        if (sw_ent_nation_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
     }
     return ei->n_nations ? -1 : 0;
 }

@@ -97,6 +97,29 @@
 #define SW_W_INTERLOCUTOR        (UINT64_C(1) << 53) /* a pronoun of the speaker or the one spoken to (I, you): the speaker of an interview, not resolved to anyone named */
 
 /* Name roles: the part a word plays in or around a proper name (sw_lex_info.names). */
+#define SW_N_NAME_PARTICLE       (UINT64_C(1) << 0) /* a small word inside a person's name, written in lower case: de, van, von, bin, al (Ludwig van Beethoven, Osama bin Laden) */
+#define SW_N_DETERMINER          (UINT64_C(1) << 1) /* a determiner before a noun phrase that the entities stage may resolve or that a name may follow: the, a, an, his, her, its, their, our, this, that */
+#define SW_N_HONORIFIC           (UINT64_C(1) << 2) /* a word of address before a person's name: Mr, Mrs, Ms, Dr, Sir, Dame, Prof (the person's gender from male or female) */
+#define SW_N_MALE                (UINT64_C(1) << 3) /* with honorific: the honorific is for men (Mr, Sir, Lord, Monsieur) */
+#define SW_N_FEMALE              (UINT64_C(1) << 4) /* with honorific: the honorific is for women (Mrs, Ms, Miss, Dame, Lady, Madame) */
+#define SW_N_PLACE_PREP          (UINT64_C(1) << 5) /* a word after which a name is likely a place: in, from, near, across, into, throughout, visit, visited */
+#define SW_N_GEO_MOD             (UINT64_C(1) << 6) /* a modifier that begins place names: North, South, New, Upper, Greater, Central (North Korea, New York) */
+#define SW_N_PLACE_HEAD          (UINT64_C(1) << 7) /* a first word of place names in many languages: San, Santa, Los, Fort, Mount, Lake, Port, Saint (San Diego, Fort Worth) */
+#define SW_N_MEDIA_HEAD          (UINT64_C(1) << 8) /* a last word of news outlets' names besides the media nouns: Times, Post, Herald, Tribune, Gazette, Daily */
+#define SW_N_FAMILY              (UINT64_C(1) << 9) /* a noun after a name that makes it a person's (family) name: family, clan, dynasty, household (the Trump family) */
+#define SW_N_PRON_MALE           (UINT64_C(1) << 10) /* a pronoun for a man (its gender votes for the person named last): he, him, his, himself */
+#define SW_N_PRON_FEMALE         (UINT64_C(1) << 11) /* a pronoun for a woman: she, her, hers, herself */
+#define SW_N_GENITIVE_LINK       (UINT64_C(1) << 12) /* the preposition of belonging that joins a head noun to its complement inside a name or a title, and a kind noun to a name: of (Ministry of Defence, Secretary of State, the city of Rome) */
+#define SW_N_BENEFACTIVE         (UINT64_C(1) << 13) /* the preposition of purpose that joins a head noun to its complement inside a name or a title: for (Commission for Human Rights, Minister for Europe) */
+#define SW_N_TOPICAL             (UINT64_C(1) << 14) /* the preposition of subject matter that joins an organisation's head noun to its complement: on (Committee on Foreign Affairs) */
+#define SW_N_DEFINITE            (UINT64_C(1) << 15) /* the definite article: the */
+#define SW_N_INDEFINITE          (UINT64_C(1) << 16) /* the indefinite article: a, an (a capitalised phrase after it is a description, not a name) */
+#define SW_N_LOCATIVE            (UINT64_C(1) << 17) /* the preposition of place before a place or an organisation, and in an appositive (a professor at Harvard): at */
+#define SW_N_DIRECTIONAL         (UINT64_C(1) << 18) /* the preposition of direction before a place or an organisation: to */
+#define SW_N_INESSIVE            (UINT64_C(1) << 19) /* the preposition of being inside, in an appositive (a minister in the government): in */
+#define SW_N_AMPERSAND           (UINT64_C(1) << 20) /* a word that stands for "and" inside a company's name (the symbol & is one by itself): &amp; */
+#define SW_N_CONJUNCTION         (UINT64_C(1) << 21) /* the conjunction that joins the names of a list closely and may be inside a company's name: and (Pacific Gas and Electric) */
+#define SW_N_DISJUNCTION         (UINT64_C(1) << 22) /* the conjunction of alternatives that joins the names of a list closely: or */
 
 /* Complement frames of a speech verb (sw_lex_info.frames). */
 #define SW_VX_THAT               (1u << 0) /* says that CLAUSE */
@@ -119,6 +142,10 @@ enum {
 enum {
     SW_LIST_CONTRACTIONS, /* the endings that a word's apostrophe may begin and that stay a token of their own or with the word (don't, it's): s, t, re, ve, ll, d, m; compared without case */
     SW_LIST_ELISIONS, /* the words written with a leading apostrophe that belong to the word after it: 'em, 'til, 'cause, rock 'n' roll; in small letters */
+    SW_LIST_ADJECTIVE_ENDINGS, /* endings of adjectives and participles (failed, staunchly, royal, fearful): a lower-case word that ends in one, with at least 3 bytes before it, is not taken for a role noun; compared as written */
+    SW_LIST_OPENER_ENDINGS, /* endings of adverbs and participles that open a sentence (Reportedly, Speaking): a capitalised word of at least 5 bytes that ends in one, and that the article never writes capitalised elsewhere, is not a name; compared as written */
+    SW_LIST_NATION_PLURALS, /* the endings of plural nation words and the singular endings that replace them, written PLURAL>SINGULAR ("ns>n": Russians -> Russian), if at least 3 bytes stay, before a nation ending is removed; in small letters, in order: the first that fits wins */
+    SW_LIST_NATION_ENDINGS, /* demonym and country endings, the first one that leaves at least 3 bytes removed when two nation words are compared (Belarusian ~ Belarus, Chilean ~ Chile, Russian ~ Russia); in small letters, in order: the first that fits wins */
     SW_LIST_POSSESSIVE_ENDINGS, /* a possessive ending written as a token of its own ("Smith" "’s"): 's, ’s, and the apostrophe alone; compared without case */
     SW_LIST_GERUND_ENDINGS, /* the ending of a gerund or present participle ("denied killing him"): ing; compared exactly (small letters) */
     SW_LIST_GERUND_EXCEPTIONS, /* endings that look like a gerund's but end a pronoun or a noun: thing (something, nothing) */
