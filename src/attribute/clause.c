@@ -134,8 +134,8 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
         memcpy(buf + len, endings->items[k].str, el);
         if (sw_pack_classes(a->pack, buf, len + el) & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) return 1;
     }
-    /* a word the lexicon does not know, lower case and not shaped like a noun ("reschedule") */
-    if (!a->info[i] && len >= UNKNOWN_VERB_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' && !memchr(w, '-', len) &&
+    /* a word the pack gives no class or role, lower case and not shaped like a noun ("reschedule") */
+    if (!(a->lx[i] | a->wcls[i]) && len >= UNKNOWN_VERB_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' && !memchr(w, '-', len) &&
         !has_ending(a, SW_LIST_NOUN_ENDINGS, w, len) && !has_ending(a, SW_LIST_PLURAL_ENDINGS, w, len))
         return 1;
     /* "try" -> "tried": a respelled past (FINAL>PAST) */

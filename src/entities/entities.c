@@ -412,20 +412,6 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: name roles and word statistics
  * --------------------------------------------------------------------------------------------- */
 
-/* Whether the pack entry of distinct word w is that of the word's ASCII form: the lookup stage
- * looks a word that the pack does not know and that has letters outside ASCII up again without
- * its marks ("São" -> "sao"). The stage takes name roles from the word as written only: the ASCII
- * form of a word of another language is too often a small word of this one (French "à" -> "a",
- * which would make the name after it a description). An entry of the word itself has the word's
- * length (folding keeps it) and bytes outside ASCII where the word has them. */
-static int entry_of_ascii_form(const sw_doc *doc, const sw_word_type *w)
-{
-    const char *s = doc->text + doc->toks[w->tok].start;
-    uint32_t len = doc->tok_core[w->tok];
-    if (!has_non_ascii(s, len)) return 0;
-    return w->info->len != len || !has_non_ascii(doc->pack->pool + w->info->key_off, len);
-}
-
 /* Pass 1: the name roles of every token (its distinct word's, which the lookup stage found in the
  * pack) and the article-wide statistics of every word (lower-case occurrences, capitalised
  * occurrences that are not at a sentence start), and the body's determiners and gendered pronouns.
@@ -447,7 +433,6 @@ static sw_status classify_tokens(ectx *c)
     for (uint32_t k = 0; k < c->n_wstats; k++) {
         const sw_word_type *w = &doc->words[k];
         uint32_t names = (uint32_t)(w->names & NM_ROLES);
-        if (names && entry_of_ascii_form(doc, w)) names = 0;
         c->wstats[k].nm = names;
     }
     /* the arrays in locals: kept in c, each would be read again after every store into another */

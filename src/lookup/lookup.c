@@ -10,6 +10,8 @@
  * that may be speech cues. A word is looked up without its possessive ending ("Putin's" ->
  * "Putin"); a word the pack does not know but which has letters outside ASCII is looked up again
  * in its ASCII form ("François" -> "francois"): the word lists are mostly written without marks.
+ * Such a word gets the classes of its ASCII form, not its roles or name roles: those belong to
+ * grammar words, which are what they are as written ("à" is not the article "a").
  */
 #include <string.h>
 
@@ -295,11 +297,14 @@ static void lookup_new_words(lookup_ctx *c, uint32_t from, uint32_t *missed, sw_
         const char *s = doc->text + doc->toks[w->tok].start;
         uint32_t len = doc->tok_core[w->tok];
         const sw_lex_info *info = sw_pack_lookup_prepared(pack, s, len, &keys[j]);
-        if (!info) info = ascii_form_entry(pack, s, len);
+        int ascii_form = 0;
+        if (!info) ascii_form = (info = ascii_form_entry(pack, s, len)) != NULL;
         w->info = info;
         w->cls = info ? info->classes : 0;
-        w->roles = info ? info->roles : 0;
-        w->names = info ? info->names : 0;
+        /* the ASCII form stands for a name or a word of the open lists written without its marks
+         * ("François", "Łódź"); a grammar word is the word as written: "à" is not "a" */
+        w->roles = info && !ascii_form ? info->roles : 0;
+        w->names = info && !ascii_form ? info->names : 0;
         lexmemo_put(&lexmemo[w->memo], pack, s, len, w);
     }
 }
