@@ -246,7 +246,7 @@ static size_t cue(const char *text, int *kind)
         if (p > s)
             words[n++] = (sw_word){s, (size_t)(p - s)};
     }
-    return sw_pack_cue_phrase(en, words, n, kind);
+    return sw_pack_cue_phrase(en, words, n, 0, kind);
 }
 
 static void test_cue_phrases(void)
@@ -266,7 +266,7 @@ static void test_cue_phrases(void)
     CHECK_EQ_INT(kind, 0);
     CHECK_EQ_INT(cue("according", &kind), 0);
     CHECK_EQ_INT(cue("in a", &kind), 0);
-    CHECK_EQ_INT(sw_pack_cue_phrase(en, NULL, 0, &kind), 0);
+    CHECK_EQ_INT(sw_pack_cue_phrase(en, NULL, 0, 0, &kind), 0);
 }
 
 /* A word prepared (folded and hashed ahead, sw_pack_prepare) finds what sw_pack_lookup() finds,

@@ -652,7 +652,8 @@ def generate_pack(folder, feats, symbol=None):
     segment_table = Table(segment, {k: offsets[k] for k in segment}, offsets)
     cue_rows = []
     for words, kind in cues:
-        cue_rows.append((len(words), kind, words_table.slot_of[words[0]], [intern(x) for x in words], b" ".join(words)))
+        cue_rows.append((len(words), kind, words_table.slot_of[words[0]], [intern(x) for x in words], b" ".join(words),
+                         [len(x) for x in words]))
     # grouped by the slot of the first word (sw_pack_cue_phrase() searches them by it), longest first
     cue_rows.sort(key=lambda r: (r[2], -r[0], r[4]))
 
@@ -695,14 +696,14 @@ def generate_pack(folder, feats, symbol=None):
     segment_table.emit(w, out, "segment")
     w("#undef EMPTY")
     w("")
-    w("/* Cue phrases (word count, kind, slot of the first word, word offsets in the pool), grouped")
-    w(" * by first word, longest first. */")
+    w("/* Cue phrases (word count, kind, word lengths, slot of the first word, word offsets in the pool),")
+    w(" * grouped by first word, longest first. */")
     w("static const sw_lex_cue cues[%d] = {" % max(1, len(cues)))
-    for n_words, kind, first, offs, text in cue_rows:
-        w("    {%d, %d, %d, {%s}}, /* %s */" % (n_words, kind, first, ", ".join(str(x) for x in offs),
-                                               text.decode("utf-8")))
+    for n_words, kind, first, offs, text, lens in cue_rows:
+        w("    {%d, %d, {%s}, %d, {%s}}, /* %s */" % (n_words, kind, ", ".join(str(x) for x in lens), first,
+                                                     ", ".join(str(x) for x in offs), text.decode("utf-8")))
     if not cue_rows:
-        w("    {0, 0, 0, {0}},")
+        w("    {0, 0, {0}, 0, {0}},")
     w("};")
     w("")
     w("/* The ordered lists (SW_LIST_*), each item NUL-terminated with its length. */")

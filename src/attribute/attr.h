@@ -55,7 +55,8 @@ typedef struct sw_attr {
     uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
     uint32_t pending_via_start, pending_via_end; /* "According to S, X said": S for X's ... */
     uint32_t pending_via_sent;                   /* ... statement in this sentence */
-    uint8_t *according_len; /* per token: the length of the `according` cue phrase it begins, or 0 */
+    uint8_t *according_len; /* per token: the length of the `according` cue phrase it begins, 0
+                               when none, ACCORDING_UNKNOWN until asked (sw_attr_according_at) */
 } sw_attr;
 
 enum {
@@ -161,14 +162,21 @@ int sw_attr_clause_break(const sw_attr *a, uint32_t i);
 
 /* cues.c: per-token classes and the `according` phrases; SW_OK or SW_ERR_NOMEM. */
 sw_status sw_attr_classify(sw_attr *a);
-/* The length in tokens of the longest cue phrase of the pack (any kind, given in *kind) that
+/* The length in tokens of the longest cue phrase of the pack of kind `want` (SW_CUE_*) that
  * begins at token v and ends before token hi, or 0. */
-uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind);
+uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int want);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */
 int sw_attr_is_cue_verb(const sw_attr *a, uint32_t i);
 /* Length in tokens of a cue phrase of kind `according` ("according to", "as reported by") starting
  * at token i, else 0. */
-static inline uint32_t sw_attr_according_at(const sw_attr *a, uint32_t i) { return a->according_len[i]; }
+#define ACCORDING_UNKNOWN 0xFF /* according_len[i] not looked for yet */
+/* The length of the `according` phrase at token i when not known yet (cues.c). */
+uint32_t sw_attr_according_find(const sw_attr *a, uint32_t i);
+static inline uint32_t sw_attr_according_at(const sw_attr *a, uint32_t i)
+{
+    if (!(a->wcls[i] & SW_W_ACCORDING)) return 0;
+    return a->according_len[i] != ACCORDING_UNKNOWN ? a->according_len[i] : sw_attr_according_find(a, i);
+}
 
 /* speaker.c */
 /* The subject noun phrase of the verb at token v, looking left within [lo, v). */

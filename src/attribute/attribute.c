@@ -277,9 +277,7 @@ static uint32_t block_end_tok(const sw_attr *a, uint32_t i) { return a->doc->blo
 /* The length of the verb cue phrase starting at token v ("pointed out": 2), or 0. */
 static uint32_t cue_phrase_at(const sw_attr *a, uint32_t v, uint32_t hi)
 {
-    int kind = 0;
-    uint32_t len = sw_attr_cue_phrase(a, v, hi, &kind);
-    return kind == SW_CUE_VERB_PHRASE ? len : 0;
+    return sw_attr_cue_phrase(a, v, hi, SW_CUE_VERB_PHRASE);
 }
 
 /* "The statement read, “...”", "Part of the judge's statement reads “...”": a document speaks

@@ -38,7 +38,7 @@ static int plain_ascii(const char *s, size_t len)
 /* The most words a cue phrase has (sw_lex_cue). */
 #define CUE_MAX_WORDS 6
 
-uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind)
+uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int want)
 {
     sw_word words[CUE_MAX_WORDS];
     size_t n = 0;
@@ -50,8 +50,8 @@ uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int *kind
      * letters outside ASCII again in its ASCII form; for an ASCII word without an apostrophe, its
      * entry is what looking up the word itself gives. */
     size_t len = n && a->info[v] && plain_ascii(words[0].ptr, words[0].len)
-                     ? sw_pack_cue_phrase_after(a->pack, a->info[v], words, n, kind)
-                     : sw_pack_cue_phrase(a->pack, words, n, kind);
+                     ? sw_pack_cue_phrase_after(a->pack, a->info[v], words, n, want, NULL)
+                     : sw_pack_cue_phrase(a->pack, words, n, want, NULL);
     return (uint32_t)len;
 }
 
@@ -65,18 +65,19 @@ sw_status sw_attr_classify(sw_attr *a)
     a->wcls = doc->tok_roles;
     a->cands = doc->cue_toks;
     a->n_cands = doc->n_cue_toks;
-    /* The `according` phrases, once: sw_attr_according_at() is asked at every token of every clause
-     * that is scanned. Their first words are among the cue candidates (role according). */
-    a->according_len = sw_arena_calloc(&a->doc->arena, (size_t)a->n + 1, 1);
+    /* The `according` phrases, each found once, when first asked: sw_attr_according_at() is asked
+     * at every token of every clause that is scanned, and their first words ("in", "as") are
+     * common. */
+    a->according_len = sw_arena_alloc(&a->doc->arena, (size_t)a->n + 1);
     if (!a->according_len) return SW_ERR_NOMEM;
-    for (uint32_t c = 0; c < a->n_cands; c++) {
-        uint32_t i = a->cands[c];
-        if (!(a->wcls[i] & SW_W_ACCORDING)) continue;
-        int kind = 0;
-        uint32_t len = sw_attr_cue_phrase(a, i, a->n, &kind);
-        if (kind == SW_CUE_ACCORDING) a->according_len[i] = (uint8_t)len;
-    }
+    memset(a->according_len, ACCORDING_UNKNOWN, (size_t)a->n + 1);
     return SW_OK;
+}
+
+uint32_t sw_attr_according_find(const sw_attr *a, uint32_t i)
+{
+    a->according_len[i] = (uint8_t)sw_attr_cue_phrase(a, i, a->n, SW_CUE_ACCORDING);
+    return a->according_len[i];
 }
 
 /* Words after which a speech-verb form is a noun: "the report", "a claim", "his statement". */

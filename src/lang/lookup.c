@@ -147,20 +147,19 @@ const sw_lex_info *sw_pack_lookup_prepared(const sw_pack *pack, const char *word
     return entry_of(probe(pack, &pack->words, key, NULL)); /* a prepared key has at most 16 bytes */
 }
 
-/* Whether word w folds to the NUL-terminated folded key at pool offset off. */
-static int word_is(const sw_pack *pack, const sw_word *w, uint32_t off)
+/* Whether word w folds to the folded key of klen bytes at pool offset off. */
+static int word_is(const sw_pack *pack, const sw_word *w, uint32_t off, size_t klen)
 {
-    const char *key = pack->pool + off;
-    size_t klen = strlen(key);
     char folded[SW_PACK_MAX_KEY];
     if (!w->ptr || w->len != klen || klen > SW_PACK_MAX_KEY) return 0;
     sw_fold(w->ptr, w->len, folded);
-    return memcmp(folded, key, klen) == 0;
+    return memcmp(folded, pack->pool + off, klen) == 0;
 }
 
-/* The longest cue phrase at words[0..n) whose first word has slot `first`. The cues of one first
- * word are contiguous and longest first, so the first full match is the longest. */
-static size_t cue_phrase_of(const sw_pack *pack, uint32_t first, const sw_word *words, size_t n, int *kind)
+/* The longest cue phrase of kind `want` (0: any) at words[0..n) whose first word has slot `first`.
+ * The cues of one first word are contiguous and longest first, so the first full match is the
+ * longest. */
+static size_t cue_phrase_of(const sw_pack *pack, uint32_t first, const sw_word *words, size_t n, int want, int *kind)
 {
     /* binary search for the group of cues starting with this word */
     uint32_t lo = 0, hi = pack->n_cues;
@@ -171,9 +170,9 @@ static size_t cue_phrase_of(const sw_pack *pack, uint32_t first, const sw_word *
     }
     for (uint32_t c = lo; c < pack->n_cues && pack->cues[c].first == first; c++) {
         const sw_lex_cue *cue = &pack->cues[c];
-        if (cue->n_words > n) continue;
+        if (cue->n_words > n || (want && cue->kind != want)) continue;
         size_t k = 1;
-        while (k < cue->n_words && word_is(pack, &words[k], cue->words[k])) k++;
+        while (k < cue->n_words && word_is(pack, &words[k], cue->words[k], cue->len[k])) k++;
         if (k == cue->n_words) {
             if (kind) *kind = cue->kind;
             return k;
@@ -182,21 +181,21 @@ static size_t cue_phrase_of(const sw_pack *pack, uint32_t first, const sw_word *
     return 0;
 }
 
-size_t sw_pack_cue_phrase(const sw_pack *pack, const sw_word *words, size_t n, int *kind)
+size_t sw_pack_cue_phrase(const sw_pack *pack, const sw_word *words, size_t n, int want, int *kind)
 {
     if (kind) *kind = 0;
     if (!words || n < 2) return 0;
     const sw_lex_info *sl = find_word(pack, words[0].ptr, words[0].len, 0);
     if (!sl) return 0;
-    return cue_phrase_of(pack, (uint32_t)(sl - pack->words.slots), words, n, kind);
+    return cue_phrase_of(pack, (uint32_t)(sl - pack->words.slots), words, n, want, kind);
 }
 
 size_t sw_pack_cue_phrase_after(const sw_pack *pack, const sw_lex_info *first, const sw_word *words, size_t n,
-                                int *kind)
+                                int want, int *kind)
 {
     if (kind) *kind = 0;
     if (!first || !words || n < 2) return 0;
-    return cue_phrase_of(pack, (uint32_t)(first - pack->words.slots), words, n, kind);
+    return cue_phrase_of(pack, (uint32_t)(first - pack->words.slots), words, n, want, kind);
 }
 
 int sw_pack_ends_with(const sw_pack *pack, unsigned list, const char *word, size_t len)

@@ -66,12 +66,13 @@ typedef struct sw_lex_info {
     uint8_t abbrev;         /* SW_AB_* (only in the segmenter's table) */
 } sw_lex_info;
 
-/* One multi-word cue: its words (offsets into the pool, folded), their number, its SW_CUE_* kind
- * and the slot of its first word in the table of words. Cues are grouped by first word, longest
+/* One multi-word cue: its words (offsets into the pool, folded, and lengths), their number, its
+ * SW_CUE_* kind and the slot of its first word in the table of words. Cues are grouped by first word, longest
  * first. */
 typedef struct sw_lex_cue {
     uint8_t n_words;
     uint8_t kind;
+    uint8_t len[6];         /* the words' lengths in bytes (a word of another length is no match) */
     uint32_t first;
     uint32_t words[6];
 } sw_lex_cue;
@@ -177,14 +178,14 @@ typedef struct sw_word {
 } sw_word;
 
 /* Multi-word cues ("according to", "in a statement", "went on to say"): given the words of a
- * token sequence, returns how many of the first words form the longest cue phrase starting there
- * (0 when none), and its kind (SW_CUE_*) in *kind. */
-size_t sw_pack_cue_phrase(const sw_pack *pack, const sw_word *words, size_t n, int *kind);
+ * token sequence, returns how many of the first words form the longest cue phrase of kind `want`
+ * (SW_CUE_*; 0: any kind) starting there (0 when none), and its kind in *kind (may be NULL). */
+size_t sw_pack_cue_phrase(const sw_pack *pack, const sw_word *words, size_t n, int want, int *kind);
 
 /* sw_pack_cue_phrase() when the first word's entry is known already (what sw_pack_lookup() gives
  * for words[0], not NULL), which spares looking the word up again. */
 size_t sw_pack_cue_phrase_after(const sw_pack *pack, const sw_lex_info *first, const sw_word *words, size_t n,
-                                int *kind);
+                                int want, int *kind);
 
 /* An ordered list of the pack (SW_LIST_*). */
 static inline const sw_pack_list *sw_pack_list_of(const sw_pack *pack, unsigned list) { return &pack->lists[list]; }

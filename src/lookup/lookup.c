@@ -43,7 +43,19 @@ typedef struct possessives {
     const sw_pack_list *endings;
     const sw_pack_list *plurals;  /* SW_LIST_PLURAL_ENDINGS: what a mark alone must follow */
     uint64_t last[4];             /* bit b: some ending ends with byte b (in either case) */
+    uint64_t alone[4];            /* bit b: some ending is the one byte b */
+    uint64_t before[4];           /* bit b: some ending has byte b before its last (either case) */
 } possessives;
+
+/* Sets bit b (and the bit of its capital when b is a small ASCII letter) of a 256-bit set. */
+static void set_byte(uint64_t set[4], unsigned char b)
+{
+    unsigned char up = (unsigned char)(b >= 'a' && b <= 'z' ? b - 32 : b);
+    set[b >> 6] |= 1ull << (b & 63);
+    set[up >> 6] |= 1ull << (up & 63);
+}
+
+static int has_byte(const uint64_t set[4], unsigned char b) { return (set[b >> 6] >> (b & 63)) & 1; }
 
 static void possessives_init(possessives *p, const sw_pack *pack)
 {
@@ -51,15 +63,21 @@ static void possessives_init(possessives *p, const sw_pack *pack)
     p->endings = sw_pack_list_of(pack, SW_LIST_POSSESSIVE_ENDINGS);
     p->plurals = sw_pack_list_of(pack, SW_LIST_PLURAL_ENDINGS);
     for (uint32_t k = 0; k < p->endings->n; k++) {
-        unsigned char b = (unsigned char)p->endings->items[k].str[p->endings->items[k].len - 1];
-        unsigned char up = (unsigned char)(b >= 'a' && b <= 'z' ? b - 32 : b);
-        p->last[b >> 6] |= 1ull << (b & 63);
-        p->last[up >> 6] |= 1ull << (up & 63);
+        const sw_pack_item *e = &p->endings->items[k];
+        set_byte(p->last, (unsigned char)e->str[e->len - 1]);
+        if (e->len == 1) set_byte(p->alone, (unsigned char)e->str[0]);
+        else set_byte(p->before, (unsigned char)e->str[e->len - 2]);
     }
 }
 
-/* Whether a word whose last byte is b may end with a possessive ending. */
-static int may_be_possessive(const possessives *p, unsigned char b) { return (p->last[b >> 6] >> (b & 63)) & 1; }
+/* Whether the word s[0..len) (len >= 1) may end with a possessive ending, by its last two bytes:
+ * most words are passed over by this test ("reporters" ends with s, but not with 's). */
+static int may_be_possessive(const possessives *p, const char *s, uint32_t len)
+{
+    unsigned char b = (unsigned char)s[len - 1];
+    if (!has_byte(p->last, b)) return 0;
+    return has_byte(p->alone, b) || (len >= 2 && has_byte(p->before, (unsigned char)s[len - 2]));
+}
 
 /* Whether an ending has a letter (an ASCII letter, or a byte of a letter outside ASCII): "'s"
  * does, the apostrophe alone does not. */
@@ -329,7 +347,7 @@ static int index_words(lookup_ctx *c, uint32_t lo, uint32_t hi)
             core[i] = len;
             continue;
         }
-        if (may_be_possessive(&c->poss, (unsigned char)s[len - 1])) len = core_len_of(&c->poss, s, len);
+        if (may_be_possessive(&c->poss, s, len)) len = core_len_of(&c->poss, s, len);
         core[i] = len;
         if (len == 0 || len > LOOKUP_MAX_WORD) {
             tok_word[i] = -1; /* no pack holds such a word: fill_tokens() gives it no_word's fields */
