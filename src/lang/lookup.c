@@ -107,6 +107,11 @@ const sw_lex_info *sw_pack_segment_word(const sw_pack *pack, const char *word, s
     return find_in(pack, &pack->segment, word, len, 0);
 }
 
+const sw_lex_info *sw_pack_segment_word_padded(const sw_pack *pack, const char *word, size_t len)
+{
+    return find_in(pack, &pack->segment, word, len, 1);
+}
+
 const sw_lex_info *sw_pack_lookup(const sw_pack *pack, const char *word, size_t len)
 {
     return entry_of(find_word(pack, word, len, 0));

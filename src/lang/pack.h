@@ -137,6 +137,10 @@ const sw_lex_info *sw_pack_lookup(const sw_pack *pack, const char *word, size_t 
  * written without its period, its classes what the segment_*.tsv files give it. */
 const sw_lex_info *sw_pack_segment_word(const sw_pack *pack, const char *word, size_t len);
 
+/* sw_pack_segment_word() for a word followed by readable bytes (SW_PACK_READ_AHEAD below): a word
+ * of a document's repaired text. */
+const sw_lex_info *sw_pack_segment_word_padded(const sw_pack *pack, const char *word, size_t len);
+
 /* The classes of a word, 0 when unknown (a shortcut for sw_pack_lookup()->classes). */
 uint64_t sw_pack_classes(const sw_pack *pack, const char *word, size_t len);
 

@@ -208,7 +208,7 @@ static int is_dateline(const sw_pack *pack, const char *text, uint32_t s, uint32
             if (i - w > DATE_WORD_MAX) return 0;
             /* the pack's words of dates: days and months (full and abbreviated) and what may stand
              * between them (at, the, gmt, updated) */
-            const sw_lex_info *dw = sw_pack_segment_word(pack, text + w, i - w);
+            const sw_lex_info *dw = sw_pack_segment_word_padded(pack, text + w, i - w);
             uint64_t cls = dw ? dw->classes : 0;
             if (cls & SW_LX_DATE_MONTH) months++;
             if (!(cls & (SW_LX_DATE_DAY | SW_LX_DATE_MONTH | SW_LX_DATE_GLUE))) return 0;

@@ -392,14 +392,14 @@ static int period_role(const sw_pack *pack, const char *text, uint32_t ws, uint3
     if (we - ws == len && first == SW_CC_UPPER) cls = -1; /* an initial: J. */
     else if (we - ws == len) cls = SW_AB_NONE;            /* one letter: initials are by rule */
     else {
-        const sw_lex_info *sw = sw_pack_segment_word(pack, text + ws, we - ws);
+        const sw_lex_info *sw = sw_pack_segment_word_padded(pack, text + ws, we - ws);
         cls = sw ? sw->abbrev : SW_AB_NONE;
     }
     if (cls == SW_AB_NONE && dotted) cls = SW_AB_GENERAL;
     if (cls == SW_AB_NONE) return 0;
     next_info nx = look_next(text, dot + 1, end);
     const sw_lex_info *next = nx.kind == NX_UPPER && !nx.initial
-                                  ? sw_pack_segment_word(pack, text + nx.wstart, nx.wend - nx.wstart)
+                                  ? sw_pack_segment_word_padded(pack, text + nx.wstart, nx.wend - nx.wstart)
                                   : NULL;
     int opener = next && (next->classes & SW_LX_SENTENCE_OPENER);
     switch (cls) {
