@@ -23,6 +23,7 @@
 #include <string.h>
 #include "entities_internal.h"
 #include "hash.h"
+#include "map.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Small helpers on words
@@ -103,133 +104,49 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
  * key is hashed in a buffer with room for SW_HASH_ROOM(len) bytes, so the last step is one load.
  * The maps are only ever probed, never walked in slot order, so the hash decides nothing but
  * where keys sit. */
-static uint32_t key_hash(const char *s, size_t len)
+static uint64_t key_hash(const char *s, size_t len)
 {
-    uint32_t h = (uint32_t)sw_hash_padded64(s, len);
+    uint64_t h = sw_hash_padded64(s, len);
     return h ? h : 1;
 }
 
-/* Eight bytes given as a little-endian number (sw_load64()'s) stored at dst, on any machine (one
- * store where the machine is little-endian, as sw_load64() is one load). */
-static inline void store_le64(char *dst, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    memcpy(dst, &v, 8);
-#else
-    for (int b = 0; b < 8; b++) dst[b] = (char)(v >> (8 * b));
-#endif
-}
-
 /* ------------------------------------------------------------------------------------------------
- * Hash maps in the arena (open addressing, string keys -> values >= 0). Four calls make the
- * interface (smap_init, smap_get, smap_put, smap_get_or_put); the caller gives each key's
- * key_hash().
+ * The name maps: the library's hash table (map.h), byte-string keys -> values >= 0 in the arena;
+ * the caller gives each key's key_hash().
  * --------------------------------------------------------------------------------------------- */
 
-typedef struct smap_slot {
-    const char *key;
-    uint32_t len, hash;
-    int32_t val;
-} smap_slot;
-
-typedef struct smap {
-    smap_slot *slots;
-    uint32_t cap, used;
-} smap;
-
-/* Prepares an empty map with room for `want` keys at half load; 0 when out of memory. */
-static int smap_init(sw_arena *a, smap *m, uint32_t want)
+/* Makes an empty map with room for `want` keys; 0 when out of memory. */
+static int name_map_init(sw_arena *a, sw_map *m, uint32_t want)
 {
-    uint32_t cap = 64;
-    while (cap < want * 2) cap <<= 1;
-    m->slots = sw_arena_calloc(a, cap, sizeof *m->slots);
-    m->cap = cap;
-    m->used = 0;
-    return m->slots != NULL;
+    return sw_map_init_arena(m, a, SW_MAP_BYTES, sizeof(int32_t), want);
 }
 
-/* Equality of two keys of len bytes (a plain loop for the short keys that words are). */
-static int key_eq(const char *a, const char *b, uint32_t len)
+/* The value of key (whose key_hash() is h), or -1. */
+static int32_t name_map_get(const sw_map *m, const char *key, uint32_t len, uint64_t h)
 {
-    if (len > 16) return memcmp(a, b, len) == 0;
-    for (uint32_t i = 0; i < len; i++)
-        if (a[i] != b[i]) return 0;
-    return 1;
+    const int32_t *v = sw_map_get_bytes_h(m, key, len, h);
+    return v ? *v : -1;
 }
 
-/* The slot of key (hash h): the one that holds it, or the empty slot where it would go. */
-static smap_slot *smap_find(const smap *m, const char *key, uint32_t len, uint32_t h)
+/* Sets key -> val, given the key's key_hash() h. 0 when out of memory (the map is then as it
+ * was). */
+static int name_map_put(sw_map *m, const char *key, uint32_t len, uint64_t h, int32_t val)
 {
-    uint32_t i = h & (m->cap - 1);
-    for (;;) {
-        smap_slot *s = &m->slots[i];
-        if (!s->key) return s;
-        if (s->hash == h && s->len == len && key_eq(s->key, key, len)) return s;
-        i = (i + 1) & (m->cap - 1);
-    }
-}
-
-/* Returns the value for key (whose key_hash() is h), or -1. */
-static int32_t smap_get(const smap *m, const char *key, uint32_t len, uint32_t h)
-{
-    smap_slot *s = smap_find(m, key, len, h);
-    return s->key ? s->val : -1;
-}
-
-/* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
- * memory (the map is then as it was). */
-static int smap_reserve(sw_arena *a, smap *m)
-{
-    if ((m->used + 1) * 2 > m->cap) {
-        smap old = *m;
-        if (!smap_init(a, m, old.cap)) {
-            *m = old;
-            return 0;
-        }
-        for (uint32_t i = 0; i < old.cap; i++)
-            if (old.slots[i].key) {
-                *smap_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
-                m->used++;
-            }
-    }
-    return 1;
-}
-
-/* The slot for key (hash h), made when new (the key copied into the arena, the value -1); grows
- * the table at half load. NULL when out of memory. */
-static smap_slot *smap_slot_for(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h)
-{
-    if (!smap_reserve(a, m)) return NULL;
-    smap_slot *s = smap_find(m, key, len, h);
-    if (!s->key) {
-        char *k = sw_arena_strndup(a, key, len);
-        if (!k) return NULL;
-        s->key = k;
-        s->len = len;
-        s->hash = h;
-        s->val = -1;
-        m->used++;
-    }
-    return s;
-}
-
-/* Sets key -> val, given the key's key_hash() h. 0 when out of memory. */
-static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
-{
-    smap_slot *s = smap_slot_for(a, m, key, len, h);
-    if (!s) return 0;
-    s->val = val;
+    int32_t *v = sw_map_put_bytes_h(m, key, len, h, NULL);
+    if (!v) return 0;
+    *v = val;
     return 1;
 }
 
 /* The value of key (hash h) when the map has it; else sets key -> val (val >= 0) and returns val.
- * -2 when out of memory. */
-static int32_t smap_get_or_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+ * -2 when out of memory (the map is then as it was). */
+static int32_t name_map_get_or_put(sw_map *m, const char *key, uint32_t len, uint64_t h, int32_t val)
 {
-    smap_slot *s = smap_slot_for(a, m, key, len, h);
-    if (!s) return -2;
-    if (s->val < 0) s->val = val;
-    return s->val;
+    int added;
+    int32_t *v = sw_map_put_bytes_h(m, key, len, h, &added);
+    if (!v) return -2;
+    if (added) *v = val;
+    return *v;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -294,8 +211,8 @@ typedef struct ectx {
     xent *xe;
     sw_entinfo *ei;
     size_t n_ents, cap_ents, cap_ei;
-    smap full, acro;
-    smap words;                  /* key of a name word -> its number in nwords */
+    sw_map full, acro;           /* name_key() of a name / an acronym -> its entity */
+    sw_map words;                /* key of a name word -> its number in nwords */
     nword *nwords;               /* the name words (see "The words of names") */
     size_t n_nwords, cap_nwords;
     int32_t *wnword;             /* distinct word (wstats) -> its name word number, -1 unknown */
@@ -304,7 +221,8 @@ typedef struct ectx {
     char *scratch;               /* key building */
     size_t cap_scratch;
     uint32_t key_s, key_e;       /* the tokens whose name_key() scratch holds (key_e 0: none) */
-    uint32_t key_len, key_hash;  /* its length and key_hash() (0: not yet computed) */
+    uint32_t key_len;            /* its length */
+    uint64_t key_hash;           /* its key_hash() (0: not yet computed) */
 } ectx;
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
@@ -525,7 +443,7 @@ static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
     for (uint32_t k = 0; k < l; k += 8) {
         uint64_t v = sw_load64(w + k) & sw_low_bytes(l - k);
         high |= v;
-        store_le64(buf + k, sw_fold_ascii8(v)); /* garbage unless ASCII: then not used */
+        sw_store64(buf + k, sw_fold_ascii8(v)); /* garbage unless ASCII: then not used */
     }
     if (sw_is_ascii8(high)) {
         *ascii = 1;
@@ -543,7 +461,7 @@ static int32_t find_name_word(const ectx *c, uint32_t i)
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    id = smap_get(&c->words, buf, l, key_hash(buf, l));
+    id = name_map_get(&c->words, buf, l, key_hash(buf, l));
     if (id >= 0 && ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
     return id;
 }
@@ -569,7 +487,7 @@ static int32_t add_name_word(ectx *c, uint32_t i)
     if (!key) return -2;
     memcpy(key, buf, SW_HASH_ROOM(l));
     c->nwords[c->n_nwords] = (nword){key, l, -1};
-    id = smap_get_or_put(c->arena, &c->words, buf, l, key_hash(buf, l), (int32_t)c->n_nwords);
+    id = name_map_get_or_put(&c->words, buf, l, key_hash(buf, l), (int32_t)c->n_nwords);
     if (id == -2) return -2;
     if (id == (int32_t)c->n_nwords) c->n_nwords++; /* new */
     if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
@@ -620,7 +538,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
 }
 
 /* key_hash() of the key name_key() built last (kl bytes in c->scratch), computed once. */
-static uint32_t name_key_hash(ectx *c, uint32_t kl)
+static uint64_t name_key_hash(ectx *c, uint32_t kl)
 {
     if (!c->key_hash) c->key_hash = key_hash(c->scratch, kl);
     return c->key_hash;
@@ -724,7 +642,7 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         buf[n++] = (char)sw_fold_byte((unsigned char)tok_text(c, i)[0]);
     }
     if (n < 2) return 1;
-    return smap_get_or_put(c->arena, &c->acro, buf, n, key_hash(buf, n), ent) != -2; /* the first entity keeps it */
+    return name_map_get_or_put(&c->acro, buf, n, key_hash(buf, n), ent) != -2; /* the first entity keeps it */
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
@@ -740,7 +658,7 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     for (uint32_t i = s; i < e; i++)
         if (significant(c, i) && !index_word(c, i, ent)) return 0;
     uint32_t kl = name_key(c, s, e);
-    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
+    if (kl && !name_map_put(&c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
     if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
     return 1;
 }
@@ -769,13 +687,13 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t kl = name_key(c, s, e);
     if (!kl) return -1;
-    int32_t ent = smap_get(&c->full, c->scratch, kl, name_key_hash(c, kl));
+    int32_t ent = name_map_get(&c->full, c->scratch, kl, name_key_hash(c, kl));
     if (ent >= 0) return ent;
     uint32_t nw = count_words(c, s, e);
     uint32_t lw = last_word(c, s, e);
     if (lw == e) return -1;
     if (nw == 1 && allcaps(c, lw)) {
-        ent = smap_get(&c->acro, c->scratch, kl, name_key_hash(c, kl));
+        ent = name_map_get(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
     int32_t id = find_name_word(c, lw);
@@ -1169,7 +1087,7 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
-        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
+        if (kl && !name_map_put(&c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
     }
     if (ent < 0) {
         if (!create) return SW_OK;
@@ -1520,10 +1438,10 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             l = word_key(tok_text(c, e), l, buf, sizeof buf);
-            uint32_t h = key_hash(buf, l);
-            int32_t id = smap_get(&c->words, buf, l, h);
+            uint64_t h = key_hash(buf, l);
+            int32_t id = name_map_get(&c->words, buf, l, h);
             int32_t head = id >= 0 ? c->nwords[id].head : -1;
-            if (head < 0 && smap_get(&c->acro, buf, l, h) < 0) break;
+            if (head < 0 && name_map_get(&c->acro, buf, l, h) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
              * the word before it */
             if (prev_head >= 0 && head >= 0 && !lists_share(c, prev_head, head)) break;
@@ -1806,7 +1724,7 @@ sw_status sw_find_entities(sw_doc *doc)
     c.n_toks = doc->n_toks;
     sw_status st = classify_tokens(&c);
     if (st != SW_OK) return st;
-    if (!smap_init(c.arena, &c.full, 64) || !smap_init(c.arena, &c.words, 128) || !smap_init(c.arena, &c.acro, 32))
+    if (!name_map_init(c.arena, &c.full, 64) || !name_map_init(c.arena, &c.words, 128) || !name_map_init(c.arena, &c.acro, 32))
         return SW_ERR_NOMEM;
 
     for (uint32_t b = 0; b < doc->n_blocks; b++)
