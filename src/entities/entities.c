@@ -278,6 +278,8 @@ typedef struct ectx {
     const uint64_t *cls;         /* lexicon classes of each token (the lookup stage's doc->tok_cls) */
     uint32_t *nm;                /* name roles (NM_ROLES) of each token, and NM_CAPWORD */
     const uint32_t *core;        /* byte length of each token without a possessive ending */
+    const sw_pack_list *possessives; /* the pack's possessive endings (SW_LIST_POSSESSIVE_ENDINGS) */
+    uint8_t possessive_first[256]; /* 1: an ending with a letter begins with the byte, in either case */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks;
     wstat *wstats;               /* per distinct word (doc->words) */
@@ -324,23 +326,84 @@ static inline uint64_t CLS(const ectx *c, uint32_t i) { return c->cls[i]; }
 /* Byte length of token i without a possessive ending (computed once in classify_tokens). */
 static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }
 
-/* Whether word i carries a possessive: its own 's, or a separate 's / ’s token glued to it. */
+/* Whether byte b is an ASCII letter. */
+static int ascii_letter(unsigned char b) { return (unsigned)(sw_fold_byte(b) - 'a') < 26u; }
+
+/* Whether byte b is an ASCII capital (a byte that folding changes: fold.h folds ASCII only). */
+static int ascii_capital(unsigned char b) { return sw_fold_byte(b) != b; }
+
+/* The position of the first letter of a possessive ending of the pack: the length of its mark
+ * ("'" of "'s"); its length when it has no letter (the apostrophe alone, which the stage leaves
+ * alone: as a token of its own it closes a quotation as often). */
+static uint32_t ending_letters_at(const sw_pack_item *e)
+{
+    uint32_t j = 0;
+    while (j < e->len && !ascii_letter((unsigned char)e->str[j])) j++;
+    return j;
+}
+
+/* Notes the pack's possessive endings, and the first bytes of those that have a letter, by which
+ * nearly every token is passed over. */
+static void possessives_init(ectx *c)
+{
+    c->possessives = sw_pack_list_of(c->doc->pack, SW_LIST_POSSESSIVE_ENDINGS);
+    memset(c->possessive_first, 0, sizeof c->possessive_first);
+    for (uint32_t k = 0; k < c->possessives->n; k++) {
+        const sw_pack_item *e = &c->possessives->items[k];
+        if (!e->len || ending_letters_at(e) == e->len) continue;
+        unsigned char b = (unsigned char)e->str[0];
+        c->possessive_first[b] = 1;
+        if (ascii_letter(b)) c->possessive_first[b ^ 0x20] = 1; /* the other case */
+    }
+}
+
+/* possessive_ending() for a token whose first byte begins an ending. */
+static int possessive_ending_slow(const ectx *c, uint32_t i)
+{
+    uint32_t l = tok_len(c, i);
+    const char *s = tok_text(c, i);
+    for (uint32_t k = 0; k < c->possessives->n; k++) {
+        const sw_pack_item *e = &c->possessives->items[k];
+        if (e->len != l || ending_letters_at(e) == l) continue;
+        uint32_t j = 0;
+        while (j < l && sw_fold_byte((unsigned char)s[j]) == (unsigned char)e->str[j]) j++;
+        if (j == l) return 1;
+    }
+    return 0;
+}
+
+/* Whether token i is a possessive ending of the pack with a letter written as a token of its own
+ * ("Smith" "’s"), compared without case. */
+static inline int possessive_ending(const ectx *c, uint32_t i)
+{
+    return c->possessive_first[(unsigned char)tok_text(c, i)[0]] ? possessive_ending_slow(c, i) : 0;
+}
+
+/* Whether token i is the letters of a possessive ending of the pack, as the list writes them, whose
+ * mark is the token before it ("s" after an apostrophe taken for a quotation mark). */
+static int possessive_letters(const ectx *c, uint32_t i)
+{
+    uint32_t l = tok_len(c, i);
+    const char *s = tok_text(c, i);
+    for (uint32_t k = 0; k < c->possessives->n; k++) {
+        const sw_pack_item *e = &c->possessives->items[k];
+        uint32_t m = ending_letters_at(e);
+        if (m > 0 && m < e->len && e->len - m == l && memcmp(s, e->str + m, l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Whether word i carries a possessive: its own ending, or an ending of the pack written as a
+ * token of its own glued to it ("Smith" "’s"), or as its mark and its letters ("Smith" "'" "s"). */
 static int has_possessive(const ectx *c, uint32_t i)
 {
     if (core_len(c, i) < tok_len(c, i)) return 1;
-    /* a separate "'s" / "’s" token, or an apostrophe token then "s", glued to the word */
     if (i + 1 < c->n_toks && c->toks[i + 1].block == c->toks[i].block) {
         const sw_tok *n = &c->toks[i + 1];
-        const char *s = c->doc->text + n->start;
-        uint32_t l = n->end - n->start;
-        if ((l == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
-            (l == 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-             (unsigned char)s[2] == 0x99 && (s[3] == 's' || s[3] == 'S')))
-            return 1;
+        if (possessive_ending(c, i + 1)) return 1;
         if (n->flags & SW_TF_SPACE_BEFORE) return 0;
         if (n->kind == SW_TK_QUOTE && n->qm == SW_QM_NONE && i + 2 < c->n_toks &&
-            !(c->toks[i + 2].flags & SW_TF_SPACE_BEFORE) && c->toks[i + 2].end - c->toks[i + 2].start == 1 &&
-            c->doc->text[c->toks[i + 2].start] == 's')
+            !(c->toks[i + 2].flags & SW_TF_SPACE_BEFORE) && possessive_letters(c, i + 2))
             return 1;
     }
     return 0;
@@ -408,6 +471,44 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: name roles and word statistics
  * --------------------------------------------------------------------------------------------- */
 
+/* What pass 1 asks of every word that is not capitalised before the pack's glued name particles
+ * (SW_LIST_GLUED_PARTICLES: "al-", "el-"): whether its byte at `at`, the last byte of the shortest
+ * item (the hyphen), is one that an item has there. For nearly every word that is one load and one
+ * table read; only the few that pass are compared with the items. */
+typedef struct glue_probe {
+    const sw_pack_list *particles;
+    uint32_t at;                 /* below SW_TEXT_PAD: readable at any word of the padded text */
+    uint8_t hit[256];            /* 1 for the bytes that some item has at `at` */
+} glue_probe;
+
+/* Prepares the probe of the pack's glued particles (empty items are none; with no item, no byte
+ * passes). */
+static void glue_probe_init(glue_probe *g, const sw_pack *pack)
+{
+    memset(g, 0, sizeof *g);
+    g->particles = sw_pack_list_of(pack, SW_LIST_GLUED_PARTICLES);
+    const sw_pack_item *items = g->particles->items;
+    uint32_t shortest = SW_TEXT_PAD;
+    for (uint32_t k = 0; k < g->particles->n; k++)
+        if (items[k].len && items[k].len < shortest) shortest = items[k].len;
+    g->at = shortest - 1;
+    for (uint32_t k = 0; k < g->particles->n; k++)
+        if (items[k].len) g->hit[(unsigned char)items[k].str[g->at]] = 1;
+}
+
+/* Whether the word s (len bytes) is a glued particle of the pack, as written, then a capital and
+ * at least one more byte ("al-Assad"): a capitalised word of a name. */
+static int glued_capital(const glue_probe *g, const char *s, uint32_t len)
+{
+    for (uint32_t k = 0; k < g->particles->n; k++) {
+        const sw_pack_item *p = &g->particles->items[k];
+        if (p->len && len > p->len + 1u && memcmp(s, p->str, p->len) == 0 &&
+            ascii_capital((unsigned char)s[p->len]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Pass 1: the name roles of every token (its distinct word's, which the lookup stage found in the
  * pack) and the article-wide statistics of every word (lower-case occurrences, capitalised
  * occurrences that are not at a sentence start), and the body's determiners and gendered pronouns.
@@ -425,6 +526,9 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wstats || !c->nm || !c->marks) return SW_ERR_NOMEM;
     const char *text = doc->text;
     const sw_tok *toks = c->toks;
+    possessives_init(c);
+    glue_probe glue;
+    glue_probe_init(&glue, doc->pack);
     /* the name roles of every distinct word, which the lookup stage found in the pack */
     for (uint32_t k = 0; k < c->n_wstats; k++) {
         const sw_word_type *w = &doc->words[k];
@@ -453,12 +557,11 @@ static sw_status classify_tokens(ectx *c)
                 nm[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_N_AMPERSAND : 0; /* the symbol & */
                 continue;
             }
-            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
-             * the rare hyphen asked first, the flag moved into place without a branch: which words
-             * are capitalised or longer than four bytes is no pattern a branch predictor learns */
+            /* capitalised: SW_TF_CAP, or a particle glued to a capital (al-Assad, el-Sisi); the
+             * rare probe byte (the hyphen) asked first, the flag moved into place without a branch:
+             * which words are capitalised is no pattern a branch predictor learns */
             uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * NM_CAPWORD;
-            if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
-                s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
+            if (glue.hit[(unsigned char)s[glue.at]] && !capbit && glued_capital(&glue, s, t->end - t->start))
                 capbit = NM_CAPWORD;
             int32_t k = tok_wstat[i];
             if (k < 0) {
@@ -860,14 +963,8 @@ static int is_punct(const ectx *c, uint32_t i, char ch)
 
 static int is_determiner(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_DETERMINER); }
 
-/* Whether token i is a separate possessive 's / ’s. */
-static int is_possessive_tok(const ectx *c, uint32_t i)
-{
-    const char *s = tok_text(c, i);
-    uint32_t l = tok_len(c, i);
-    return is_word(c, i) && ((l == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
-                             (l == 4 && (unsigned char)s[0] == 0xE2 && (s[3] == 's' || s[3] == 'S')));
-}
+/* Whether token i is a word that is a possessive ending of its own ("’s"). */
+static int is_possessive_tok(const ectx *c, uint32_t i) { return is_word(c, i) && possessive_ending(c, i); }
 
 /* Whether a lower-case word has an adjective or participle ending (SW_LIST_ADJECTIVE_ENDINGS:
  * failed, staunch-ly, royal) with ADJECTIVE_MIN_STEM bytes before it, so that it is not taken for a
@@ -1062,13 +1159,13 @@ static int place_prefix_word(const ectx *c, uint32_t i) { return nm_has(c, i, SW
 /* Last words of the names of news outlets (besides the lexicon's media words). */
 static int media_head(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_MEDIA_HEAD); }
 
-/* Number of places where a lower-case letter is followed by a capital inside the word. */
+/* Number of places where a small ASCII letter is followed by a capital inside the word. */
 static int camel_humps(const ectx *c, uint32_t i)
 {
-    const char *s = tok_text(c, i);
+    const unsigned char *s = (const unsigned char *)tok_text(c, i);
     int n = 0;
     for (uint32_t k = 1; k < tok_len(c, i); k++)
-        if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z') n++;
+        if (ascii_capital(s[k]) && ascii_letter(s[k - 1]) && !ascii_capital(s[k - 1])) n++;
     return n;
 }
 
