@@ -261,6 +261,22 @@ static void test_possessive_is_stripped(void)
     sw_doc_free(doc);
 }
 
+/* A particle of the pack's list glued to a capital (SW_LIST_GLUED_PARTICLES: al-, el-) makes a
+ * capitalised word of a name; one the list lacks does not. */
+static void test_glued_particles_of_the_pack(void)
+{
+    sw_doc *doc = run("Tarek al-Mansour met reporters on Monday. Later al-Mansour said the plan would go ahead, "
+                      "and Abdel Fattah el-Sisi praised the ol-Mansour plan.\n", 0);
+    CHECK(doc != NULL);
+    if (!doc) return;
+    int e = ent_named(doc, "Tarek al-Mansour");
+    CHECK(e >= 0);
+    CHECK_EQ_INT(ent_of_mention(doc, "al-Mansour", 0), e);
+    CHECK(ent_named(doc, "Abdel Fattah el-Sisi") >= 0);
+    CHECK_EQ_INT(ent_of_mention(doc, "ol-Mansour", 0), -2);
+    sw_doc_free(doc);
+}
+
 static void test_marks_do_not_split_an_entity(void)
 {
     sw_doc *doc = run("Kemal Yıldıroğlu spoke first. Later Yildiroglu said he would stay, and Łukasz Nowicz agreed.\n", 0);
@@ -494,6 +510,7 @@ int main(void)
     RUN(test_sentence_start_common_word_is_not_a_name);
     RUN(test_headline_links_only);
     RUN(test_possessive_is_stripped);
+    RUN(test_glued_particles_of_the_pack);
     RUN(test_marks_do_not_split_an_entity);
     RUN(test_previous_mention);
     RUN(test_empty_and_nameless_text);

@@ -253,6 +253,56 @@ static void test_bytes_same_hash(void)
     sw_map_free(&m);
 }
 
+/* Key i of test_bytes_value_sizes into buf: its number, then filler. */
+static size_t value_key(char *buf, int i)
+{
+    size_t len = 4 + (size_t)(i % 33); /* 4 to 36 bytes: inline and pooled */
+    snprintf(buf, 8, "%04d", i);
+    make_key(buf + 4, len - 4, i);
+    return len;
+}
+
+/* Byte-string keys with values of 1, 2 and 4 bytes (kept beside the key's length in its slot) and
+ * of 8 bytes (after the key part): each value is the key's own through growth, a new key's value
+ * is zero whatever its neighbours hold, and a value is aligned for its size. */
+static void test_bytes_value_sizes(void)
+{
+    static const size_t sizes[] = {1, 2, 4, 8};
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        size_t vs = sizes[z];
+        sw_map m;
+        CHECK(sw_map_init(&m, NULL, SW_MAP_BYTES, vs, 0));
+        char buf[40];
+        for (int i = 0; i < 3000; i++) {
+            size_t len = value_key(buf, i);
+            int added = -1;
+            unsigned char *v = sw_map_put_bytes(&m, buf, len, &added);
+            CHECK(v != NULL);
+            if (!v) break;
+            CHECK_EQ_INT(added, 1);
+            CHECK_EQ_INT((uintptr_t)v % vs, 0);
+            for (size_t b = 0; b < vs; b++) CHECK_EQ_INT(v[b], 0);
+            memset(v, 0xFF, vs); /* every bit set: would show in a neighbour or in the key */
+            v[0] = (unsigned char)i;
+        }
+        CHECK_EQ_INT(sw_map_len(&m), 3000);
+        for (int i = 0; i < 3000; i++) {
+            size_t len = value_key(buf, i);
+            unsigned char *v = sw_map_get_bytes(&m, buf, len);
+            CHECK(v && v[0] == (unsigned char)i && v[vs - 1] == (vs == 1 ? (unsigned char)i : 0xFF));
+        }
+        size_t it = 0, n = 0, kl;
+        const char *k;
+        unsigned char *v;
+        while ((v = sw_map_next_bytes(&m, &it, &k, &kl))) {
+            n++;
+            CHECK(sw_map_get_bytes(&m, k, kl) == v);
+        }
+        CHECK_EQ_INT(n, 3000);
+        sw_map_free(&m);
+    }
+}
+
 static void test_bytes_out_of_memory(void)
 {
     sw_map m;
@@ -347,6 +397,7 @@ int main(void)
     RUN(test_num_out_of_memory);
     RUN(test_bytes_every_length);
     RUN(test_bytes_same_hash);
+    RUN(test_bytes_value_sizes);
     RUN(test_bytes_out_of_memory);
     RUN(test_arena_map);
     RUN(test_hashes);

@@ -1,5 +1,5 @@
 /*
- * hash.h -- the library's one hash function, and the loads it is built on.
+ * hash.h -- the library's one hash function, and the loads (and the matching store) it is built on.
  *
  * A key is read eight bytes at a time as little-endian numbers, each mixed into the state with a
  * multiply and a shift, then finished with one more multiply: a word costs one or two steps rather
@@ -34,6 +34,18 @@ static inline uint64_t sw_load64(const void *src)
 #else
     return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
            (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+#endif
+}
+
+/* Stores v at dst as eight little-endian bytes, what sw_load64() reads back, on any machine (one
+ * store where the machine is little-endian). */
+static inline void sw_store64(void *dst, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(dst, &v, 8);
+#else
+    unsigned char *p = (unsigned char *)dst;
+    for (int b = 0; b < 8; b++) p[b] = (unsigned char)(v >> (8 * b));
 #endif
 }
 

@@ -6,7 +6,10 @@
  *    slot after the last one (has_zero says whether it is held);
  *  - SW_MAP_BYTES: the key's hash with its top bit set (0 for a free slot; the slot number is
  *    taken from the low bits, which the top bit does not touch), its length, and either the key
- *    (at most 16 bytes, zero-padded) or its offset in the pool.
+ *    (at most 16 bytes, zero-padded) or its offset in the pool. A value of at most 4 bytes (a
+ *    number of an index, a set's nothing) sits in the 4 bytes after the length, 4-aligned, so that
+ *    such a slot is 32 bytes rather than 40: a table of them is zeroed and probed in fewer cache
+ *    lines.
  * Free slots are all zeros, values included: a key added finds its value zeroed.
  */
 #include "map.h"
@@ -18,7 +21,8 @@ static const uint64_t empty_slot[4];
 /* The key part of a byte-string slot. */
 typedef struct bytes_key {
     uint64_t tag;      /* hash | BYTES_USED, 0: free */
-    uint32_t len, pad;
+    uint32_t len;
+    uint32_t small;    /* the value, when it has at most 4 bytes (else unused) */
     union {
         unsigned char inl[16];
         uint64_t off;
@@ -64,9 +68,14 @@ static void init_empty(sw_map *m, sw_map_kind kind, size_t val_size)
     m->len = 0;
     m->kind = (uint8_t)kind;
     m->has_zero = 0;
-    m->val_off = (uint32_t)key_part(kind);
     m->val_size = (uint32_t)val_size;
-    m->slot_size = (uint32_t)((m->val_off + val_size + 7) & ~(size_t)7);
+    if (kind == SW_MAP_BYTES && val_size <= sizeof(uint32_t)) {
+        m->val_off = (uint32_t)offsetof(bytes_key, small);
+        m->slot_size = (uint32_t)sizeof(bytes_key);
+    } else {
+        m->val_off = (uint32_t)key_part(kind);
+        m->slot_size = (uint32_t)((m->val_off + val_size + 7) & ~(size_t)7);
+    }
     m->pool = NULL;
     m->pool_len = m->pool_cap = 0;
 }
@@ -246,28 +255,40 @@ void *sw_map_next(const sw_map *m, size_t *it, uint64_t *key)
 
 /* ---- byte-string keys ------------------------------------------------------------------------- */
 
-/* A key of at most 16 bytes as its slot holds it: zero-padded. */
-static void inline_form(const void *key, size_t len, unsigned char out[BYTES_INLINE])
+/* A key of at most 16 bytes as its slot holds it, zero-padded, as two little-endian numbers: read
+ * with loads that touch only the key's bytes (no copy into a buffer, no call to memcpy). */
+static inline void inline_words(const void *key, size_t len, uint64_t w[2])
 {
-    memset(out, 0, BYTES_INLINE);
-    if (len) memcpy(out, key, len);
+    const unsigned char *p = (const unsigned char *)key;
+    if (len >= 8) {
+        w[0] = sw_load64(p);
+        w[1] = len == BYTES_INLINE ? sw_load64(p + 8) : sw_load_tail(p + 8, len - 8);
+    } else {
+        w[0] = sw_load_tail(p, len);
+        w[1] = 0;
+    }
 }
 
-/* The slot of the key (its hash tagged), or the free slot where it would go. */
-static unsigned char *find_bytes(const sw_map *m, const void *key, size_t len, uint64_t tag)
+/* Whether the slot s (whose tag is the key's) holds the len bytes at key. */
+static inline int same_key(const sw_map *m, const unsigned char *s, const void *key, size_t len)
 {
-    unsigned char want[BYTES_INLINE];
-    int inl = len <= BYTES_INLINE;
-    if (inl) inline_form(key, len, want);
+    bytes_key bk;
+    memcpy(&bk, s, sizeof bk);
+    if (bk.len != len) return 0;
+    if (len > BYTES_INLINE) return memcmp(m->pool + bk.k.off, key, len) == 0;
+    uint64_t w[2];
+    inline_words(key, len, w);
+    return sw_load64(bk.k.inl) == w[0] && sw_load64(bk.k.inl + 8) == w[1];
+}
+
+/* The slot of the key (its hash tagged), or the free slot where it would go. A probe reads the
+ * slot's tag; the key's bytes are read only when the tags are equal (nearly always the key). */
+static inline unsigned char *find_bytes(const sw_map *m, const void *key, size_t len, uint64_t tag)
+{
     for (size_t i = tag & m->mask;; i = (i + 1) & m->mask) {
         unsigned char *s = sw_map__slot(m, i);
-        bytes_key bk;
-        memcpy(&bk, s, sizeof bk);
-        if (!bk.tag) return s;
-        if (bk.tag != tag || bk.len != len) continue;
-        if (inl ? sw_load64(bk.k.inl) == sw_load64(want) && sw_load64(bk.k.inl + 8) == sw_load64(want + 8)
-                : memcmp(m->pool + bk.k.off, key, len) == 0)
-            return s;
+        uint64_t t = sw_map__key(s);
+        if (!t || (t == tag && same_key(m, s, key, len))) return s;
     }
 }
 
@@ -292,11 +313,12 @@ void *sw_map_put_bytes_h(sw_map *m, const void *key, size_t len, uint64_t hash, 
         return s + m->val_off;
     }
     size_t extra = len > BYTES_INLINE ? len : 0;
-    if (((m->len + 1) * 2 > m->mask + 1 || m->pool_len + extra > m->pool_cap) &&
-        !sw_map_reserve(m, 1, extra))
-        return NULL;
-    s = find_bytes(m, key, len, tag); /* the table may have grown */
-    bytes_key bk;
+    if ((m->len + 1) * 2 > m->mask + 1 || m->pool_len + extra > m->pool_cap) {
+        const unsigned char *before = m->slots;
+        if (!sw_map_reserve(m, 1, extra)) return NULL;
+        if (m->slots != before) s = find_bytes(m, key, len, tag); /* the table grew: probe again */
+    }
+    bytes_key bk; /* the new slot's key part; its value stays zero (a free slot is all zeros) */
     memset(&bk, 0, sizeof bk);
     bk.tag = tag;
     bk.len = (uint32_t)len;
@@ -305,7 +327,10 @@ void *sw_map_put_bytes_h(sw_map *m, const void *key, size_t len, uint64_t hash, 
         memcpy(m->pool + m->pool_len, key, len);
         m->pool_len += len;
     } else {
-        inline_form(key, len, bk.k.inl);
+        uint64_t w[2];
+        inline_words(key, len, w);
+        sw_store64(bk.k.inl, w[0]);
+        sw_store64(bk.k.inl + 8, w[1]);
     }
     memcpy(s, &bk, sizeof bk);
     m->len++;

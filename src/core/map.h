@@ -30,7 +30,9 @@
  *    so that 0 can mark the free slots without taking a key away from the caller;
  *  - a byte-string slot keeps the key's 64-bit hash (so the table grows without rehashing and a
  *    probe compares bytes only when the hashes are equal) and, for keys of at most 16 bytes, the
- *    key itself, compared as two 8-byte numbers (longer keys go to a pool, compared with memcmp);
+ *    key itself, compared as two 8-byte numbers read straight from the caller's key (longer keys
+ *    go to a pool, compared with memcmp); a value of at most 4 bytes fits in the slot's key part
+ *    (32 bytes a slot rather than 40), and a new key is probed for once unless the table grows;
  *  - sw_map_prefetch() / sw_map_prefetch_h() start loading a key's slot before it is needed, so
  *    that the probes of several keys wait for memory together.
  */

@@ -23,6 +23,7 @@
 #include <string.h>
 #include "entities_internal.h"
 #include "hash.h"
+#include "map.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Small helpers on words
@@ -31,12 +32,90 @@
 #define LX_NAMEISH (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE | SW_LX_COUNTRY | SW_LX_CITY)
 #define LX_NOSTART (SW_LX_FUNCTION | SW_LX_PRONOUN | SW_LX_CALENDAR | SW_LX_SPEECH | SW_LX_COGNITION)
 
-enum { EV_PERSON = 0, EV_ORG, EV_PLACE };
+/* The kinds of entity that evidence is gathered for (an index of ev[]), and their number. */
+enum { EV_PERSON = 0, EV_ORG, EV_PLACE, EV_KINDS };
 
 /* Bounds that keep the stage linear on pathological input: the longest run of capitalised words
  * taken as one name, and the most entities compared with one name (newest first). */
 #define MAX_RUN 24
 #define MAX_CANDIDATES 64
+
+/* Windows: how far the stage looks around a token or down a list, each bound short enough that the
+ * stage stays linear and long enough for the English it was written on. */
+#define WORD_LIST_DUP_SCAN 16   /* newest entities of a word's list searched for one being added again
+                                 * (a longer list is a common word: a repeat costs one node) */
+#define LISTS_SHARE_SCAN 16     /* newest entities of each of two words' lists compared in a headline
+                                 * (at most 16 x 16 per pair of words) */
+#define ROLE_MODIFIERS_MAX 3    /* words before a role word searched for a nation word ("Belarusian
+                                 * opposition leader X"): a noun's modifiers are rarely more */
+#define APPOSITIVE_MAX_TOKENS 7 /* tokens of an appositive read for its head ("X, a staunch Kremlin
+                                 * ally,"): a longer one is more likely a clause than a description */
+#define APPOSITIVE_MAX_NATIONS 2 /* nation words kept from one appositive ("the president of Belarus") */
+#define MENTION_MAX_ROLES 8     /* role words kept from around one mention (an entity keeps
+                                 * SW_ENT_MAX_ROLES over all its mentions) */
+#define MENTION_MAX_NATIONS 4   /* nation words kept from around one mention (an entity keeps
+                                 * SW_ENT_MAX_NATIONS) */
+#define BRACKET_ACRONYM_MAX_TOKENS 3 /* tokens of an acronym in brackets after a name ("(PG&E)": PG & E) */
+#define AND_NAME_MAX_WORDS 4    /* capitalised words after "and" inside a company's name ("Pacific Gas
+                                 * and Electric Company"): more would join two names */
+#define DESCRIPTION_MAX_NATIONS 3 /* nation words between a determiner and a role noun of a
+                                 * description ("the Russian President", "his Belarusian counterpart") */
+
+/* Word lengths, in bytes. */
+#define WORD_KEY_MAX 64         /* longest word keyed in the name maps (a key buffer holds one): no
+                                 * name's word is so long */
+#define ACRONYM_MAX 16          /* most letters of an acronym made from a name's initials: a name of
+                                 * more capitalised words gets none */
+#define ACRONYM_MIN 2           /* fewest letters of such an acronym: one initial is no acronym */
+#define INITIAL_MAX_LEN 3       /* longest word that a period token of its own makes an initial or an
+                                 * abbreviation inside a name ("Ulysses S. Grant", "Mr. Smith") */
+#define AGE_MAX_LEN 3           /* longest number taken for an age between commas after a name ("X, 45,") */
+_Static_assert(WORD_KEY_MAX % 8 == 0 && ACRONYM_MAX % 8 == 0, ""); /* keys are hashed eight bytes a step */
+
+/* Capacities: the room the name maps start with (full names, words of names, acronyms), which most
+ * articles never outgrow, and the first room for mentions, one per MENTIONS_START_TOKENS tokens (an
+ * article has about one per twelve) and MENTIONS_START_MIN more. */
+#define FULL_MAP_START 64
+#define WORDS_MAP_START 128
+#define ACRONYMS_MAP_START 32
+#define MENTIONS_START_TOKENS 8
+#define MENTIONS_START_MIN 16
+/* Room a name's key buffer grows by beyond twice what the name needs, so that it grows a few times
+ * an article at most. */
+#define KEY_SCRATCH_SLACK 64
+
+/* Thresholds of the decisions on names. */
+#define PERSON_NAME_MIN_WORDS 2 /* a name that looks like a person's (name_like) has two or three words */
+#define PERSON_NAME_MAX_WORDS 3
+#define HANDLE_MIN_HUMPS 2      /* lower-to-capital steps that make a one-word name a handle
+                                 * ("DrAmyActon"), not a name as prose writes it */
+#define COMMON_LOWER_RATIO 2    /* at a sentence start, a word the article writes in lower case more
+                                 * than twice as often (plus one) as capitalised elsewhere is common */
+#define NOT_PERSON_EVIDENCE 4   /* organisation or place evidence from which a name takes no votes of
+                                 * the pronouns after it */
+#define PRONOUN_VOTES_MAX 2     /* pronoun votes that count as person evidence: many "he"s after a name
+                                 * do not outweigh what the name itself says */
+#define ONE_WORD_PERSON_ABOVE 1 /* person evidence that a one-word name must pass to be a person: a
+                                 * given name alone gives EV_WEAK_GIVEN_NAME */
+
+/* Evidence weights that have a name beside their number (the other weights are the cues' own). */
+#define EV_HONORIFIC 6          /* "Mr", "Ms" before the name */
+#define EV_HEAD_WORD 6          /* the name's last word heads names of one kind ("College", "Island",
+                                 * "Times"); taken back when a given name starts it and it speaks */
+#define EV_GIVEN_NAME 4         /* a given name opens a name of several words */
+#define EV_WEAK_GIVEN_NAME 1    /* the same alone, or one the article also writes in lower case */
+#define EV_TITLE 4              /* a title or role written before the name ("President X") */
+#define EV_HEAD_NOUN 3          /* a noun of a kind after one of its mentions ("the Wagner group"),
+                                 * counted once per entity */
+#define EV_SURNAME_REFS 2       /* the last word of its name used alone for it ("Putin"), however often */
+
+/* How well find_entity() matched a name with an entity's: the best match wins, then the most
+ * recent entity. */
+enum {
+    MATCH_FIRST_NAME = 1,       /* a lone word is the first word of a person's fuller name */
+    MATCH_SUBSET = 2,           /* same last word, and one name's words are all in the other */
+    MATCH_LAST_WORD = 3         /* a lone word is the last word of the fuller name ("Putin") */
+};
 
 /* The bytes a word keeps before an ending of the pack's lists for the ending to count: an adjective
  * ending (SW_LIST_ADJECTIVE_ENDINGS; "ally", "rest", "dent" are nouns), a past-tense ending
@@ -103,133 +182,49 @@ static uint32_t word_key(const char *w, uint32_t len, char *dst, uint32_t cap)
  * key is hashed in a buffer with room for SW_HASH_ROOM(len) bytes, so the last step is one load.
  * The maps are only ever probed, never walked in slot order, so the hash decides nothing but
  * where keys sit. */
-static uint32_t key_hash(const char *s, size_t len)
+static uint64_t key_hash(const char *s, size_t len)
 {
-    uint32_t h = (uint32_t)sw_hash_padded64(s, len);
+    uint64_t h = sw_hash_padded64(s, len);
     return h ? h : 1;
 }
 
-/* Eight bytes given as a little-endian number (sw_load64()'s) stored at dst, on any machine (one
- * store where the machine is little-endian, as sw_load64() is one load). */
-static inline void store_le64(char *dst, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    memcpy(dst, &v, 8);
-#else
-    for (int b = 0; b < 8; b++) dst[b] = (char)(v >> (8 * b));
-#endif
-}
-
 /* ------------------------------------------------------------------------------------------------
- * Hash maps in the arena (open addressing, string keys -> values >= 0). Four calls make the
- * interface (smap_init, smap_get, smap_put, smap_get_or_put); the caller gives each key's
- * key_hash().
+ * The name maps: the library's hash table (map.h), byte-string keys -> values >= 0 in the arena;
+ * the caller gives each key's key_hash().
  * --------------------------------------------------------------------------------------------- */
 
-typedef struct smap_slot {
-    const char *key;
-    uint32_t len, hash;
-    int32_t val;
-} smap_slot;
-
-typedef struct smap {
-    smap_slot *slots;
-    uint32_t cap, used;
-} smap;
-
-/* Prepares an empty map with room for `want` keys at half load; 0 when out of memory. */
-static int smap_init(sw_arena *a, smap *m, uint32_t want)
+/* Makes an empty map with room for `want` keys; 0 when out of memory. */
+static int name_map_init(sw_arena *a, sw_map *m, uint32_t want)
 {
-    uint32_t cap = 64;
-    while (cap < want * 2) cap <<= 1;
-    m->slots = sw_arena_calloc(a, cap, sizeof *m->slots);
-    m->cap = cap;
-    m->used = 0;
-    return m->slots != NULL;
+    return sw_map_init_arena(m, a, SW_MAP_BYTES, sizeof(int32_t), want);
 }
 
-/* Equality of two keys of len bytes (a plain loop for the short keys that words are). */
-static int key_eq(const char *a, const char *b, uint32_t len)
+/* The value of key (whose key_hash() is h), or -1. */
+static int32_t name_map_get(const sw_map *m, const char *key, uint32_t len, uint64_t h)
 {
-    if (len > 16) return memcmp(a, b, len) == 0;
-    for (uint32_t i = 0; i < len; i++)
-        if (a[i] != b[i]) return 0;
-    return 1;
+    const int32_t *v = sw_map_get_bytes_h(m, key, len, h);
+    return v ? *v : -1;
 }
 
-/* The slot of key (hash h): the one that holds it, or the empty slot where it would go. */
-static smap_slot *smap_find(const smap *m, const char *key, uint32_t len, uint32_t h)
+/* Sets key -> val, given the key's key_hash() h. 0 when out of memory (the map is then as it
+ * was). */
+static int name_map_put(sw_map *m, const char *key, uint32_t len, uint64_t h, int32_t val)
 {
-    uint32_t i = h & (m->cap - 1);
-    for (;;) {
-        smap_slot *s = &m->slots[i];
-        if (!s->key) return s;
-        if (s->hash == h && s->len == len && key_eq(s->key, key, len)) return s;
-        i = (i + 1) & (m->cap - 1);
-    }
-}
-
-/* Returns the value for key (whose key_hash() is h), or -1. */
-static int32_t smap_get(const smap *m, const char *key, uint32_t len, uint32_t h)
-{
-    smap_slot *s = smap_find(m, key, len, h);
-    return s->key ? s->val : -1;
-}
-
-/* Makes room for one more key: doubles the table when it would pass half load. 0 when out of
- * memory (the map is then as it was). */
-static int smap_reserve(sw_arena *a, smap *m)
-{
-    if ((m->used + 1) * 2 > m->cap) {
-        smap old = *m;
-        if (!smap_init(a, m, old.cap)) {
-            *m = old;
-            return 0;
-        }
-        for (uint32_t i = 0; i < old.cap; i++)
-            if (old.slots[i].key) {
-                *smap_find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
-                m->used++;
-            }
-    }
-    return 1;
-}
-
-/* The slot for key (hash h), made when new (the key copied into the arena, the value -1); grows
- * the table at half load. NULL when out of memory. */
-static smap_slot *smap_slot_for(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h)
-{
-    if (!smap_reserve(a, m)) return NULL;
-    smap_slot *s = smap_find(m, key, len, h);
-    if (!s->key) {
-        char *k = sw_arena_strndup(a, key, len);
-        if (!k) return NULL;
-        s->key = k;
-        s->len = len;
-        s->hash = h;
-        s->val = -1;
-        m->used++;
-    }
-    return s;
-}
-
-/* Sets key -> val, given the key's key_hash() h. 0 when out of memory. */
-static int smap_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
-{
-    smap_slot *s = smap_slot_for(a, m, key, len, h);
-    if (!s) return 0;
-    s->val = val;
+    int32_t *v = sw_map_put_bytes_h(m, key, len, h, NULL);
+    if (!v) return 0;
+    *v = val;
     return 1;
 }
 
 /* The value of key (hash h) when the map has it; else sets key -> val (val >= 0) and returns val.
- * -2 when out of memory. */
-static int32_t smap_get_or_put(sw_arena *a, smap *m, const char *key, uint32_t len, uint32_t h, int32_t val)
+ * -2 when out of memory (the map is then as it was). */
+static int32_t name_map_get_or_put(sw_map *m, const char *key, uint32_t len, uint64_t h, int32_t val)
 {
-    smap_slot *s = smap_slot_for(a, m, key, len, h);
-    if (!s) return -2;
-    if (s->val < 0) s->val = val;
-    return s->val;
+    int added;
+    int32_t *v = sw_map_put_bytes_h(m, key, len, h, &added);
+    if (!v) return -2;
+    if (added) *v = val;
+    return *v;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -253,14 +248,14 @@ typedef struct cand {            /* one mention found */
 } cand;
 
 typedef struct xent {            /* evidence gathered for one entity */
-    int32_t ev[3];
+    int32_t ev[EV_KINDS];
     int32_t pron_m, pron_f, pron_votes;
     uint8_t lex_gender;
     uint32_t last_tok;           /* start token of its latest mention (recency) */
     uint32_t n_ments;
     int32_t sibling;             /* an entity named next to it in a list ("Warsaw, Rzeszów"), or -1 */
     uint8_t sibling_strong;      /* joined by "and" / "or" rather than a comma */
-    uint8_t head_noun[3];        /* a noun of that kind followed one of its mentions */
+    uint8_t head_noun[EV_KINDS]; /* a noun of that kind followed one of its mentions */
     uint32_t surname_refs;       /* mentions by the last word of a longer name alone ("Putin") */
 } xent;
 
@@ -283,6 +278,8 @@ typedef struct ectx {
     const uint64_t *cls;         /* lexicon classes of each token (the lookup stage's doc->tok_cls) */
     uint32_t *nm;                /* name roles (NM_ROLES) of each token, and NM_CAPWORD */
     const uint32_t *core;        /* byte length of each token without a possessive ending */
+    const sw_pack_list *possessives; /* the pack's possessive endings (SW_LIST_POSSESSIVE_ENDINGS) */
+    uint8_t possessive_first[256]; /* 1: an ending with a letter begins with the byte, in either case */
     uint32_t *marks;             /* body tokens that are determiners or gendered pronouns, in order */
     size_t n_marks;
     wstat *wstats;               /* per distinct word (doc->words) */
@@ -294,8 +291,8 @@ typedef struct ectx {
     xent *xe;
     sw_entinfo *ei;
     size_t n_ents, cap_ents, cap_ei;
-    smap full, acro;
-    smap words;                  /* key of a name word -> its number in nwords */
+    sw_map full, acro;           /* name_key() of a name / an acronym -> its entity */
+    sw_map words;                /* key of a name word -> its number in nwords */
     nword *nwords;               /* the name words (see "The words of names") */
     size_t n_nwords, cap_nwords;
     int32_t *wnword;             /* distinct word (wstats) -> its name word number, -1 unknown */
@@ -304,7 +301,8 @@ typedef struct ectx {
     char *scratch;               /* key building */
     size_t cap_scratch;
     uint32_t key_s, key_e;       /* the tokens whose name_key() scratch holds (key_e 0: none) */
-    uint32_t key_len, key_hash;  /* its length and key_hash() (0: not yet computed) */
+    uint32_t key_len;            /* its length */
+    uint64_t key_hash;           /* its key_hash() (0: not yet computed) */
 } ectx;
 
 static const char *tok_text(const ectx *c, uint32_t i) { return c->doc->text + c->toks[i].start; }
@@ -328,23 +326,84 @@ static inline uint64_t CLS(const ectx *c, uint32_t i) { return c->cls[i]; }
 /* Byte length of token i without a possessive ending (computed once in classify_tokens). */
 static uint32_t core_len(const ectx *c, uint32_t i) { return c->core[i]; }
 
-/* Whether word i carries a possessive: its own 's, or a separate 's / ’s token glued to it. */
+/* Whether byte b is an ASCII letter. */
+static int ascii_letter(unsigned char b) { return (unsigned)(sw_fold_byte(b) - 'a') < 26u; }
+
+/* Whether byte b is an ASCII capital (a byte that folding changes: fold.h folds ASCII only). */
+static int ascii_capital(unsigned char b) { return sw_fold_byte(b) != b; }
+
+/* The position of the first letter of a possessive ending of the pack: the length of its mark
+ * ("'" of "'s"); its length when it has no letter (the apostrophe alone, which the stage leaves
+ * alone: as a token of its own it closes a quotation as often). */
+static uint32_t ending_letters_at(const sw_pack_item *e)
+{
+    uint32_t j = 0;
+    while (j < e->len && !ascii_letter((unsigned char)e->str[j])) j++;
+    return j;
+}
+
+/* Notes the pack's possessive endings, and the first bytes of those that have a letter, by which
+ * nearly every token is passed over. */
+static void possessives_init(ectx *c)
+{
+    c->possessives = sw_pack_list_of(c->doc->pack, SW_LIST_POSSESSIVE_ENDINGS);
+    memset(c->possessive_first, 0, sizeof c->possessive_first);
+    for (uint32_t k = 0; k < c->possessives->n; k++) {
+        const sw_pack_item *e = &c->possessives->items[k];
+        if (!e->len || ending_letters_at(e) == e->len) continue;
+        unsigned char b = (unsigned char)e->str[0];
+        c->possessive_first[b] = 1;
+        if (ascii_letter(b)) c->possessive_first[b ^ 0x20] = 1; /* the other case */
+    }
+}
+
+/* possessive_ending() for a token whose first byte begins an ending. */
+static int possessive_ending_slow(const ectx *c, uint32_t i)
+{
+    uint32_t l = tok_len(c, i);
+    const char *s = tok_text(c, i);
+    for (uint32_t k = 0; k < c->possessives->n; k++) {
+        const sw_pack_item *e = &c->possessives->items[k];
+        if (e->len != l || ending_letters_at(e) == l) continue;
+        uint32_t j = 0;
+        while (j < l && sw_fold_byte((unsigned char)s[j]) == (unsigned char)e->str[j]) j++;
+        if (j == l) return 1;
+    }
+    return 0;
+}
+
+/* Whether token i is a possessive ending of the pack with a letter written as a token of its own
+ * ("Smith" "’s"), compared without case. */
+static inline int possessive_ending(const ectx *c, uint32_t i)
+{
+    return c->possessive_first[(unsigned char)tok_text(c, i)[0]] ? possessive_ending_slow(c, i) : 0;
+}
+
+/* Whether token i is the letters of a possessive ending of the pack, as the list writes them, whose
+ * mark is the token before it ("s" after an apostrophe taken for a quotation mark). */
+static int possessive_letters(const ectx *c, uint32_t i)
+{
+    uint32_t l = tok_len(c, i);
+    const char *s = tok_text(c, i);
+    for (uint32_t k = 0; k < c->possessives->n; k++) {
+        const sw_pack_item *e = &c->possessives->items[k];
+        uint32_t m = ending_letters_at(e);
+        if (m > 0 && m < e->len && e->len - m == l && memcmp(s, e->str + m, l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Whether word i carries a possessive: its own ending, or an ending of the pack written as a
+ * token of its own glued to it ("Smith" "’s"), or as its mark and its letters ("Smith" "'" "s"). */
 static int has_possessive(const ectx *c, uint32_t i)
 {
     if (core_len(c, i) < tok_len(c, i)) return 1;
-    /* a separate "'s" / "’s" token, or an apostrophe token then "s", glued to the word */
     if (i + 1 < c->n_toks && c->toks[i + 1].block == c->toks[i].block) {
         const sw_tok *n = &c->toks[i + 1];
-        const char *s = c->doc->text + n->start;
-        uint32_t l = n->end - n->start;
-        if ((l == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
-            (l == 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-             (unsigned char)s[2] == 0x99 && (s[3] == 's' || s[3] == 'S')))
-            return 1;
+        if (possessive_ending(c, i + 1)) return 1;
         if (n->flags & SW_TF_SPACE_BEFORE) return 0;
         if (n->kind == SW_TK_QUOTE && n->qm == SW_QM_NONE && i + 2 < c->n_toks &&
-            !(c->toks[i + 2].flags & SW_TF_SPACE_BEFORE) && c->toks[i + 2].end - c->toks[i + 2].start == 1 &&
-            c->doc->text[c->toks[i + 2].start] == 's')
+            !(c->toks[i + 2].flags & SW_TF_SPACE_BEFORE) && possessive_letters(c, i + 2))
             return 1;
     }
     return 0;
@@ -412,6 +471,44 @@ static int block_role(const sw_doc *doc, uint32_t b)
  * Pass 1: name roles and word statistics
  * --------------------------------------------------------------------------------------------- */
 
+/* What pass 1 asks of every word that is not capitalised before the pack's glued name particles
+ * (SW_LIST_GLUED_PARTICLES: "al-", "el-"): whether its byte at `at`, the last byte of the shortest
+ * item (the hyphen), is one that an item has there. For nearly every word that is one load and one
+ * table read; only the few that pass are compared with the items. */
+typedef struct glue_probe {
+    const sw_pack_list *particles;
+    uint32_t at;                 /* below SW_TEXT_PAD: readable at any word of the padded text */
+    uint8_t hit[256];            /* 1 for the bytes that some item has at `at` */
+} glue_probe;
+
+/* Prepares the probe of the pack's glued particles (empty items are none; with no item, no byte
+ * passes). */
+static void glue_probe_init(glue_probe *g, const sw_pack *pack)
+{
+    memset(g, 0, sizeof *g);
+    g->particles = sw_pack_list_of(pack, SW_LIST_GLUED_PARTICLES);
+    const sw_pack_item *items = g->particles->items;
+    uint32_t shortest = SW_TEXT_PAD;
+    for (uint32_t k = 0; k < g->particles->n; k++)
+        if (items[k].len && items[k].len < shortest) shortest = items[k].len;
+    g->at = shortest - 1;
+    for (uint32_t k = 0; k < g->particles->n; k++)
+        if (items[k].len) g->hit[(unsigned char)items[k].str[g->at]] = 1;
+}
+
+/* Whether the word s (len bytes) is a glued particle of the pack, as written, then a capital and
+ * at least one more byte ("al-Assad"): a capitalised word of a name. */
+static int glued_capital(const glue_probe *g, const char *s, uint32_t len)
+{
+    for (uint32_t k = 0; k < g->particles->n; k++) {
+        const sw_pack_item *p = &g->particles->items[k];
+        if (p->len && len > p->len + 1u && memcmp(s, p->str, p->len) == 0 &&
+            ascii_capital((unsigned char)s[p->len]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Pass 1: the name roles of every token (its distinct word's, which the lookup stage found in the
  * pack) and the article-wide statistics of every word (lower-case occurrences, capitalised
  * occurrences that are not at a sentence start), and the body's determiners and gendered pronouns.
@@ -429,6 +526,9 @@ static sw_status classify_tokens(ectx *c)
     if (!c->wstats || !c->nm || !c->marks) return SW_ERR_NOMEM;
     const char *text = doc->text;
     const sw_tok *toks = c->toks;
+    possessives_init(c);
+    glue_probe glue;
+    glue_probe_init(&glue, doc->pack);
     /* the name roles of every distinct word, which the lookup stage found in the pack */
     for (uint32_t k = 0; k < c->n_wstats; k++) {
         const sw_word_type *w = &doc->words[k];
@@ -457,12 +557,11 @@ static sw_status classify_tokens(ectx *c)
                 nm[i] = (t->end - t->start == 1 && s[0] == '&') ? (uint32_t)SW_N_AMPERSAND : 0; /* the symbol & */
                 continue;
             }
-            /* capitalised: SW_TF_CAP, or an Arabic article glued to a capital (al-Assad, el-Sisi);
-             * the rare hyphen asked first, the flag moved into place without a branch: which words
-             * are capitalised or longer than four bytes is no pattern a branch predictor learns */
+            /* capitalised: SW_TF_CAP, or a particle glued to a capital (al-Assad, el-Sisi); the
+             * rare probe byte (the hyphen) asked first, the flag moved into place without a branch:
+             * which words are capitalised is no pattern a branch predictor learns */
             uint32_t capbit = (uint32_t)(t->flags & SW_TF_CAP) * NM_CAPWORD;
-            if (s[2] == '-' && !capbit && t->end - t->start > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
-                s[3] >= 'A' && s[3] <= 'Z') /* s[2] is readable: the text is padded (doc.h) */
+            if (glue.hit[(unsigned char)s[glue.at]] && !capbit && glued_capital(&glue, s, t->end - t->start))
                 capbit = NM_CAPWORD;
             int32_t k = tok_wstat[i];
             if (k < 0) {
@@ -511,27 +610,28 @@ static int32_t known_name_word(const ectx *c, uint32_t i)
     return k >= 0 ? c->wnword[k] : -1;
 }
 
-/* The key of the name word at token i into buf (64 bytes): its length, or 0 when the word has none
- * (nothing but a period, or longer than 64 bytes); *ascii says whether the word is ASCII. */
+/* The key of the name word at token i into buf (WORD_KEY_MAX bytes): its length, or 0 when the word
+ * has none (nothing but a period, or longer than WORD_KEY_MAX bytes); *ascii says whether the word
+ * is ASCII. */
 static uint32_t name_word_key(const ectx *c, uint32_t i, char *buf, int *ascii)
 {
     uint32_t l = core_len(c, i);
     const char *w = tok_text(c, i);
     if (l && w[l - 1] == '.') l--;
-    if (!l || l > 64) return 0;
-    /* an ASCII word, eight bytes a step: w is in the padded text (doc.h) and buf has 64 bytes, so
-     * the last step may read and write past the word */
+    if (!l || l > WORD_KEY_MAX) return 0;
+    /* an ASCII word, eight bytes a step: w is in the padded text (doc.h) and buf has WORD_KEY_MAX
+     * bytes, a multiple of eight, so the last step may read and write past the word */
     uint64_t high = 0;
     for (uint32_t k = 0; k < l; k += 8) {
         uint64_t v = sw_load64(w + k) & sw_low_bytes(l - k);
         high |= v;
-        store_le64(buf + k, sw_fold_ascii8(v)); /* garbage unless ASCII: then not used */
+        sw_store64(buf + k, sw_fold_ascii8(v)); /* garbage unless ASCII: then not used */
     }
     if (sw_is_ascii8(high)) {
         *ascii = 1;
         return l;
     }
-    return word_key_ascii(w, l, buf, 64, ascii);
+    return word_key_ascii(w, l, buf, WORD_KEY_MAX, ascii);
 }
 
 /* The number of the name word at token i, or -1 when no name has the word (or it has no key). */
@@ -539,11 +639,11 @@ static int32_t find_name_word(const ectx *c, uint32_t i)
 {
     int32_t id = known_name_word(c, i);
     if (id >= 0) return id;
-    char buf[64];
+    char buf[WORD_KEY_MAX];
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
-    id = smap_get(&c->words, buf, l, key_hash(buf, l));
+    id = name_map_get(&c->words, buf, l, key_hash(buf, l));
     if (id >= 0 && ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
     return id;
 }
@@ -554,7 +654,7 @@ static int32_t add_name_word(ectx *c, uint32_t i)
 {
     int32_t id = known_name_word(c, i);
     if (id >= 0) return id;
-    char buf[64];
+    char buf[WORD_KEY_MAX];
     int ascii;
     uint32_t l = name_word_key(c, i, buf, &ascii);
     if (!l) return -1;
@@ -569,7 +669,7 @@ static int32_t add_name_word(ectx *c, uint32_t i)
     if (!key) return -2;
     memcpy(key, buf, SW_HASH_ROOM(l));
     c->nwords[c->n_nwords] = (nword){key, l, -1};
-    id = smap_get_or_put(c->arena, &c->words, buf, l, key_hash(buf, l), (int32_t)c->n_nwords);
+    id = name_map_get_or_put(&c->words, buf, l, key_hash(buf, l), (int32_t)c->n_nwords);
     if (id == -2) return -2;
     if (id == (int32_t)c->n_nwords) c->n_nwords++; /* new */
     if (ascii && c->tok_wstat[i] >= 0) c->wnword[c->tok_wstat[i]] = id;
@@ -586,7 +686,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
     size_t need = 8; /* the words' keys are copied and hashed eight bytes a step: room for the last */
     for (uint32_t i = s; i < e; i++) need += tok_len(c, i) + 1;
     if (need > c->cap_scratch) {
-        size_t cap = need * 2 + 64;
+        size_t cap = need * 2 + KEY_SCRATCH_SLACK;
         c->scratch = sw_arena_alloc(c->arena, cap);
         if (!c->scratch) return 0;
         c->cap_scratch = cap;
@@ -620,7 +720,7 @@ static uint32_t name_key(ectx *c, uint32_t s, uint32_t e)
 }
 
 /* key_hash() of the key name_key() built last (kl bytes in c->scratch), computed once. */
-static uint32_t name_key_hash(ectx *c, uint32_t kl)
+static uint64_t name_key_hash(ectx *c, uint32_t kl)
 {
     if (!c->key_hash) c->key_hash = key_hash(c->scratch, kl);
     return c->key_hash;
@@ -637,7 +737,7 @@ static int words_eq(const ectx *c, uint32_t a, uint32_t b)
     if (lb && sb[lb - 1] == '.') lb--;
     if (has_non_ascii(sa, la) || has_non_ascii(sb, lb)) {
         /* "Erdoğan" = "Erdogan" */
-        char ka[64], kb[64];
+        char ka[WORD_KEY_MAX], kb[WORD_KEY_MAX];
         if (la > sizeof ka || lb > sizeof kb) return 0;
         uint32_t na = word_key(sa, la, ka, sizeof ka), nb = word_key(sb, lb, kb, sizeof kb);
         return na == nb && memcmp(ka, kb, na) == 0;
@@ -699,7 +799,7 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
     if (id < 0) return 0;
     int32_t head = c->nwords[id].head;
     int steps = 0;
-    for (int32_t k = head; k >= 0 && steps < 16; k = c->nodes[k].next, steps++)
+    for (int32_t k = head; k >= 0 && steps < WORD_LIST_DUP_SCAN; k = c->nodes[k].next, steps++)
         if (c->nodes[k].ent == ent) return 1;
     if (c->n_nodes == c->cap_nodes) {
         c->nodes = sw_arena_grow(c->arena, c->nodes, sizeof *c->nodes, c->n_nodes, &c->cap_nodes, c->n_nodes + 1);
@@ -715,7 +815,7 @@ static int index_word(ectx *c, uint32_t i, int32_t ent)
  * "eu"). */
 static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
 {
-    char buf[16];
+    char buf[ACRONYM_MAX];
     uint32_t n = 0;
     for (uint32_t i = s; i < e; i++) {
         if (!is_word(c, i) || !capword(c, i)) continue;
@@ -723,8 +823,8 @@ static int index_acronym(ectx *c, uint32_t s, uint32_t e, int32_t ent)
         if (n >= sizeof buf) return 1;
         buf[n++] = (char)sw_fold_byte((unsigned char)tok_text(c, i)[0]);
     }
-    if (n < 2) return 1;
-    return smap_get_or_put(c->arena, &c->acro, buf, n, key_hash(buf, n), ent) != -2; /* the first entity keeps it */
+    if (n < ACRONYM_MIN) return 1;
+    return name_map_get_or_put(&c->acro, buf, n, key_hash(buf, n), ent) != -2; /* the first entity keeps it */
 }
 
 /* Makes tokens [s, e) the entity's name when it has more words than the present one, and indexes
@@ -736,11 +836,11 @@ static int set_name(ectx *c, int32_t ent, uint32_t s, uint32_t e)
     if (ei->name_tok_end > ei->name_tok_start && nw <= ei->name_words) return 1;
     ei->name_tok_start = s;
     ei->name_tok_end = e;
-    ei->name_words = (uint8_t)(nw > 255 ? 255 : nw);
+    ei->name_words = (uint8_t)(nw > UINT8_MAX ? UINT8_MAX : nw);
     for (uint32_t i = s; i < e; i++)
         if (significant(c, i) && !index_word(c, i, ent)) return 0;
     uint32_t kl = name_key(c, s, e);
-    if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
+    if (kl && !name_map_put(&c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return 0;
     if (nw >= 2 && !index_acronym(c, s, e, ent)) return 0;
     return 1;
 }
@@ -769,13 +869,13 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
     uint32_t kl = name_key(c, s, e);
     if (!kl) return -1;
-    int32_t ent = smap_get(&c->full, c->scratch, kl, name_key_hash(c, kl));
+    int32_t ent = name_map_get(&c->full, c->scratch, kl, name_key_hash(c, kl));
     if (ent >= 0) return ent;
     uint32_t nw = count_words(c, s, e);
     uint32_t lw = last_word(c, s, e);
     if (lw == e) return -1;
     if (nw == 1 && allcaps(c, lw)) {
-        ent = smap_get(&c->acro, c->scratch, kl, name_key_hash(c, kl));
+        ent = name_map_get(&c->acro, c->scratch, kl, name_key_hash(c, kl));
         if (ent >= 0) return ent;
     }
     int32_t id = find_name_word(c, lw);
@@ -790,15 +890,15 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
         uint32_t elw = last_word(c, es, ee);
         int score = 0;
         if (nw == 1) {
-            if (elw < ee && words_eq(c, lw, elw)) score = 3;
+            if (elw < ee && words_eq(c, lw, elw)) score = MATCH_LAST_WORD;
             else {
                 uint32_t efw = first_word(c, es, ee);
                 if (efw < ee && words_eq(c, lw, efw) && ei->name_words >= 2 &&
                     ((CLS(c, efw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) || c->xe[cand_ent].ev[EV_PERSON] > 0))
-                    score = 1;
+                    score = MATCH_FIRST_NAME;
             }
         } else if (elw < ee && words_eq(c, lw, elw)) {
-            if (words_subset(c, s, e, es, ee) || words_subset(c, es, ee, s, e)) score = 2;
+            if (words_subset(c, s, e, es, ee) || words_subset(c, es, ee, s, e)) score = MATCH_SUBSET;
         }
         if (!score) continue;
         uint32_t recent = c->xe[cand_ent].last_tok;
@@ -837,21 +937,21 @@ static void add_nation(sw_entinfo *ei, const ectx *c, uint32_t tok)
 
 /* What one name mention says about its entity, gathered before linking. */
 typedef struct mevid {
-    int32_t ev[3];
+    int32_t ev[EV_KINDS];
     uint8_t head_noun;           /* 1 + EV_ORG / EV_PLACE when a noun of that kind follows the name */
     uint8_t hon_gender, lex_gender;
-    uint32_t roles[8], nations[4];
+    uint32_t roles[MENTION_MAX_ROLES], nations[MENTION_MAX_NATIONS];
     uint32_t n_roles, n_nations;
 } mevid;
 
 /* Notes a role word / a nation word found around one mention. */
 static void ev_role(mevid *m, uint32_t tok)
 {
-    if (m->n_roles < 8) m->roles[m->n_roles++] = tok;
+    if (m->n_roles < MENTION_MAX_ROLES) m->roles[m->n_roles++] = tok;
 }
 static void ev_nation(mevid *m, uint32_t tok)
 {
-    if (m->n_nations < 4) m->nations[m->n_nations++] = tok;
+    if (m->n_nations < MENTION_MAX_NATIONS) m->nations[m->n_nations++] = tok;
 }
 
 /* Whether token i is the one-byte punctuation or symbol ch. */
@@ -863,14 +963,8 @@ static int is_punct(const ectx *c, uint32_t i, char ch)
 
 static int is_determiner(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_DETERMINER); }
 
-/* Whether token i is a separate possessive 's / ’s. */
-static int is_possessive_tok(const ectx *c, uint32_t i)
-{
-    const char *s = tok_text(c, i);
-    uint32_t l = tok_len(c, i);
-    return is_word(c, i) && ((l == 2 && s[0] == '\'' && (s[1] == 's' || s[1] == 'S')) ||
-                             (l == 4 && (unsigned char)s[0] == 0xE2 && (s[3] == 's' || s[3] == 'S')));
-}
+/* Whether token i is a word that is a possessive ending of its own ("’s"). */
+static int is_possessive_tok(const ectx *c, uint32_t i) { return is_word(c, i) && possessive_ending(c, i); }
 
 /* Whether a lower-case word has an adjective or participle ending (SW_LIST_ADJECTIVE_ENDINGS:
  * failed, staunch-ly, royal) with ADJECTIVE_MIN_STEM bytes before it, so that it is not taken for a
@@ -923,7 +1017,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
     m->ev[EV_PERSON] += role_word ? 3 : 1;
     /* nation words among the modifiers before the role: "Belarusian opposition leader X" */
     uint32_t j = i;
-    for (uint32_t k = 0; k < 3 && j > 0; k++) {
+    for (uint32_t k = 0; k < ROLE_MODIFIERS_MAX && j > 0; k++) {
         uint32_t p = j - 1;
         if (c->toks[p].block != block || !is_word(c, p)) break;
         uint64_t cp = CLS(c, p);
@@ -998,7 +1092,7 @@ static void evidence_context(const ectx *c, uint32_t s, uint32_t e, uint32_t blo
         }
         /* "X, 45," */
         if (is_punct(c, e, ',') && e + 2 < c->n_toks && c->toks[e + 1].kind == SW_TK_NUM &&
-            (is_punct(c, e + 2, ',') || is_punct(c, e + 2, '.')) && tok_len(c, e + 1) <= 3)
+            (is_punct(c, e + 2, ',') || is_punct(c, e + 2, '.')) && tok_len(c, e + 1) <= AGE_MAX_LEN)
             m->ev[EV_PERSON] += 3;
         /* "Multan, Pakistan" */
         if (is_punct(c, e, ',') && e + 1 < c->n_toks && capword(c, e + 1) &&
@@ -1016,10 +1110,10 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
     if (i >= c->n_toks || c->toks[i].block != block || !is_word(c, i)) return;
     if (!is_determiner(c, i) && !(CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM))) return;
     if (is_determiner(c, i)) i++;
-    uint32_t head = SW_NONE, nations[2];
+    uint32_t head = SW_NONE, nations[APPOSITIVE_MAX_NATIONS];
     uint32_t n_nat = 0;
     int after_of = 0;
-    for (uint32_t k = 0; k < 7 && i < c->n_toks && c->toks[i].block == block; k++, i++) {
+    for (uint32_t k = 0; k < APPOSITIVE_MAX_TOKENS && i < c->n_toks && c->toks[i].block == block; k++, i++) {
         const sw_tok *t = &c->toks[i];
         if (t->kind != SW_TK_WORD) {
             if (is_punct(c, i, ',') || is_punct(c, i, '.') || is_punct(c, i, ';') || is_punct(c, i, ')') ||
@@ -1039,7 +1133,7 @@ static void evidence_appositive(const ectx *c, uint32_t e, uint32_t block, mevid
             return;
         }
         if (ci & (SW_LX_DEMONYM | SW_LX_COUNTRY)) {
-            if (n_nat < 2) nations[n_nat++] = i;
+            if (n_nat < APPOSITIVE_MAX_NATIONS) nations[n_nat++] = i;
             if (after_of) continue;
         }
         if (!after_of && !capword(c, i)) head = i;
@@ -1065,13 +1159,13 @@ static int place_prefix_word(const ectx *c, uint32_t i) { return nm_has(c, i, SW
 /* Last words of the names of news outlets (besides the lexicon's media words). */
 static int media_head(const ectx *c, uint32_t i) { return nm_has(c, i, SW_N_MEDIA_HEAD); }
 
-/* Number of places where a lower-case letter is followed by a capital inside the word. */
+/* Number of places where a small ASCII letter is followed by a capital inside the word. */
 static int camel_humps(const ectx *c, uint32_t i)
 {
-    const char *s = tok_text(c, i);
+    const unsigned char *s = (const unsigned char *)tok_text(c, i);
     int n = 0;
     for (uint32_t k = 1; k < tok_len(c, i); k++)
-        if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z') n++;
+        if (ascii_capital(s[k]) && ascii_letter(s[k - 1]) && !ascii_capital(s[k - 1])) n++;
     return n;
 }
 
@@ -1112,17 +1206,18 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
         !place_head(c, fw) &&
         !(cf & (SW_LX_PLACE_WORD | SW_LX_TITLE | SW_LX_ROLE | SW_LX_DEMONYM | SW_LX_MEDIA)) &&
         (nw >= 2 || !(cf & SW_LX_ORG_WORD))) {
-        m->ev[EV_PERSON] += common_first || nw < 2 ? 1 : 4;
+        m->ev[EV_PERSON] += common_first || nw < 2 ? EV_WEAK_GIVEN_NAME : EV_GIVEN_NAME;
         if ((cf & SW_LX_FIRST_MALE) && !(cf & SW_LX_FIRST_FEMALE)) m->lex_gender = SW_GENDER_MALE;
         if ((cf & SW_LX_FIRST_FEMALE) && !(cf & SW_LX_FIRST_MALE)) m->lex_gender = SW_GENDER_FEMALE;
     }
     /* the last word is the head of an English name: "Andros Island", "Royal Veterinary College" */
-    if ((CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && nw >= 2 && !(CLS(c, lw) & SW_LX_PLACE_WORD)) m->ev[EV_ORG] += 6;
-    else if (media_head(c, lw) && nw >= 2) m->ev[EV_ORG] += 6;
+    if ((CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_MEDIA)) && nw >= 2 && !(CLS(c, lw) & SW_LX_PLACE_WORD))
+        m->ev[EV_ORG] += EV_HEAD_WORD;
+    else if (media_head(c, lw) && nw >= 2) m->ev[EV_ORG] += EV_HEAD_WORD;
     else if (any_org) m->ev[EV_ORG] += 5;
-    if ((CLS(c, lw) & SW_LX_PLACE_WORD) && nw >= 2) m->ev[EV_PLACE] += 6;
+    if ((CLS(c, lw) & SW_LX_PLACE_WORD) && nw >= 2) m->ev[EV_PLACE] += EV_HEAD_WORD;
     /* "DrAmyActon": a handle, not a name as written in prose */
-    if (nw == 1 && camel_humps(c, lw) >= 2) m->ev[EV_ORG] += 2;
+    if (nw == 1 && camel_humps(c, lw) >= HANDLE_MIN_HUMPS) m->ev[EV_ORG] += 2;
     if (all_geo) m->ev[EV_PLACE] += 5;
     /* an acronym (TASS, NATO) is an organisation, unless it spells a small word too ("US") */
     if (nw == 1 && allcaps(c, lw) && !(CLS(c, lw) & (SW_LX_COUNTRY | SW_LX_FUNCTION | SW_LX_PRONOUN)))
@@ -1133,10 +1228,10 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
 /* Appends a mention on tokens [s, e) (title prefix from pre_s); 0 when out of memory. */
 static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t ent, uint8_t kind)
 {
-    /* first room for a candidate per eight tokens (an article has about one per twelve) */
+    /* first room for a candidate per MENTIONS_START_TOKENS tokens */
     if (c->n_cands == c->cap_cands) {
-        c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands,
-                                 c->n_cands ? c->n_cands + 1 : c->n_toks / 8 + 16);
+        size_t want = c->n_cands ? c->n_cands + 1 : c->n_toks / MENTIONS_START_TOKENS + MENTIONS_START_MIN;
+        c->cands = sw_arena_grow(c->arena, c->cands, sizeof *c->cands, c->n_cands, &c->cap_cands, want);
         if (!c->cands) return 0;
     }
     cand *m = &c->cands[c->n_cands++];
@@ -1154,7 +1249,7 @@ static int push_cand(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int32_t en
 /* Whether [s, e) is an acronym closed by a bracket: "EU)", "PG&E)", "AT&T)". */
 static int bracketed_acronym(const ectx *c, uint32_t s, uint32_t e)
 {
-    if (e > s + 3 || e >= c->n_toks || !is_punct(c, e, ')')) return 0;
+    if (e > s + BRACKET_ACRONYM_MAX_TOKENS || e >= c->n_toks || !is_punct(c, e, ')')) return 0;
     for (uint32_t i = s; i < e; i++)
         if (!(is_word(c, i) && (allcaps(c, i) || (tok_len(c, i) == 1 && capword(c, i)))) && !nm_has(c, i, SW_N_AMPERSAND))
             return 0;
@@ -1169,7 +1264,7 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
         c->cands[c->n_cands - 1].tok_e == s - 1 && c->cands[c->n_cands - 1].ent >= 0) {
         ent = c->cands[c->n_cands - 1].ent;
         uint32_t kl = name_key(c, s, e);
-        if (kl && !smap_put(c->arena, &c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
+        if (kl && !name_map_put(&c->full, c->scratch, kl, name_key_hash(c, kl), ent)) return SW_ERR_NOMEM;
     }
     if (ent < 0) {
         if (!create) return SW_OK;
@@ -1180,10 +1275,10 @@ static sw_status add_name(ectx *c, uint32_t pre_s, uint32_t s, uint32_t e, int c
     }
     xent *x = &c->xe[ent];
     sw_entinfo *ei = &c->ei[ent];
-    for (int k = 0; k < 3; k++) x->ev[k] += m->ev[k];
+    for (int k = 0; k < EV_KINDS; k++) x->ev[k] += m->ev[k];
     if (m->head_noun && !x->head_noun[m->head_noun - 1]) {
         x->head_noun[m->head_noun - 1] = 1;
-        x->ev[m->head_noun - 1] += 3;
+        x->ev[m->head_noun - 1] += EV_HEAD_NOUN;
     }
     /* "X, Y" / "X and Y": names listed together are usually of one kind */
     if (create && s >= 2 && c->n_cands && c->cands[c->n_cands - 1].kind == SW_MK_NAME &&
@@ -1236,7 +1331,7 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
     }
     /* "Ulysses S. Grant", "Mr. Smith" when the period is its own token */
     if (is_punct(c, j, '.') && !(c->toks[j].flags & SW_TF_SPACE_BEFORE) && j + 1 < bend && capword(c, j + 1) &&
-        !(c->toks[j + 1].flags & SW_TF_SENT_START) && tok_len(c, e - 1) <= 3)
+        !(c->toks[j + 1].flags & SW_TF_SENT_START) && tok_len(c, e - 1) <= INITIAL_MAX_LEN)
         return j + 1;
     if (j + 1 >= bend || !capword(c, j + 1) || (c->toks[j + 1].flags & SW_TF_SENT_START)) {
         /* "of the" + capital */
@@ -1253,7 +1348,8 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
      * end in an organisation noun and the words before it name nothing of their own */
     if (nm_has(c, j, SW_N_CONJUNCTION)) {
         uint32_t k = j + 1;
-        while (k < bend && k - j <= 4 && capword(c, k) && !(c->toks[k].flags & SW_TF_SENT_START)) k++;
+        while (k < bend && k - j <= AND_NAME_MAX_WORDS && capword(c, k) && !(c->toks[k].flags & SW_TF_SENT_START))
+            k++;
         if (k > j + 1 && (CLS(c, k - 1) & SW_LX_ORG_WORD) && !has_possessive(c, k - 1)) {
             int plain = 1;
             for (uint32_t i = s; i < e; i++)
@@ -1281,7 +1377,7 @@ static int common_at_start(const ectx *c, uint32_t i, int single, int named_head
     wstat *w = wstat_of(c, i);
     if (!w) return 0;
     if (w->lower > 0 && w->midcap == 0) return 1;
-    if (w->lower > w->midcap * 2 + 1) return 1;
+    if (w->lower > w->midcap * COMMON_LOWER_RATIO + 1) return 1;
     if (w->midcap == 0) {
         if (single) return 1;
         uint32_t l = tok_len(c, i);
@@ -1350,7 +1446,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     int g = 0;
     if (honorific(c, s, &g) && s + 1 < e) {
         m.hon_gender = (uint8_t)g;
-        m.ev[EV_PERSON] += 6;
+        m.ev[EV_PERSON] += EV_HONORIFIC;
         s++;
         if (is_punct(c, s, '.')) s++;
     }
@@ -1398,7 +1494,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
                 if (is_word(c, i) && (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY))) ev_nation(&m, i);
             ns = p;
         }
-        if (m.n_roles) m.ev[EV_PERSON] += 4;
+        if (m.n_roles) m.ev[EV_PERSON] += EV_TITLE;
         /* an organisation or place before the title: "United States President X", "Coast Guard
          * Commandant X", "ABS-CBN CEO X" */
         uint32_t ft = s;
@@ -1457,7 +1553,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         if (v < c->n_toks && is_punct(c, v, ',')) v++;
         if (v < c->n_toks && is_word(c, v) && c->toks[v].block == block && (CLS(c, v) & SW_LX_SPEECH) &&
             !(c->toks[v].flags & SW_TF_CAP))
-            m.ev[EV_PLACE] -= 6; /* cancels a place head word's evidence (evidence_name) */
+            m.ev[EV_PLACE] -= EV_HEAD_WORD; /* cancels a place head word's evidence (evidence_name) */
     }
     return add_name(c, pre, s, e, 1, &m);
 }
@@ -1498,9 +1594,9 @@ static sw_status scan_body_block(ectx *c, uint32_t b)
 static int lists_share(const ectx *c, int32_t a, int32_t b)
 {
     int si = 0;
-    for (int32_t i = a; i >= 0 && si < 16; i = c->nodes[i].next, si++) {
+    for (int32_t i = a; i >= 0 && si < LISTS_SHARE_SCAN; i = c->nodes[i].next, si++) {
         int sj = 0;
-        for (int32_t j = b; j >= 0 && sj < 16; j = c->nodes[j].next, sj++)
+        for (int32_t j = b; j >= 0 && sj < LISTS_SHARE_SCAN; j = c->nodes[j].next, sj++)
             if (c->nodes[i].ent == c->nodes[j].ent) return 1;
     }
     return 0;
@@ -1512,7 +1608,7 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
 {
     const sw_iblock *bl = &c->doc->blocks[b];
     uint32_t i = bl->tok_start, bend = bl->tok_end;
-    char buf[64];
+    char buf[WORD_KEY_MAX];
     while (i < bend) {
         uint32_t e = i;
         int32_t prev_head = -1;
@@ -1520,10 +1616,10 @@ static sw_status scan_link_block(ectx *c, uint32_t b)
             uint32_t l = core_len(c, e);
             if (!l || l > sizeof buf) break;
             l = word_key(tok_text(c, e), l, buf, sizeof buf);
-            uint32_t h = key_hash(buf, l);
-            int32_t id = smap_get(&c->words, buf, l, h);
+            uint64_t h = key_hash(buf, l);
+            int32_t id = name_map_get(&c->words, buf, l, h);
             int32_t head = id >= 0 ? c->nwords[id].head : -1;
-            if (head < 0 && smap_get(&c->acro, buf, l, h) < 0) break;
+            if (head < 0 && name_map_get(&c->acro, buf, l, h) < 0) break;
             /* "Ukraine Vladimir Putin": a word joins the run only when it shares an entity with
              * the word before it */
             if (prev_head >= 0 && head >= 0 && !lists_share(c, prev_head, head)) break;
@@ -1559,7 +1655,7 @@ static int name_like(const ectx *c, const sw_entinfo *ei);
 static int provisional_person(const ectx *c, int32_t ent)
 {
     const xent *x = &c->xe[ent];
-    if (x->ev[EV_ORG] >= 4 || x->ev[EV_PLACE] >= 4) return 0;
+    if (x->ev[EV_ORG] >= NOT_PERSON_EVIDENCE || x->ev[EV_PLACE] >= NOT_PERSON_EVIDENCE) return 0;
     if (x->ev[EV_PERSON] > 0) return x->ev[EV_PERSON] >= x->ev[EV_ORG] && x->ev[EV_PERSON] >= x->ev[EV_PLACE];
     return x->ev[EV_PERSON] == 0 && x->ev[EV_ORG] <= 0 && x->ev[EV_PLACE] <= 0 && name_like(c, &c->ei[ent]);
 }
@@ -1573,7 +1669,7 @@ static void name_evidence(ectx *c)
         const sw_entinfo *ei = &c->ei[k];
         evidence_name(c, ei->name_tok_start, ei->name_tok_end, &m);
         xent *x = &c->xe[k];
-        for (int t = 0; t < 3; t++) x->ev[t] += m.ev[t];
+        for (int t = 0; t < EV_KINDS; t++) x->ev[t] += m.ev[t];
         x->lex_gender = m.lex_gender; /* a lone given name ("Pope Francis", "Mary") counts too */
     }
 }
@@ -1612,7 +1708,7 @@ static void pronoun_votes(ectx *c, size_t n_body_cands)
  * article never writes in lower case: a person's name more often than anything else. */
 static int name_like(const ectx *c, const sw_entinfo *ei)
 {
-    if (ei->name_words < 2 || ei->name_words > 3) return 0;
+    if (ei->name_words < PERSON_NAME_MIN_WORDS || ei->name_words > PERSON_NAME_MAX_WORDS) return 0;
     for (uint32_t i = ei->name_tok_start; i < ei->name_tok_end; i++) {
         if (!significant(c, i)) continue;
         if (CLS(c, i) & ~(uint32_t)(SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) return 0;
@@ -1627,11 +1723,12 @@ static int name_like(const ectx *c, const sw_entinfo *ei)
 static int evidence_type(const ectx *c, size_t k)
 {
     const xent *x = &c->xe[k];
-    int32_t p = x->ev[EV_PERSON] + (x->pron_votes > 2 ? 2 : x->pron_votes) + (x->surname_refs ? 2 : 0);
+    int32_t p = x->ev[EV_PERSON] + (x->pron_votes > PRONOUN_VOTES_MAX ? PRONOUN_VOTES_MAX : x->pron_votes) +
+                (x->surname_refs ? EV_SURNAME_REFS : 0);
     int32_t o = x->ev[EV_ORG], l = x->ev[EV_PLACE];
     if (p <= 0 && o <= 0 && l <= 0) return -1;
     if (p >= o && p >= l) {
-        if (p > (c->ei[k].name_words >= 2 ? 0 : 1)) return SW_ENT_PERSON;
+        if (p > (c->ei[k].name_words >= 2 ? 0 : ONE_WORD_PERSON_ABOVE)) return SW_ENT_PERSON;
         if (o <= 0 && l <= 0) return -1; /* a lone given name: too little to say */
     }
     return l > o ? SW_ENT_PLACE : SW_ENT_ORGANIZATION;
@@ -1756,7 +1853,7 @@ static sw_status find_descriptions(ectx *c)
         if (m->kind != SW_MK_DESCRIPTION) continue;
         int strength = 0;
         int32_t ent = sw_ent_resolve_description(c->doc, m->tok_s, m->tok_e, m->tok_s, &strength);
-        if (ent >= 0 && strength >= 2) m->ent = ent;
+        if (ent >= 0 && strength >= SW_ENT_MATCHED) m->ent = ent;
     }
     for (size_t k = 0; k < c->n_marks; k++) {
         uint32_t i = c->marks[k];
@@ -1765,7 +1862,7 @@ static sw_status find_descriptions(ectx *c)
             if (i + 1 >= bl->tok_end) continue;
             if (!is_determiner(c, i) || nm_has(c, i, SW_N_INDEFINITE)) continue;
             uint32_t j = i + 1, nat = 0;
-            while (j < bl->tok_end && j < i + 4 && is_word(c, j) &&
+            while (j < bl->tok_end && j - i <= DESCRIPTION_MAX_NATIONS && is_word(c, j) &&
                    (CLS(c, j) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && !(CLS(c, j) & SW_LX_FUNCTION)) {
                 j++;
                 nat++;
@@ -1780,7 +1877,7 @@ static sw_status find_descriptions(ectx *c)
             if (capword(c, j)) continue; /* capitalised descriptions come from the name scan */
             int strength = 0;
             int32_t ent = sw_ent_resolve_description(c->doc, i, j + 1, i, &strength);
-            if (ent >= 0 && strength >= 2 && !push_cand(c, i, i, j + 1, ent, SW_MK_DESCRIPTION))
+            if (ent >= 0 && strength >= SW_ENT_MATCHED && !push_cand(c, i, i, j + 1, ent, SW_MK_DESCRIPTION))
                 return SW_ERR_NOMEM;
         }
     }
@@ -1806,7 +1903,8 @@ sw_status sw_find_entities(sw_doc *doc)
     c.n_toks = doc->n_toks;
     sw_status st = classify_tokens(&c);
     if (st != SW_OK) return st;
-    if (!smap_init(c.arena, &c.full, 64) || !smap_init(c.arena, &c.words, 128) || !smap_init(c.arena, &c.acro, 32))
+    if (!name_map_init(c.arena, &c.full, FULL_MAP_START) || !name_map_init(c.arena, &c.words, WORDS_MAP_START) ||
+        !name_map_init(c.arena, &c.acro, ACRONYMS_MAP_START))
         return SW_ERR_NOMEM;
 
     for (uint32_t b = 0; b < doc->n_blocks; b++)

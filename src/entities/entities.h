@@ -27,8 +27,22 @@ enum {
     SW_MK_PRONOUN          /* reserved: the stage does not make pronoun mentions (attribution does) */
 };
 
+/* The role words and nation words an entity keeps (the first distinct ones the article gives it):
+ * enough for the descriptions of one article ("leader", "president", "ally"), and the entity's
+ * knowledge stays a fixed size. */
 #define SW_ENT_MAX_ROLES 6
 #define SW_ENT_MAX_NATIONS 3
+
+/* The mentions sw_ent_prev_mention() walks back over at most, so that a question costs a bounded
+ * time in an article of many mentions. */
+#define SW_ENT_PREV_MAX_MENTIONS 2000
+
+/* How surely sw_ent_resolve_description() resolved a description (its *strength). */
+enum {
+    SW_ENT_GUESS = 1,       /* the only or most recent compatible entity */
+    SW_ENT_MATCHED = 2,     /* role or nationality matched, and no other entity fits as well */
+    SW_ENT_MATCHED_BOTH = 3 /* role and nationality both matched */
+};
 
 /* What the article says about one entity (index = entity index). Roles and nationalities are
  * token indices of the words that said so (compare with sw_ent_has_role / sw_ent_has_nation). */
@@ -65,7 +79,7 @@ const sw_entinfo *sw_ent_info(const sw_doc *doc, int32_t e);
 /* The nearest mention (a name or a resolved description) ending before token `before_tok` whose
  * entity has type `type` (-1 for any) and a gender compatible with `gender` (SW_GENDER_UNKNOWN
  * accepts all; a person of unknown gender is compatible with both), looking back over at most
- * `max_sents` sentences (and 2000 mentions). Returns the mention index or -1. This is recency
+ * `max_sents` sentences (and SW_ENT_PREV_MAX_MENTIONS mentions). Returns the mention index or -1. This is recency
  * only; the attribution stage adds its own preferences. */
 int32_t sw_ent_prev_mention(const sw_doc *doc, uint32_t before_tok, int type, int gender,
                             uint32_t max_sents);
@@ -82,9 +96,9 @@ int sw_ent_has_nation(const sw_doc *doc, int32_t e, const char *word, size_t len
 /* Resolves a description: the noun phrase on tokens [tok_start, tok_end) ("the Belarusian leader",
  * "his Russian counterpart", "the ministry", "the Russian President", "the agency") to the entity
  * it refers to among those named before token `before_tok`, or -1. *strength (may be NULL)
- * receives 3 when role and nationality both matched, 2 when one of them did and no other entity
- * fits as well, 1 for a weaker guess (the only or most recent compatible entity), 0 when -1 is
- * returned. */
+ * receives SW_ENT_MATCHED_BOTH (3) when role and nationality both matched, SW_ENT_MATCHED (2) when
+ * one of them did and no other entity fits as well, SW_ENT_GUESS (1) for a weaker guess (the only
+ * or most recent compatible entity), 0 when -1 is returned. */
 int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32_t tok_end,
                                    uint32_t before_tok, int *strength);
 

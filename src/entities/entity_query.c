@@ -10,6 +10,24 @@
 #include <string.h>
 #include "entities_internal.h"
 
+/* Mentions before the first one that starts after a token that sw_ent_mention_at() looks at: they
+ * do not nest, but a description may overlap a name. */
+#define MENTION_AT_BACK 3
+
+/* What sw_ent_resolve_description() reads: at most this many nation words of the description, and
+ * mentions before it until this many distinct entities were met (the ones named most recently are
+ * the ones a description can mean) or this many mentions were passed. */
+#define RESOLVE_MAX_NATIONS 3
+#define RESOLVE_MAX_ENTITIES 48
+#define RESOLVE_MAX_MENTIONS 400
+/* Entities of an index below this are met once each (a bitmap of this many bits keeps them apart);
+ * one of a greater index, in an article of more entities, is weighed at each of its mentions. */
+#define RESOLVE_SEEN_BITS 4096
+
+/* The score of an entity for a description: its role matches the head, a nation word matches. */
+#define ROLE_SCORE 3
+#define NATION_SCORE 2
+
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m)
 {
     const sw_entdata *d = sw_entdata_of(doc);
@@ -49,8 +67,7 @@ int32_t sw_ent_mention_at(const sw_doc *doc, uint32_t tok)
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d) return -1;
     uint32_t k = lower_bound(d, tok + 1);
-    /* mentions do not nest, but a description may overlap a name: look back a few */
-    for (uint32_t back = 0; back < 3 && k > 0; back++, k--)
+    for (uint32_t back = 0; back < MENTION_AT_BACK && k > 0; back++, k--)
         if (d->minfo[k - 1].tok_start <= tok && tok < d->minfo[k - 1].tok_end) return (int32_t)(k - 1);
     return -1;
 }
@@ -63,7 +80,7 @@ int32_t sw_ent_prev_mention(const sw_doc *doc, uint32_t before_tok, int type, in
     uint32_t ref = before_tok < doc->n_toks ? before_tok : doc->n_toks - 1;
     uint32_t sent = doc->toks[ref].sent;
     uint32_t k = lower_bound(d, before_tok), steps = 0;
-    while (k > 0 && steps++ < 2000) {
+    while (k > 0 && steps++ < SW_ENT_PREV_MAX_MENTIONS) {
         k--;
         const sw_mentinfo *mi = &d->minfo[k];
         if (mi->tok_end > before_tok) continue;
@@ -126,11 +143,12 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     const sw_entdata *d = sw_entdata_of(doc);
     if (!d || tok_start >= tok_end || tok_end > doc->n_toks) return -1;
     /* the head is the last word; nation words anywhere before it */
-    uint32_t head = SW_NONE, nations[3], n_nat = 0;
+    uint32_t head = SW_NONE, nations[RESOLVE_MAX_NATIONS], n_nat = 0;
     for (uint32_t t = tok_start; t < tok_end; t++) {
         if (doc->toks[t].kind != SW_TK_WORD) continue;
         uint64_t cls = doc->tok_cls[t];
-        if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && t + 1 < tok_end && n_nat < 3) nations[n_nat++] = t;
+        if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && t + 1 < tok_end && n_nat < RESOLVE_MAX_NATIONS)
+            nations[n_nat++] = t;
         head = t;
     }
     if (head == SW_NONE) return -1;
@@ -143,18 +161,17 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     else if ((hcls & (SW_LX_FUNCTION | SW_LX_PRONOUN)) || (!(hcls & (SW_LX_TITLE | SW_LX_ROLE)) && !n_nat))
         return -1;
 
-    uint64_t seen[64];
+    uint64_t seen[RESOLVE_SEEN_BITS / 64];
     memset(seen, 0, sizeof seen);
     int32_t best = -1, best_score = -1, n_best = 0, weak = -1;
-    /* the 48 entities named most recently are the ones a description can mean */
     uint32_t k = lower_bound(d, before_tok), steps = 0, distinct = 0;
-    while (k > 0 && steps++ < 400 && distinct < 48) {
+    while (k > 0 && steps++ < RESOLVE_MAX_MENTIONS && distinct < RESOLVE_MAX_ENTITIES) {
         k--;
         const sw_ment *m = &d->ments[k];
         if (m->ent < 0 || d->minfo[k].tok_end > before_tok) continue;
         if (d->minfo[k].tok_start >= tok_start && d->minfo[k].tok_start < tok_end) continue;
         uint32_t e = (uint32_t)m->ent;
-        if (e < 4096) {
+        if (e < RESOLVE_SEEN_BITS) {
             if (seen[e >> 6] & (1ull << (e & 63))) continue;
             seen[e >> 6] |= 1ull << (e & 63);
         }
@@ -168,7 +185,7 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
             if (r == 1 || (r == -1 && nat == 0)) nat = r;
         }
         if (nat < 0) continue;
-        int score = role * 3 + (nat == 1) * 2;
+        int score = role * ROLE_SCORE + (nat == 1) * NATION_SCORE;
         if (score == 0) {
             if (weak < 0) weak = (int32_t)e;
             continue;
@@ -183,12 +200,13 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     }
     if (best >= 0) {
         if (strength) {
-            if (best_score == 5) *strength = 3;
-            else if (n_best == 1 && (n_nat == 0 || best_score == 2 || best_score == 3)) *strength = 2;
-            else *strength = 1;
+            if (best_score == ROLE_SCORE + NATION_SCORE) *strength = SW_ENT_MATCHED_BOTH;
+            else if (n_best == 1 && (n_nat == 0 || best_score == NATION_SCORE || best_score == ROLE_SCORE))
+                *strength = SW_ENT_MATCHED;
+            else *strength = SW_ENT_GUESS;
         }
         return best;
     }
-    if (weak >= 0 && strength) *strength = 1;
+    if (weak >= 0 && strength) *strength = SW_ENT_GUESS;
     return weak;
 }
