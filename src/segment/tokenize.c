@@ -250,7 +250,11 @@ static int clitic_after_mark(const sw_pack *pack, const char *text, uint32_t w, 
     for (uint32_t k = 0; k < list->n; k++) {
         const char *e = list->items[k].str;
         uint32_t n = list->items[k].len, j = 0;
-        while (j < n && !((e[j] >= 'a' && e[j] <= 'z') || (unsigned char)e[j] >= 0xC0)) j++; /* its mark */
+        while (j < n) { /* past its mark (an apostrophe of any kind) to its letters */
+            uint32_t cp, len;
+            if (is_letter_cc(sw_char_class(e, j, n, &cp, &len))) break;
+            j += len;
+        }
         if (j == n || w + (n - j) > end) continue;
         uint32_t m = 0;
         while (j + m < n && (char)sw_fold_byte((unsigned char)text[w + m]) == e[j + m]) m++;
