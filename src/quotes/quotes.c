@@ -30,6 +30,21 @@
 #include "segment/segment.h"
 #include "lookup/lookup.h"
 
+/* decide_kind(): the nested opening or closing marks stepped over at either end of a quotation
+ * (“‘...’” rarely nests deeper than two or three: the bound keeps the pass linear) */
+#define KIND_NESTED_MARKS_MAX 8
+/* a short unpunctuated phrase continued by a lower-case word (“Fake news” is a phrase ...) has at
+ * most this many words; the count stops one past it */
+#define KIND_PHRASE_MAX_WORDS 3
+/* after a comma, a closing mark this many tokens back makes the quotation the second half of a
+ * split statement (“Overall,” he continued, “the results ...”) */
+#define KIND_SPLIT_CLOSE_WINDOW 6
+/* elsewhere, a quotation that begins with a capital is direct when it has this many words or more
+ * (a statement rather than a name or a title) ... */
+#define KIND_LONG_QUOTE_WORDS 6
+/* ... or is a complete sentence (ending in . ! ? inside the marks) of this many words or more */
+#define KIND_SENTENCE_MIN_WORDS 3
+
 typedef struct open_entry {
     uint32_t span;   /* index into doc->qspans (provisional) */
     uint8_t family;
@@ -287,13 +302,13 @@ static uint8_t decide_kind(const sw_doc *doc, const sw_qspan *q)
     const sw_iblock *blk = &doc->blocks[q->block_first];
     /* first content token, skipping marks that open nested quotations */
     uint32_t first = ko + 1;
-    while (first < kc && doc->toks[first].kind == SW_TK_QUOTE && first < ko + 8) first++;
+    while (first < kc && doc->toks[first].kind == SW_TK_QUOTE && first < ko + KIND_NESTED_MARKS_MAX) first++;
     if (first >= kc) return SW_KIND_PARTIAL; /* empty */
     const sw_tok *ft = &doc->toks[first];
     int cap = ft->kind == SW_TK_NUM || (ft->kind == SW_TK_WORD && (ft->flags & SW_TF_CAP));
     /* last content token before the closing mark (and before closing marks of nested spans) */
     uint32_t last = kc - 1;
-    while (last > first && doc->toks[last].kind == SW_TK_QUOTE && last + 8 > kc) last--;
+    while (last > first && doc->toks[last].kind == SW_TK_QUOTE && last + KIND_NESTED_MARKS_MAX > kc) last--;
     int end_kind = opens_statement_context(doc, last, 1); /* 2: . ! ? … inside */
     const sw_tok *lt = &doc->toks[last];
     char lc = doc->text[lt->end - 1];
@@ -303,7 +318,7 @@ static uint8_t decide_kind(const sw_doc *doc, const sw_qspan *q)
         if (!end_punct && kc + 1 < blk->tok_end) {
             const sw_tok *nx = &doc->toks[kc + 1];
             if (nx->kind == SW_TK_WORD && !(nx->flags & SW_TF_CAP) && !is_speech(doc, kc + 1) &&
-                count_words(doc, first, kc, 4) <= 3)
+                count_words(doc, first, kc, KIND_PHRASE_MAX_WORDS + 1) <= KIND_PHRASE_MAX_WORDS)
                 return SW_KIND_PARTIAL;
         }
         return SW_KIND_DIRECT;
@@ -314,7 +329,7 @@ static uint8_t decide_kind(const sw_doc *doc, const sw_qspan *q)
         const sw_tok *pv2 = ko - 1 > blk->tok_start ? &doc->toks[ko - 2] : NULL;
         list = pv2 && pv2->kind == SW_TK_QUOTE && pv2->qm == SW_QM_CLOSE;
         if (!cap) {
-            for (uint32_t m = ko - 1; m > blk->tok_start && m + 6 > ko; m--) {
+            for (uint32_t m = ko - 1; m > blk->tok_start && m + KIND_SPLIT_CLOSE_WINDOW > ko; m--) {
                 const sw_tok *u = &doc->toks[m - 1];
                 if (u->kind == SW_TK_QUOTE && u->qm == SW_QM_CLOSE) return SW_KIND_DIRECT;
             }
@@ -324,8 +339,9 @@ static uint8_t decide_kind(const sw_doc *doc, const sw_qspan *q)
     }
     if (!cap) return SW_KIND_PARTIAL;
     if (!list && is_speech(doc, ko - 1)) return SW_KIND_DIRECT; /* said “We will win” */
-    uint32_t words = count_words(doc, first, kc, 6);
-    return words >= 6 || (end_kind == 2 && words >= 3) ? SW_KIND_DIRECT : SW_KIND_PARTIAL;
+    uint32_t words = count_words(doc, first, kc, KIND_LONG_QUOTE_WORDS);
+    return words >= KIND_LONG_QUOTE_WORDS || (end_kind == 2 && words >= KIND_SENTENCE_MIN_WORDS) ? SW_KIND_DIRECT
+                                                                                                 : SW_KIND_PARTIAL;
 }
 
 /* Fills doc->qspans (ordered by start), sets tok.qm on the marks that open and close them and

@@ -34,6 +34,10 @@
 #include <emmintrin.h>
 #endif
 
+/* The letters between two periods of a dotted abbreviation (U.S., e.g., Ph.D.): one or two; a
+ * longer run is a word of its own (a host name, the end of a sentence). */
+#define DOTTED_SEGMENT_MAX 2
+
 typedef struct tokenizer {
     sw_doc *doc;
     const char *text;
@@ -315,16 +319,16 @@ static uint32_t scan_word(const sw_pack *pack, const char *text, uint32_t i, uin
             seg_len = 0;
             continue;
         }
-        if (cc == SW_CC_PERIOD && seg_len <= 2 && !after_dot) {
+        if (cc == SW_CC_PERIOD && seg_len <= DOTTED_SEGMENT_MAX && !after_dot) {
             /* U.S / e.g / Ph.D: a short letter run after the period, itself followed by one */
             uint32_t q = p + 1, run = 0;
-            while (q < end && run <= 2) {
+            while (q < end && run <= DOTTED_SEGMENT_MAX) {
                 int nc = sw_char_class(text, q, end, &cp2, &len2);
                 if (nc != SW_CC_UPPER && nc != SW_CC_LOWER) break;
                 run++;
                 q += len2;
             }
-            if (run >= 1 && run <= 2 && q < end && text[q] == '.') {
+            if (run >= 1 && run <= DOTTED_SEGMENT_MAX && q < end && text[q] == '.') {
                 *dotted = 1;
                 for (uint32_t k = p + 1; k < q; k++) {
                     unsigned char c = (unsigned char)text[k];
