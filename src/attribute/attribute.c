@@ -18,6 +18,7 @@
 #include <string.h>
 #include "attr.h"
 #include "entities/entities.h"
+#include "segment/segment.h"
 
 /* How far each frame looks for its parts (in tokens unless said). */
 /* “Q,” S V: words between a quotation and its cue; a name with its title and affiliation fits in 12. */
@@ -229,11 +230,28 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 }
 
 /* After a cue that followed a quotation: an inverted subject, a hearer, then ", “Q2”". */
+/* Whether a speech cue follows quotation q in the sentence where it closes (“Q,” T added). */
+static int cue_after_quote(const sw_attr *a, int32_t q)
+{
+    uint32_t close = a->doc->qspans[q].tok_close;
+    if (close == SW_NONE) return 0;
+    uint32_t end = a->doc->sents[a->t[close].sent].tok_end;
+    for (uint32_t k = close + 1; k < end; k++)
+        if (a->t[k].kind == SW_TK_QUOTE || sw_attr_is_cue_verb(a, k)) return a->t[k].kind != SW_TK_QUOTE;
+    return 0;
+}
+
 static int32_t quote_continuing_after(const sw_attr *a, uint32_t i, uint32_t hi)
 {
     for (uint32_t j = i; j < hi && j - i < QUOTE_RESUME_WINDOW; j++) {
         if (a->t[j].kind == SW_TK_QUOTE) return a->qspan_open[j];
-        if (a->t[j].kind == SW_TK_PUNCT && !tok_punct(a, j, ',') && !tok_punct(a, j, ':')) return -1;
+        if (a->t[j].kind != SW_TK_PUNCT || tok_punct(a, j, ',') || tok_punct(a, j, ':')) continue;
+        /* “Q1,” S V. “Q2”: the attribution ends its sentence and the quotation goes on right
+         * after it, in the same paragraph, unless a cue of its own follows it (“Q2,” T added) */
+        if (sw_token_end_kind(a->doc->text, &a->t[j]) && j + 1 < hi && a->t[j + 1].kind == SW_TK_QUOTE &&
+            a->qspan_open[j + 1] >= 0 && !cue_after_quote(a, a->qspan_open[j + 1]))
+            return a->qspan_open[j + 1];
+        return -1;
     }
     return -1;
 }
