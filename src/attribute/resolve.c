@@ -9,6 +9,9 @@
 
 /* How far back the speaker's referent is looked for. */
 /* How many mentions back a pronoun may look: news pronouns point a few sentences back. */
+/* the_leading_person(): the person an unresolved title description means must have been named
+ * this many times at least (and more than anyone else) */
+#define LEADING_PERSON_MIN_MENTIONS 2
 #define PRONOUN_WINDOW 40
 /* ... and how many bytes back: 1500, about a dozen sentences (news sentences average some 120 bytes). */
 #define PRONOUN_WINDOW_BYTES 1500
@@ -288,6 +291,40 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     return 0;
 }
 
+/* "The Republican nominee said", "the governor added": a definite description headed by a title
+ * ("the" + modifiers + a title noun, no name in it) that the article did not tie to anyone by its
+ * words (sw_ent_resolve_description() found no role or nation) means the person the article is
+ * about: the person named most often before it, when one is named clearly more often than any
+ * other (LEADING_PERSON_MIN_MENTIONS at least, and more than the next). Returns that entity, or -1. */
+static int32_t the_leading_person(const sw_attr *a, const sw_np *np, uint32_t at)
+{
+    const sw_doc *doc = a->doc;
+    uint32_t h = np->tok_end - 1;
+    if (!tok_role(a, np->tok_start, SW_W_DEF_ARTICLE) || (a->lx[h] & (SW_LX_TITLE | SW_LX_ROLE)) != SW_LX_TITLE ||
+        looks_plural(a, h) ||
+        np->tok_end - np->tok_start < 2)
+        return -1;
+    for (uint32_t t = np->tok_start; t < np->tok_end; t++)
+        if (a->ment_of[t] >= 0) return -1;
+    uint32_t at_off = a->t[at].start;
+    int32_t best = -1, second = -1;
+    uint32_t best_n = 0, second_n = 0;
+    for (uint32_t e = 0; e < doc->n_ents; e++) {
+        if (doc->ents[e].type != SW_ENT_PERSON) continue;
+        uint32_t n = 0;
+        for (int32_t m = last_mention_before(doc, at_off); m >= 0; m--)
+            if (doc->ments[m].ent == (int32_t)e && doc->ments[m].kind == SW_MK_NAME) n++;
+        if (n > best_n) {
+            second = best, second_n = best_n;
+            best = (int32_t)e, best_n = n;
+        } else if (n > second_n) {
+            second = (int32_t)e, second_n = n;
+        }
+    }
+    (void)second;
+    return best_n >= LEADING_PERSON_MIN_MENTIONS && best_n > second_n ? best : -1;
+}
+
 void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
 {
     np->ent = -1;
@@ -304,6 +341,7 @@ void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         int strength = 0;
         int32_t e = sw_ent_resolve_description(a->doc, np->tok_start, np->tok_end, at, &strength);
         np->ent = strength >= 2 || (strength == 1 && the_company(a, np, e, at)) ? e : -1;
+        if (np->ent < 0 && strength < 2) np->ent = the_leading_person(a, np, at);
         /* "US authorities" are not the United States: a place does not speak, and a plural group
          * ("authorities", "officials", "researchers") is not the country or body named nearby */
         uint32_t h = np->tok_end - 1;
