@@ -21,7 +21,6 @@ static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || 
 static int is_alpha(unsigned char c) { return (unsigned char)((c | 0x20) - 'a') < 26; }
 static int is_digit(unsigned char c) { return (unsigned char)(c - '0') < 10; }
 static int is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
-static unsigned char lower(unsigned char c) { return (unsigned char)(c - 'A') < 26 ? c | 0x20 : c; }
 
 /* ---- splitting ---------------------------------------------------------------------------------- */
 
@@ -92,7 +91,7 @@ static size_t line_key(const char *text, uint32_t start, uint32_t end, unsigned 
     while (s < e) {
         uint32_t l = char_len(s, e);
         if (l == 1) {
-            if (is_alnum(*s)) key[k++] = lower(*s);
+            if (is_alnum(*s)) key[k++] = sw_fold_byte(*s);
         } else if (!is_punct_char(s, l) && !(l == 2 && s[0] == 0xC2 && s[1] == 0xA0)) {
             for (uint32_t j = 0; j < l && k < KEY_MAX; j++) key[k++] = s[j];
         }
