@@ -35,6 +35,8 @@
 extern "C" {
 #endif
 
+/* The library's version. The one place it is written: CMakeLists.txt reads it from this line (the
+ * shared library's file name, saywho.pc, the CMake package), CHANGELOG.md says what it holds. */
 #define SW_VERSION_STRING "0.1.0"
 
 /* ------------------------------------------------------------------------------------------------
