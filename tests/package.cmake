@@ -1,0 +1,33 @@
+# package.cmake -- saywho as an installed package (issue 12): `cmake --install` into a prefix under
+# the build directory, then what a user of the package does with it.
+#  - package_install: installs into BUILD/package-test/prefix (emptied first) and checks the files,
+#    the soname and that the version agrees everywhere (tests/package/check_package.py install).
+#  - package_exports: the installed libsaywho.so exports exactly the functions of the installed
+#    saywho.h (the check of tests/exports.cmake, on the installed files).
+# The other package_* tests need package_install first (a ctest fixture), so `ctest -R
+# package_exports` installs too.
+find_program(SW_PYTHON3 python3)
+if(CMAKE_READELF)
+  set(SW_READELF ${CMAKE_READELF})
+else()
+  find_program(SW_READELF readelf)
+endif()
+if(NOT SW_PYTHON3 OR NOT SW_READELF OR NOT PKG_CONFIG_EXECUTABLE OR NOT TARGET saywho_cli)
+  return()
+endif()
+set(SW_PKG_TEST_DIR ${PROJECT_BINARY_DIR}/package-test)
+set(SW_PKG_PREFIX ${SW_PKG_TEST_DIR}/prefix)
+set(SW_PKG_ARGS --prefix ${SW_PKG_PREFIX} --libdir ${CMAKE_INSTALL_LIBDIR}
+                --source ${PROJECT_SOURCE_DIR} --cmake ${CMAKE_COMMAND} --readelf ${SW_READELF})
+
+add_test(NAME package_install
+         COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/package/check_package.py install
+                 --build ${PROJECT_BINARY_DIR} ${SW_PKG_ARGS})
+set_tests_properties(package_install PROPERTIES FIXTURES_SETUP sw_package TIMEOUT 120)
+
+add_test(NAME package_exports
+         COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/exports/check_exports.py
+                 --nm ${CMAKE_NM} --lib ${SW_PKG_PREFIX}/${CMAKE_INSTALL_LIBDIR}/libsaywho.so
+                 --header ${SW_PKG_PREFIX}/${CMAKE_INSTALL_INCLUDEDIR}/saywho.h)
+set_tests_properties(package_exports PROPERTIES FIXTURES_REQUIRED sw_package)
+
