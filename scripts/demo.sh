@@ -18,7 +18,8 @@ fi
 
 echo "==== building saywho into build/"
 cmake -S "$ROOT" -B "$ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$ROOT/build" -j "$JOBS" --target saywho_cli
+# the program and the shared library: everything `cmake --install build` copies (README, Installing)
+cmake --build "$ROOT/build" -j "$JOBS" --target saywho_cli saywho_shared
 
 echo
 echo "==== who said what in examples/ (build/saywho extract --format table)"

@@ -4,8 +4,11 @@
 #    the soname and that the version agrees everywhere (tests/package/check_package.py install).
 #  - package_exports: the installed libsaywho.so exports exactly the functions of the installed
 #    saywho.h (the check of tests/exports.cmake, on the installed files).
+#  - package_example: the README's library example, taken from README.md, built against the
+#    prefix with pkg-config (shared and static) and with find_package(saywho) (saywho::saywho and
+#    saywho::saywho_static), and run on examples/articles.jsonl.
 # The other package_* tests need package_install first (a ctest fixture), so `ctest -R
-# package_exports` installs too.
+# package_example` installs too.
 find_program(SW_PYTHON3 python3)
 if(CMAKE_READELF)
   set(SW_READELF ${CMAKE_READELF})
@@ -19,6 +22,11 @@ set(SW_PKG_TEST_DIR ${PROJECT_BINARY_DIR}/package-test)
 set(SW_PKG_PREFIX ${SW_PKG_TEST_DIR}/prefix)
 set(SW_PKG_ARGS --prefix ${SW_PKG_PREFIX} --libdir ${CMAKE_INSTALL_LIBDIR}
                 --source ${PROJECT_SOURCE_DIR} --cmake ${CMAKE_COMMAND} --readelf ${SW_READELF})
+# An ASan build installs instrumented libraries: programs built against them need the same flags.
+set(SW_PKG_CFLAGS "")
+if(SW_SANITIZE)
+  set(SW_PKG_CFLAGS "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all")
+endif()
 
 add_test(NAME package_install
          COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/package/check_package.py install
@@ -31,3 +39,8 @@ add_test(NAME package_exports
                  --header ${SW_PKG_PREFIX}/${CMAKE_INSTALL_INCLUDEDIR}/saywho.h)
 set_tests_properties(package_exports PROPERTIES FIXTURES_REQUIRED sw_package)
 
+add_test(NAME package_example
+         COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/package/check_package.py example
+                 ${SW_PKG_ARGS} --work ${SW_PKG_TEST_DIR}/example --cc ${CMAKE_C_COMPILER}
+                 --cflags "${SW_PKG_CFLAGS}")
+set_tests_properties(package_example PROPERTIES FIXTURES_REQUIRED sw_package TIMEOUT 300)
