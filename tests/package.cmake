@@ -7,6 +7,8 @@
 #  - package_example: the README's library example, taken from README.md, built against the
 #    prefix with pkg-config (shared and static) and with find_package(saywho) (saywho::saywho and
 #    saywho::saywho_static), and run on examples/articles.jsonl.
+#  - package_man: the installed manual pages render without a warning (man --warnings, groff -ww)
+#    and document every option of the --help texts (tests/package/check_man.py).
 # The other package_* tests need package_install first (a ctest fixture), so `ctest -R
 # package_example` installs too.
 find_program(SW_PYTHON3 python3)
@@ -44,3 +46,7 @@ add_test(NAME package_example
                  ${SW_PKG_ARGS} --work ${SW_PKG_TEST_DIR}/example --cc ${CMAKE_C_COMPILER}
                  --cflags "${SW_PKG_CFLAGS}")
 set_tests_properties(package_example PROPERTIES FIXTURES_REQUIRED sw_package TIMEOUT 300)
+
+add_test(NAME package_man
+         COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/package/check_man.py --prefix ${SW_PKG_PREFIX})
+set_tests_properties(package_man PROPERTIES FIXTURES_REQUIRED sw_package TIMEOUT 120)

@@ -81,6 +81,9 @@ def expected_files(libdir, version):
         "%s/libsaywho.a" % libdir,
         "%s/pkgconfig/saywho.pc" % libdir,
     }
+    files |= {"share/man/man1/%s.1" % p for p in
+              ["saywho", "saywho-extract", "saywho-ingest", "saywho-search", "saywho-quotes",
+               "saywho-speakers", "saywho-stats"]}
     for f in ["saywhoConfig.cmake", "saywhoConfigVersion.cmake", "saywhoTargets.cmake",
               "saywhoStaticTargets.cmake"]:
         files.add("%s/cmake/saywho/%s" % (libdir, f))
