@@ -9,6 +9,9 @@
 #    saywho::saywho_static), and run on examples/articles.jsonl.
 #  - package_man: the installed manual pages render without a warning (man --warnings, groff -ww)
 #    and document every option of the --help texts (tests/package/check_man.py).
+#  - package_completion: the installed bash completion offers the commands, every option of
+#    their --help texts, the values of the options that have a list, and file names
+#    (tests/package/check_completion.py).
 # The other package_* tests need package_install first (a ctest fixture), so `ctest -R
 # package_example` installs too.
 find_program(SW_PYTHON3 python3)
@@ -50,3 +53,8 @@ set_tests_properties(package_example PROPERTIES FIXTURES_REQUIRED sw_package TIM
 add_test(NAME package_man
          COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/package/check_man.py --prefix ${SW_PKG_PREFIX})
 set_tests_properties(package_man PROPERTIES FIXTURES_REQUIRED sw_package TIMEOUT 120)
+
+add_test(NAME package_completion
+         COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/package/check_completion.py
+                 --prefix ${SW_PKG_PREFIX})
+set_tests_properties(package_completion PROPERTIES FIXTURES_REQUIRED sw_package TIMEOUT 120)

@@ -84,6 +84,7 @@ def expected_files(libdir, version):
     files |= {"share/man/man1/%s.1" % p for p in
               ["saywho", "saywho-extract", "saywho-ingest", "saywho-search", "saywho-quotes",
                "saywho-speakers", "saywho-stats"]}
+    files.add("share/bash-completion/completions/saywho")
     for f in ["saywhoConfig.cmake", "saywhoConfigVersion.cmake", "saywhoTargets.cmake",
               "saywhoStaticTargets.cmake"]:
         files.add("%s/cmake/saywho/%s" % (libdir, f))
