@@ -85,6 +85,9 @@ def expected_files(libdir, version):
               ["saywho", "saywho-extract", "saywho-ingest", "saywho-search", "saywho-quotes",
                "saywho-speakers", "saywho-stats"]}
     files.add("share/bash-completion/completions/saywho")
+    files |= {"share/doc/saywho/" + f for f in
+              ["LICENSE", "NOTICE", "README.md", "data/en/SOURCES.md", "data/en/LICENSES.md",
+               "data/html/README"]}
     for f in ["saywhoConfig.cmake", "saywhoConfigVersion.cmake", "saywhoTargets.cmake",
               "saywhoStaticTargets.cmake"]:
         files.add("%s/cmake/saywho/%s" % (libdir, f))
