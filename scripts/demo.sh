@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# demo.sh -- THE first command of the README: installs the Debian packages, builds saywho into
+# demo.sh -- THE first command of the README: installs the Debian packages it needs (scripts/
+# install-deps.sh demo: the compiler, CMake, pkg-config, utf8proc and SQLite), builds saywho into
 # build/, shows who said what in the bundled example articles as a table, then keeps the results in
 # a SQLite file (build/demo.db) and asks it a few questions (search, speakers, quotes, stats).
 #
@@ -12,8 +13,8 @@ cd "$ROOT"
 JOBS="${SW_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 if [ "${SW_SKIP_DEPS:-0}" != 1 ]; then
-    echo "==== installing the Debian packages (scripts/install-deps.sh)"
-    scripts/install-deps.sh
+    echo "==== installing the Debian packages (scripts/install-deps.sh demo)"
+    scripts/install-deps.sh demo
 fi
 
 echo "==== building saywho into build/"

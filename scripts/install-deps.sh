@@ -1,11 +1,29 @@
 #!/usr/bin/env bash
-# install-deps.sh -- installs the Debian 12 packages saywho needs to build, test, fuzz and benchmark.
+# install-deps.sh -- installs the Debian 12 packages saywho needs, for one purpose:
+#
+#   scripts/install-deps.sh [demo]   to build saywho and run it (scripts/demo.sh, the install step):
+#                                    build-essential cmake pkg-config libutf8proc-dev libsqlite3-dev
+#   scripts/install-deps.sh test     to run every test (scripts/test.sh, CI): the above and
+#                                    python3 (the test drivers; tools/gen_pack.py), sqlite3 (the
+#                                    shell: the crash test compares databases with it), clang (the
+#                                    libFuzzer targets), man-db (renders the manual pages' test)
+#   scripts/install-deps.sh bench    to run the benchmarks (bench/): the test set and hyperfine
 #
 # Idempotent: packages already installed are left alone, and `apt-get update` runs only when
 # something is missing. Works as root; otherwise uses sudo when it exists.
 set -euo pipefail
 
-PACKAGES=(build-essential cmake pkg-config libutf8proc-dev libsqlite3-dev sqlite3 python3 clang hyperfine)
+DEMO=(build-essential cmake pkg-config libutf8proc-dev libsqlite3-dev)
+TEST=("${DEMO[@]}" python3 sqlite3 clang man-db)
+BENCH=("${TEST[@]}" hyperfine)
+
+case "${1:-demo}" in
+    demo) PACKAGES=("${DEMO[@]}") ;;
+    test) PACKAGES=("${TEST[@]}") ;;
+    bench) PACKAGES=("${BENCH[@]}") ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "install-deps: unknown set '$1' (demo, test or bench)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do

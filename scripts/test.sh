@@ -2,7 +2,7 @@
 # test.sh -- THE test command: installs the packages, builds, and runs every test saywho has.
 #
 # Stages (each one reports; the script goes on after a failing stage and exits non-zero at the end):
-#   1. scripts/install-deps.sh
+#   1. scripts/install-deps.sh test (everything the stages below use)
 #   2. Release build with -DSW_WERROR=ON in build/, then ctest (unit, spec, pathological, CLI tests)
 #   3. ASan+UBSan build (-DSW_SANITIZE=ON) in build-asan/, then ctest again (leaks are errors)
 #   4. every generated table regenerates identically (tools/gen_pack.py: the language packs and
@@ -57,7 +57,7 @@ build() {
 
 if [ "${SW_SKIP_DEPS:-0}" != 1 ]; then
     stage "install dependencies"
-    if bash "$ROOT/scripts/install-deps.sh"; then pass; else fail "install-deps.sh"; fi
+    if bash "$ROOT/scripts/install-deps.sh" test; then pass; else fail "install-deps.sh test"; fi
 fi
 
 stage "Release build (-DSW_WERROR=ON) in $PREFIX/"
