@@ -10,7 +10,8 @@ usage:
       with its version links, libsaywho.a, saywho.h, saywho.pc, the CMake package, and so on),
       that the soname is libsaywho.so.MAJOR and that bin/saywho does not need libsaywho.so,
       and that the version is the same everywhere: SW_VERSION_STRING in saywho.h, `saywho
-      --version`, the library's file name, `pkg-config --modversion saywho`, the CMake package.
+      --version`, the library's file name, `pkg-config --modversion saywho`, the CMake package,
+      and a "## [X.Y.Z] - DATE" entry of CHANGELOG.md.
   check_package.py example --prefix P --libdir LIBDIR --source ROOT --work W --cmake CMAKE --cc CC
                            --readelf READELF [--cflags FLAGS]
       Takes the library example and its CMake project out of README.md (the blocks between
@@ -86,7 +87,7 @@ def expected_files(libdir, version):
                "saywho-speakers", "saywho-stats"]}
     files.add("share/bash-completion/completions/saywho")
     files |= {"share/doc/saywho/" + f for f in
-              ["LICENSE", "NOTICE", "README.md", "data/en/SOURCES.md", "data/en/LICENSES.md",
+              ["LICENSE", "NOTICE", "README.md", "CHANGELOG.md", "data/en/SOURCES.md", "data/en/LICENSES.md",
                "data/html/README"]}
     for f in ["saywhoConfig.cmake", "saywhoConfigVersion.cmake", "saywhoTargets.cmake",
               "saywhoStaticTargets.cmake"]:
@@ -150,6 +151,9 @@ def step_install(a):
     with open(os.path.join(lib, "cmake", "saywho", "saywhoConfigVersion.cmake"), encoding="utf-8") as f:
         if 'set(PACKAGE_VERSION "%s")' % version not in f.read():
             fail("saywhoConfigVersion.cmake does not say version %s" % version)
+    with open(os.path.join(a.source, "CHANGELOG.md"), encoding="utf-8") as f:
+        if not re.search(r"^## \[%s\] - \d{4}-\d\d-\d\d$" % re.escape(version), f.read(), re.M):
+            fail("CHANGELOG.md has no entry '## [%s] - YYYY-MM-DD' for the version of saywho.h" % version)
     with open(os.path.join(a.prefix, "include", "saywho.h"), encoding="utf-8") as f:
         installed_header = f.read()
     with open(os.path.join(a.source, "include", "saywho.h"), encoding="utf-8") as f:
