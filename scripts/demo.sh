@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# demo.sh -- THE first command of the README: installs the Debian packages it needs (scripts/
-# install-deps.sh demo: the compiler, CMake, pkg-config, utf8proc and SQLite), builds saywho into
-# build/, shows who said what in the bundled example articles as a table, then keeps the results in
-# a SQLite file (build/demo.db) and asks it a few questions (search, speakers, quotes, stats).
+# demo.sh -- THE first command of the README: installs the Debian packages it needs
+# (`scripts/install-deps.sh demo`: the compiler, CMake, pkg-config, utf8proc and SQLite), builds
+# saywho into build/, shows who said what in the bundled example articles as a table, then keeps
+# the results in a SQLite file (build/demo.db) and asks it a few questions (search, speakers,
+# quotes, stats). `cmake --install build` then puts saywho on the PATH (README, Installing).
 #
 # Run it as root or with sudo available, on a fresh Debian 12 machine or an existing checkout
 # (every step is idempotent). Environment: SW_JOBS (default: number of cores), SW_SKIP_DEPS=1 (do
