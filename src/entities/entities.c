@@ -467,6 +467,49 @@ static int block_role(const sw_doc *doc, uint32_t b)
     return BLK_LINK_ONLY;
 }
 
+/* A headline or a heading that the text did not mark as one: a body paragraph of one short line
+ * in title case or in capitals ("Council Quietly Drops Harbour Plan.", "FULL TEXT."). Pass 2 takes
+ * its names as it takes a headline's: they only link to the names of the body. */
+/* A headline is a line of at most 40 tokens: longer paragraphs are prose. */
+#define HEADLINE_MAX_TOKENS 40
+/* A paragraph in capitals of at most 12 words is a heading ("ABSTRACT.", "FULL TEXT."). */
+#define HEADING_CAPS_MAX_WORDS 12
+/* Title case: at least 3 words that are not grammar words, all capitalised, ... */
+#define HEADLINE_MIN_CONTENT 3
+/* ... and at least 2 capitalised words that are common words: grammar words, finite verbs, or
+ * words the article writes in lower case elsewhere ("Drops", "Plan", "The", "Are"). A line of
+ * names only ("Washington, D.C.", "Mauricio Fraga-Rosenfeld.") is no headline. */
+#define HEADLINE_MIN_COMMON 2
+
+/* Whether capitalised word i is a common word (see HEADLINE_MIN_COMMON) rather than a name's. */
+static int common_capword(const ectx *c, uint32_t i)
+{
+    if (CLS(c, i) & (SW_LX_FUNCTION | SW_LX_VERB_PAST | SW_LX_VERB_3SG | SW_LX_SPEECH | SW_LX_COGNITION)) return 1;
+    const wstat *w = wstat_of(c, i);
+    return w && w->lower > 0;
+}
+
+static int headline_block(const ectx *c, uint32_t b)
+{
+    const sw_iblock *bl = &c->doc->blocks[b];
+    if (bl->tok_end - bl->tok_start > HEADLINE_MAX_TOKENS) return 0;
+    uint32_t words = 0, caps = 0, content = 0, common = 0;
+    for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+        unsigned char first = (unsigned char)tok_text(c, i)[0];
+        if (!is_word(c, i) || possessive_ending(c, i) || (first >= '0' && first <= '9')) continue;
+        words++;
+        caps += allcaps(c, i);
+        int cap = capword(c, i);
+        if (!(CLS(c, i) & SW_LX_FUNCTION)) {
+            if (!cap) return 0;
+            content++;
+        }
+        common += cap && common_capword(c, i);
+    }
+    if (words && caps == words && words <= HEADING_CAPS_MAX_WORDS) return 1;
+    return content >= HEADLINE_MIN_CONTENT && common >= HEADLINE_MIN_COMMON;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Pass 1: name roles and word statistics
  * --------------------------------------------------------------------------------------------- */
@@ -1558,6 +1601,21 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     return add_name(c, pre, s, e, 1, &m);
 }
 
+/* "QUESTIONABLE MEDICAL CLAIMS — For years, ...": a run of words in capitals of which one at least
+ * is a common word (common_capword) is a heading run into the paragraph or shouting, not a name
+ * ("NATO", "U.S. ARMY" without a common word stay names). */
+static int caps_heading(const ectx *c, uint32_t s, uint32_t e)
+{
+    uint32_t caps = 0, common = 0;
+    for (uint32_t i = s; i < e; i++) {
+        if (!is_word(c, i)) continue;
+        if (!allcaps(c, i)) return 0;
+        caps++;
+        common += common_capword(c, i);
+    }
+    return caps >= 2 && common > 0;
+}
+
 /* Scans one body block for runs of capitalised words. */
 static sw_status scan_body_block(ectx *c, uint32_t b)
 {
@@ -1583,6 +1641,10 @@ static sw_status scan_body_block(ectx *c, uint32_t b)
         }
         /* the run must end on a capitalised word */
         while (e > i + 1 && !capword(c, e - 1)) e--;
+        if (caps_heading(c, i, e)) {
+            i = e;
+            continue;
+        }
         sw_status st = body_run(c, i, e, b);
         if (st != SW_OK) return st;
         i = e;
@@ -1907,11 +1969,18 @@ sw_status sw_find_entities(sw_doc *doc)
         !name_map_init(c.arena, &c.acro, ACRONYMS_MAP_START))
         return SW_ERR_NOMEM;
 
+    /* body paragraphs that are headlines (headline_block) are scanned as headlines are */
+    uint8_t *scan_role = sw_arena_alloc(c.arena, doc->n_blocks + 1);
+    if (!scan_role) return SW_ERR_NOMEM;
+    for (uint32_t b = 0; b < doc->n_blocks; b++) {
+        scan_role[b] = (uint8_t)block_role(doc, b);
+        if (scan_role[b] == BLK_BODY && headline_block(&c, b)) scan_role[b] = BLK_LINK_ONLY;
+    }
     for (uint32_t b = 0; b < doc->n_blocks; b++)
-        if (block_role(doc, b) == BLK_BODY && (st = scan_body_block(&c, b)) != SW_OK) return st;
+        if (scan_role[b] == BLK_BODY && (st = scan_body_block(&c, b)) != SW_OK) return st;
     size_t n_body = c.n_cands;
     for (uint32_t b = 0; b < doc->n_blocks; b++)
-        if (block_role(doc, b) == BLK_LINK_ONLY && (st = scan_link_block(&c, b)) != SW_OK) return st;
+        if (scan_role[b] == BLK_LINK_ONLY && (st = scan_link_block(&c, b)) != SW_OK) return st;
     name_evidence(&c);
     pronoun_votes(&c, n_body);
 
