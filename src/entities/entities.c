@@ -107,6 +107,9 @@ _Static_assert(WORD_KEY_MAX % 8 == 0 && ACRONYM_MAX % 8 == 0, ""); /* keys are h
 #define EV_TITLE 4              /* a title or role written before the name ("President X") */
 #define EV_HEAD_NOUN 3          /* a noun of a kind after one of its mentions ("the Wagner group"),
                                  * counted once per entity */
+/* A person named this many times by the full name and never by the surname alone is one the
+ * article keeps apart from another of the same surname (find_entity). */
+#define FULL_NAME_REPEATS 2
 #define EV_SURNAME_REFS 2       /* the last word of its name used alone for it ("Putin"), however often */
 
 /* How well find_entity() matched a name with an entity's: the best match wins, then the most
@@ -907,6 +910,14 @@ static int32_t new_entity(ectx *c, uint32_t s, uint32_t e)
     return ent;
 }
 
+/* Whether the name starting at token s is the object of a preposition ("a photo of Heidi Cruz"),
+ * after its determiner if any: not the sentence's topic. */
+static int after_preposition(const ectx *c, uint32_t s)
+{
+    while (s > 0 && is_word(c, s - 1) && nm_has(c, s - 1, SW_N_DETERMINER)) s--;
+    return s > 0 && is_word(c, s - 1) && c->doc->tok_roles && (c->doc->tok_roles[s - 1] & SW_W_PREP);
+}
+
 /* Finds the entity that the name on tokens [s, e) refers to, or -1. See the file comment. */
 static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
@@ -924,7 +935,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
     int32_t id = find_name_word(c, lw);
     int32_t head = id >= 0 ? c->nwords[id].head : -1;
     int32_t best = -1, best_score = 0;
-    uint32_t best_recent = 0;
+    uint32_t best_recent = 0, best_refs = 0;
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < MAX_CANDIDATES; k = c->nodes[k].next, steps++) {
         int32_t cand_ent = c->nodes[k].ent;
@@ -945,10 +956,23 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
         }
         if (!score) continue;
         uint32_t recent = c->xe[cand_ent].last_tok;
-        if (score > best_score || (score == best_score && recent > best_recent)) {
+        /* "Ted Cruz ... Cruz said ... Heidi Cruz ... Cruz said": of two people with the surname,
+         * a lone surname means one named in this sentence or the one before, else the one the
+         * article already calls by it, and not one it keeps calling by the full name ("Eric
+         * Trump" again and again beside "Trump"); then the most recent */
+        uint32_t refs = 0;
+        if (score == MATCH_LAST_WORD) {
+            const xent *cx = &c->xe[cand_ent];
+            if (c->toks[recent].sent + 1 >= c->toks[s].sent && !after_preposition(c, recent)) refs = 3;
+            else refs = cx->surname_refs ? 2 : cx->n_ments >= FULL_NAME_REPEATS ? 0 : 1;
+        }
+        int better = score > best_score ||
+                     (score == best_score && (refs > best_refs || (refs == best_refs && recent > best_recent)));
+        if (better) {
             best = cand_ent;
             best_score = score;
             best_recent = recent;
+            best_refs = refs;
         }
     }
     return best;
