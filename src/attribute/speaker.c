@@ -79,7 +79,8 @@ static sw_np name_np(const sw_attr *a, uint32_t k, uint32_t lo, uint32_t hi)
 static int speaking_head(const sw_attr *a, uint32_t h)
 {
     uint64_t lx = a->lx[h];
-    if (lx & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA)) return 1;
+    /* "Democrats said", "the Wisconsin Republican said": a party's members speak as a role's do */
+    if (lx & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA | SW_LX_PARTY)) return 1;
     if (a->wcls[h] & SW_W_DOC_NOUN) return 1;
     return 0;
 }

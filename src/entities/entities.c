@@ -1092,7 +1092,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
             if (p > 0 && (CLS(c, p - 1) & SW_LX_COUNTRY)) ev_nation(m, p - 1);
             break;
         }
-        if (cp & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(m, p);
+        if (cp & (SW_LX_DEMONYM | SW_LX_COUNTRY | SW_LX_PARTY)) ev_nation(m, p);
         else if (cp & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN | SW_LX_FUNCTION)) break;
         j = p;
     }
@@ -1405,7 +1405,8 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         if (j + 2 < bend && nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE) && nm_has(c, j + 1, SW_N_DEFINITE) &&
             capword(c, j + 2)) {
             for (uint32_t i = s; i < e; i++)
-                if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
+                if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) || ((CLS(c, i) & SW_LX_TITLE) && i + 1 == e))
+                    return j + 2;
         }
         return e;
     }
@@ -1428,8 +1429,11 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         }
     }
     if (nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL)) {
+        /* "Bank of England", "Secretary of State": an organisation or place word in the run, or a
+         * title right before "of" ("Rep. Ann Lee of Ohio" is a person from a place) */
         for (uint32_t i = s; i < e; i++)
-            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (nm_has(c, j, SW_N_GENITIVE_LINK) ? SW_LX_TITLE : 0)))
+            if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) ||
+                ((CLS(c, i) & SW_LX_TITLE) && i + 1 == e && nm_has(c, j, SW_N_GENITIVE_LINK)))
                 return j + 1;
     }
     return e;
@@ -1521,7 +1525,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     uint32_t t = SW_NONE;
     for (uint32_t i = s; i + 1 < e; i++)
         if (is_word(c, i) && (CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
-            !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+            !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_PARTY)) &&
             (capword(c, i + 1) || nm_has(c, i + 1, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)))
             t = i;
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
@@ -1529,7 +1533,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     for (uint32_t i = s; i < e; i++)
         if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) && !(CLS(c, i) & SW_LX_TITLE)) org_or_place = 1;
     if (lw < e && (CLS(c, lw) & (SW_LX_TITLE | SW_LX_ROLE)) && !org_or_place &&
-        !(CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+        !(CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_PARTY)) &&
         !(CLS(c, fw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && !has_possessive(c, lw)) {
         /* a capitalised description ("the Russian President", "US Special Representative");
          * resolved after all names are known */
@@ -1541,7 +1545,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         uint32_t ns = t + 1;
         for (uint32_t i = s; i < ns; i++) {
             if (!is_word(c, i)) continue;
-            if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
+            if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY | SW_LX_PARTY)) ev_nation(&m, i);
             else if (CLS(c, i) & SW_LX_TITLE) ev_role(&m, i);
         }
         if (nm_has(c, ns, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)) {
@@ -1594,7 +1598,9 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
                     sw_status st = body_run(c, s, p, block);
                     if (st != SW_OK) return st;
                 } else {
-                    ev_role(&m, p - 1);
+                    /* "Republican Donald Trump": a party word ties the person to the party */
+                    if (CLS(c, p - 1) & SW_LX_PARTY) ev_nation(&m, p - 1);
+                    else ev_role(&m, p - 1);
                     m.ev[EV_PERSON] += 2;
                 }
                 s = p;
@@ -1610,6 +1616,14 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     if (s >= e) return SW_OK;
     /* a lone demonym is an adjective, not a name */
     if (count_words(c, s, e) == 1 && (CLS(c, s) & SW_LX_DEMONYM) && !(CLS(c, s) & SW_LX_COUNTRY)) return SW_OK;
+    /* nor is a party word, alone or after a place ("Democrats", "Massachusetts Democratic"): the
+     * party's own name has a noun ("Democratic Party", "Republican National Committee") */
+    if (is_word(c, last_word(c, s, e)) && (CLS(c, last_word(c, s, e)) & SW_LX_PARTY)) {
+        int modifiers = 1;
+        for (uint32_t i = s; i < e; i++)
+            if (is_word(c, i) && !(CLS(c, i) & (SW_LX_PARTY | SW_LX_CITY | SW_LX_COUNTRY | SW_LX_DEMONYM))) modifiers = 0;
+        if (modifiers) return SW_OK;
+    }
     if (pre == s) evidence_before(c, s, block, &m);
     evidence_context(c, pre, e, block, &m);
     evidence_appositive(c, e, block, &m);
