@@ -1481,7 +1481,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* words that cannot begin a name */
     while (s < e && (!is_word(c, s) || ((CLS(c, s) & LX_NOSTART) && !allcaps(c, s)) || is_particle(c, s)))
         s++;
-    if (s < e && position_capital(c, s) &&
+    /* "President Barack Obama said" opening a sentence: a title before a name stays its title, though
+     * the article writes "the president" in lower case */
+    int title_first = s + 1 < e && (CLS(c, s) & SW_LX_TITLE) && !(CLS(c, s) & LX_NOSTART) && capword(c, s + 1);
+    if (s < e && position_capital(c, s) && !title_first &&
         common_at_start(c, s, count_words(c, s, e) == 1,
                         count_words(c, s, e) >= 2 &&
                             (CLS(c, last_word(c, s, e)) & (SW_LX_PLACE_WORD | SW_LX_ORG_WORD | SW_LX_MEDIA)))) {
