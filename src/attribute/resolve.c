@@ -18,6 +18,11 @@
 /* ... after the subject of its own or the previous sentence, and after a person who dominates the
  * article: named as a subject 3 times at least and twice as often as anyone else */
 #define DOMINANT_MIN_MENTIONS 3
+/* document_antecedent(): "the statement" means the document named in its sentence or the 2
+ * before it; document_noun_owner(): the owner's name stands at most 3 words before the noun ("a
+ * new Bloomberg poll") */
+#define DOC_ANTECEDENT_SENTENCES 2
+#define DOC_OWNER_MODIFIERS 3
 #define DOMINANT_RATIO 2
 /* ... not counting quoted sentences, among the 12 sentences before it at most */
 #define DESCRIPTION_SUBJECT_SCAN 12
@@ -516,6 +521,95 @@ static int32_t the_leading_person(const sw_attr *a, const sw_np *np, uint32_t at
     return best;
 }
 
+/* The owner of the document noun at token d, named around it: "the ministry's statement" (a
+ * possessor), "a Bloomberg poll" (a name before it), "a web video by the party" (a name after
+ * "by" or "from"), else the subject of the verb it is the object of ("the Security Council issued
+ * a statement"). The entity, or -1. */
+static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
+{
+    const sw_doc *doc = a->doc;
+    const sw_sent *st = &doc->sents[a->t[d].sent];
+    /* before it: a possessive or a name right before the noun and its modifiers */
+    uint32_t p = d;
+    while (p > st->tok_start && d - p < DOC_OWNER_MODIFIERS && is_word(a, p - 1) && a->ment_of[p - 1] < 0 &&
+           !is_possessive(a, p - 1) && !(a->t[p - 1].flags & SW_TF_CAP) && !(a->lx[p - 1] & SW_LX_FUNCTION))
+        p--;
+    if (p > st->tok_start && is_possessive(a, p - 1)) p--;
+    if (p > st->tok_start && a->ment_of[p - 1] >= 0) {
+        /* "a Clinton campaign memo": the owner is the campaign, which has no name */
+        for (uint32_t t = p; t < d; t++)
+            if (a->lx[t] & (SW_LX_ORG_WORD | SW_LX_MEDIA | SW_LX_FIRM)) return -1;
+        int32_t e = doc->ments[a->ment_of[p - 1]].ent;
+        if (e >= 0 && doc->ents[e].type != SW_ENT_PLACE) return e;
+    }
+    /* after it: "by", "from" and a name */
+    uint32_t k = d + 1;
+    if (k < st->tok_end && tok_role(a, k, SW_W_SOURCE_PREP) && !tok_role(a, k, SW_W_GENITIVE)) {
+        k++;
+        if (k < st->tok_end && (a->wcls[k] & SW_W_DET)) k++;
+        if (k < st->tok_end && a->ment_of[k] >= 0) {
+            int32_t e = doc->ments[a->ment_of[k]].ent;
+            if (e >= 0 && doc->ents[e].type != SW_ENT_PLACE) return e;
+        }
+    }
+    /* the subject of the verb whose object it is: "the Security Council issued a statement",
+     * "Cook provided a written statement" (a name, a verb, then only the noun's determiner and
+     * modifiers) */
+    uint32_t v = d;
+    while (v > st->tok_start && d - v <= DOC_OWNER_MODIFIERS && is_word(a, v - 1) && a->ment_of[v - 1] < 0 &&
+           !(a->lx[v - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) &&
+           (!(a->lx[v - 1] & SW_LX_FUNCTION) || (a->wcls[v - 1] & SW_W_DET)) && !(a->wcls[v - 1] & SW_W_THAT))
+        v--;
+    if (v == st->tok_start || !is_word(a, v - 1) || !(a->lx[v - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG))) return -1;
+    v--;
+    while (v > st->tok_start && is_word(a, v - 1) && (a->wcls[v - 1] & SW_W_ADVERB) && a->ment_of[v - 1] < 0) v--;
+    if (v == st->tok_start || a->ment_of[v - 1] < 0) return -1;
+    int32_t m = a->ment_of[v - 1];
+    int32_t e = doc->ments[m].ent;
+    if (e < 0 || doc->ents[e].type == SW_ENT_PLACE || (a->t[v - 1].flags & SW_TF_IN_QUOTE)) return -1;
+    /* the name is the subject itself, not the end of one ("scientists from X and Y published") */
+    uint32_t f = mention_first_tok(a, v - 1);
+    while (f > st->tok_start && is_word(a, f - 1) && (a->wcls[f - 1] & SW_W_DET)) f--;
+    if (f > st->tok_start && is_word(a, f - 1) &&
+        ((a->wcls[f - 1] & (SW_W_PREP | SW_W_COORD | SW_W_GENITIVE)) || tok_role(a, f - 1, SW_W_ADDITIVE)))
+        return -1;
+    return e;
+}
+
+/* Whether tokens i and j are the same noun, compared without case ("statement", "Statement"). */
+static int same_noun(const sw_attr *a, uint32_t i, uint32_t j)
+{
+    uint32_t n = a->doc->tok_core[i];
+    if (n != a->doc->tok_core[j]) return 0;
+    const char *x = tok_text(a, i), *y = tok_text(a, j);
+    for (uint32_t k = 0; k < n; k++)
+        if (sw_fold_byte((unsigned char)x[k]) != sw_fold_byte((unsigned char)y[k])) return 0;
+    return 1;
+}
+
+/* "The Security Council issued a statement ... The statement noted": a definite document noun
+ * with no owner of its own ("the statement", "the poll", "the report") speaks for the owner of
+ * the latest document of that noun named in its sentence or the DOC_ANTECEDENT_SENTENCES before it
+ * (outside quotations). Returns that owner, or -1. */
+static int32_t document_antecedent(const sw_attr *a, const sw_np *np)
+{
+    uint32_t h = np->tok_end - 1;
+    if (!(a->wcls[h] & SW_W_DOC_NOUN) || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE)) return -1;
+    for (uint32_t t = np->tok_start; t < np->tok_end; t++)
+        if (a->ment_of[t] >= 0 || is_possessive(a, t)) return -1;
+    uint32_t sent = a->t[np->tok_start].sent;
+    uint32_t lo = a->doc->sents[sent > DOC_ANTECEDENT_SENTENCES ? sent - DOC_ANTECEDENT_SENTENCES : 0].tok_start;
+    for (uint32_t d = np->tok_start; d-- > lo;) {
+        if (!is_word(a, d) || !(a->wcls[d] & SW_W_DOC_NOUN) || (a->t[d].flags & (SW_TF_IN_QUOTE | SW_TF_CAP)) ||
+            a->ment_of[d] >= 0)
+            continue;
+        /* the same noun: "a memo by the inspector" is not "the report" */
+        if (!same_noun(a, d, h)) continue;
+        return document_noun_owner(a, d);
+    }
+    return -1;
+}
+
 void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
 {
     np->ent = -1;
@@ -535,6 +629,7 @@ void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         int32_t party_e = -1;
         if (office && strength >= 2 && party_match_only(a, np, e)) party_e = e, strength = 1;
         np->ent = strength >= 2 || (strength == 1 && the_company(a, np, e, at)) ? e : -1;
+        if (np->ent < 0) np->ent = document_antecedent(a, np);
         if (np->ent < 0 && office) {
             /* the person the last sentences were about, else the only one of the party, else the
              * person the article is about */
