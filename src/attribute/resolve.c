@@ -229,6 +229,8 @@ const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at)
     return latest->speaker_name;
 }
 
+static int subject_mention(const sw_attr *a, int32_t m);
+
 /* A mention in a prepositional phrase or a possessor ("pardoned by Trump", "Qawi's supporters")
  * is rarely what a later pronoun subject points back to. */
 static int mention_is_salient(const sw_attr *a, const sw_ment *mt)
@@ -306,7 +308,7 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         }
     }
 
-    int32_t salient = -1, salient_unknown = -1, any = -1;
+    int32_t salient = -1, salient_unknown = -1, any = -1, subject = -1;
     uint32_t salient_start = 0;
     for (int32_t m = last, seen = 0; m >= 0 && seen < PRONOUN_WINDOW; m--, seen++) {
         const sw_ment *mt = &doc->ments[m];
@@ -321,6 +323,13 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         else fits = e->type == SW_ENT_ORGANIZATION;
         if (!fits) continue;
         if (any < 0) any = mt->ent;
+        /* since the last speaker spoke, the subject of a clause who fits: "Dan Reyes agreed. “...,”
+         * he said" (a name in an object, "criticised officer Betty Shelby", does not take over) */
+        if (last_speaker >= 0 && mt->start >= last_end && subject < 0 && !(want_gender != SW_GENDER_UNKNOWN &&
+                                                                        e->gender == SW_GENDER_UNKNOWN) &&
+            subject_mention(a, m))
+            subject = mt->ent;
+        if (salient >= 0) continue;
         if (!mention_is_salient(a, mt)) continue;
         if (want_gender != SW_GENDER_UNKNOWN && e->gender == SW_GENDER_UNKNOWN) {
             if (salient_unknown < 0) salient_unknown = mt->ent;
@@ -328,12 +337,10 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         }
         salient = mt->ent;
         salient_start = mt->start;
-        break;
+        if (last_speaker < 0 || mt->start < last_end) break;
     }
-    if (last_speaker >= 0) {
-        if (salient >= 0 && salient != last_speaker && salient_start >= last_end) return salient;
-        return last_speaker;
-    }
+    (void)salient_start;
+    if (last_speaker >= 0) return subject >= 0 ? subject : last_speaker;
     if (salient >= 0) return salient;
     if (salient_unknown >= 0) return salient_unknown;
     return any;
@@ -432,8 +439,10 @@ static int subject_mention(const sw_attr *a, int32_t m)
                          !(a->wcls[n] & SW_W_AUX);
          k++)
         n++;
-    return n < a->n && is_word(a, n) && !(a->t[n].flags & SW_TF_CAP) &&
-           ((a->lx[n] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG | SW_LX_SPEECH)) || (a->wcls[n] & SW_W_AUX));
+    if (n >= a->n || !is_word(a, n) || (a->t[n].flags & SW_TF_CAP)) return 0;
+    if ((a->lx[n] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG | SW_LX_SPEECH)) || (a->wcls[n] & SW_W_AUX)) return 1;
+    /* a regular past the pack does not list ("Clinton bashed") */
+    return !(a->lx[n] & SW_LX_FUNCTION) && has_ending(a, SW_LIST_PAST_ENDINGS, tok_text(a, n), tok_len(a, n));
 }
 
 /* Whether the sentence si is quoted speech (it ends inside a quotation or with its mark): such
