@@ -99,8 +99,10 @@ static int name_modifies_role(const sw_attr *a, uint32_t me, uint32_t hi)
  * "the Defence Secretary Delfin Lorenzana", "former minister X". */
 static uint32_t skip_segment_lead(const sw_attr *a, uint32_t k, uint32_t end)
 {
+    /* (an honorific too: "The minister of the economy, Mr. Guajardo Villarreal, argues") */
     while (k < end && is_word(a, k) && a->ment_of[k] < 0 &&
            ((a->wcls[k] & SW_W_DET) || (a->lx[k] & (SW_LX_TITLE | SW_LX_DEMONYM)) ||
+            (a->info[k] && (a->info[k]->names & SW_N_HONORIFIC)) ||
             (!(a->t[k].flags & SW_TF_CAP) && !(a->wcls[k] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)))))
         k++;
     return k;
