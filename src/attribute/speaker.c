@@ -368,6 +368,18 @@ sw_np sw_attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
             return sw_attr_subject_before(a, k, lo);
     }
     sw_np np = np_ending_at(a, i, lo, 0);
+    /* "Trump took to Twitter overnight to accuse": a name after a preposition that follows a verb
+     * is that verb's complement; the subject is the verb's */
+    if (np.kind == SW_NP_NAME && np.tok_start > lo + 1) {
+        uint32_t p = np.tok_start - 1;
+        if (p > lo && (a->wcls[p] & SW_W_DET) && a->ment_of[p] < 0) p--;
+        if (p > lo && is_word(a, p) && (a->wcls[p] & SW_W_PREP) && a->ment_of[p] < 0 && is_word(a, p - 1) &&
+            !(a->t[p - 1].flags & SW_TF_CAP) && (a->lx[p - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) &&
+            !(a->wcls[p - 1] & SW_W_AUX)) {
+            sw_np subj = sw_attr_subject_before(a, p - 1, lo);
+            if (subj.kind == SW_NP_NAME || subj.kind == SW_NP_PRONOUN) return subj;
+        }
+    }
     /* "Ferrand in relaying the news to parliament said": the noun before the verb may end a
      * gerund adjunct; the subject is the person before its preposition */
     if (np.kind == SW_NP_NAME && is_person_ment(a, np.ment)) return np;
