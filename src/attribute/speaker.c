@@ -373,7 +373,9 @@ sw_np sw_attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
     if (np.kind == SW_NP_NAME && np.tok_start > lo + 1) {
         uint32_t p = np.tok_start - 1;
         if (p > lo && (a->wcls[p] & SW_W_DET) && a->ment_of[p] < 0) p--;
-        if (p > lo && is_word(a, p) && (a->wcls[p] & SW_W_PREP) && a->ment_of[p] < 0 && is_word(a, p - 1) &&
+        /* (not "by", a passive's agent: "was quoted by the Courier as saying") */
+        if (p > lo && is_word(a, p) && (a->wcls[p] & SW_W_PREP) && !tok_role(a, p, SW_W_AGENT) && a->ment_of[p] < 0 &&
+            is_word(a, p - 1) &&
             !(a->t[p - 1].flags & SW_TF_CAP) && (a->lx[p - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) &&
             !(a->wcls[p - 1] & SW_W_AUX)) {
             sw_np subj = sw_attr_subject_before(a, p - 1, lo);
