@@ -1504,8 +1504,19 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* "A Republican Assemblywoman, Jill Tolles,": after an indefinite article, a capitalised
      * phrase that ends the noun phrase is a description, not a name (names take no "a"); "a
      * Reuters reporter" keeps its name, which modifies the noun after it */
-    if (s > 0 && c->toks[s - 1].block == block && nm_has(c, s - 1, SW_N_INDEFINITE) &&
-        (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')))) {
+    /* (an adjective may come between: "a former Miss Universe.") */
+    uint32_t art = s > 0 ? s - 1 : 0;
+    if (art > 0 && is_word(c, art) && !capword(c, art) && !(CLS(c, art) & LX_NOSTART) &&
+        c->toks[art - 1].block == block && nm_has(c, art - 1, SW_N_INDEFINITE)) {
+        /* ... when the words are no name the article knows ("a teary-eyed Bush" is Bush) */
+        int known = 0;
+        for (uint32_t i = s; i < e; i++)
+            if (is_word(c, i) && find_name_word(c, i) >= 0) known = 1;
+        if (!known) art--;
+    }
+    if (s > 0 && c->toks[art].block == block && nm_has(c, art, SW_N_INDEFINITE) &&
+        (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')) ||
+         (art < s - 1 && is_word(c, e) && !capword(c, e) && !attributive(c, e, block)))) {
         int plain = 1;
         for (uint32_t i = s; i < e; i++)
             if (is_word(c, i) && ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_FIRST_MALE |
@@ -1518,6 +1529,11 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     memset(&m, 0, sizeof m);
     /* honorific: "Mr Putin", "Ms. Smith" */
     int g = 0;
+    /* "the Miss Universe pageant": an honorific and one word that modify a noun are a title's
+     * name, not a person's */
+    if (honorific(c, s, &g) && count_words(c, s + 1, e) == 1 && !(CLS(c, e - 1) & LX_NAMEISH) &&
+        find_name_word(c, e - 1) < 0 && attributive(c, e, block))
+        return SW_OK;
     if (honorific(c, s, &g) && s + 1 < e) {
         m.hon_gender = (uint8_t)g;
         m.ev[EV_PERSON] += EV_HONORIFIC;
