@@ -107,6 +107,17 @@ static int is_question(const sw_doc *doc, const sw_stmt *s)
     return 0;
 }
 
+/* Whether mention m names the speaker of one of the latest statements ("said study co-author
+ * Karen Alley"). */
+static int speaker_mention(const sw_attr *a, int32_t m)
+{
+    const sw_doc *doc = a->doc;
+    uint32_t off = doc->ments[m].start;
+    for (uint32_t k = doc->n_stmts, seen = 0; k-- > 0 && seen < LATEST_STMT_LOOKBACK; seen++)
+        if (doc->stmts[k].spk_start == off && doc->stmts[k].is_statement) return 1;
+    return 0;
+}
+
 /* "“Would you run again?” the host asked. “Not this time,” he said": whether the person named by
  * mention m (its first byte) asked a question among the latest statements: a question's asker is
  * not who answers it. */
@@ -325,9 +336,8 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         if (any < 0) any = mt->ent;
         /* since the last speaker spoke, the subject of a clause who fits: "Dan Reyes agreed. “...,”
          * he said" (a name in an object, "criticised officer Betty Shelby", does not take over) */
-        if (last_speaker >= 0 && mt->start >= last_end && subject < 0 && !(want_gender != SW_GENDER_UNKNOWN &&
-                                                                        e->gender == SW_GENDER_UNKNOWN) &&
-            subject_mention(a, m))
+        if ((last_speaker < 0 || mt->start >= last_end) && subject < 0 &&
+            !(want_gender != SW_GENDER_UNKNOWN && e->gender == SW_GENDER_UNKNOWN) && subject_mention(a, m))
             subject = mt->ent;
         if (salient >= 0) continue;
         if (!mention_is_salient(a, mt)) continue;
@@ -337,10 +347,12 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         }
         salient = mt->ent;
         salient_start = mt->start;
-        if (last_speaker < 0 || mt->start < last_end) break;
+        if (subject >= 0 || (last_speaker >= 0 && mt->start < last_end)) break;
     }
     (void)salient_start;
     if (last_speaker >= 0) return subject >= 0 ? subject : last_speaker;
+    /* no statement before it: the latest subject who fits, else the latest name not in an object */
+    if (subject >= 0) return subject;
     if (salient >= 0) return salient;
     if (salient_unknown >= 0) return salient_unknown;
     return any;
@@ -390,10 +402,11 @@ static int office_description(const sw_attr *a, const sw_np *np)
     if (!tok_role(a, np->tok_start, SW_W_DEF_ARTICLE) || np->tok_end - np->tok_start < 2 || looks_plural(a, h))
         return 0;
     if (!(lx & SW_LX_PARTY) && (lx & (SW_LX_TITLE | SW_LX_ROLE)) != SW_LX_TITLE) return 0;
-    /* a place may modify it ("the Indiana governor"), no other name */
+    /* a place or an organisation may modify it ("the Indiana governor", "the Wooster professor"),
+     * not a person's name */
     for (uint32_t t = np->tok_start; t < np->tok_end; t++) {
         int32_t m = a->ment_of[t];
-        if (m >= 0 && !(a->doc->ments[m].ent >= 0 && a->doc->ents[a->doc->ments[m].ent].type == SW_ENT_PLACE)) return 0;
+        if (m >= 0 && (a->doc->ments[m].ent < 0 || a->doc->ents[a->doc->ments[m].ent].type == SW_ENT_PERSON)) return 0;
     }
     return 1;
 }
@@ -431,7 +444,9 @@ static int subject_mention(const sw_attr *a, int32_t m)
     while (f > 0 && is_word(a, f - 1) && (a->wcls[f - 1] & SW_W_DET) && a->t[f - 1].sent == a->t[f].sent) f--;
     if (f == a->doc->sents[a->t[f].sent].tok_start) return 1;
     /* "lawyers for both Donald and Ivana Trump filed": one of a pair, or a preposition's object */
-    if (is_word(a, f - 1) && ((a->wcls[f - 1] & (SW_W_PREP | SW_W_COORD | SW_W_GENITIVE)) || tok_role(a, f - 1, SW_W_ADDITIVE)))
+    /* (nor the subject of a relative clause: "power-sharing in which Tsvangirai became") */
+    if (is_word(a, f - 1) &&
+        ((a->wcls[f - 1] & (SW_W_PREP | SW_W_COORD | SW_W_GENITIVE | SW_W_RELATIVE)) || tok_role(a, f - 1, SW_W_ADDITIVE)))
         return 0;
     /* "Sanders still senses": adverbs may stand between */
     uint32_t n = mi->tok_end;
@@ -485,8 +500,8 @@ static int32_t recent_subject(const sw_attr *a, const sw_np *np, uint32_t within
         if (sent > ms || back > within) break;
         if (mt->ent < 0 || mt->kind != SW_MK_NAME || doc->ents[mt->ent].type != SW_ENT_PERSON) continue;
         if (a->t[mi->tok_start].flags & SW_TF_IN_QUOTE) continue;
-        if (subject_mention(a, m) && description_fits(a, np, mt->ent) && !other_title(a, mt->ent, np->tok_end - 1) &&
-            !asked_question(a, m))
+        if ((subject_mention(a, m) || speaker_mention(a, m)) && description_fits(a, np, mt->ent) &&
+            !other_title(a, mt->ent, np->tok_end - 1) && !asked_question(a, m))
             return mt->ent;
     }
     return -1;

@@ -110,6 +110,8 @@ _Static_assert(WORD_KEY_MAX % 8 == 0 && ACRONYM_MAX % 8 == 0, ""); /* keys are h
 /* A person named this many times by the full name and never by the surname alone is one the
  * article keeps apart from another of the same surname (find_entity). */
 #define FULL_NAME_REPEATS 2
+/* "said study co-author Karen Alley": a speech verb at most 3 words before a name */
+#define SPEAKER_BEFORE_WORDS 3
 #define EV_SURNAME_REFS 2       /* the last word of its name used alone for it ("Putin"), however often */
 
 /* How well find_entity() matched a name with an entity's: the best match wins, then the most
@@ -1651,8 +1653,16 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     if (CLS(c, first_word(c, s, e)) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) {
         uint32_t v = e;
         if (v < c->n_toks && is_punct(c, v, ',')) v++;
-        if (v < c->n_toks && is_word(c, v) && c->toks[v].block == block && (CLS(c, v) & SW_LX_SPEECH) &&
-            !(c->toks[v].flags & SW_TF_CAP))
+        /* ... or "said study co-author Karen Alley": a speech verb a few words before it */
+        uint32_t b = pre;
+        while (b > 0 && pre - b < SPEAKER_BEFORE_WORDS && is_word(c, b - 1) && !capword(c, b - 1) &&
+               !(CLS(c, b - 1) & SW_LX_SPEECH) && !(CLS(c, b - 1) & LX_NOSTART))
+            b--;
+        int spoke_before = b > 0 && is_word(c, b - 1) && (CLS(c, b - 1) & SW_LX_SPEECH) && !capword(c, b - 1) &&
+                           c->toks[b - 1].block == block;
+        if ((v < c->n_toks && is_word(c, v) && c->toks[v].block == block && (CLS(c, v) & SW_LX_SPEECH) &&
+             !(c->toks[v].flags & SW_TF_CAP)) ||
+            spoke_before)
             m.ev[EV_PLACE] -= EV_HEAD_WORD; /* cancels a place head word's evidence (evidence_name) */
     }
     return add_name(c, pre, s, e, 1, &m);
