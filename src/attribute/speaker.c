@@ -39,6 +39,9 @@
 #define SHORT_WORD_MAX_LEN 2
 /* "the party's chief financial officer said": a description's first word at most 6 tokens before its head. */
 #define DESCRIPTION_MAX_TOKENS 6
+/* "the former secretary of state and current nominee": the first title and its article at most 8
+ * tokens before "and" */
+#define TITLE_PAIR_MAX_TOKENS 8
 /* "Smith yesterday also reportedly said": at most 4 adverbs and time words between a subject and its verb. */
 #define SUBJECT_ADVERBS_MAX 4
 /* "Ferrand in relaying the news to parliament said": the gerund among the 12 tokens before the phrase. */
@@ -325,6 +328,23 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         if (a->wcls[p] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_ADVERB)) break;
         if ((a->lx[p] & SW_LX_SPEECH) && !(a->t[p].flags & SW_TF_CAP)) break;
         s = p;
+    }
+    /* "The former first lady and U.S. senator said", "the former secretary of state and current
+     * nominee": two titles of one person under one article */
+    if (s > lo + 2 && tok_role(a, s - 1, SW_W_ADDITIVE) && !(a->wcls[s] & SW_W_DET) && (a->lx[i] & SW_LX_TITLE)) {
+        int titled = 0;
+        for (uint32_t p = s - 1; p > lo && s - p <= TITLE_PAIR_MAX_TOKENS;) {
+            p--;
+            if (tok_role(a, p, SW_W_DEF_ARTICLE)) {
+                if (titled) s = p;
+                break;
+            }
+            if (!is_word(a, p) || (a->ment_of[p] >= 0 && is_person_ment(a, a->ment_of[p]))) break;
+            if ((a->wcls[p] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON)) && !tok_role(a, p, SW_W_GENITIVE))
+                break;
+            if (!(a->t[p].flags & SW_TF_CAP) && (a->lx[p] & (SW_LX_SPEECH | SW_LX_VERB_PAST | SW_LX_VERB_3SG))) break;
+            if (a->lx[p] & SW_LX_TITLE) titled = 1;
+        }
     }
     np.kind = SW_NP_DESC;
     np.tok_start = s;
