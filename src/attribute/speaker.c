@@ -111,6 +111,18 @@ static uint32_t skip_segment_lead(const sw_attr *a, uint32_t k, uint32_t end)
     return k;
 }
 
+/* "Baloch and Waseem's mother": whether token k (right after a name) is "and", a second name and
+ * a possessive ending before a lower-case noun, all before token end: the two names own the noun,
+ * which is the phrase's head. */
+static int pair_owns_noun(const sw_attr *a, uint32_t k, uint32_t end)
+{
+    if (k + 3 >= end + 1 || !tok_role(a, k, SW_W_ADDITIVE) || a->ment_of[k + 1] < 0) return 0;
+    uint32_t t = k + 1;
+    while (t < end && a->ment_of[t] == a->ment_of[k + 1]) t++;
+    return t + 1 < end && is_possessive(a, t) && is_word(a, t + 1) && !(a->t[t + 1].flags & SW_TF_CAP) &&
+           a->ment_of[t + 1] < 0;
+}
+
 /* "Anderson Cooper, of CNN, one of her sons, stated" / "Yesterday, the transport secretary,
  * Grant Shapps, announced": the verb follows a chain of comma-separated segments; its subject is
  * the first person named at the start of a segment. Returns an empty NP when no segment starts
@@ -142,6 +154,8 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
         uint32_t me = k;
         while (me + 1 < end && a->ment_of[me + 1] == a->ment_of[k]) me++;
         if (name_modifies_role(a, me, end)) continue;
+        /* "Baloch and Waseem's mother, Anwar, wept": the names own the segment's noun */
+        if (pair_owns_noun(a, me + 1, end)) continue;
         return name_np(a, k, k, end);
     }
     return np;
@@ -537,6 +551,16 @@ sw_np sw_attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
         j++;
     }
     if (last_word == SW_NONE) return np;
+    /* "Baloch and Waseem's mother, Anwar, wept": the names own a noun; a person in apposition to
+     * it is the subject */
+    if (person >= 0 && person_end == j && j < hi && pair_owns_noun(a, j, hi)) {
+        uint32_t k = j + 1;
+        while (k < hi && a->ment_of[k] >= 0) k++;
+        k++; /* the possessive */
+        while (k < hi && k - j < APPOSITION_PERSON_WINDOW && is_word(a, k) && !(a->t[k].flags & SW_TF_CAP)) k++;
+        if (k + 1 < hi && tok_punct(a, k, ',') && a->ment_of[k + 1] >= 0 && is_person_ment(a, a->ment_of[k + 1]))
+            return name_np(a, k + 1, k + 1, hi);
+    }
     /* "Chief Superintendent Graciano Mijares of the police ...": the person, not the police */
     if (person >= 0) return name_np(a, person_end - 1, i, person_end);
     /* "said University of California, San Diego's chancellor, Pradeep Khosla": an apposition
