@@ -1441,6 +1441,21 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
     return e;
 }
 
+/* "Rakeyia Scott can be heard" after "Keith Lamont Scott": whether the first word s of a run of
+ * two words, a word neither the pack nor the article knows as a common word, stands before the
+ * surname of a person the article named with another given name: then it is a given name the
+ * lists lack, not a word capitalised by its position ("Later Yildiroglu said", "Meanwhile
+ * Rihanna"). */
+static int other_given_name(const ectx *c, uint32_t s, uint32_t e, int32_t ent)
+{
+    if (count_words(c, s + 1, e) != 1 || (c->doc->tok_info && c->doc->tok_info[s])) return 0;
+    const wstat *w = wstat_of(c, s);
+    if (w && w->lower > 0) return 0;
+    const sw_entinfo *ei = &c->ei[ent];
+    uint32_t fw = first_word(c, ei->name_tok_start, ei->name_tok_end);
+    return ei->name_words >= 2 && fw < ei->name_tok_end && (CLS(c, fw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE));
+}
+
 /* Whether word i, first of a run, is capitalised only by its position and is not a name. */
 static int common_at_start(const ectx *c, uint32_t i, int single, int named_head)
 {
@@ -1496,8 +1511,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* "Later Yildiroglu said": a sentence-initial word before a name the article already knows */
     if (s + 1 < e && position_capital(c, s) && !(CLS(c, s) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
         !nm_has(c, s, SW_N_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
-        capword(c, s + 1) && find_entity(c, s + 1, e) >= 0 && !place_prefix_word(c, s))
-        s++;
+        capword(c, s + 1) && !place_prefix_word(c, s)) {
+        int32_t known = find_entity(c, s + 1, e);
+        if (known >= 0 && !other_given_name(c, s, e, known)) s++;
+    }
     if (s >= e) return SW_OK;
     /* "US$3.6 billion": a currency, not a name */
     if (e < c->n_toks && c->toks[e].kind == SW_TK_SYM && !(c->toks[e].flags & SW_TF_SPACE_BEFORE) &&
