@@ -229,6 +229,23 @@ const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at)
     uint32_t at_off = a->t[at].start;
     const sw_stmt *latest = sw_attr_latest_stmt(a, at_off);
     if (!latest || latest->speaker >= 0 || !latest->speaker_name) return NULL;
+    /* "he" or "she" does not continue a plural group ("Delegates questioned ... he said") */
+    if (tok_role(a, at, SW_W_MALE_PRON | SW_W_FEMALE_PRON) && latest->spk_start != SW_NONE) {
+        /* the description's head: its last word, or the word before "of" ("the head of the
+         * investigators") */
+        uint32_t lo = 0, hi = at;
+        while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (a->t[mid].start < latest->spk_start) lo = mid + 1;
+            else hi = mid;
+        }
+        uint32_t h = SW_NONE;
+        for (uint32_t t = lo; t < at && a->t[t].end <= latest->spk_end; t++) {
+            if (h != SW_NONE && tok_role(a, t, SW_W_GENITIVE)) break;
+            if (is_word(a, t)) h = t;
+        }
+        if (h != SW_NONE && looks_plural(a, h)) return NULL;
+    }
     uint32_t since = latest->end > latest->spk_end || latest->spk_end == SW_NONE ? latest->end : latest->spk_end;
     if (at_off < since || at_off - since > GROUP_PRONOUN_WINDOW_BYTES) return NULL;
     /* nobody who could be meant was named in between */
