@@ -109,6 +109,42 @@ static void test_two_people_share_a_surname(void)
     sw_doc_free(doc);
 }
 
+/* "a former Miss Universe", "the Miss Universe pageant": an honorific and a word the article
+ * knows as no name are a title, not a person named Universe. */
+static void test_pageant_title_is_no_person(void)
+{
+    sw_doc *doc = run("Nadia Berg attacked a former Miss Universe on Friday. The Miss Universe pageant was "
+                      "held in 1996. Miss Olsen won it.\n", 0);
+    if (!doc) return;
+    CHECK_EQ_INT(ent_named(doc, "Universe"), -1);
+    CHECK(ent_named(doc, "Olsen") >= 0);
+    sw_doc_free(doc);
+}
+
+/* "Vermont Sen. Ann Lee", "Del. Tom Hale": a title written as an abbreviation with its period is
+ * the person's title, not a name of its own, and it matches the word it abbreviates. */
+static void test_abbreviated_title_before_a_name(void)
+{
+    sw_doc *doc = run("Until Monday, Vermont Sen. Ann Lee and Del. Tom Hale led the talks.\n", 0);
+    if (!doc) return;
+    int lee = ent_named(doc, "Ann Lee"), hale = ent_named(doc, "Tom Hale");
+    CHECK(lee >= 0 && hale >= 0);
+    CHECK_EQ_INT(ent_named(doc, "Vermont Sen."), -1);
+    CHECK_EQ_INT(ent_named(doc, "Del"), -1);
+    if (lee >= 0) CHECK(sw_ent_has_role(doc, lee, "senator", 7));
+    sw_doc_free(doc);
+}
+
+/* A headline in title case given as the first line of a JSON article only links. */
+static void test_title_case_first_line_only_links(void)
+{
+    sw_doc *doc = run("Walsh Says Harbour Plan Is Dead.\nMayor Ines Walsh said on Monday the council would drop the plan.\n", 0);
+    if (!doc) return;
+    CHECK_EQ_INT(ent_named(doc, "Walsh Says Harbour Plan"), -1);
+    CHECK(ent_named(doc, "Ines Walsh") >= 0);
+    sw_doc_free(doc);
+}
+
 static void test_organisation_with_of(void)
 {
     sw_doc *doc = run("A statement from the Ministry of Fisheries was read out on the radio.\n", 0);
@@ -499,6 +535,9 @@ int main(void)
     RUN(test_surname_first_gets_full_name);
     RUN(test_title_is_split_off);
     RUN(test_two_people_share_a_surname);
+    RUN(test_pageant_title_is_no_person);
+    RUN(test_abbreviated_title_before_a_name);
+    RUN(test_title_case_first_line_only_links);
     RUN(test_organisation_with_of);
     RUN(test_acronym);
     RUN(test_place_after_in);

@@ -39,6 +39,9 @@
 #define SHORT_WORD_MAX_LEN 2
 /* "the party's chief financial officer said": a description's first word at most 6 tokens before its head. */
 #define DESCRIPTION_MAX_TOKENS 6
+/* "the former secretary of state and current nominee": the first title and its article at most 8
+ * tokens before "and" */
+#define TITLE_PAIR_MAX_TOKENS 8
 /* "Smith yesterday also reportedly said": at most 4 adverbs and time words between a subject and its verb. */
 #define SUBJECT_ADVERBS_MAX 4
 /* "Ferrand in relaying the news to parliament said": the gerund among the 12 tokens before the phrase. */
@@ -79,7 +82,8 @@ static sw_np name_np(const sw_attr *a, uint32_t k, uint32_t lo, uint32_t hi)
 static int speaking_head(const sw_attr *a, uint32_t h)
 {
     uint64_t lx = a->lx[h];
-    if (lx & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA)) return 1;
+    /* "Democrats said", "the Wisconsin Republican said": a party's members speak as a role's do */
+    if (lx & (SW_LX_ROLE | SW_LX_TITLE | SW_LX_ORG_WORD | SW_LX_MEDIA | SW_LX_PARTY)) return 1;
     if (a->wcls[h] & SW_W_DOC_NOUN) return 1;
     return 0;
 }
@@ -98,11 +102,25 @@ static int name_modifies_role(const sw_attr *a, uint32_t me, uint32_t hi)
  * "the Defence Secretary Delfin Lorenzana", "former minister X". */
 static uint32_t skip_segment_lead(const sw_attr *a, uint32_t k, uint32_t end)
 {
+    /* (an honorific too: "The minister of the economy, Mr. Guajardo Villarreal, argues") */
     while (k < end && is_word(a, k) && a->ment_of[k] < 0 &&
            ((a->wcls[k] & SW_W_DET) || (a->lx[k] & (SW_LX_TITLE | SW_LX_DEMONYM)) ||
+            (a->info[k] && (a->info[k]->names & SW_N_HONORIFIC)) ||
             (!(a->t[k].flags & SW_TF_CAP) && !(a->wcls[k] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE)))))
         k++;
     return k;
+}
+
+/* "Baloch and Waseem's mother": whether token k (right after a name) is "and", a second name and
+ * a possessive ending before a lower-case noun, all before token end: the two names own the noun,
+ * which is the phrase's head. */
+static int pair_owns_noun(const sw_attr *a, uint32_t k, uint32_t end)
+{
+    if (k + 3 >= end + 1 || !tok_role(a, k, SW_W_ADDITIVE) || a->ment_of[k + 1] < 0) return 0;
+    uint32_t t = k + 1;
+    while (t < end && a->ment_of[t] == a->ment_of[k + 1]) t++;
+    return t + 1 < end && is_possessive(a, t) && is_word(a, t + 1) && !(a->t[t + 1].flags & SW_TF_CAP) &&
+           a->ment_of[t + 1] < 0;
 }
 
 /* "Anderson Cooper, of CNN, one of her sons, stated" / "Yesterday, the transport secretary,
@@ -136,6 +154,8 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
         uint32_t me = k;
         while (me + 1 < end && a->ment_of[me + 1] == a->ment_of[k]) me++;
         if (name_modifies_role(a, me, end)) continue;
+        /* "Baloch and Waseem's mother, Anwar, wept": the names own the segment's noun */
+        if (pair_owns_noun(a, me + 1, end)) continue;
         return name_np(a, k, k, end);
     }
     return np;
@@ -323,6 +343,23 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         if ((a->lx[p] & SW_LX_SPEECH) && !(a->t[p].flags & SW_TF_CAP)) break;
         s = p;
     }
+    /* "The former first lady and U.S. senator said", "the former secretary of state and current
+     * nominee": two titles of one person under one article */
+    if (s > lo + 2 && tok_role(a, s - 1, SW_W_ADDITIVE) && !(a->wcls[s] & SW_W_DET) && (a->lx[i] & SW_LX_TITLE)) {
+        int titled = 0;
+        for (uint32_t p = s - 1; p > lo && s - p <= TITLE_PAIR_MAX_TOKENS;) {
+            p--;
+            if (tok_role(a, p, SW_W_DEF_ARTICLE)) {
+                if (titled) s = p;
+                break;
+            }
+            if (!is_word(a, p) || (a->ment_of[p] >= 0 && is_person_ment(a, a->ment_of[p]))) break;
+            if ((a->wcls[p] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON)) && !tok_role(a, p, SW_W_GENITIVE))
+                break;
+            if (!(a->t[p].flags & SW_TF_CAP) && (a->lx[p] & (SW_LX_SPEECH | SW_LX_VERB_PAST | SW_LX_VERB_3SG))) break;
+            if (a->lx[p] & SW_LX_TITLE) titled = 1;
+        }
+    }
     np.kind = SW_NP_DESC;
     np.tok_start = s;
     np.tok_end = i + 1;
@@ -365,6 +402,20 @@ sw_np sw_attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
             return sw_attr_subject_before(a, k, lo);
     }
     sw_np np = np_ending_at(a, i, lo, 0);
+    /* "Trump took to Twitter overnight to accuse": a name after a preposition that follows a verb
+     * is that verb's complement; the subject is the verb's */
+    if (np.kind == SW_NP_NAME && np.tok_start > lo + 1) {
+        uint32_t p = np.tok_start - 1;
+        if (p > lo && (a->wcls[p] & SW_W_DET) && a->ment_of[p] < 0) p--;
+        /* (not "by", a passive's agent: "was quoted by the Courier as saying") */
+        if (p > lo && is_word(a, p) && (a->wcls[p] & SW_W_PREP) && !tok_role(a, p, SW_W_AGENT) && a->ment_of[p] < 0 &&
+            is_word(a, p - 1) &&
+            !(a->t[p - 1].flags & SW_TF_CAP) && (a->lx[p - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) &&
+            !(a->wcls[p - 1] & SW_W_AUX)) {
+            sw_np subj = sw_attr_subject_before(a, p - 1, lo);
+            if (subj.kind == SW_NP_NAME || subj.kind == SW_NP_PRONOUN) return subj;
+        }
+    }
     /* "Ferrand in relaying the news to parliament said": the noun before the verb may end a
      * gerund adjunct; the subject is the person before its preposition */
     if (np.kind == SW_NP_NAME && is_person_ment(a, np.ment)) return np;
@@ -500,6 +551,16 @@ sw_np sw_attr_np_after(sw_attr *a, uint32_t i, uint32_t hi, int apposition)
         j++;
     }
     if (last_word == SW_NONE) return np;
+    /* "Baloch and Waseem's mother, Anwar, wept": the names own a noun; a person in apposition to
+     * it is the subject */
+    if (person >= 0 && person_end == j && j < hi && pair_owns_noun(a, j, hi)) {
+        uint32_t k = j + 1;
+        while (k < hi && a->ment_of[k] >= 0) k++;
+        k++; /* the possessive */
+        while (k < hi && k - j < APPOSITION_PERSON_WINDOW && is_word(a, k) && !(a->t[k].flags & SW_TF_CAP)) k++;
+        if (k + 1 < hi && tok_punct(a, k, ',') && a->ment_of[k + 1] >= 0 && is_person_ment(a, a->ment_of[k + 1]))
+            return name_np(a, k + 1, k + 1, hi);
+    }
     /* "Chief Superintendent Graciano Mijares of the police ...": the person, not the police */
     if (person >= 0) return name_np(a, person_end - 1, i, person_end);
     /* "said University of California, San Diego's chancellor, Pradeep Khosla": an apposition

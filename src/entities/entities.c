@@ -107,6 +107,11 @@ _Static_assert(WORD_KEY_MAX % 8 == 0 && ACRONYM_MAX % 8 == 0, ""); /* keys are h
 #define EV_TITLE 4              /* a title or role written before the name ("President X") */
 #define EV_HEAD_NOUN 3          /* a noun of a kind after one of its mentions ("the Wagner group"),
                                  * counted once per entity */
+/* A person named this many times by the full name and never by the surname alone is one the
+ * article keeps apart from another of the same surname (find_entity). */
+#define FULL_NAME_REPEATS 2
+/* "said study co-author Karen Alley": a speech verb at most 3 words before a name */
+#define SPEAKER_BEFORE_WORDS 3
 #define EV_SURNAME_REFS 2       /* the last word of its name used alone for it ("Putin"), however often */
 
 /* How well find_entity() matched a name with an entity's: the best match wins, then the most
@@ -465,6 +470,49 @@ static int block_role(const sw_doc *doc, uint32_t b)
     if (bl->kind == SW_BLOCK_DATELINE) return BLK_SKIP;
     if (bl->kind == SW_BLOCK_PARAGRAPH && bl->section == SW_SECTION_BODY) return BLK_BODY;
     return BLK_LINK_ONLY;
+}
+
+/* A headline or a heading that the text did not mark as one: a body paragraph of one short line
+ * in title case or in capitals ("Council Quietly Drops Harbour Plan.", "FULL TEXT."). Pass 2 takes
+ * its names as it takes a headline's: they only link to the names of the body. */
+/* A headline is a line of at most 40 tokens: longer paragraphs are prose. */
+#define HEADLINE_MAX_TOKENS 40
+/* A paragraph in capitals of at most 12 words is a heading ("ABSTRACT.", "FULL TEXT."). */
+#define HEADING_CAPS_MAX_WORDS 12
+/* Title case: at least 3 words that are not grammar words, all capitalised, ... */
+#define HEADLINE_MIN_CONTENT 3
+/* ... and at least 2 capitalised words that are common words: grammar words, finite verbs, or
+ * words the article writes in lower case elsewhere ("Drops", "Plan", "The", "Are"). A line of
+ * names only ("Washington, D.C.", "Mauricio Fraga-Rosenfeld.") is no headline. */
+#define HEADLINE_MIN_COMMON 2
+
+/* Whether capitalised word i is a common word (see HEADLINE_MIN_COMMON) rather than a name's. */
+static int common_capword(const ectx *c, uint32_t i)
+{
+    if (CLS(c, i) & (SW_LX_FUNCTION | SW_LX_VERB_PAST | SW_LX_VERB_3SG | SW_LX_SPEECH | SW_LX_COGNITION)) return 1;
+    const wstat *w = wstat_of(c, i);
+    return w && w->lower > 0;
+}
+
+static int headline_block(const ectx *c, uint32_t b)
+{
+    const sw_iblock *bl = &c->doc->blocks[b];
+    if (bl->tok_end - bl->tok_start > HEADLINE_MAX_TOKENS) return 0;
+    uint32_t words = 0, caps = 0, content = 0, common = 0;
+    for (uint32_t i = bl->tok_start; i < bl->tok_end && i < c->n_toks; i++) {
+        unsigned char first = (unsigned char)tok_text(c, i)[0];
+        if (!is_word(c, i) || possessive_ending(c, i) || (first >= '0' && first <= '9')) continue;
+        words++;
+        caps += allcaps(c, i);
+        int cap = capword(c, i);
+        if (!(CLS(c, i) & SW_LX_FUNCTION)) {
+            if (!cap) return 0;
+            content++;
+        }
+        common += cap && common_capword(c, i);
+    }
+    if (words && caps == words && words <= HEADING_CAPS_MAX_WORDS) return 1;
+    return content >= HEADLINE_MIN_CONTENT && common >= HEADLINE_MIN_COMMON;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -864,6 +912,14 @@ static int32_t new_entity(ectx *c, uint32_t s, uint32_t e)
     return ent;
 }
 
+/* Whether the name starting at token s is the object of a preposition ("a photo of Heidi Cruz"),
+ * after its determiner if any: not the sentence's topic. */
+static int after_preposition(const ectx *c, uint32_t s)
+{
+    while (s > 0 && is_word(c, s - 1) && nm_has(c, s - 1, SW_N_DETERMINER)) s--;
+    return s > 0 && is_word(c, s - 1) && c->doc->tok_roles && (c->doc->tok_roles[s - 1] & SW_W_PREP);
+}
+
 /* Finds the entity that the name on tokens [s, e) refers to, or -1. See the file comment. */
 static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
 {
@@ -881,7 +937,7 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
     int32_t id = find_name_word(c, lw);
     int32_t head = id >= 0 ? c->nwords[id].head : -1;
     int32_t best = -1, best_score = 0;
-    uint32_t best_recent = 0;
+    uint32_t best_recent = 0, best_refs = 0;
     int steps = 0;
     for (int32_t k = head; k >= 0 && steps < MAX_CANDIDATES; k = c->nodes[k].next, steps++) {
         int32_t cand_ent = c->nodes[k].ent;
@@ -902,10 +958,23 @@ static int32_t find_entity(ectx *c, uint32_t s, uint32_t e)
         }
         if (!score) continue;
         uint32_t recent = c->xe[cand_ent].last_tok;
-        if (score > best_score || (score == best_score && recent > best_recent)) {
+        /* "Ted Cruz ... Cruz said ... Heidi Cruz ... Cruz said": of two people with the surname,
+         * a lone surname means one named in this sentence or the one before, else the one the
+         * article already calls by it, and not one it keeps calling by the full name ("Eric
+         * Trump" again and again beside "Trump"); then the most recent */
+        uint32_t refs = 0;
+        if (score == MATCH_LAST_WORD) {
+            const xent *cx = &c->xe[cand_ent];
+            if (c->toks[recent].sent + 1 >= c->toks[s].sent && !after_preposition(c, recent)) refs = 3;
+            else refs = cx->surname_refs ? 2 : cx->n_ments >= FULL_NAME_REPEATS ? 0 : 1;
+        }
+        int better = score > best_score ||
+                     (score == best_score && (refs > best_refs || (refs == best_refs && recent > best_recent)));
+        if (better) {
             best = cand_ent;
             best_score = score;
             best_recent = recent;
+            best_refs = refs;
         }
     }
     return best;
@@ -1025,7 +1094,7 @@ static void evidence_before(const ectx *c, uint32_t s, uint32_t block, mevid *m)
             if (p > 0 && (CLS(c, p - 1) & SW_LX_COUNTRY)) ev_nation(m, p - 1);
             break;
         }
-        if (cp & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(m, p);
+        if (cp & (SW_LX_DEMONYM | SW_LX_COUNTRY | SW_LX_PARTY)) ev_nation(m, p);
         else if (cp & (SW_LX_SPEECH | SW_LX_COGNITION | SW_LX_PRONOUN | SW_LX_FUNCTION)) break;
         j = p;
     }
@@ -1338,7 +1407,8 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         if (j + 2 < bend && nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE) && nm_has(c, j + 1, SW_N_DEFINITE) &&
             capword(c, j + 2)) {
             for (uint32_t i = s; i < e; i++)
-                if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_TITLE)) return j + 2;
+                if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) || ((CLS(c, i) & SW_LX_TITLE) && i + 1 == e))
+                    return j + 2;
         }
         return e;
     }
@@ -1361,11 +1431,29 @@ static uint32_t extend_run(const ectx *c, uint32_t s, uint32_t e, uint32_t bend,
         }
     }
     if (nm_has(c, j, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL)) {
+        /* "Bank of England", "Secretary of State": an organisation or place word in the run, or a
+         * title right before "of" ("Rep. Ann Lee of Ohio" is a person from a place) */
         for (uint32_t i = s; i < e; i++)
-            if (CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | (nm_has(c, j, SW_N_GENITIVE_LINK) ? SW_LX_TITLE : 0)))
+            if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD)) ||
+                ((CLS(c, i) & SW_LX_TITLE) && i + 1 == e && nm_has(c, j, SW_N_GENITIVE_LINK)))
                 return j + 1;
     }
     return e;
+}
+
+/* "Rakeyia Scott can be heard" after "Keith Lamont Scott": whether the first word s of a run of
+ * two words, a word neither the pack nor the article knows as a common word, stands before the
+ * surname of a person the article named with another given name: then it is a given name the
+ * lists lack, not a word capitalised by its position ("Later Yildiroglu said", "Meanwhile
+ * Rihanna"). */
+static int other_given_name(const ectx *c, uint32_t s, uint32_t e, int32_t ent)
+{
+    if (count_words(c, s + 1, e) != 1 || (c->doc->tok_info && c->doc->tok_info[s])) return 0;
+    const wstat *w = wstat_of(c, s);
+    if (w && w->lower > 0) return 0;
+    const sw_entinfo *ei = &c->ei[ent];
+    uint32_t fw = first_word(c, ei->name_tok_start, ei->name_tok_end);
+    return ei->name_words >= 2 && fw < ei->name_tok_end && (CLS(c, fw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE));
 }
 
 /* Whether word i, first of a run, is capitalised only by its position and is not a name. */
@@ -1410,7 +1498,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* words that cannot begin a name */
     while (s < e && (!is_word(c, s) || ((CLS(c, s) & LX_NOSTART) && !allcaps(c, s)) || is_particle(c, s)))
         s++;
-    if (s < e && position_capital(c, s) &&
+    /* "President Barack Obama said" opening a sentence: a title before a name stays its title, though
+     * the article writes "the president" in lower case */
+    int title_first = s + 1 < e && (CLS(c, s) & SW_LX_TITLE) && !(CLS(c, s) & LX_NOSTART) && capword(c, s + 1);
+    if (s < e && position_capital(c, s) && !title_first &&
         common_at_start(c, s, count_words(c, s, e) == 1,
                         count_words(c, s, e) >= 2 &&
                             (CLS(c, last_word(c, s, e)) & (SW_LX_PLACE_WORD | SW_LX_ORG_WORD | SW_LX_MEDIA)))) {
@@ -1420,8 +1511,10 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* "Later Yildiroglu said": a sentence-initial word before a name the article already knows */
     if (s + 1 < e && position_capital(c, s) && !(CLS(c, s) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) &&
         !nm_has(c, s, SW_N_HONORIFIC) && !(CLS(c, s) & (SW_LX_TITLE | SW_LX_ROLE)) && is_word(c, s + 1) &&
-        capword(c, s + 1) && find_entity(c, s + 1, e) >= 0 && !place_prefix_word(c, s))
-        s++;
+        capword(c, s + 1) && !place_prefix_word(c, s)) {
+        int32_t known = find_entity(c, s + 1, e);
+        if (known >= 0 && !other_given_name(c, s, e, known)) s++;
+    }
     if (s >= e) return SW_OK;
     /* "US$3.6 billion": a currency, not a name */
     if (e < c->n_toks && c->toks[e].kind == SW_TK_SYM && !(c->toks[e].flags & SW_TF_SPACE_BEFORE) &&
@@ -1430,8 +1523,19 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     /* "A Republican Assemblywoman, Jill Tolles,": after an indefinite article, a capitalised
      * phrase that ends the noun phrase is a description, not a name (names take no "a"); "a
      * Reuters reporter" keeps its name, which modifies the noun after it */
-    if (s > 0 && c->toks[s - 1].block == block && nm_has(c, s - 1, SW_N_INDEFINITE) &&
-        (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')))) {
+    /* (an adjective may come between: "a former Miss Universe.") */
+    uint32_t art = s > 0 ? s - 1 : 0;
+    if (art > 0 && is_word(c, art) && !capword(c, art) && !(CLS(c, art) & LX_NOSTART) &&
+        c->toks[art - 1].block == block && nm_has(c, art - 1, SW_N_INDEFINITE)) {
+        /* ... when the words are no name the article knows ("a teary-eyed Bush" is Bush) */
+        int known = 0;
+        for (uint32_t i = s; i < e; i++)
+            if (is_word(c, i) && find_name_word(c, i) >= 0) known = 1;
+        if (!known) art--;
+    }
+    if (s > 0 && c->toks[art].block == block && nm_has(c, art, SW_N_INDEFINITE) &&
+        (e >= c->n_toks || (c->toks[e].kind == SW_TK_PUNCT && !is_punct(c, e, '-')) ||
+         (art < s - 1 && is_word(c, e) && !capword(c, e) && !attributive(c, e, block)))) {
         int plain = 1;
         for (uint32_t i = s; i < e; i++)
             if (is_word(c, i) && ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_FIRST_MALE |
@@ -1444,6 +1548,11 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     memset(&m, 0, sizeof m);
     /* honorific: "Mr Putin", "Ms. Smith" */
     int g = 0;
+    /* "the Miss Universe pageant": an honorific and one word that modify a noun are a title's
+     * name, not a person's */
+    if (honorific(c, s, &g) && count_words(c, s + 1, e) == 1 && !(CLS(c, e - 1) & LX_NAMEISH) &&
+        find_name_word(c, e - 1) < 0 && attributive(c, e, block))
+        return SW_OK;
     if (honorific(c, s, &g) && s + 1 < e) {
         m.hon_gender = (uint8_t)g;
         m.ev[EV_PERSON] += EV_HONORIFIC;
@@ -1454,7 +1563,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     uint32_t t = SW_NONE;
     for (uint32_t i = s; i + 1 < e; i++)
         if (is_word(c, i) && (CLS(c, i) & (SW_LX_TITLE | SW_LX_ROLE)) && capword(c, i) &&
-            !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+            !(CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_PARTY)) &&
             (capword(c, i + 1) || nm_has(c, i + 1, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)))
             t = i;
     uint32_t fw = first_word(c, s, e), lw = last_word(c, s, e);
@@ -1462,7 +1571,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     for (uint32_t i = s; i < e; i++)
         if ((CLS(c, i) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) && !(CLS(c, i) & SW_LX_TITLE)) org_or_place = 1;
     if (lw < e && (CLS(c, lw) & (SW_LX_TITLE | SW_LX_ROLE)) && !org_or_place &&
-        !(CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA)) &&
+        !(CLS(c, lw) & (SW_LX_ORG_WORD | SW_LX_PLACE_WORD | SW_LX_MEDIA | SW_LX_PARTY)) &&
         !(CLS(c, fw) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) && !has_possessive(c, lw)) {
         /* a capitalised description ("the Russian President", "US Special Representative");
          * resolved after all names are known */
@@ -1474,7 +1583,7 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
         uint32_t ns = t + 1;
         for (uint32_t i = s; i < ns; i++) {
             if (!is_word(c, i)) continue;
-            if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY)) ev_nation(&m, i);
+            if (CLS(c, i) & (SW_LX_DEMONYM | SW_LX_COUNTRY | SW_LX_PARTY)) ev_nation(&m, i);
             else if (CLS(c, i) & SW_LX_TITLE) ev_role(&m, i);
         }
         if (nm_has(c, ns, SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE)) {
@@ -1527,7 +1636,9 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
                     sw_status st = body_run(c, s, p, block);
                     if (st != SW_OK) return st;
                 } else {
-                    ev_role(&m, p - 1);
+                    /* "Republican Donald Trump": a party word ties the person to the party */
+                    if (CLS(c, p - 1) & SW_LX_PARTY) ev_nation(&m, p - 1);
+                    else ev_role(&m, p - 1);
                     m.ev[EV_PERSON] += 2;
                 }
                 s = p;
@@ -1543,6 +1654,14 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     if (s >= e) return SW_OK;
     /* a lone demonym is an adjective, not a name */
     if (count_words(c, s, e) == 1 && (CLS(c, s) & SW_LX_DEMONYM) && !(CLS(c, s) & SW_LX_COUNTRY)) return SW_OK;
+    /* nor is a party word, alone or after a place ("Democrats", "Massachusetts Democratic"): the
+     * party's own name has a noun ("Democratic Party", "Republican National Committee") */
+    if (is_word(c, last_word(c, s, e)) && (CLS(c, last_word(c, s, e)) & SW_LX_PARTY)) {
+        int modifiers = 1;
+        for (uint32_t i = s; i < e; i++)
+            if (is_word(c, i) && !(CLS(c, i) & (SW_LX_PARTY | SW_LX_CITY | SW_LX_COUNTRY | SW_LX_DEMONYM))) modifiers = 0;
+        if (modifiers) return SW_OK;
+    }
     if (pre == s) evidence_before(c, s, block, &m);
     evidence_context(c, pre, e, block, &m);
     evidence_appositive(c, e, block, &m);
@@ -1551,11 +1670,34 @@ static sw_status body_run(ectx *c, uint32_t s, uint32_t e, uint32_t block)
     if (CLS(c, first_word(c, s, e)) & (SW_LX_FIRST_MALE | SW_LX_FIRST_FEMALE)) {
         uint32_t v = e;
         if (v < c->n_toks && is_punct(c, v, ',')) v++;
-        if (v < c->n_toks && is_word(c, v) && c->toks[v].block == block && (CLS(c, v) & SW_LX_SPEECH) &&
-            !(c->toks[v].flags & SW_TF_CAP))
+        /* ... or "said study co-author Karen Alley": a speech verb a few words before it */
+        uint32_t b = pre;
+        while (b > 0 && pre - b < SPEAKER_BEFORE_WORDS && is_word(c, b - 1) && !capword(c, b - 1) &&
+               !(CLS(c, b - 1) & SW_LX_SPEECH) && !(CLS(c, b - 1) & LX_NOSTART))
+            b--;
+        int spoke_before = b > 0 && is_word(c, b - 1) && (CLS(c, b - 1) & SW_LX_SPEECH) && !capword(c, b - 1) &&
+                           c->toks[b - 1].block == block;
+        if ((v < c->n_toks && is_word(c, v) && c->toks[v].block == block && (CLS(c, v) & SW_LX_SPEECH) &&
+             !(c->toks[v].flags & SW_TF_CAP)) ||
+            spoke_before)
             m.ev[EV_PLACE] -= EV_HEAD_WORD; /* cancels a place head word's evidence (evidence_name) */
     }
     return add_name(c, pre, s, e, 1, &m);
+}
+
+/* "QUESTIONABLE MEDICAL CLAIMS — For years, ...": a run of words in capitals of which one at least
+ * is a common word (common_capword) is a heading run into the paragraph or shouting, not a name
+ * ("NATO", "U.S. ARMY" without a common word stay names). */
+static int caps_heading(const ectx *c, uint32_t s, uint32_t e)
+{
+    uint32_t caps = 0, common = 0;
+    for (uint32_t i = s; i < e; i++) {
+        if (!is_word(c, i)) continue;
+        if (!allcaps(c, i)) return 0;
+        caps++;
+        common += common_capword(c, i);
+    }
+    return caps >= 2 && common > 0;
 }
 
 /* Scans one body block for runs of capitalised words. */
@@ -1583,6 +1725,10 @@ static sw_status scan_body_block(ectx *c, uint32_t b)
         }
         /* the run must end on a capitalised word */
         while (e > i + 1 && !capword(c, e - 1)) e--;
+        if (caps_heading(c, i, e)) {
+            i = e;
+            continue;
+        }
         sw_status st = body_run(c, i, e, b);
         if (st != SW_OK) return st;
         i = e;
@@ -1907,11 +2053,18 @@ sw_status sw_find_entities(sw_doc *doc)
         !name_map_init(c.arena, &c.acro, ACRONYMS_MAP_START))
         return SW_ERR_NOMEM;
 
+    /* body paragraphs that are headlines (headline_block) are scanned as headlines are */
+    uint8_t *scan_role = sw_arena_alloc(c.arena, doc->n_blocks + 1);
+    if (!scan_role) return SW_ERR_NOMEM;
+    for (uint32_t b = 0; b < doc->n_blocks; b++) {
+        scan_role[b] = (uint8_t)block_role(doc, b);
+        if (scan_role[b] == BLK_BODY && headline_block(&c, b)) scan_role[b] = BLK_LINK_ONLY;
+    }
     for (uint32_t b = 0; b < doc->n_blocks; b++)
-        if (block_role(doc, b) == BLK_BODY && (st = scan_body_block(&c, b)) != SW_OK) return st;
+        if (scan_role[b] == BLK_BODY && (st = scan_body_block(&c, b)) != SW_OK) return st;
     size_t n_body = c.n_cands;
     for (uint32_t b = 0; b < doc->n_blocks; b++)
-        if (block_role(doc, b) == BLK_LINK_ONLY && (st = scan_link_block(&c, b)) != SW_OK) return st;
+        if (scan_role[b] == BLK_LINK_ONLY && (st = scan_link_block(&c, b)) != SW_OK) return st;
     name_evidence(&c);
     pronoun_votes(&c, n_body);
 

@@ -26,6 +26,9 @@
 
 /* The score of an entity for a description: its role matches the head, a nation word matches. */
 #define ROLE_SCORE 3
+/* A role written as an abbreviation has at least 3 letters before its period ("Gov.", "Sen."): a
+ * shorter one ("Dr.", "Lt.") begins too many words. */
+#define ABBREVIATION_MIN_LEN 3
 #define NATION_SCORE 2
 
 const sw_mentinfo *sw_ent_mention_info(const sw_doc *doc, int32_t m)
@@ -102,13 +105,27 @@ static uint32_t core_len(const sw_doc *doc, uint32_t tok)
     return l;
 }
 
+/* Whether the role word of token t is an abbreviation written with its period ("Sen.", "Gov.") of
+ * the word (w, len): the letters before the period begin the word ("senator", "governor"). */
+static int abbreviates(const sw_doc *doc, uint32_t t, const char *w, size_t len)
+{
+    uint32_t l = core_len(doc, t);
+    const char *a = doc->text + doc->toks[t].start;
+    if (l < ABBREVIATION_MIN_LEN || l >= len || doc->tok_core[t] != l + 1 || a[l] != '.') return 0;
+    for (uint32_t i = 0; i < l; i++)
+        if (sw_fold_byte((unsigned char)a[i]) != sw_fold_byte((unsigned char)w[i])) return 0;
+    return 1;
+}
+
 int sw_ent_has_role(const sw_doc *doc, int32_t e, const char *word, size_t len)
 {
     const sw_entinfo *ei = sw_ent_info(doc, e);
     if (!ei) return 0;
     for (uint32_t k = 0; k < ei->n_roles; k++) {
         uint32_t t = ei->role_tok[k];
-        if (sw_ent_word_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
+        if (sw_ent_word_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len) ||
+            abbreviates(doc, t, word, len))
+            return 1;
     }
     for (uint32_t t = ei->name_tok_start; t < ei->name_tok_end; t++)
         if (doc->toks[t].kind == SW_TK_WORD &&
@@ -121,9 +138,15 @@ int sw_ent_has_nation(const sw_doc *doc, int32_t e, const char *word, size_t len
 {
     const sw_entinfo *ei = sw_ent_info(doc, e);
     if (!ei) return 0;
+    /* a party word is compared with the entity's party words, a nation word with its nations: a
+     * Republican may be American */
+    uint64_t party = sw_pack_classes(doc->pack, word, len) & SW_LX_PARTY;
+    int other = 0;
     for (uint32_t k = 0; k < ei->n_nations; k++) {
         uint32_t t = ei->nation_tok[k];
+        if ((doc->tok_cls[t] & SW_LX_PARTY) != party) continue;
         if (sw_ent_nation_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
+        other = 1;
     }
     /* a place entity is its own nation; an organisation named after one ("Russian Foreign Ministry") */
     const sw_ient *ie = &doc->ents[e];
@@ -133,7 +156,7 @@ int sw_ent_has_nation(const sw_doc *doc, int32_t e, const char *word, size_t len
         if (!(cls & (SW_LX_COUNTRY | SW_LX_DEMONYM)) && ie->type != SW_ENT_PLACE) continue;
         if (sw_ent_nation_eq(doc->pack, doc->text + doc->toks[t].start, core_len(doc, t), word, len)) return 1;
     }
-    return ei->n_nations ? -1 : 0;
+    return other ? -1 : 0;
 }
 
 int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32_t tok_end,
@@ -147,7 +170,7 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     for (uint32_t t = tok_start; t < tok_end; t++) {
         if (doc->toks[t].kind != SW_TK_WORD) continue;
         uint64_t cls = doc->tok_cls[t];
-        if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY)) && t + 1 < tok_end && n_nat < RESOLVE_MAX_NATIONS)
+        if ((cls & (SW_LX_DEMONYM | SW_LX_COUNTRY | SW_LX_PARTY)) && t + 1 < tok_end && n_nat < RESOLVE_MAX_NATIONS)
             nations[n_nat++] = t;
         head = t;
     }
@@ -155,6 +178,8 @@ int32_t sw_ent_resolve_description(const sw_doc *doc, uint32_t tok_start, uint32
     const char *hw = doc->text + doc->toks[head].start;
     uint32_t hl = core_len(doc, head);
     uint64_t hcls = doc->tok_cls[head];
+    /* "the Wisconsin Republican": a party's member, and the party is an affiliation to match */
+    if ((hcls & SW_LX_PARTY) && n_nat < RESOLVE_MAX_NATIONS) nations[n_nat++] = head;
     int want = SW_ENT_PERSON;
     if (hcls & (SW_LX_ORG_WORD | SW_LX_MEDIA)) want = SW_ENT_ORGANIZATION;
     else if (hcls & SW_LX_PLACE_WORD) want = SW_ENT_PLACE;

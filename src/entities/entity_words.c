@@ -80,6 +80,29 @@ static size_t nation_stem(const sw_pack *pack, char *dst, const char *w, size_t 
     return k < 0 ? len : len - sw_pack_list_of(pack, SW_LIST_NATION_ENDINGS)->items[k].len;
 }
 
+/* Whether the folded word (w, len) is `side` (n bytes), or `side` with a plural ending. */
+static int synonym_side(const sw_pack *pack, const char *w, size_t len, const char *side, size_t n)
+{
+    if (len != n) len = without_plural(pack, w, len);
+    return len == n && memcmp(w, side, n) == 0;
+}
+
+/* Whether the folded words fa and fb are the two sides of an item of the pack's nation synonyms
+ * (SW_LIST_NATION_SYNONYMS, "gop=republican"), in either order. */
+static int nation_synonyms(const sw_pack *pack, const char *fa, size_t alen, const char *fb, size_t blen)
+{
+    const sw_pack_list *l = sw_pack_list_of(pack, SW_LIST_NATION_SYNONYMS);
+    for (uint32_t k = 0; k < l->n; k++) {
+        const char *item = l->items[k].str, *eq = memchr(item, '=', l->items[k].len);
+        if (!eq) continue;
+        size_t n1 = (size_t)(eq - item), n2 = l->items[k].len - n1 - 1;
+        if ((synonym_side(pack, fa, alen, item, n1) && synonym_side(pack, fb, blen, eq + 1, n2)) ||
+            (synonym_side(pack, fb, blen, item, n1) && synonym_side(pack, fa, alen, eq + 1, n2)))
+            return 1;
+    }
+    return 0;
+}
+
 int sw_ent_nation_eq(const sw_pack *pack, const char *a, size_t alen, const char *b, size_t blen)
 {
     char fa[NATION_MAX_LEN], fb[NATION_MAX_LEN];
@@ -88,6 +111,7 @@ int sw_ent_nation_eq(const sw_pack *pack, const char *a, size_t alen, const char
     sw_fold(b, blen, fb);
     size_t m = alen < blen ? alen : blen;
     if (memcmp(fa, fb, m) == 0 && (m >= NATION_PREFIX_MIN || alen == blen)) return 1;
+    if (nation_synonyms(pack, fa, alen, fb, blen)) return 1;
     char sa[NATION_MAX_LEN], sb[NATION_MAX_LEN];
     size_t la = nation_stem(pack, sa, a, alen), lb = nation_stem(pack, sb, b, blen);
     return la == lb && la >= NATION_MIN_STEM && memcmp(sa, sb, la) == 0;

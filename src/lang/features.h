@@ -39,6 +39,7 @@
 #define SW_LX_DATE_DAY           (UINT64_C(1) << 23) /* a day of the week, full or abbreviated, as date lines write it: Friday, Fri */
 #define SW_LX_DATE_MONTH         (UINT64_C(1) << 24) /* a month, full or abbreviated, as date lines write it: January, Jan, Sept */
 #define SW_LX_DATE_GLUE          (UINT64_C(1) << 25) /* a word a date line may have between its day, month and year: at, on, the, a.m., GMT, updated */
+#define SW_LX_PARTY              (UINT64_C(1) << 26) /* a political party's adjective or the noun for its members: republican, democrat, labour, tories (a modifier that ties a person to a party as a nation word ties them to a country; alone, no name) */
 
 /* Roles: the part a grammar word plays in a clause (sw_lex_info.roles). */
 #define SW_W_ADVERB              (UINT64_C(1) << 0) /* an adverb or auxiliary that may sit between subject and verb */
@@ -146,6 +147,7 @@ enum {
     SW_LIST_OPENER_ENDINGS, /* endings of adverbs and participles that open a sentence (Reportedly, Speaking): a capitalised word of at least 5 bytes that ends in one, and that the article never writes capitalised elsewhere, is not a name; compared as written */
     SW_LIST_NATION_PLURALS, /* the endings of plural nation words and the singular endings that replace them, written PLURAL>SINGULAR ("ns>n": Russians -> Russian), if at least 3 bytes stay, before a nation ending is removed; in small letters, in order: the first that fits wins */
     SW_LIST_NATION_ENDINGS, /* demonym and country endings, the first one that leaves at least 3 bytes removed when two nation words are compared (Belarusian ~ Belarus, Chilean ~ Chile, Russian ~ Russia); in small letters, in order: the first that fits wins */
+    SW_LIST_NATION_SYNONYMS, /* two nation or party words that name one nation or party though they share no stem, written A=B in small letters ("gop=republican"): compared as nation words are */
     SW_LIST_GLUED_PARTICLES, /* the particles of names written glued to the name with a hyphen, the hyphen included (al-Assad, el-Sisi): a word that begins with one, then a capital letter and at least one more byte, is a capitalised word of a name; compared as written */
     SW_LIST_POSSESSIVE_ENDINGS, /* a possessive ending written as a token of its own ("Smith" "’s"): 's, ’s, and the apostrophe alone; compared without case */
     SW_LIST_GERUND_ENDINGS, /* the ending of a gerund or present participle ("denied killing him"): ing; compared exactly (small letters) */
