@@ -185,6 +185,13 @@ static sw_stmt *clause_stmt(sw_attr *a, uint32_t cs, uint32_t ce)
     return s;
 }
 
+/* A word of address or a title before a name ("Mr.", "Sen.", "Gov."), which the name's mention may
+ * leave out. */
+static int title_before_name(const sw_attr *a, uint32_t i)
+{
+    return is_word(a, i) && ((a->lx[i] & SW_LX_TITLE) || (a->info[i] && (a->info[i]->names & SW_N_HONORIFIC)));
+}
+
 /* A description that can speak: headed by a role, title, organisation, outlet or document noun
  * ("local press", "the ministry", "a spokesperson"). */
 static int speaking_desc(const sw_attr *a, sw_np np)
@@ -556,9 +563,10 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (subj.kind == SW_NP_NONE || subj.tok_start <= lo) return SW_OK;
     uint32_t before = subj.tok_start - 1;
     /* "..., her son Anderson Cooper announced", "..., newspaper The Hindu reported": words that
-     * describe the speaker may stand between the comma and the name */
+     * describe the speaker may stand between the comma and the name, and so may a title or a word
+     * of address that the name does not include ("..., Mr. Lou said", "..., Sen. Ortiz said") */
     while (before > lo && before + SPEAKER_DESCRIPTOR_GAP > subj.tok_start && is_word(a, before) &&
-           !(a->t[before].flags & SW_TF_CAP) &&
+           (!(a->t[before].flags & SW_TF_CAP) || title_before_name(a, before)) &&
            !(a->wcls[before] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_AUX)))
         before--;
     if (!tok_punct(a, before, ',') || before <= lo) return SW_OK;
