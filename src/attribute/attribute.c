@@ -37,6 +37,10 @@
 #define SPEAKER_DESCRIPTOR_GAP 4
 /* "C, S V on Twitter on Monday.": a trailing cue with a hearer or adverbial after it spans at most 6 tokens. */
 #define TRAILING_ADVERBIAL_WINDOW 6
+/* "a young child, who said": a noun before a relative pronoun has at most 3 words after its determiner. */
+#define DESCRIPTION_WORDS_MAX 3
+/* "74 percent also said": at most 4 adverbs between a counted subject and its verb. */
+#define SUBJECT_ADVERBS_MAX 4
 /* The statements of the current sentence are among the newest 16: a sentence holds a few; constant-time. */
 #define SENTENCE_STMT_LOOKBACK 16
 /* "according to the TASS news agency": at most 10 words name the outlet (a name with its description). */
@@ -376,6 +380,58 @@ static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_
     return 1;
 }
 
+/* The subject of the verb at v when the speaker finder has none: a share or a count of people
+ * ("74 percent said", "Six in 10 say", "nearly half said"), or the antecedent of a relative
+ * pronoun right before the verb ("unions who said", "23 percent who said"). Returns an empty NP
+ * when there is neither. */
+static sw_np counted_or_relative_subject(sw_attr *a, uint32_t v, uint32_t lo)
+{
+    sw_np np;
+    memset(&np, 0, sizeof np);
+    np.ment = np.ent = -1;
+    uint32_t p = v;
+    /* "74 percent also said", "half have said" */
+    for (int k = 0; k < SUBJECT_ADVERBS_MAX && p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB); k++) p--;
+    if (p <= lo) return np;
+    p--;
+    if (is_word(a, p) && (a->wcls[p] & SW_W_RELATIVE) && p > lo) {
+        /* "Residents who spoke at the meeting were divided": a relative clause whose verb has a
+         * preposition after it describes the subject of another verb */
+        if (v + 1 < a->n && is_word(a, v + 1) && (a->wcls[v + 1] & SW_W_PREP) && !(a->wcls[v + 1] & SW_W_TO)) return np;
+        uint32_t h = p - 1;
+        if (tok_punct(a, h, ',') && h > lo) h--;
+        if (!is_word(a, h) && a->t[h].kind != SW_TK_NUM && !tok_in_list(a, h, SW_LIST_SHARE_SIGNS)) return np;
+        uint32_t s = sw_attr_quantity_start(a, h, lo, 1);
+        if (s == SW_NONE) {
+            sw_np ante = sw_attr_subject_before(a, h + 1, lo);
+            /* a place does not speak ("in Philadelphia, who said") */
+            if (ante.kind == SW_NP_NAME && ante.ment >= 0 && a->doc->ments[ante.ment].ent >= 0 &&
+                a->doc->ents[a->doc->ments[ante.ment].ent].type == SW_ENT_PLACE)
+                return np;
+            if (ante.kind == SW_NP_NAME || ante.kind == SW_NP_DESC) return ante;
+            /* "a young child, who said": any noun that the relative pronoun can stand for */
+            if (!is_word(a, h) || (a->lx[h] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) || (a->wcls[h] & SW_W_TIME) ||
+                a->ment_of[h] >= 0)
+                return np;
+            s = h;
+            while (s > lo && h - s < DESCRIPTION_WORDS_MAX && is_word(a, s - 1) && !(a->lx[s - 1] & SW_LX_FUNCTION))
+                s--;
+            if (!(s > lo && is_word(a, s - 1) && (a->wcls[s - 1] & SW_W_DET))) return np;
+            s--;
+        }
+        np.kind = SW_NP_DESC;
+        np.tok_start = s;
+        np.tok_end = h + 1;
+        return np;
+    }
+    uint32_t s = sw_attr_quantity_start(a, p, lo, 1);
+    if (s == SW_NONE || !sw_attr_opens_clause(a, v + 1)) return np;
+    np.kind = SW_NP_DESC;
+    np.tok_start = s;
+    np.tok_end = p + 1;
+    return np;
+}
+
 /* "It cited the Air Force as stating C", "quoted the mayor as saying C": the object speaks
  * through the participle's own cue, so the verb before it reports nothing itself. */
 static int object_speaks_through_participle(sw_attr *a, uint32_t ve, uint32_t hi)
@@ -476,6 +532,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         if (p > lo && is_word(a, p - 1) && tok_role(a, p - 1, SW_W_PASSIVE_AUX)) return SW_OK;
     }
     sw_np subj = sw_attr_subject_before(a, v, lo);
+    if (subj.kind == SW_NP_NONE && vform != SW_VF_ING) subj = counted_or_relative_subject(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
     /* "Ortiz, speaking at a briefing, said C": a participle set off by commas before the main

@@ -15,6 +15,8 @@
 #define RELATIVE_CUE_WINDOW 5
 /* "..., and then also claimed": a second cue after "and" past at most 2 adverbs. */
 #define COORDINATED_CUE_WINDOW 3
+/* ", and about half said": the other subject between a conjunction and its cue has at most 6 words. */
+#define OTHER_SUBJECT_MAX_WORDS 6
 /* A clause's finite verb is looked for in its first 24 tokens: a long subject fits; bounds the cost. */
 #define FINITE_VERB_WINDOW 24
 /* "told the Senate Armed Services Committee that": a hearer's name or description, at most 7 words. */
@@ -51,6 +53,22 @@ static uint32_t skip_quotation(const sw_attr *a, uint32_t i)
     if (q < 0) return i + 1;
     uint32_t close = a->doc->qspans[q].tok_close;
     return close == SW_NONE ? i + 1 : close + 1;
+}
+
+/* Whether a conjunction, then a subject of at most OTHER_SUBJECT_MAX_WORDS words and a speech
+ * verb that reports (not a participle) begin at token k, after a comma: ", and about half said",
+ * ", while others say". */
+static int other_speaker_after_comma(const sw_attr *a, uint32_t k, uint32_t se)
+{
+    if (k >= se || !is_word(a, k) || !(a->wcls[k] & SW_W_CONJ)) return 0;
+    uint32_t m = k + 1;
+    for (uint32_t n = m + 1; n < se && n - m <= OTHER_SUBJECT_MAX_WORDS && (is_word(a, n - 1) || a->t[n - 1].kind == SW_TK_NUM);
+         n++) {
+        if (!sw_attr_is_cue_verb(a, n)) continue;
+        uint8_t vf = a->info[n]->verb_form;
+        return vf == SW_VF_PAST || vf == SW_VF_3SG || vf == SW_VF_BASE;
+    }
+    return 0;
 }
 
 /* A reported clause longer than this many tokens is cut there: no sentence of news runs that long,
@@ -90,6 +108,8 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             }
             /* ", he said" / ", she added": the clause ends before a trailing cue */
             if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && sw_attr_is_cue_verb(a, k + 1)) break;
+            /* ", and about half said C2", ", while others say C2": another subject and its own cue */
+            if (other_speaker_after_comma(a, k, se)) break;
         }
         /* "... and claimed ...": a second cue coordinated with the first */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
