@@ -23,6 +23,8 @@
 /* How far each frame looks for its parts (in tokens unless said). */
 /* “Q,” S V: words between a quotation and its cue; a name with its title and affiliation fits in 12. */
 #define SUBJECT_MAX_WORDS 12
+/* “Q,” S, APPOSITION, V: the subject and its appositions have at most 30 words and numbers. */
+#define APPOSITION_MAX_WORDS 30
 /* “Q1,” S V, “Q2”: the second part opens within 10 tokens after the attribution (a hearer, an aside fit). */
 #define QUOTE_RESUME_WINDOW 10
 /* C, V S, C2: the clause on either side of an inverted cue and its comma has a subject and a verb. */
@@ -215,28 +217,49 @@ static void set_cue(const sw_attr *a, sw_stmt *s, uint32_t v, uint32_t v_end)
 }
 
 /* The closing mark of a top-level quotation that the cue at v follows closely: “Q,” S V or “Q,” V.
- * Returns the quotation or -1. */
+ * The subject right after the quotation is short; appositions set off by commas may follow it
+ * (“Q,” Ana Ortiz, 54, a lawyer for the union and its members, said). Returns the quotation or -1. */
 static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 {
-    uint32_t words = 0;
+    uint32_t words = 0, seg_words = 0, total = 0;
+    int seg_loose = 0; /* the current segment has words a subject does not have */
     for (uint32_t i = v; i-- > lo;) {
         if (a->t[i].kind == SW_TK_QUOTE) {
             int32_t q = a->qspan_close[i];
-            /* the quotation must open its clause: after "of", "the", "called" it is a name
-             * ("X of “Have no fear”", the “Radio Control Law”, a process called “exfiltration”) */
+            /* a title in quotation marks inside an apposition: “Q,” S, host of “The Show,” said
+             * (its segment cannot be the subject) */
             if (q >= 0) {
                 uint32_t open = a->doc->qspans[q].tok_open;
-                if (open > lo && a->t[open - 1].kind == SW_TK_WORD) return -1;
+                if (open > lo && is_word(a, open - 1) && open < i) {
+                    i = open;
+                    seg_loose = 1;
+                    continue;
+                }
             }
+            /* the segment right after the quotation is the subject itself */
+            if (seg_loose || seg_words > SUBJECT_MAX_WORDS) return -1;
             return q;
         }
-        if (tok_punct(a, i, ',')) continue;
+        if (tok_punct(a, i, ',')) {
+            seg_words = 0;
+            seg_loose = 0;
+            continue;
+        }
+        /* an age or a party in an apposition: “Q,” Ortiz, 54, said / Ana Ortiz (D-Ohio) said */
+        if (a->t[i].kind == SW_TK_NUM || tok_punct(a, i, '(') || tok_punct(a, i, ')')) {
+            if (++total > APPOSITION_MAX_WORDS) return -1;
+            seg_loose |= a->t[i].kind == SW_TK_NUM;
+            continue;
+        }
         if (a->t[i].kind != SW_TK_WORD) return -1;
         /* a subject may be long: “Q,” Crystal Doe of the tribe's preservation office told */
-        if (++words > SUBJECT_MAX_WORDS) return -1;
-        if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && words > 1) return -1;
+        ++words;
+        ++seg_words;
+        if (++total > APPOSITION_MAX_WORDS) return -1;
+        if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && seg_words > 1) seg_loose = 1;
         if (i + 1 < v && sw_attr_is_cue_verb(a, i)) return -1;
     }
+    (void)words;
     return -1;
 }
 
@@ -626,6 +649,14 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
            (!(a->t[before].flags & SW_TF_CAP) || title_before_name(a, before)) &&
            !(a->wcls[before] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_AUX)))
         before--;
+    /* "... placed it in a “burn bag,” the Times reported": the comma inside the closing mark of a
+     * quotation that ends the clause (C is a mixed statement up to the mark) */
+    uint32_t c_end = before;
+    if (before > lo + 1 && a->t[before].kind == SW_TK_QUOTE && a->qspan_close[before] >= 0 &&
+        !a->claimed[a->qspan_close[before]] && tok_punct(a, before - 1, ',')) {
+        c_end = before + 1;
+        before--;
+    }
     if (!tok_punct(a, before, ',') || before <= lo) return SW_OK;
     /* after the verb, only a hearer or an adverbial: "on Twitter", "in a statement", "Monday" */
     uint32_t end_tok = ve;
@@ -634,12 +665,16 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         return SW_OK;
     while (end_tok < hi && is_word(a, end_tok) && end_tok - v < TRAILING_ADVERBIAL_WINDOW) end_tok++;
     int parenthetical = end_tok < hi && tok_punct(a, end_tok, ',');
+    /* "C, S said Tuesday, noting C2": a participle after the comma is a cue of its own that
+     * shares the subject, not the rest of C */
+    int participle_after = parenthetical && end_tok + 1 < hi && is_word(a, end_tok + 1) && a->info[end_tok + 1] &&
+                           (a->lx[end_tok + 1] & SW_LX_SPEECH) && a->info[end_tok + 1]->verb_form == SW_VF_ING;
     uint32_t cs2 = lo, ce2;
-    if (parenthetical) {
+    if (parenthetical && !participle_after) {
         ce2 = sw_attr_clause_end(a, end_tok + 1, hi);
     } else {
         if (end_tok < hi && !(a->t[end_tok].kind == SW_TK_PUNCT)) return SW_OK;
-        ce2 = before;
+        ce2 = c_end;
     }
     if (ce2 <= cs2 + 1) return SW_OK;
     /* the reported part must be a clause, not a fronted adverbial ("At the time of X, she wrote") */

@@ -429,6 +429,11 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     if ((tok_punct(a, i, ',') || tok_punct(a, i, ':')) && i + 1 < se && a->t[i + 1].kind == SW_TK_QUOTE &&
         a->qspan_open[i + 1] >= 0)
         i++;
+    /* "said Tuesday in Paris, noting C": a participle after an adverbial's comma is a cue of its
+     * own that shares the subject */
+    if (i > ve && tok_punct(a, i - 1, ',') && is_word(a, i) && a->info[i] && (a->lx[i] & SW_LX_SPEECH) &&
+        a->info[i]->verb_form == SW_VF_ING)
+        return 0;
     /* A clause does not begin with punctuation; one that begins with a preposition must be
      * finite ("said as a teenager she was ...", not "said in a statement."). */
     if (a->t[i].kind == SW_TK_PUNCT) return 0;
