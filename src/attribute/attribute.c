@@ -257,6 +257,9 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
         ++seg_words;
         if (++total > APPOSITION_MAX_WORDS) return -1;
         if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && seg_words > 1) seg_loose = 1;
+        /* a verb of its own: “Q” if the plan went ahead, said S (the quotation opens a clause) */
+        if ((a->lx[i] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && !(a->wcls[i] & SW_W_AUX) && !(a->t[i].flags & SW_TF_CAP))
+            seg_loose = 1;
         if (i + 1 < v && sw_attr_is_cue_verb(a, i)) return -1;
     }
     (void)words;
@@ -363,7 +366,15 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
         /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
         if (e2 > k + INVERTED_CLAUSE_MIN_TOKENS && sw_attr_clause_is_finite(a, k + 1, e2)) ce = e2;
     }
-    if (a->t[lo].kind == SW_TK_QUOTE || !sw_attr_clause_is_finite(a, lo, v - 1)) return 0;
+    /* a clause that opens with a quotation and goes on after it is a mixed statement (“Q” if
+     * C, said S); a quotation right before the cue is “Q,” said S (quote_before_cue()) */
+    if (a->t[lo].kind == SW_TK_QUOTE) {
+        int32_t q = a->qspan_open[lo];
+        if (q < 0 || a->claimed[q] || a->doc->qspans[q].tok_close == SW_NONE || a->doc->qspans[q].tok_close + 2 >= v)
+            return 0;
+    } else if (!sw_attr_clause_is_finite(a, lo, v - 1)) {
+        return 0;
+    }
     sw_stmt *s = clause_stmt(a, lo, ce);
     if (!s) {
         *st = SW_ERR_NOMEM;

@@ -178,6 +178,51 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
 /* A word with a past ending shorter than this is rarely a past tense ("red", "bed", "shed"). */
 #define REGULAR_PAST_MIN_LEN 5
 
+/* Whether the word at i, ending in a plural ending, is the -s form of a verb: its stem with a verb
+ * ending is a known past ("marks": "marked", "uses": "used"). */
+static int s_form_of_verb(const sw_attr *a, uint32_t i)
+{
+    uint32_t len = tok_len(a, i);
+    const char *w = tok_text(a, i);
+    const sw_pack_list *plural = sw_pack_list_of(a->pack, SW_LIST_PLURAL_ENDINGS);
+    const sw_pack_list *endings = sw_pack_list_of(a->pack, SW_LIST_VERB_ENDINGS);
+    char buf[VERB_FORM_BUF];
+    for (uint32_t p = 0; p < plural->n; p++) {
+        size_t pl = plural->items[p].len;
+        if (len <= pl || len - pl > VERB_BASE_MAX_LEN || memcmp(w + len - pl, plural->items[p].str, pl) != 0) continue;
+        size_t sl = len - pl;
+        for (uint32_t k = 0; k < endings->n; k++) {
+            size_t el = endings->items[k].len;
+            if (sl + el > sizeof buf) continue;
+            memcpy(buf, w, sl);
+            memcpy(buf + sl, endings->items[k].str, el);
+            if (sw_pack_classes(a->pack, buf, sl + el) & SW_LX_VERB_PAST) return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Low rates keep the interest low", "The job marks his return": a lower-case word shaped like a
+ * verb (a base, or an -s form), right before a determiner or an object pronoun, and not itself
+ * after a determiner or a preposition (past adverbs), is a present-tense verb ("a job title to
+ * his resume" is not: "to" is too often a preposition after a noun). The word at j is in the
+ * clause [cs, ce) and not its first. */
+static int verb_before_object(const sw_attr *a, uint32_t cs, uint32_t j, uint32_t ce)
+{
+    if (j + 1 >= ce || !is_word(a, j + 1) || !(a->wcls[j + 1] & (SW_W_DET | SW_W_OBJ_PRON)) ||
+        (a->wcls[j + 1] & SW_W_THAT))
+        return 0;
+    const char *w = tok_text(a, j);
+    if (!(w[0] >= 'a' && w[0] <= 'z') || (a->lx[j] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) || a->ment_of[j] >= 0 ||
+        (a->wcls[j] & (SW_W_PREP | SW_W_CONJ | SW_W_ADVERB | SW_W_TIME | SW_W_DET)) || is_gerund(a, j))
+        return 0;
+    uint32_t p = j - 1;
+    while (p > cs && is_word(a, p) && (a->wcls[p] & SW_W_ADVERB) && !(a->wcls[p] & SW_W_AUX)) p--;
+    if (!is_word(a, p) && !is_possessive(a, p) && a->t[p].kind != SW_TK_NUM) return 0;
+    if (is_possessive(a, p) || (a->wcls[p] & (SW_W_DET | SW_W_PREP | SW_W_TO)) || is_gerund(a, p)) return 0;
+    return looks_like_verb(a, j) || (looks_plural(a, j) && s_form_of_verb(a, j));
+}
+
 int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
 {
     if (cs >= ce) return 0;
@@ -209,19 +254,25 @@ int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         /* "found the sequences to be diverse": an infinitive is not a finite verb */
         if (j > cs && (a->wcls[j - 1] & SW_W_TO)) continue;
         if (a->wcls[j] & SW_W_AUX) return 1;
+        uint32_t len = tok_len(a, j);
+        const char *w = tok_text(a, j);
+        /* "didn't", "isn't", "won't": an auxiliary with its negation */
+        if (has_ending(a, SW_LIST_NEGATION_ENDINGS, w, len)) return 1;
         /* an -s form right after a number is a plural noun: "recalled 40,000 drills" */
         if ((a->lx[j] & SW_LX_VERB_3SG) && !(a->lx[j] & SW_LX_VERB_PAST) && j > cs && a->t[j - 1].kind == SW_TK_NUM)
             continue;
-        if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !(a->wcls[j - 1] & SW_W_DET)) return 1;
+        /* after a determiner a word is a noun, unless the determiner is the clause's subject on its
+         * own: "This makes it hard", "Those say" */
+        int after_det = j > cs && (a->wcls[j - 1] & SW_W_DET) && !(j - 1 == cs && tok_role(a, cs, SW_W_DEMONSTRATIVE));
+        if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !after_det) return 1;
         if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&
             (a->info[j]->verb_form == SW_VF_PAST || a->info[j]->verb_form == SW_VF_3SG) && j > cs)
             return 1;
         /* a regular past tense after something that is not a determiner: "the plant closed" */
-        uint32_t len = tok_len(a, j);
-        const char *w = tok_text(a, j);
-        if (j > cs && len >= REGULAR_PAST_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' &&
-            !(a->wcls[j - 1] & (SW_W_DET | SW_W_PREP)) && has_ending(a, SW_LIST_PAST_ENDINGS, w, len))
+        if (j > cs && len >= REGULAR_PAST_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' && !after_det &&
+            !(a->wcls[j - 1] & SW_W_PREP) && has_ending(a, SW_LIST_PAST_ENDINGS, w, len))
             return 1;
+        if (j > cs && !after_det && verb_before_object(a, cs, j, ce)) return 1;
     }
     return 0;
 }

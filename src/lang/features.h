@@ -95,9 +95,10 @@
 #define SW_W_MALE_PRON           (UINT64_C(1) << 51) /* a pronoun that means a man: he, his, him */
 #define SW_W_FEMALE_PRON         (UINT64_C(1) << 52) /* a pronoun that means a woman: she, her */
 #define SW_W_INTERLOCUTOR        (UINT64_C(1) << 53) /* a pronoun of the speaker or the one spoken to (I, you): the speaker of an interview, not resolved to anyone named */
-#define SW_W_SHARE               (UINT64_C(1) << 54) /* a noun for a share of people that can stand as a subject after a number or alone: "74 percent said", "half say", "a majority argued" */
-#define SW_W_NUMBER_WORD         (UINT64_C(1) << 55) /* a number written as a word: "one in five say", "the three said" (a word whose part before a hyphen is one counts too: "Twenty-four") */
-#define SW_W_APPROXIMATOR        (UINT64_C(1) << 56) /* a word that makes a count or a share approximate, before it: "nearly half", "at least 21,000", "more than 60%" */
+#define SW_W_DEMONSTRATIVE       (UINT64_C(1) << 54) /* a determiner that can also stand alone as the subject of a clause: "This makes it hard", "Those say", "Both have" */
+#define SW_W_SHARE               (UINT64_C(1) << 55) /* a noun for a share of people that can stand as a subject after a number or alone: "74 percent said", "half say", "a majority argued" */
+#define SW_W_NUMBER_WORD         (UINT64_C(1) << 56) /* a number written as a word: "one in five say", "the three said" (a word whose part before a hyphen is one counts too: "Twenty-four") */
+#define SW_W_APPROXIMATOR        (UINT64_C(1) << 57) /* a word that makes a count or a share approximate, before it: "nearly half", "at least 21,000", "more than 60%" */
 
 /* Name roles: the part a word plays in or around a proper name (sw_lex_info.names). */
 #define SW_N_NAME_PARTICLE       (UINT64_C(1) << 0) /* a small word inside a person's name, written in lower case: de, van, von, bin, al (Ludwig van Beethoven, Osama bin Laden) */
