@@ -221,6 +221,10 @@ static void set_cue(const sw_attr *a, sw_stmt *s, uint32_t v, uint32_t v_end)
  * (“Q,” Ana Ortiz, 54, a lawyer for the union and its members, said). Returns the quotation or -1. */
 static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 {
+    /* most cues have no quotation before them: look for a closing mark first, by kind alone */
+    uint32_t first = v;
+    while (first > lo && v - first <= APPOSITION_MAX_WORDS + 2 && a->t[first - 1].kind != SW_TK_QUOTE) first--;
+    if (first == lo || a->t[first - 1].kind != SW_TK_QUOTE) return -1;
     uint32_t words = 0, seg_words = 0, total = 0;
     int seg_loose = 0; /* the current segment has words a subject does not have */
     for (uint32_t i = v; i-- > lo;) {

@@ -64,7 +64,7 @@ static int other_speaker_after_comma(const sw_attr *a, uint32_t k, uint32_t se)
     uint32_t m = k + 1;
     for (uint32_t n = m + 1; n < se && n - m <= OTHER_SUBJECT_MAX_WORDS && (is_word(a, n - 1) || a->t[n - 1].kind == SW_TK_NUM);
          n++) {
-        if (!sw_attr_is_cue_verb(a, n)) continue;
+        if (!(a->lx[n] & SW_LX_SPEECH) || !sw_attr_is_cue_verb(a, n)) continue;
         uint8_t vf = a->info[n]->verb_form;
         return vf == SW_VF_PAST || vf == SW_VF_3SG || vf == SW_VF_BASE;
     }
@@ -257,7 +257,7 @@ int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         uint32_t len = tok_len(a, j);
         const char *w = tok_text(a, j);
         /* "didn't", "isn't", "won't": an auxiliary with its negation */
-        if (has_ending(a, SW_LIST_NEGATION_ENDINGS, w, len)) return 1;
+        if ((!a->info[j] || (a->lx[j] & SW_LX_FUNCTION)) && has_ending(a, SW_LIST_NEGATION_ENDINGS, w, len)) return 1;
         /* an -s form right after a number is a plural noun: "recalled 40,000 drills" */
         if ((a->lx[j] & SW_LX_VERB_3SG) && !(a->lx[j] & SW_LX_VERB_PAST) && j > cs && a->t[j - 1].kind == SW_TK_NUM)
             continue;
