@@ -270,6 +270,15 @@ static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
     return -1;
 }
 
+/* Whether the quotation q ends with a period inside its closing mark and the next token begins a
+ * sentence (“It's just not true.” He said C). */
+static int quote_ends_sentence(const sw_attr *a, int32_t q)
+{
+    uint32_t close = a->doc->qspans[q].tok_close;
+    return close != SW_NONE && close > 0 && close + 1 < a->n && tok_punct(a, close - 1, '.') &&
+           (a->t[close + 1].flags & SW_TF_SENT_START);
+}
+
 /* After a cue that followed a quotation: an inverted subject, a hearer, then ", “Q2”". */
 /* Whether a speech cue follows quotation q in the sentence where it closes (“Q,” T added). */
 static int cue_after_quote(const sw_attr *a, int32_t q)
@@ -525,6 +534,13 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     /* “Q,” S V / “Q,” V S (the quotation may begin in an earlier sentence) */
     uint32_t blo = a->doc->blocks[a->t[v].block].tok_start;
     int32_t q = quote_before_cue(a, v, blo);
+    /* “Q.” He said C: a quotation that ends its sentence with a period, then a new sentence whose
+     * cue has a clause of its own (the quotation is someone's, not this clause's speaker's) */
+    if (q >= 0 && !a->claimed[q] && quote_ends_sentence(a, q)) {
+        uint32_t cs, ce;
+        sw_np addr;
+        if (sw_attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) q = -1;
+    }
     if (q >= 0 && !a->claimed[q]) {
         uint32_t close = a->doc->qspans[q].tok_close;
         sw_np subj = sw_attr_subject_before(a, v, close + 1);
@@ -876,6 +892,10 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
             int reads = tok_role(a, v, SW_W_READS);
             if (((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
                  !(a->t[v].flags & SW_TF_CAP)) || reads) {
+                /* “Q.” He said C: the cue of the next sentence reports its own clause */
+                uint32_t cs, ce;
+                sw_np addr;
+                if (quote_ends_sentence(a, q) && sw_attr_clause_after(a, v, v + 1, bhi, &cs, &ce, &addr)) break;
                 sw_np subj = sw_attr_subject_before(a, v, close + 1);
                 uint32_t after = v + 1;
                 if (subj.kind == SW_NP_NONE) {

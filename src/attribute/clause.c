@@ -85,6 +85,11 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
         if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
             uint32_t after = skip_quotation(a, j);
             j = after > se ? se : after;
+            /* "... was “corrupt,” noting that C2": the comma inside the closing mark, then a
+             * participle that is a cue of its own */
+            if (j < se && j >= 2 && tok_punct(a, j - 2, ',') && is_word(a, j) && a->info[j] &&
+                (a->lx[j] & SW_LX_SPEECH) && a->info[j]->verb_form == SW_VF_ING)
+                break;
             continue;
         }
         if (sw_attr_clause_break(a, j) && j > i) break;
@@ -96,20 +101,31 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_role(a, k, SW_W_COORD)) {
                 uint32_t m = k + 1;
                 if (!tok_role(a, k, SW_W_CONTINUING_CONJ)) break;
+                /* ", but suggested C2": a second cue */
+                if (m < se && sw_attr_is_cue_verb(a, m)) break;
                 if (m < se && is_word(a, m) && ((a->wcls[m] & (SW_W_SUBJ_PRON | SW_W_AUX)) || a->ment_of[m] >= 0)) break;
                 /* ", but also recommending ...": the writer's "not only ... but also" */
                 if (m < se && tok_role(a, m, SW_W_CORRELATIVE)) break;
             }
             if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
             /* ", which he described as": a relative clause with its own cue */
-            if (is_word(a, k) && (a->wcls[k] & SW_W_RELATIVE)) {
-                for (uint32_t m = k + 1; m < se && m - k < RELATIVE_CUE_WINDOW; m++)
+            /* (", to which O'Malley interjected": after a preposition too) */
+            uint32_t r = k + 1 < se && is_word(a, k) && (a->wcls[k] & SW_W_PREP) && is_word(a, k + 1) ? k + 1 : k;
+            if (is_word(a, r) && (a->wcls[r] & SW_W_RELATIVE)) {
+                for (uint32_t m = r + 1; m < se && m - r < RELATIVE_CUE_WINDOW; m++)
                     if (sw_attr_is_cue_verb(a, m)) return j;
             }
             /* ", he said" / ", she added": the clause ends before a trailing cue */
             if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && sw_attr_is_cue_verb(a, k + 1)) break;
             /* ", and about half said C2", ", while others say C2": another subject and its own cue */
             if (other_speaker_after_comma(a, k, se)) break;
+            /* "Barkley, who said he votes, said C2": the main verb after a relative clause (not a
+             * participle with its agent, "..., reported by X as", nor the verb of a subject that an
+             * apposition ends, "the prosecutor, Ali Mehr, said") */
+            if (is_word(a, k) && sw_attr_is_cue_verb(a, k) &&
+                (a->info[k]->verb_form == SW_VF_PAST || a->info[k]->verb_form == SW_VF_3SG) &&
+                !(k + 1 < se && tok_role(a, k + 1, SW_W_AGENT)) && sw_attr_clause_is_finite(a, i, j))
+                break;
         }
         /* "... and claimed ...": a second cue coordinated with the first */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
@@ -381,6 +397,10 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         *ce = sw_attr_clause_end(a, *cs, se);
         return *ce > *cs + 1;
     }
+    /* "called on X to C": a preposition that makes a cue phrase with the verb ("called on") */
+    if (i + 1 < se && i == ve && is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO) &&
+        (frames & SW_VX_TO) && sw_attr_cue_phrase(a, v, i + 1, SW_CUE_VERB_PHRASE) == i + 1 - v)
+        i++;
     /* "said — as reported by the Daily Star — “...”", "said, according to the agency, that":
      * the outlet's phrase set off by dashes or commas stands between the verb and its clause
      * (the "according to" pass names the outlet as the statement's via) */
@@ -420,11 +440,16 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     /* "talked about how the series was underestimated": a question word opens the clause */
     if (i + 1 < se && tok_role(a, i, SW_W_TOPIC_PREP) && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_QUESTION_WORD))
         i++;
+    /* "He added, that C": a comma before the complementiser */
+    if (i + 1 < se && i == ve && tok_punct(a, i, ',') && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_THAT) &&
+        !(a->wcls[i + 1] & SW_W_DET))
+        i++;
     /* an explicit complementiser (and the comma of "that, as president, he ...") */
-    int needs_finite = 1;
+    int needs_finite = 1, complementiser = 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_THAT)) {
         i++;
         needs_finite = 0;
+        complementiser = 1;
         if (i < se && tok_punct(a, i, ',')) i++;
     } else if (is_word(a, i) && (frames & (SW_VX_TO | SW_VX_THAT)) &&
                ((a->wcls[i] & SW_W_TO) ||
@@ -488,7 +513,9 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     /* A clause does not begin with punctuation; one that begins with a preposition must be
      * finite ("said as a teenager she was ...", not "said in a statement."). */
     if (a->t[i].kind == SW_TK_PUNCT) return 0;
-    if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ)) return 0;
+    /* (after "that" a clause may open with its own conjunction: "argued that although he
+     * confessed, he showed no remorse") */
+    if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ) && !complementiser) return 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && needs_finite) return 0;
     int prep_start = is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO);
     if (prep_start) needs_finite = 1;

@@ -118,6 +118,8 @@ int sw_attr_is_cue_verb(const sw_attr *a, uint32_t i)
         if (i == 0) return 0;
         uint32_t p = i - 1;
         if (a->wcls[p] & (SW_W_SUBJ_PRON | SW_W_ADVERB | SW_W_TO)) return 1;
+        /* "groups who say C" (not "which state media") */
+        if (a->wcls[p] & SW_W_RELATIVE) return clause_follows(a, i);
         if (a->t[p].kind == SW_TK_WORD && (a->lx[p] & SW_LX_ROLE)) return 1;
         /* "analysts say", "Social conservatives argue" (not "state parties", "records suggest"): a
          * plural noun that is no document, when what follows can open a clause */
