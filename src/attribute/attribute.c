@@ -427,6 +427,15 @@ static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_
     return 1;
 }
 
+/* A lower-case word that can be part of a description: no function word, verb form, time word or
+ * name ("child", "self-described", "democratic"). */
+static int plain_noun_word(const sw_attr *a, uint32_t i)
+{
+    return is_word(a, i) && !(a->t[i].flags & SW_TF_CAP) && a->ment_of[i] < 0 &&
+           !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_VERB_PAST | SW_LX_VERB_3SG | SW_LX_SPEECH)) &&
+           !(a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_DET | SW_W_TIME | SW_W_ADVERB | SW_W_AUX)) && !is_gerund(a, i);
+}
+
 /* The subject of the verb at v when the speaker finder has none: a share or a count of people
  * ("74 percent said", "Six in 10 say", "nearly half said"), or the antecedent of a relative
  * pronoun right before the verb ("unions who said", "23 percent who said"). Returns an empty NP
@@ -472,7 +481,21 @@ static sw_np counted_or_relative_subject(sw_attr *a, uint32_t v, uint32_t lo)
         return np;
     }
     uint32_t s = sw_attr_quantity_start(a, p, lo, 1);
-    if (s == SW_NONE || !sw_attr_opens_clause(a, v + 1)) return np;
+    if (s != SW_NONE) {
+        if (!sw_attr_opens_clause(a, v + 1)) return np;
+        np.kind = SW_NP_DESC;
+        np.tok_start = s;
+        np.tok_end = p + 1;
+        return np;
+    }
+    /* "Another child responded", "The self-described democratic socialist said", "his campaign
+     * announced": a determiner and a few lower-case words that open the clause, the last one
+     * right before the verb */
+    s = p;
+    while (s > lo && p - s < DESCRIPTION_WORDS_MAX + 1 && plain_noun_word(a, s)) s--;
+    if (s == p || !is_word(a, s) || !(a->wcls[s] & SW_W_DET) || (a->wcls[s] & SW_W_THAT) || !plain_noun_word(a, p))
+        return np;
+    if (s > lo && !(a->t[s - 1].kind == SW_TK_PUNCT || (is_word(a, s - 1) && (a->wcls[s - 1] & SW_W_CONJ)))) return np;
     np.kind = SW_NP_DESC;
     np.tok_start = s;
     np.tok_end = p + 1;

@@ -156,7 +156,9 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
 {
     if (a->wcls[i] & SW_W_AUX) return 1;
     if (a->info[i] && a->info[i]->verb_form == SW_VF_BASE) return 1;
+    /* "to spread", "to cut": a past form without a past ending is its base too */
     uint32_t len = tok_len(a, i);
+    if ((a->lx[i] & SW_LX_VERB_PAST) && !has_ending(a, SW_LIST_PAST_ENDINGS, tok_text(a, i), len)) return 1;
     const char *w = tok_text(a, i);
     /* "confessed to acting alone": a gerund */
     if (is_gerund(a, i)) return 1;
@@ -375,6 +377,25 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
     return i;
 }
 
+/* A clause without "that" right after its verb that opens with a determiner has its own verb
+ * before a comma that a subject pronoun follows ("find the tunnels, they dump concrete" is an
+ * object, then another clause): the end of the part where that verb is looked for. */
+static uint32_t bare_clause_verb_bound(const sw_attr *a, uint32_t cs, uint32_t ce)
+{
+    /* (a clause that opens with an adverbial has its subject after the comma: "said, as
+     * president, he would ...") */
+    if (!is_word(a, cs) || !(a->wcls[cs] & SW_W_DET)) return ce;
+    for (uint32_t j = cs + 1; j < ce && j - cs < FINITE_VERB_WINDOW; j++) {
+        if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
+            uint32_t after = skip_quotation(a, j);
+            if (after > j + 1) j = after - 1;
+            continue;
+        }
+        if (tok_punct(a, j, ',') && j + 1 < ce && is_word(a, j + 1) && (a->wcls[j + 1] & SW_W_SUBJ_PRON)) return j;
+    }
+    return ce;
+}
+
 int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
 {
     const sw_lex_info *info = a->info[v];
@@ -440,6 +461,8 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     /* "talked about how the series was underestimated": a question word opens the clause */
     if (i + 1 < se && tok_role(a, i, SW_W_TOPIC_PREP) && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_QUESTION_WORD))
         i++;
+    /* "asked Sanders how he's feeling": an indirect question after the hearer */
+    int question = i < se && is_word(a, i) && tok_role(a, i, SW_W_QUESTION_WORD) && i + 1 < se && is_word(a, i + 1);
     /* "He added, that C": a comma before the complementiser */
     if (i + 1 < se && i == ve && tok_punct(a, i, ',') && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_THAT) &&
         !(a->wcls[i + 1] & SW_W_DET))
@@ -460,6 +483,9 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         /* after an object only a verb of asking reports an infinitive ("urged residents to
          * leave", not "found the law to be unconstitutional") */
         if (i != before_object && !(frames & SW_VX_TO)) return 0;
+        /* "promised to “be a vocal champion”": the verb inside a quotation */
+        uint32_t vb = to + 1 < se && a->t[to + 1].kind == SW_TK_QUOTE && a->qspan_open[to + 1] >= 0 ? to + 1 : to;
+        if (vb != to) to = vb;
         if (!(frames & (SW_VX_TO | SW_VX_THAT)) || to + 1 >= se || !is_word(a, to + 1) ||
             (a->wcls[to + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[to + 1] >= 0 ||
             (a->t[to + 1].flags & SW_TF_CAP) || ((a->lx[to + 1] & SW_LX_FUNCTION) && !(a->wcls[to + 1] & SW_W_AUX)) ||
@@ -521,7 +547,8 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     if (prep_start) needs_finite = 1;
     *cs = i;
     *ce = sw_attr_clause_end(a, i, se);
-    if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
+    /* (one word is a clause only as a quotation or a gerund: "accused Clinton of ducking") */
+    if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE) && !(is_gerund(a, i) && !needs_finite)) return 0;
     /* "denied killing him", "described witnessing the attack", "pledged converting it": a gerund
      * reports an act as a statement does */
     if (needs_finite && is_gerund(a, *cs) && !(a->lx[*cs] & SW_LX_SPEECH)) needs_finite = 0;
@@ -531,7 +558,10 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         *ce >= *cs + ANY_CLAUSE_MIN_TOKENS && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
-    if (needs_finite && !sw_attr_clause_is_finite(a, *cs, *ce)) return 0;
+    if (needs_finite && question && *ce > *cs + 2) needs_finite = 0;
+    if (needs_finite && !sw_attr_clause_is_finite(a, *cs, bare_clause_verb_bound(a, *cs, *ce))) return 0;
+    /* "found himself in a bind": a reflexive object, no clause */
+    if (needs_finite && ve < se && tok_role(a, ve, SW_W_REFLEXIVE)) return 0;
     /* "reported on a distress call from someone who may have been ...": a clause that begins with
      * a preposition needs its verb before any relative clause */
     if (prep_start) {
