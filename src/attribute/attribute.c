@@ -781,9 +781,32 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
      * is one, is what the source said */
     uint32_t after = src.tok_end;
     if (after < hi && tok_punct(a, after, ',')) after++;
-    int clause_after_src = after < hi && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
-                           sw_attr_clause_is_finite(a, after, sw_attr_clause_end(a, after, hi)) &&
-                           sw_attr_clause_end(a, after, hi) >= after + SOURCE_CLAUSE_MIN_TOKENS;
+    /* (its subject comes first: not "..., according to X, who was ...", "according to the
+     * schedule published Thursday", "a RealClearPolitics average of polls"; a lower-case noun
+     * right after the source begins a clause only before its verb: "according to Wasef
+     * archaeologists have"), unless a conjunction comes before "according to" ("..., and,
+     * according to CNN, was called ...") */
+    uint32_t before_phrase = i;
+    while (before_phrase > lo && tok_punct(a, before_phrase - 1, ',')) before_phrase--;
+    int conj_before = before_phrase > lo && is_word(a, before_phrase - 1) && (a->wcls[before_phrase - 1] & SW_W_CONJ);
+    int subject_first =
+        after < hi &&
+        (conj_before || a->t[after].kind == SW_TK_NUM || a->t[after].kind == SW_TK_QUOTE ||
+         (is_word(a, after) && !(a->wcls[after] & (SW_W_RELATIVE | SW_W_AUX)) &&
+          !(a->lx[after] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) &&
+          ((a->wcls[after] & (SW_W_DET | SW_W_SUBJ_PRON | SW_W_EXPLETIVE | SW_W_CONJ | SW_W_PREP)) ||
+           (a->t[after].flags & SW_TF_CAP) || a->ment_of[after] >= 0 || after > src.tok_end ||
+           (after + 1 < hi && is_word(a, after + 1) && (a->wcls[after + 1] & SW_W_AUX)))));
+    /* (not a number that ends the source's own phrase: "according to a poll of 400 voters") */
+    if (subject_first && !conj_before && a->t[after].kind == SW_TK_NUM && after == src.tok_end &&
+        is_word(a, after - 1) && (a->wcls[after - 1] & SW_W_PREP))
+        subject_first = 0;
+    /* its verb comes before any relative clause: "according to Bill Ortiz, a pollster who
+     * conducted the survey" is an apposition */
+    uint32_t after_end = subject_first ? sw_attr_clause_end(a, after, hi) : after, rel = after;
+    while (rel < after_end && !(is_word(a, rel) && (a->wcls[rel] & SW_W_RELATIVE))) rel++;
+    int clause_after_src = subject_first && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
+                           sw_attr_clause_is_finite(a, after, rel) && after_end >= after + SOURCE_CLAUSE_MIN_TOKENS;
     /* the part after the source is its statement when it has a subject of its own, or when a
      * conjunction comes before "according to" ("..., and, according to CNN, was called ...");
      * ", according to S, but ..." and "X, who ..., according to S, have ..." report what is before */
@@ -809,12 +832,16 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         if (j < hi && tok_punct(a, j, ',')) j++;
         cs = j;
         if (cs >= hi) return SW_OK;
+        /* "According to Jack Kelly, writing for the Herald: ...": a participle describes the source */
+        if (!clause_after_src && is_gerund(a, cs)) return SW_OK;
         ce = sw_attr_clause_end(a, cs, hi);
         /* "According to ISNA, the prosecutor X said ...": C reports someone else, and S is the
          * outlet that carried it */
         for (uint32_t k = cs; k < ce; k++) {
             if (a->t[k].kind == SW_TK_QUOTE) break;
             if (!sw_attr_is_cue_verb(a, k)) continue;
+            /* (a finite cue: "is scheduled to speak" reports nothing yet) */
+            if (a->info[k]->verb_form == SW_VF_ING || a->info[k]->verb_form == SW_VF_BASE) continue;
             /* only when the inner cue has a named subject of its own (not "school districts
              * announced closings", which is what S reported) */
             sw_np inner = sw_attr_subject_before(a, k, cs);
