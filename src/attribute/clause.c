@@ -377,6 +377,39 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
     return i;
 }
 
+/* The most words between the object of "called X Y" and a time word that shows the verb's other
+ * sense ("called him the next day"). */
+#define NAMING_TIME_WINDOW 3
+
+/* "called him a liar", "calls himself a socialist", "called Ortiz competent": the object of a
+ * naming verb at o (a pronoun, a reflexive or a name) ends right before token p, and p opens the
+ * name given to it (an article or a lower-case word that is no preposition, particle or verb form;
+ * no time word in the next few words: "called him the next day" is a phone call). */
+static int naming_object(const sw_attr *a, uint32_t o, uint32_t p, uint32_t se)
+{
+    if (o >= p || p >= se || !is_word(a, o) || !is_word(a, p)) return 0;
+    if (tok_role(a, o, SW_W_REFLEXIVE)) {
+        if (p != o + 1) return 0;
+    } else if (tok_role(a, o, SW_W_OBJ_PRON)) {
+        if (p != o + 1) return 0;
+    } else if (a->ment_of[o] >= 0 && is_person_ment(a, a->ment_of[o])) {
+        for (uint32_t k = o; k < p; k++)
+            if (a->ment_of[k] != a->ment_of[o]) return 0;
+    } else {
+        return 0;
+    }
+    if (tok_role(a, p, SW_W_INDEF_ARTICLE | SW_W_DEF_ARTICLE)) {
+        /* fine */
+    } else if ((a->t[p].flags & SW_TF_CAP) || (a->lx[p] & (SW_LX_FUNCTION | SW_LX_VERB_PAST | SW_LX_VERB_3SG)) ||
+               (a->wcls[p] & (SW_W_PREP | SW_W_CONJ | SW_W_THAT | SW_W_TO | SW_W_AUX | SW_W_ADVERB | SW_W_TIME)) ||
+               tok_role(a, p, SW_W_PARTICLE) || is_gerund(a, p) || a->ment_of[p] >= 0) {
+        return 0;
+    }
+    for (uint32_t k = p; k < se && k - p < NAMING_TIME_WINDOW; k++)
+        if (is_word(a, k) && ((a->wcls[k] & SW_W_TIME) || (a->lx[k] & SW_LX_CALENDAR))) return 0;
+    return 1;
+}
+
 /* A clause without "that" right after its verb that opens with a determiner has its own verb
  * before a comma that a subject pronoun follows ("find the tunnels, they dump concrete" is an
  * object, then another clause): the end of the part where that verb is looked for. */
@@ -412,6 +445,17 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         uint32_t t = i + 1;
         while (t < se && t - i < FOR_ADVERBIAL_WINDOW && is_word(a, t) && !(a->wcls[t] & SW_W_THAT)) t++;
         if (t < se && t > i + 1 && is_word(a, t) && (a->wcls[t] & SW_W_THAT)) i = t;
+    }
+    /* "calls himself a socialist": a reflexive object (which the adverbials would step over) and
+     * its name, when no quotation gives the name */
+    if ((frames & SW_VX_NAMING) && i == ve && tok_role(a, i, SW_W_REFLEXIVE) && naming_object(a, i, i + 1, se)) {
+        uint32_t k = i + 1;
+        while (k < se && k - i < FRAME_OBJECT_MAX_TOKENS && a->t[k].kind != SW_TK_QUOTE) k++;
+        if (k >= se || a->t[k].kind != SW_TK_QUOTE) {
+            *cs = i;
+            *ce = sw_attr_clause_end(a, i, se);
+            return *ce > i + 1;
+        }
     }
     if (frames & SW_VX_FOR && tok_role(a, i, SW_W_FOR_FRAME)) {
         *cs = i + 1;
@@ -511,9 +555,16 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         while (j < se && j - i < FRAME_OBJECT_MAX_TOKENS && !tok_role(a, j, SW_W_AS_FRAME) &&
                a->t[j].kind != SW_TK_PUNCT && a->t[j].kind != SW_TK_QUOTE)
             j++;
+        uint32_t object = tok_role(a, ve, SW_W_REFLEXIVE) ? ve : before_object;
         if (j < se && tok_role(a, j, SW_W_AS_FRAME)) i = j + 1;
         else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
-        else return 0;
+        /* "called him a liar", "calls himself a socialist": the object and its name */
+        else if ((frames & SW_VX_NAMING) && naming_object(a, object, i, se)) {
+            *cs = object;
+            *ce = sw_attr_clause_end(a, object, se);
+            return *ce > i;
+        } else
+            return 0;
         /* "a process called “exfiltration”": a naming verb right before its quotation names
          * something; it reports a statement only with an object ("called him a “liar”") */
         /* ("which the Times called “...”" has its subject right before the verb: a statement) */

@@ -133,7 +133,8 @@
 #define SW_VX_AS                 (1u << 4) /* described X as ..., called X ... */
 #define SW_VX_FOR                (1u << 5) /* called for ..., appealed for ... */
 #define SW_VX_TO                 (1u << 6) /* urged X to ..., asked X to ... (an infinitive report) */
-#define SW_VX_ANY_CLAUSE         (1u << 7) /* takes a reported clause almost always, even one whose verb cannot be told from a noun: said the stores fill the shelves every night */
+#define SW_VX_NAMING             (1u << 7) /* calls X Y: an object and the name or judgement given to it, without "as" or quotation marks ("called him a liar", "labelled the plan unworkable"); the statement is X Y */
+#define SW_VX_ANY_CLAUSE         (1u << 8) /* takes a reported clause almost always, even one whose verb cannot be told from a noun: said the stores fill the shelves every night */
 
 /* Kinds of multi-word cue phrase (sw_pack_cue_phrase()). */
 enum {
