@@ -101,7 +101,9 @@ static inline int has_ending(const sw_attr *a, unsigned list, const char *w, uin
     const sw_pack_list *l = sw_pack_list_of(a->pack, list);
     for (uint32_t k = 0; k < l->n; k++) {
         uint32_t n = l->items[k].len;
-        if (n < len && memcmp(w + len - n, l->items[k].str, n) == 0) return 1;
+        /* (the last byte first: most words end otherwise, and this is asked of many) */
+        if (n < len && (n == 0 || w[len - 1] == l->items[k].str[n - 1]) && memcmp(w + len - n, l->items[k].str, n) == 0)
+            return 1;
     }
     return 0;
 }
