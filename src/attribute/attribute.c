@@ -427,6 +427,32 @@ static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_
     return 1;
 }
 
+/* Whether the words between a sentence's subject (ending before token from) and the verb at v
+ * only describe the subject ("People briefed on the move said", "Large majorities of voters in six
+ * states going to the polls said", "Ana Ortiz, who ran the campaign, said"): outside asides set off
+ * by commas, dashes or brackets, no subject pronoun, auxiliary, relative pronoun, -s form or speech
+ * verb among them, and no past tense with an object ("Duterte threatened the network ..., which
+ * they've said"). */
+static int subject_reaches_verb(const sw_attr *a, uint32_t from, uint32_t v)
+{
+    int aside = 0; /* inside an apposition or a relative clause set off by commas, dashes, brackets */
+    for (uint32_t k = from; k < v; k++) {
+        if (tok_punct(a, k, ',') || sw_attr_clause_break(a, k) || tok_punct(a, k, '(') || tok_punct(a, k, ')')) {
+            aside = !aside || tok_punct(a, k, '(');
+            continue;
+        }
+        if (!is_word(a, k) || aside) continue;
+        if ((a->wcls[k] & (SW_W_SUBJ_PRON | SW_W_AUX | SW_W_RELATIVE | SW_W_THAT)) || (a->lx[k] & SW_LX_VERB_3SG) ||
+            ((a->lx[k] & (SW_LX_SPEECH | SW_LX_COGNITION)) && a->info[k] &&
+             (a->info[k]->verb_form == SW_VF_PAST || a->info[k]->verb_form == SW_VF_3SG)))
+            return 0;
+        if ((a->lx[k] & SW_LX_VERB_PAST) && k + 1 < v && is_word(a, k + 1) &&
+            ((a->wcls[k + 1] & (SW_W_DET | SW_W_OBJ_PRON)) || a->ment_of[k + 1] >= 0))
+            return 0;
+    }
+    return 1;
+}
+
 /* A lower-case word that can be part of a description: no function word, verb form, time word or
  * name ("child", "self-described", "democratic"). */
 static int plain_noun_word(const sw_attr *a, uint32_t i)
@@ -683,8 +709,16 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     sw_np addr;
     if (sw_attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) {
         if (subj.kind == SW_NP_NONE) {
-            /* "reads Judge Miller's statement, “...”"-like inversions are rare: need a subject */
-            return SW_OK;
+            /* a statement needs a subject ("reads Judge Miller's statement, “...”"-like inversions
+             * are rare); when the words right before one of the commonest speech verbs (said,
+             * says: a finite form that no noun shares) name none, the sentence's subject may be
+             * it, if the words between only describe it ("People briefed on the move said",
+             * "Large majorities of voters in six states said") */
+            if (!(a->lx[v] & SW_LX_QUOTE_VERB) || v == lo ||
+                !(vform == SW_VF_PAST || (vform == SW_VF_3SG && (a->lx[v] & SW_LX_VERB_3SG))))
+                return SW_OK;
+            subj = sw_attr_sentence_subject(a, lo, v);
+            if (subj.kind == SW_NP_NONE || !subject_reaches_verb(a, subj.tok_end, v)) return SW_OK;
         }
         sw_stmt *s = clause_stmt(a, cs, ce);
         if (!s) return SW_ERR_NOMEM;

@@ -335,6 +335,13 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
 static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
 {
     for (int rounds = 0; rounds < ADVERBIALS_MAX && i < se; rounds++) {
+        /* "said, however, that C", "added, though, that C": one word set off by commas */
+        if (tok_punct(a, i, ',') && i + 3 < se && is_word(a, i + 1) &&
+            ((a->lx[i + 1] & SW_LX_FUNCTION) || (a->wcls[i + 1] & (SW_W_ADVERB | SW_W_CONJ))) && tok_punct(a, i + 2, ',') &&
+            is_word(a, i + 3) && tok_role(a, i + 3, SW_W_THAT)) {
+            i += 3;
+            continue;
+        }
         /* ", in likelihood," : an adverbial set off by commas */
         if (tok_punct(a, i, ',') && i + 1 < se && is_word(a, i + 1) && (a->wcls[i + 1] & (SW_W_PREP | SW_W_ADVERB))) {
             uint32_t j = i + 1;
