@@ -101,7 +101,9 @@ static inline int has_ending(const sw_attr *a, unsigned list, const char *w, uin
     const sw_pack_list *l = sw_pack_list_of(a->pack, list);
     for (uint32_t k = 0; k < l->n; k++) {
         uint32_t n = l->items[k].len;
-        if (n < len && memcmp(w + len - n, l->items[k].str, n) == 0) return 1;
+        /* (the last byte first: most words end otherwise, and this is asked of many) */
+        if (n < len && (n == 0 || w[len - 1] == l->items[k].str[n - 1]) && memcmp(w + len - n, l->items[k].str, n) == 0)
+            return 1;
     }
     return 0;
 }
@@ -167,6 +169,15 @@ sw_status sw_attr_classify(sw_attr *a);
 uint32_t sw_attr_cue_phrase(const sw_attr *a, uint32_t v, uint32_t hi, int want);
 /* Is token i a speech verb used as a verb here (not a noun: "the report", "a claim")? */
 int sw_attr_is_cue_verb(const sw_attr *a, uint32_t i);
+/* The first token of a share or a count of people that ends at token p and opens its clause, so
+ * that it can be the subject of a verb after it ("74 percent said", "Six in 10 say", "nearly half
+ * said", "one in five say", "the two said", "at least 21,000 said"; with word_count_ok, a number
+ * word alone: "One said"), or SW_NONE. Looks no further left than lo. */
+uint32_t sw_attr_quantity_start(const sw_attr *a, uint32_t p, uint32_t lo, int word_count_ok);
+/* Whether token i can open a reported clause right after a verb: no word (punctuation, a
+ * quotation, a number), a capitalised or function word, a pronoun, a determiner, "that", an
+ * adverb, a gerund; not a lower-case content word ("state parties", "pledged delegates"). */
+int sw_attr_opens_clause(const sw_attr *a, uint32_t i);
 /* Length in tokens of a cue phrase of kind `according` ("according to", "as reported by") starting
  * at token i, else 0. */
 #define ACCORDING_UNKNOWN 0xFF /* according_len[i] not looked for yet */

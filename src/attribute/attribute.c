@@ -23,6 +23,8 @@
 /* How far each frame looks for its parts (in tokens unless said). */
 /* “Q,” S V: words between a quotation and its cue; a name with its title and affiliation fits in 12. */
 #define SUBJECT_MAX_WORDS 12
+/* “Q,” S, APPOSITION, V: the subject and its appositions have at most 30 words and numbers. */
+#define APPOSITION_MAX_WORDS 30
 /* “Q1,” S V, “Q2”: the second part opens within 10 tokens after the attribution (a hearer, an aside fit). */
 #define QUOTE_RESUME_WINDOW 10
 /* C, V S, C2: the clause on either side of an inverted cue and its comma has a subject and a verb. */
@@ -37,6 +39,10 @@
 #define SPEAKER_DESCRIPTOR_GAP 4
 /* "C, S V on Twitter on Monday.": a trailing cue with a hearer or adverbial after it spans at most 6 tokens. */
 #define TRAILING_ADVERBIAL_WINDOW 6
+/* "a young child, who said": a noun before a relative pronoun has at most 3 words after its determiner. */
+#define DESCRIPTION_WORDS_MAX 3
+/* "74 percent also said": at most 4 adverbs between a counted subject and its verb. */
+#define SUBJECT_ADVERBS_MAX 4
 /* The statements of the current sentence are among the newest 16: a sentence holds a few; constant-time. */
 #define SENTENCE_STMT_LOOKBACK 16
 /* "according to the TASS news agency": at most 10 words name the outlet (a name with its description). */
@@ -185,6 +191,13 @@ static sw_stmt *clause_stmt(sw_attr *a, uint32_t cs, uint32_t ce)
     return s;
 }
 
+/* A word of address or a title before a name ("Mr.", "Sen.", "Gov."), which the name's mention may
+ * leave out. */
+static int title_before_name(const sw_attr *a, uint32_t i)
+{
+    return is_word(a, i) && ((a->lx[i] & SW_LX_TITLE) || (a->info[i] && (a->info[i]->names & SW_N_HONORIFIC)));
+}
+
 /* A description that can speak: headed by a role, title, organisation, outlet or document noun
  * ("local press", "the ministry", "a spokesperson"). */
 static int speaking_desc(const sw_attr *a, sw_np np)
@@ -204,29 +217,66 @@ static void set_cue(const sw_attr *a, sw_stmt *s, uint32_t v, uint32_t v_end)
 }
 
 /* The closing mark of a top-level quotation that the cue at v follows closely: “Q,” S V or “Q,” V.
- * Returns the quotation or -1. */
+ * The subject right after the quotation is short; appositions set off by commas may follow it
+ * (“Q,” Ana Ortiz, 54, a lawyer for the union and its members, said). Returns the quotation or -1. */
 static int32_t quote_before_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 {
-    uint32_t words = 0;
+    /* most cues have no quotation before them: look for a closing mark first, by kind alone */
+    uint32_t first = v;
+    while (first > lo && v - first <= APPOSITION_MAX_WORDS + 2 && a->t[first - 1].kind != SW_TK_QUOTE) first--;
+    if (first == lo || a->t[first - 1].kind != SW_TK_QUOTE) return -1;
+    uint32_t words = 0, seg_words = 0, total = 0;
+    int seg_loose = 0; /* the current segment has words a subject does not have */
     for (uint32_t i = v; i-- > lo;) {
         if (a->t[i].kind == SW_TK_QUOTE) {
             int32_t q = a->qspan_close[i];
-            /* the quotation must open its clause: after "of", "the", "called" it is a name
-             * ("X of “Have no fear”", the “Radio Control Law”, a process called “exfiltration”) */
+            /* a title in quotation marks inside an apposition: “Q,” S, host of “The Show,” said
+             * (its segment cannot be the subject) */
             if (q >= 0) {
                 uint32_t open = a->doc->qspans[q].tok_open;
-                if (open > lo && a->t[open - 1].kind == SW_TK_WORD) return -1;
+                if (open > lo && is_word(a, open - 1) && open < i) {
+                    i = open;
+                    seg_loose = 1;
+                    continue;
+                }
             }
+            /* the segment right after the quotation is the subject itself */
+            if (seg_loose || seg_words > SUBJECT_MAX_WORDS) return -1;
             return q;
         }
-        if (tok_punct(a, i, ',')) continue;
+        if (tok_punct(a, i, ',')) {
+            seg_words = 0;
+            seg_loose = 0;
+            continue;
+        }
+        /* an age or a party in an apposition: “Q,” Ortiz, 54, said / Ana Ortiz (D-Ohio) said */
+        if (a->t[i].kind == SW_TK_NUM || tok_punct(a, i, '(') || tok_punct(a, i, ')')) {
+            if (++total > APPOSITION_MAX_WORDS) return -1;
+            seg_loose |= a->t[i].kind == SW_TK_NUM;
+            continue;
+        }
         if (a->t[i].kind != SW_TK_WORD) return -1;
         /* a subject may be long: “Q,” Crystal Doe of the tribe's preservation office told */
-        if (++words > SUBJECT_MAX_WORDS) return -1;
-        if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && words > 1) return -1;
+        ++words;
+        ++seg_words;
+        if (++total > APPOSITION_MAX_WORDS) return -1;
+        if (a->wcls[i] & (SW_W_THAT | SW_W_CONJ | SW_W_SUBJ_PRON) && seg_words > 1) seg_loose = 1;
+        /* a verb of its own: “Q” if the plan went ahead, said S (the quotation opens a clause) */
+        if ((a->lx[i] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && !(a->wcls[i] & SW_W_AUX) && !(a->t[i].flags & SW_TF_CAP))
+            seg_loose = 1;
         if (i + 1 < v && sw_attr_is_cue_verb(a, i)) return -1;
     }
+    (void)words;
     return -1;
+}
+
+/* Whether the quotation q ends with a period inside its closing mark and the next token begins a
+ * sentence (“It's just not true.” He said C). */
+static int quote_ends_sentence(const sw_attr *a, int32_t q)
+{
+    uint32_t close = a->doc->qspans[q].tok_close;
+    return close != SW_NONE && close > 0 && close + 1 < a->n && tok_punct(a, close - 1, '.') &&
+           (a->t[close + 1].flags & SW_TF_SENT_START);
 }
 
 /* After a cue that followed a quotation: an inverted subject, a hearer, then ", “Q2”". */
@@ -329,7 +379,15 @@ static int inverted_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint
         /* a clause goes on after it ("..., says the study, it rises"); else an apposition */
         if (e2 > k + INVERTED_CLAUSE_MIN_TOKENS && sw_attr_clause_is_finite(a, k + 1, e2)) ce = e2;
     }
-    if (a->t[lo].kind == SW_TK_QUOTE || !sw_attr_clause_is_finite(a, lo, v - 1)) return 0;
+    /* a clause that opens with a quotation and goes on after it is a mixed statement (“Q” if
+     * C, said S); a quotation right before the cue is “Q,” said S (quote_before_cue()) */
+    if (a->t[lo].kind == SW_TK_QUOTE) {
+        int32_t q = a->qspan_open[lo];
+        if (q < 0 || a->claimed[q] || a->doc->qspans[q].tok_close == SW_NONE || a->doc->qspans[q].tok_close + 2 >= v)
+            return 0;
+    } else if (!sw_attr_clause_is_finite(a, lo, v - 1)) {
+        return 0;
+    }
     sw_stmt *s = clause_stmt(a, lo, ce);
     if (!s) {
         *st = SW_ERR_NOMEM;
@@ -367,6 +425,107 @@ static int agent_frame(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_
     set_cue(a, s, v, ve);
     set_speaker(a, s, &agent, v);
     return 1;
+}
+
+/* Whether the words between a sentence's subject (ending before token from) and the verb at v
+ * only describe the subject ("People briefed on the move said", "Large majorities of voters in six
+ * states going to the polls said", "Ana Ortiz, who ran the campaign, said"): outside asides set off
+ * by commas, dashes or brackets, no subject pronoun, auxiliary, relative pronoun, -s form or speech
+ * verb among them, and no past tense with an object ("Duterte threatened the network ..., which
+ * they've said"). */
+static int subject_reaches_verb(const sw_attr *a, uint32_t from, uint32_t v)
+{
+    int aside = 0; /* inside an apposition or a relative clause set off by commas, dashes, brackets */
+    for (uint32_t k = from; k < v; k++) {
+        if (tok_punct(a, k, ',') || sw_attr_clause_break(a, k) || tok_punct(a, k, '(') || tok_punct(a, k, ')')) {
+            aside = !aside || tok_punct(a, k, '(');
+            continue;
+        }
+        if (!is_word(a, k) || aside) continue;
+        if ((a->wcls[k] & (SW_W_SUBJ_PRON | SW_W_AUX | SW_W_RELATIVE | SW_W_THAT)) || (a->lx[k] & SW_LX_VERB_3SG) ||
+            ((a->lx[k] & (SW_LX_SPEECH | SW_LX_COGNITION)) && a->info[k] &&
+             (a->info[k]->verb_form == SW_VF_PAST || a->info[k]->verb_form == SW_VF_3SG)))
+            return 0;
+        if ((a->lx[k] & SW_LX_VERB_PAST) && k + 1 < v && is_word(a, k + 1) &&
+            ((a->wcls[k + 1] & (SW_W_DET | SW_W_OBJ_PRON)) || a->ment_of[k + 1] >= 0))
+            return 0;
+    }
+    return 1;
+}
+
+/* A lower-case word that can be part of a description: no function word, verb form, time word or
+ * name ("child", "self-described", "democratic"). */
+static int plain_noun_word(const sw_attr *a, uint32_t i)
+{
+    return is_word(a, i) && !(a->t[i].flags & SW_TF_CAP) && a->ment_of[i] < 0 &&
+           !(a->lx[i] & (SW_LX_FUNCTION | SW_LX_CALENDAR | SW_LX_VERB_PAST | SW_LX_VERB_3SG | SW_LX_SPEECH)) &&
+           !(a->wcls[i] & (SW_W_PREP | SW_W_CONJ | SW_W_DET | SW_W_TIME | SW_W_ADVERB | SW_W_AUX)) && !is_gerund(a, i);
+}
+
+/* The subject of the verb at v when the speaker finder has none: a share or a count of people
+ * ("74 percent said", "Six in 10 say", "nearly half said"), or the antecedent of a relative
+ * pronoun right before the verb ("unions who said", "23 percent who said"). Returns an empty NP
+ * when there is neither. */
+static sw_np counted_or_relative_subject(sw_attr *a, uint32_t v, uint32_t lo)
+{
+    sw_np np;
+    memset(&np, 0, sizeof np);
+    np.ment = np.ent = -1;
+    uint32_t p = v;
+    /* "74 percent also said", "half have said" */
+    for (int k = 0; k < SUBJECT_ADVERBS_MAX && p > lo && is_word(a, p - 1) && (a->wcls[p - 1] & SW_W_ADVERB); k++) p--;
+    if (p <= lo) return np;
+    p--;
+    if (is_word(a, p) && (a->wcls[p] & SW_W_RELATIVE) && p > lo) {
+        /* "Residents who spoke at the meeting were divided": a relative clause whose verb has a
+         * preposition after it describes the subject of another verb */
+        if (v + 1 < a->n && is_word(a, v + 1) && (a->wcls[v + 1] & SW_W_PREP) && !(a->wcls[v + 1] & SW_W_TO)) return np;
+        uint32_t h = p - 1;
+        if (tok_punct(a, h, ',') && h > lo) h--;
+        if (!is_word(a, h) && a->t[h].kind != SW_TK_NUM && !tok_in_list(a, h, SW_LIST_SHARE_SIGNS)) return np;
+        uint32_t s = sw_attr_quantity_start(a, h, lo, 1);
+        if (s == SW_NONE) {
+            sw_np ante = sw_attr_subject_before(a, h + 1, lo);
+            /* a place does not speak ("in Philadelphia, who said") */
+            if (ante.kind == SW_NP_NAME && ante.ment >= 0 && a->doc->ments[ante.ment].ent >= 0 &&
+                a->doc->ents[a->doc->ments[ante.ment].ent].type == SW_ENT_PLACE)
+                return np;
+            if (ante.kind == SW_NP_NAME || ante.kind == SW_NP_DESC) return ante;
+            /* "a young child, who said": any noun that the relative pronoun can stand for */
+            if (!is_word(a, h) || (a->lx[h] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) || (a->wcls[h] & SW_W_TIME) ||
+                a->ment_of[h] >= 0)
+                return np;
+            s = h;
+            while (s > lo && h - s < DESCRIPTION_WORDS_MAX && is_word(a, s - 1) && !(a->lx[s - 1] & SW_LX_FUNCTION))
+                s--;
+            if (!(s > lo && is_word(a, s - 1) && (a->wcls[s - 1] & SW_W_DET))) return np;
+            s--;
+        }
+        np.kind = SW_NP_DESC;
+        np.tok_start = s;
+        np.tok_end = h + 1;
+        return np;
+    }
+    uint32_t s = sw_attr_quantity_start(a, p, lo, 1);
+    if (s != SW_NONE) {
+        if (!sw_attr_opens_clause(a, v + 1)) return np;
+        np.kind = SW_NP_DESC;
+        np.tok_start = s;
+        np.tok_end = p + 1;
+        return np;
+    }
+    /* "Another child responded", "The self-described democratic socialist said", "his campaign
+     * announced": a determiner and a few lower-case words that open the clause, the last one
+     * right before the verb */
+    s = p;
+    while (s > lo && p - s < DESCRIPTION_WORDS_MAX + 1 && plain_noun_word(a, s)) s--;
+    if (s == p || !is_word(a, s) || !(a->wcls[s] & SW_W_DET) || (a->wcls[s] & SW_W_THAT) || !plain_noun_word(a, p))
+        return np;
+    if (s > lo && !(a->t[s - 1].kind == SW_TK_PUNCT || (is_word(a, s - 1) && (a->wcls[s - 1] & SW_W_CONJ)))) return np;
+    np.kind = SW_NP_DESC;
+    np.tok_start = s;
+    np.tok_end = p + 1;
+    return np;
 }
 
 /* "It cited the Air Force as stating C", "quoted the mayor as saying C": the object speaks
@@ -424,6 +583,13 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     /* “Q,” S V / “Q,” V S (the quotation may begin in an earlier sentence) */
     uint32_t blo = a->doc->blocks[a->t[v].block].tok_start;
     int32_t q = quote_before_cue(a, v, blo);
+    /* “Q.” He said C: a quotation that ends its sentence with a period, then a new sentence whose
+     * cue has a clause of its own (the quotation is someone's, not this clause's speaker's) */
+    if (q >= 0 && !a->claimed[q] && quote_ends_sentence(a, q)) {
+        uint32_t cs, ce;
+        sw_np addr;
+        if (sw_attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) q = -1;
+    }
     if (q >= 0 && !a->claimed[q]) {
         uint32_t close = a->doc->qspans[q].tok_close;
         sw_np subj = sw_attr_subject_before(a, v, close + 1);
@@ -469,6 +635,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         if (p > lo && is_word(a, p - 1) && tok_role(a, p - 1, SW_W_PASSIVE_AUX)) return SW_OK;
     }
     sw_np subj = sw_attr_subject_before(a, v, lo);
+    if (subj.kind == SW_NP_NONE && vform != SW_VF_ING) subj = counted_or_relative_subject(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
     /* "Ortiz, speaking at a briefing, said C": a participle set off by commas before the main
@@ -542,8 +709,16 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     sw_np addr;
     if (sw_attr_clause_after(a, v, ve, hi, &cs, &ce, &addr)) {
         if (subj.kind == SW_NP_NONE) {
-            /* "reads Judge Miller's statement, “...”"-like inversions are rare: need a subject */
-            return SW_OK;
+            /* a statement needs a subject ("reads Judge Miller's statement, “...”"-like inversions
+             * are rare); when the words right before one of the commonest speech verbs (said,
+             * says: a finite form that no noun shares) name none, the sentence's subject may be
+             * it, if the words between only describe it ("People briefed on the move said",
+             * "Large majorities of voters in six states said") */
+            if (!(a->lx[v] & SW_LX_QUOTE_VERB) || v == lo ||
+                !(vform == SW_VF_PAST || (vform == SW_VF_3SG && (a->lx[v] & SW_LX_VERB_3SG))))
+                return SW_OK;
+            subj = sw_attr_sentence_subject(a, lo, v);
+            if (subj.kind == SW_NP_NONE || !subject_reaches_verb(a, subj.tok_end, v)) return SW_OK;
         }
         sw_stmt *s = clause_stmt(a, cs, ce);
         if (!s) return SW_ERR_NOMEM;
@@ -556,11 +731,20 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (subj.kind == SW_NP_NONE || subj.tok_start <= lo) return SW_OK;
     uint32_t before = subj.tok_start - 1;
     /* "..., her son Anderson Cooper announced", "..., newspaper The Hindu reported": words that
-     * describe the speaker may stand between the comma and the name */
+     * describe the speaker may stand between the comma and the name, and so may a title or a word
+     * of address that the name does not include ("..., Mr. Lou said", "..., Sen. Ortiz said") */
     while (before > lo && before + SPEAKER_DESCRIPTOR_GAP > subj.tok_start && is_word(a, before) &&
-           !(a->t[before].flags & SW_TF_CAP) &&
+           (!(a->t[before].flags & SW_TF_CAP) || title_before_name(a, before)) &&
            !(a->wcls[before] & (SW_W_PREP | SW_W_CONJ | SW_W_RELATIVE | SW_W_SUBJ_PRON | SW_W_AUX)))
         before--;
+    /* "... placed it in a “burn bag,” the Times reported": the comma inside the closing mark of a
+     * quotation that ends the clause (C is a mixed statement up to the mark) */
+    uint32_t c_end = before;
+    if (before > lo + 1 && a->t[before].kind == SW_TK_QUOTE && a->qspan_close[before] >= 0 &&
+        !a->claimed[a->qspan_close[before]] && tok_punct(a, before - 1, ',')) {
+        c_end = before + 1;
+        before--;
+    }
     if (!tok_punct(a, before, ',') || before <= lo) return SW_OK;
     /* after the verb, only a hearer or an adverbial: "on Twitter", "in a statement", "Monday" */
     uint32_t end_tok = ve;
@@ -569,12 +753,16 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         return SW_OK;
     while (end_tok < hi && is_word(a, end_tok) && end_tok - v < TRAILING_ADVERBIAL_WINDOW) end_tok++;
     int parenthetical = end_tok < hi && tok_punct(a, end_tok, ',');
+    /* "C, S said Tuesday, noting C2": a participle after the comma is a cue of its own that
+     * shares the subject, not the rest of C */
+    int participle_after = parenthetical && end_tok + 1 < hi && is_word(a, end_tok + 1) && a->info[end_tok + 1] &&
+                           (a->lx[end_tok + 1] & SW_LX_SPEECH) && a->info[end_tok + 1]->verb_form == SW_VF_ING;
     uint32_t cs2 = lo, ce2;
-    if (parenthetical) {
+    if (parenthetical && !participle_after) {
         ce2 = sw_attr_clause_end(a, end_tok + 1, hi);
     } else {
         if (end_tok < hi && !(a->t[end_tok].kind == SW_TK_PUNCT)) return SW_OK;
-        ce2 = before;
+        ce2 = c_end;
     }
     if (ce2 <= cs2 + 1) return SW_OK;
     /* the reported part must be a clause, not a fronted adverbial ("At the time of X, she wrote") */
@@ -627,9 +815,32 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
      * is one, is what the source said */
     uint32_t after = src.tok_end;
     if (after < hi && tok_punct(a, after, ',')) after++;
-    int clause_after_src = after < hi && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
-                           sw_attr_clause_is_finite(a, after, sw_attr_clause_end(a, after, hi)) &&
-                           sw_attr_clause_end(a, after, hi) >= after + SOURCE_CLAUSE_MIN_TOKENS;
+    /* (its subject comes first: not "..., according to X, who was ...", "according to the
+     * schedule published Thursday", "a RealClearPolitics average of polls"; a lower-case noun
+     * right after the source begins a clause only before its verb: "according to Wasef
+     * archaeologists have"), unless a conjunction comes before "according to" ("..., and,
+     * according to CNN, was called ...") */
+    uint32_t before_phrase = i;
+    while (before_phrase > lo && tok_punct(a, before_phrase - 1, ',')) before_phrase--;
+    int conj_before = before_phrase > lo && is_word(a, before_phrase - 1) && (a->wcls[before_phrase - 1] & SW_W_CONJ);
+    int subject_first =
+        after < hi &&
+        (conj_before || a->t[after].kind == SW_TK_NUM || a->t[after].kind == SW_TK_QUOTE ||
+         (is_word(a, after) && !(a->wcls[after] & (SW_W_RELATIVE | SW_W_AUX)) &&
+          !(a->lx[after] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) &&
+          ((a->wcls[after] & (SW_W_DET | SW_W_SUBJ_PRON | SW_W_EXPLETIVE | SW_W_CONJ | SW_W_PREP)) ||
+           (a->t[after].flags & SW_TF_CAP) || a->ment_of[after] >= 0 || after > src.tok_end ||
+           (after + 1 < hi && is_word(a, after + 1) && (a->wcls[after + 1] & SW_W_AUX)))));
+    /* (not a number that ends the source's own phrase: "according to a poll of 400 voters") */
+    if (subject_first && !conj_before && a->t[after].kind == SW_TK_NUM && after == src.tok_end &&
+        is_word(a, after - 1) && (a->wcls[after - 1] & SW_W_PREP))
+        subject_first = 0;
+    /* its verb comes before any relative clause: "according to Bill Ortiz, a pollster who
+     * conducted the survey" is an apposition */
+    uint32_t after_end = subject_first ? sw_attr_clause_end(a, after, hi) : after, rel = after;
+    while (rel < after_end && !(is_word(a, rel) && (a->wcls[rel] & SW_W_RELATIVE))) rel++;
+    int clause_after_src = subject_first && src.tok_end < hi && !tok_punct(a, src.tok_end, '.') &&
+                           sw_attr_clause_is_finite(a, after, rel) && after_end >= after + SOURCE_CLAUSE_MIN_TOKENS;
     /* the part after the source is its statement when it has a subject of its own, or when a
      * conjunction comes before "according to" ("..., and, according to CNN, was called ...");
      * ", according to S, but ..." and "X, who ..., according to S, have ..." report what is before */
@@ -655,12 +866,16 @@ static sw_status handle_according(sw_attr *a, uint32_t i, uint32_t k, uint32_t l
         if (j < hi && tok_punct(a, j, ',')) j++;
         cs = j;
         if (cs >= hi) return SW_OK;
+        /* "According to Jack Kelly, writing for the Herald: ...": a participle describes the source */
+        if (!clause_after_src && is_gerund(a, cs)) return SW_OK;
         ce = sw_attr_clause_end(a, cs, hi);
         /* "According to ISNA, the prosecutor X said ...": C reports someone else, and S is the
          * outlet that carried it */
         for (uint32_t k = cs; k < ce; k++) {
             if (a->t[k].kind == SW_TK_QUOTE) break;
             if (!sw_attr_is_cue_verb(a, k)) continue;
+            /* (a finite cue: "is scheduled to speak" reports nothing yet) */
+            if (a->info[k]->verb_form == SW_VF_ING || a->info[k]->verb_form == SW_VF_BASE) continue;
             /* only when the inner cue has a named subject of its own (not "school districts
              * announced closings", which is what S reported) */
             sw_np inner = sw_attr_subject_before(a, k, cs);
@@ -761,6 +976,10 @@ static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
             int reads = tok_role(a, v, SW_W_READS);
             if (((a->lx[v] & (SW_LX_SPEECH | SW_LX_SPEECH_POST)) && a->info[v] && a->info[v]->verb_form &&
                  !(a->t[v].flags & SW_TF_CAP)) || reads) {
+                /* “Q.” He said C: the cue of the next sentence reports its own clause */
+                uint32_t cs, ce;
+                sw_np addr;
+                if (quote_ends_sentence(a, q) && sw_attr_clause_after(a, v, v + 1, bhi, &cs, &ce, &addr)) break;
                 sw_np subj = sw_attr_subject_before(a, v, close + 1);
                 uint32_t after = v + 1;
                 if (subj.kind == SW_NP_NONE) {

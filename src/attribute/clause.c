@@ -15,6 +15,8 @@
 #define RELATIVE_CUE_WINDOW 5
 /* "..., and then also claimed": a second cue after "and" past at most 2 adverbs. */
 #define COORDINATED_CUE_WINDOW 3
+/* ", and about half said": the other subject between a conjunction and its cue has at most 6 words. */
+#define OTHER_SUBJECT_MAX_WORDS 6
 /* A clause's finite verb is looked for in its first 24 tokens: a long subject fits; bounds the cost. */
 #define FINITE_VERB_WINDOW 24
 /* "told the Senate Armed Services Committee that": a hearer's name or description, at most 7 words. */
@@ -53,6 +55,22 @@ static uint32_t skip_quotation(const sw_attr *a, uint32_t i)
     return close == SW_NONE ? i + 1 : close + 1;
 }
 
+/* Whether a conjunction, then a subject of at most OTHER_SUBJECT_MAX_WORDS words and a speech
+ * verb that reports (not a participle) begin at token k, after a comma: ", and about half said",
+ * ", while others say". */
+static int other_speaker_after_comma(const sw_attr *a, uint32_t k, uint32_t se)
+{
+    if (k >= se || !is_word(a, k) || !(a->wcls[k] & SW_W_CONJ)) return 0;
+    uint32_t m = k + 1;
+    for (uint32_t n = m + 1; n < se && n - m <= OTHER_SUBJECT_MAX_WORDS && (is_word(a, n - 1) || a->t[n - 1].kind == SW_TK_NUM);
+         n++) {
+        if (!(a->lx[n] & SW_LX_SPEECH) || !sw_attr_is_cue_verb(a, n)) continue;
+        uint8_t vf = a->info[n]->verb_form;
+        return vf == SW_VF_PAST || vf == SW_VF_3SG || vf == SW_VF_BASE;
+    }
+    return 0;
+}
+
 /* A reported clause longer than this many tokens is cut there: no sentence of news runs that long,
  * and the bound keeps a pathological one-sentence text with many cues linear. */
 #define CLAUSE_MAX_TOKENS 400
@@ -67,6 +85,11 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
         if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
             uint32_t after = skip_quotation(a, j);
             j = after > se ? se : after;
+            /* "... was “corrupt,” noting that C2": the comma inside the closing mark, then a
+             * participle that is a cue of its own */
+            if (j < se && j >= 2 && tok_punct(a, j - 2, ',') && is_word(a, j) && a->info[j] &&
+                (a->lx[j] & SW_LX_SPEECH) && a->info[j]->verb_form == SW_VF_ING)
+                break;
             continue;
         }
         if (sw_attr_clause_break(a, j) && j > i) break;
@@ -78,18 +101,31 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             if (is_word(a, k) && (a->wcls[k] & SW_W_CONJ) && !tok_role(a, k, SW_W_COORD)) {
                 uint32_t m = k + 1;
                 if (!tok_role(a, k, SW_W_CONTINUING_CONJ)) break;
+                /* ", but suggested C2": a second cue */
+                if (m < se && sw_attr_is_cue_verb(a, m)) break;
                 if (m < se && is_word(a, m) && ((a->wcls[m] & (SW_W_SUBJ_PRON | SW_W_AUX)) || a->ment_of[m] >= 0)) break;
                 /* ", but also recommending ...": the writer's "not only ... but also" */
                 if (m < se && tok_role(a, m, SW_W_CORRELATIVE)) break;
             }
             if (is_word(a, k) && a->info[k] && (a->lx[k] & SW_LX_SPEECH) && a->info[k]->verb_form == SW_VF_ING) break;
             /* ", which he described as": a relative clause with its own cue */
-            if (is_word(a, k) && (a->wcls[k] & SW_W_RELATIVE)) {
-                for (uint32_t m = k + 1; m < se && m - k < RELATIVE_CUE_WINDOW; m++)
+            /* (", to which O'Malley interjected": after a preposition too) */
+            uint32_t r = k + 1 < se && is_word(a, k) && (a->wcls[k] & SW_W_PREP) && is_word(a, k + 1) ? k + 1 : k;
+            if (is_word(a, r) && (a->wcls[r] & SW_W_RELATIVE)) {
+                for (uint32_t m = r + 1; m < se && m - r < RELATIVE_CUE_WINDOW; m++)
                     if (sw_attr_is_cue_verb(a, m)) return j;
             }
             /* ", he said" / ", she added": the clause ends before a trailing cue */
             if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && sw_attr_is_cue_verb(a, k + 1)) break;
+            /* ", and about half said C2", ", while others say C2": another subject and its own cue */
+            if (other_speaker_after_comma(a, k, se)) break;
+            /* "Barkley, who said he votes, said C2": the main verb after a relative clause (not a
+             * participle with its agent, "..., reported by X as", nor the verb of a subject that an
+             * apposition ends, "the prosecutor, Ali Mehr, said") */
+            if (is_word(a, k) && sw_attr_is_cue_verb(a, k) &&
+                (a->info[k]->verb_form == SW_VF_PAST || a->info[k]->verb_form == SW_VF_3SG) &&
+                !(k + 1 < se && tok_role(a, k + 1, SW_W_AGENT)) && sw_attr_clause_is_finite(a, i, j))
+                break;
         }
         /* "... and claimed ...": a second cue coordinated with the first */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
@@ -120,7 +156,9 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
 {
     if (a->wcls[i] & SW_W_AUX) return 1;
     if (a->info[i] && a->info[i]->verb_form == SW_VF_BASE) return 1;
+    /* "to spread", "to cut": a past form without a past ending is its base too */
     uint32_t len = tok_len(a, i);
+    if ((a->lx[i] & SW_LX_VERB_PAST) && !has_ending(a, SW_LIST_PAST_ENDINGS, tok_text(a, i), len)) return 1;
     const char *w = tok_text(a, i);
     /* "confessed to acting alone": a gerund */
     if (is_gerund(a, i)) return 1;
@@ -158,6 +196,51 @@ static int looks_like_verb(const sw_attr *a, uint32_t i)
 /* A word with a past ending shorter than this is rarely a past tense ("red", "bed", "shed"). */
 #define REGULAR_PAST_MIN_LEN 5
 
+/* Whether the word at i, ending in a plural ending, is the -s form of a verb: its stem with a verb
+ * ending is a known past ("marks": "marked", "uses": "used"). */
+static int s_form_of_verb(const sw_attr *a, uint32_t i)
+{
+    uint32_t len = tok_len(a, i);
+    const char *w = tok_text(a, i);
+    const sw_pack_list *plural = sw_pack_list_of(a->pack, SW_LIST_PLURAL_ENDINGS);
+    const sw_pack_list *endings = sw_pack_list_of(a->pack, SW_LIST_VERB_ENDINGS);
+    char buf[VERB_FORM_BUF];
+    for (uint32_t p = 0; p < plural->n; p++) {
+        size_t pl = plural->items[p].len;
+        if (len <= pl || len - pl > VERB_BASE_MAX_LEN || memcmp(w + len - pl, plural->items[p].str, pl) != 0) continue;
+        size_t sl = len - pl;
+        for (uint32_t k = 0; k < endings->n; k++) {
+            size_t el = endings->items[k].len;
+            if (sl + el > sizeof buf) continue;
+            memcpy(buf, w, sl);
+            memcpy(buf + sl, endings->items[k].str, el);
+            if (sw_pack_classes(a->pack, buf, sl + el) & SW_LX_VERB_PAST) return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Low rates keep the interest low", "The job marks his return": a lower-case word shaped like a
+ * verb (a base, or an -s form), right before a determiner or an object pronoun, and not itself
+ * after a determiner or a preposition (past adverbs), is a present-tense verb ("a job title to
+ * his resume" is not: "to" is too often a preposition after a noun). The word at j is in the
+ * clause [cs, ce) and not its first. */
+static int verb_before_object(const sw_attr *a, uint32_t cs, uint32_t j, uint32_t ce)
+{
+    if (j + 1 >= ce || !is_word(a, j + 1) || !(a->wcls[j + 1] & (SW_W_DET | SW_W_OBJ_PRON)) ||
+        (a->wcls[j + 1] & SW_W_THAT))
+        return 0;
+    const char *w = tok_text(a, j);
+    if (!(w[0] >= 'a' && w[0] <= 'z') || (a->lx[j] & (SW_LX_FUNCTION | SW_LX_CALENDAR)) || a->ment_of[j] >= 0 ||
+        (a->wcls[j] & (SW_W_PREP | SW_W_CONJ | SW_W_ADVERB | SW_W_TIME | SW_W_DET)) || is_gerund(a, j))
+        return 0;
+    uint32_t p = j - 1;
+    while (p > cs && is_word(a, p) && (a->wcls[p] & SW_W_ADVERB) && !(a->wcls[p] & SW_W_AUX)) p--;
+    if (!is_word(a, p) && !is_possessive(a, p) && a->t[p].kind != SW_TK_NUM) return 0;
+    if (is_possessive(a, p) || (a->wcls[p] & (SW_W_DET | SW_W_PREP | SW_W_TO)) || is_gerund(a, p)) return 0;
+    return looks_like_verb(a, j) || (looks_plural(a, j) && s_form_of_verb(a, j));
+}
+
 int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
 {
     if (cs >= ce) return 0;
@@ -189,19 +272,25 @@ int sw_attr_clause_is_finite(const sw_attr *a, uint32_t cs, uint32_t ce)
         /* "found the sequences to be diverse": an infinitive is not a finite verb */
         if (j > cs && (a->wcls[j - 1] & SW_W_TO)) continue;
         if (a->wcls[j] & SW_W_AUX) return 1;
+        uint32_t len = tok_len(a, j);
+        const char *w = tok_text(a, j);
+        /* "didn't", "isn't", "won't": an auxiliary with its negation */
+        if ((!a->info[j] || (a->lx[j] & SW_LX_FUNCTION)) && has_ending(a, SW_LIST_NEGATION_ENDINGS, w, len)) return 1;
         /* an -s form right after a number is a plural noun: "recalled 40,000 drills" */
         if ((a->lx[j] & SW_LX_VERB_3SG) && !(a->lx[j] & SW_LX_VERB_PAST) && j > cs && a->t[j - 1].kind == SW_TK_NUM)
             continue;
-        if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !(a->wcls[j - 1] & SW_W_DET)) return 1;
+        /* after a determiner a word is a noun, unless the determiner is the clause's subject on its
+         * own: "This makes it hard", "Those say" */
+        int after_det = j > cs && (a->wcls[j - 1] & SW_W_DET) && !(j - 1 == cs && tok_role(a, cs, SW_W_DEMONSTRATIVE));
+        if ((a->lx[j] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG)) && j > cs && !after_det) return 1;
         if (a->info[j] && (a->lx[j] & (SW_LX_SPEECH | SW_LX_COGNITION)) &&
             (a->info[j]->verb_form == SW_VF_PAST || a->info[j]->verb_form == SW_VF_3SG) && j > cs)
             return 1;
         /* a regular past tense after something that is not a determiner: "the plant closed" */
-        uint32_t len = tok_len(a, j);
-        const char *w = tok_text(a, j);
-        if (j > cs && len >= REGULAR_PAST_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' &&
-            !(a->wcls[j - 1] & (SW_W_DET | SW_W_PREP)) && has_ending(a, SW_LIST_PAST_ENDINGS, w, len))
+        if (j > cs && len >= REGULAR_PAST_MIN_LEN && w[0] >= 'a' && w[0] <= 'z' && !after_det &&
+            !(a->wcls[j - 1] & SW_W_PREP) && has_ending(a, SW_LIST_PAST_ENDINGS, w, len))
             return 1;
+        if (j > cs && !after_det && verb_before_object(a, cs, j, ce)) return 1;
     }
     return 0;
 }
@@ -246,6 +335,13 @@ static uint32_t skip_addressee(sw_attr *a, uint32_t i, uint32_t se, sw_np *addr)
 static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
 {
     for (int rounds = 0; rounds < ADVERBIALS_MAX && i < se; rounds++) {
+        /* "said, however, that C", "added, though, that C": one word set off by commas */
+        if (tok_punct(a, i, ',') && i + 3 < se && is_word(a, i + 1) &&
+            ((a->lx[i + 1] & SW_LX_FUNCTION) || (a->wcls[i + 1] & (SW_W_ADVERB | SW_W_CONJ))) && tok_punct(a, i + 2, ',') &&
+            is_word(a, i + 3) && tok_role(a, i + 3, SW_W_THAT)) {
+            i += 3;
+            continue;
+        }
         /* ", in likelihood," : an adverbial set off by commas */
         if (tok_punct(a, i, ',') && i + 1 < se && is_word(a, i + 1) && (a->wcls[i + 1] & (SW_W_PREP | SW_W_ADVERB))) {
             uint32_t j = i + 1;
@@ -288,6 +384,58 @@ static uint32_t skip_adverbials(const sw_attr *a, uint32_t i, uint32_t se)
     return i;
 }
 
+/* The most words between the object of "called X Y" and a time word that shows the verb's other
+ * sense ("called him the next day"). */
+#define NAMING_TIME_WINDOW 3
+
+/* "called him a liar", "calls himself a socialist", "called Ortiz competent": the object of a
+ * naming verb at o (a pronoun, a reflexive or a name) ends right before token p, and p opens the
+ * name given to it (an article or a lower-case word that is no preposition, particle or verb form;
+ * no time word in the next few words: "called him the next day" is a phone call). */
+static int naming_object(const sw_attr *a, uint32_t o, uint32_t p, uint32_t se)
+{
+    if (o >= p || p >= se || !is_word(a, o) || !is_word(a, p)) return 0;
+    if (tok_role(a, o, SW_W_REFLEXIVE)) {
+        if (p != o + 1) return 0;
+    } else if (tok_role(a, o, SW_W_OBJ_PRON)) {
+        if (p != o + 1) return 0;
+    } else if (a->ment_of[o] >= 0 && is_person_ment(a, a->ment_of[o])) {
+        for (uint32_t k = o; k < p; k++)
+            if (a->ment_of[k] != a->ment_of[o]) return 0;
+    } else {
+        return 0;
+    }
+    if (tok_role(a, p, SW_W_INDEF_ARTICLE | SW_W_DEF_ARTICLE)) {
+        /* fine */
+    } else if ((a->t[p].flags & SW_TF_CAP) || (a->lx[p] & (SW_LX_FUNCTION | SW_LX_VERB_PAST | SW_LX_VERB_3SG)) ||
+               (a->wcls[p] & (SW_W_PREP | SW_W_CONJ | SW_W_THAT | SW_W_TO | SW_W_AUX | SW_W_ADVERB | SW_W_TIME)) ||
+               tok_role(a, p, SW_W_PARTICLE) || is_gerund(a, p) || a->ment_of[p] >= 0) {
+        return 0;
+    }
+    for (uint32_t k = p; k < se && k - p < NAMING_TIME_WINDOW; k++)
+        if (is_word(a, k) && ((a->wcls[k] & SW_W_TIME) || (a->lx[k] & SW_LX_CALENDAR))) return 0;
+    return 1;
+}
+
+/* A clause without "that" right after its verb that opens with a determiner has its own verb
+ * before a comma that a subject pronoun follows ("find the tunnels, they dump concrete" is an
+ * object, then another clause): the end of the part where that verb is looked for. */
+static uint32_t bare_clause_verb_bound(const sw_attr *a, uint32_t cs, uint32_t ce)
+{
+    /* (a clause that opens with an adverbial has its subject after the comma: "said, as
+     * president, he would ...") */
+    if (!is_word(a, cs) || !(a->wcls[cs] & SW_W_DET)) return ce;
+    for (uint32_t j = cs + 1; j < ce && j - cs < FINITE_VERB_WINDOW; j++) {
+        if (a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) {
+            uint32_t after = skip_quotation(a, j);
+            if (after > j + 1) j = after - 1;
+            continue;
+        }
+        if (tok_punct(a, j, ',') && j + 1 < ce && is_word(a, j + 1) && (a->wcls[j + 1] & SW_W_SUBJ_PRON)) return j;
+    }
+    return ce;
+}
+
 int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
 {
     const sw_lex_info *info = a->info[v];
@@ -305,11 +453,26 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         while (t < se && t - i < FOR_ADVERBIAL_WINDOW && is_word(a, t) && !(a->wcls[t] & SW_W_THAT)) t++;
         if (t < se && t > i + 1 && is_word(a, t) && (a->wcls[t] & SW_W_THAT)) i = t;
     }
+    /* "calls himself a socialist": a reflexive object (which the adverbials would step over) and
+     * its name, when no quotation gives the name */
+    if ((frames & SW_VX_NAMING) && i == ve && tok_role(a, i, SW_W_REFLEXIVE) && naming_object(a, i, i + 1, se)) {
+        uint32_t k = i + 1;
+        while (k < se && k - i < FRAME_OBJECT_MAX_TOKENS && a->t[k].kind != SW_TK_QUOTE) k++;
+        if (k >= se || a->t[k].kind != SW_TK_QUOTE) {
+            *cs = i;
+            *ce = sw_attr_clause_end(a, i, se);
+            return *ce > i + 1;
+        }
+    }
     if (frames & SW_VX_FOR && tok_role(a, i, SW_W_FOR_FRAME)) {
         *cs = i + 1;
         *ce = sw_attr_clause_end(a, *cs, se);
         return *ce > *cs + 1;
     }
+    /* "called on X to C": a preposition that makes a cue phrase with the verb ("called on") */
+    if (i + 1 < se && i == ve && is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO) &&
+        (frames & SW_VX_TO) && sw_attr_cue_phrase(a, v, i + 1, SW_CUE_VERB_PHRASE) == i + 1 - v)
+        i++;
     /* "said — as reported by the Daily Star — “...”", "said, according to the agency, that":
      * the outlet's phrase set off by dashes or commas stands between the verb and its clause
      * (the "according to" pass names the outlet as the statement's via) */
@@ -349,11 +512,18 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     /* "talked about how the series was underestimated": a question word opens the clause */
     if (i + 1 < se && tok_role(a, i, SW_W_TOPIC_PREP) && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_QUESTION_WORD))
         i++;
+    /* "asked Sanders how he's feeling": an indirect question after the hearer */
+    int question = i < se && is_word(a, i) && tok_role(a, i, SW_W_QUESTION_WORD) && i + 1 < se && is_word(a, i + 1);
+    /* "He added, that C": a comma before the complementiser */
+    if (i + 1 < se && i == ve && tok_punct(a, i, ',') && is_word(a, i + 1) && tok_role(a, i + 1, SW_W_THAT) &&
+        !(a->wcls[i + 1] & SW_W_DET))
+        i++;
     /* an explicit complementiser (and the comma of "that, as president, he ...") */
-    int needs_finite = 1;
+    int needs_finite = 1, complementiser = 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_THAT)) {
         i++;
         needs_finite = 0;
+        complementiser = 1;
         if (i < se && tok_punct(a, i, ',')) i++;
     } else if (is_word(a, i) && (frames & (SW_VX_TO | SW_VX_THAT)) &&
                ((a->wcls[i] & SW_W_TO) ||
@@ -364,6 +534,9 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         /* after an object only a verb of asking reports an infinitive ("urged residents to
          * leave", not "found the law to be unconstitutional") */
         if (i != before_object && !(frames & SW_VX_TO)) return 0;
+        /* "promised to “be a vocal champion”": the verb inside a quotation */
+        uint32_t vb = to + 1 < se && a->t[to + 1].kind == SW_TK_QUOTE && a->qspan_open[to + 1] >= 0 ? to + 1 : to;
+        if (vb != to) to = vb;
         if (!(frames & (SW_VX_TO | SW_VX_THAT)) || to + 1 >= se || !is_word(a, to + 1) ||
             (a->wcls[to + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[to + 1] >= 0 ||
             (a->t[to + 1].flags & SW_TF_CAP) || ((a->lx[to + 1] & SW_LX_FUNCTION) && !(a->wcls[to + 1] & SW_W_AUX)) ||
@@ -389,9 +562,16 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         while (j < se && j - i < FRAME_OBJECT_MAX_TOKENS && !tok_role(a, j, SW_W_AS_FRAME) &&
                a->t[j].kind != SW_TK_PUNCT && a->t[j].kind != SW_TK_QUOTE)
             j++;
+        uint32_t object = tok_role(a, ve, SW_W_REFLEXIVE) ? ve : before_object;
         if (j < se && tok_role(a, j, SW_W_AS_FRAME)) i = j + 1;
         else if (j < se && a->t[j].kind == SW_TK_QUOTE && a->qspan_open[j] >= 0) i = j;
-        else return 0;
+        /* "called him a liar", "calls himself a socialist": the object and its name */
+        else if ((frames & SW_VX_NAMING) && naming_object(a, object, i, se)) {
+            *cs = object;
+            *ce = sw_attr_clause_end(a, object, se);
+            return *ce > i;
+        } else
+            return 0;
         /* "a process called “exfiltration”": a naming verb right before its quotation names
          * something; it reports a statement only with an object ("called him a “liar”") */
         /* ("which the Times called “...”" has its subject right before the verb: a statement) */
@@ -409,16 +589,24 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
     if ((tok_punct(a, i, ',') || tok_punct(a, i, ':')) && i + 1 < se && a->t[i + 1].kind == SW_TK_QUOTE &&
         a->qspan_open[i + 1] >= 0)
         i++;
+    /* "said Tuesday in Paris, noting C": a participle after an adverbial's comma is a cue of its
+     * own that shares the subject */
+    if (i > ve && tok_punct(a, i - 1, ',') && is_word(a, i) && a->info[i] && (a->lx[i] & SW_LX_SPEECH) &&
+        a->info[i]->verb_form == SW_VF_ING)
+        return 0;
     /* A clause does not begin with punctuation; one that begins with a preposition must be
      * finite ("said as a teenager she was ...", not "said in a statement."). */
     if (a->t[i].kind == SW_TK_PUNCT) return 0;
-    if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ)) return 0;
+    /* (after "that" a clause may open with its own conjunction: "argued that although he
+     * confessed, he showed no remorse") */
+    if (is_word(a, i) && (a->wcls[i] & SW_W_CONJ) && !complementiser) return 0;
     if (is_word(a, i) && (a->wcls[i] & SW_W_TO) && needs_finite) return 0;
     int prep_start = is_word(a, i) && (a->wcls[i] & SW_W_PREP) && !(a->wcls[i] & SW_W_TO);
     if (prep_start) needs_finite = 1;
     *cs = i;
     *ce = sw_attr_clause_end(a, i, se);
-    if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE)) return 0;
+    /* (one word is a clause only as a quotation or a gerund: "accused Clinton of ducking") */
+    if (*ce <= *cs + 1 && !(a->t[i].kind == SW_TK_QUOTE) && !(is_gerund(a, i) && !needs_finite)) return 0;
     /* "denied killing him", "described witnessing the attack", "pledged converting it": a gerund
      * reports an act as a statement does */
     if (needs_finite && is_gerund(a, *cs) && !(a->lx[*cs] & SW_LX_SPEECH)) needs_finite = 0;
@@ -428,7 +616,10 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         *ce >= *cs + ANY_CLAUSE_MIN_TOKENS && is_word(a, *cs) && ((a->wcls[*cs] & SW_W_DET) || a->ment_of[*cs] >= 0) &&
         !(a->wcls[*cs] & SW_W_THAT))
         needs_finite = 0;
-    if (needs_finite && !sw_attr_clause_is_finite(a, *cs, *ce)) return 0;
+    if (needs_finite && question && *ce > *cs + 2) needs_finite = 0;
+    if (needs_finite && !sw_attr_clause_is_finite(a, *cs, bare_clause_verb_bound(a, *cs, *ce))) return 0;
+    /* "found himself in a bind": a reflexive object, no clause */
+    if (needs_finite && ve < se && tok_role(a, ve, SW_W_REFLEXIVE)) return 0;
     /* "reported on a distress call from someone who may have been ...": a clause that begins with
      * a preposition needs its verb before any relative clause */
     if (prep_start) {

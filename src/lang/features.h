@@ -96,6 +96,10 @@
 #define SW_W_MALE_PRON           (UINT64_C(1) << 51) /* a pronoun that means a man: he, his, him */
 #define SW_W_FEMALE_PRON         (UINT64_C(1) << 52) /* a pronoun that means a woman: she, her */
 #define SW_W_INTERLOCUTOR        (UINT64_C(1) << 53) /* a pronoun of the speaker or the one spoken to (I, you): the speaker of an interview, not resolved to anyone named */
+#define SW_W_DEMONSTRATIVE       (UINT64_C(1) << 54) /* a determiner that can also stand alone as the subject of a clause: "This makes it hard", "Those say", "Both have" */
+#define SW_W_SHARE               (UINT64_C(1) << 55) /* a noun for a share of people that can stand as a subject after a number or alone: "74 percent said", "half say", "a majority argued" */
+#define SW_W_NUMBER_WORD         (UINT64_C(1) << 56) /* a number written as a word: "one in five say", "the three said" (a word whose part before a hyphen is one counts too: "Twenty-four") */
+#define SW_W_APPROXIMATOR        (UINT64_C(1) << 57) /* a word that makes a count or a share approximate, before it: "nearly half", "at least 21,000", "more than 60%" */
 
 /* Name roles: the part a word plays in or around a proper name (sw_lex_info.names). */
 #define SW_N_NAME_PARTICLE       (UINT64_C(1) << 0) /* a small word inside a person's name, written in lower case: de, van, von, bin, al (Ludwig van Beethoven, Osama bin Laden) */
@@ -130,7 +134,8 @@
 #define SW_VX_AS                 (1u << 4) /* described X as ..., called X ... */
 #define SW_VX_FOR                (1u << 5) /* called for ..., appealed for ... */
 #define SW_VX_TO                 (1u << 6) /* urged X to ..., asked X to ... (an infinitive report) */
-#define SW_VX_ANY_CLAUSE         (1u << 7) /* takes a reported clause almost always, even one whose verb cannot be told from a noun: said the stores fill the shelves every night */
+#define SW_VX_NAMING             (1u << 7) /* calls X Y: an object and the name or judgement given to it, without "as" or quotation marks ("called him a liar", "labelled the plan unworkable"); the statement is X Y */
+#define SW_VX_ANY_CLAUSE         (1u << 8) /* takes a reported clause almost always, even one whose verb cannot be told from a noun: said the stores fill the shelves every night */
 
 /* Kinds of multi-word cue phrase (sw_pack_cue_phrase()). */
 enum {
@@ -159,6 +164,9 @@ enum {
     SW_LIST_PLURAL_ENDINGS, /* the ending of a regular plural noun ("reporters", "researchers"): s */
     SW_LIST_PAST_ENDINGS, /* the ending of a regular past tense ("the plant closed"): ed */
     SW_LIST_PAIR_JOINER, /* what joins the names of two people who speak together in a statement's speaker ("Ana Silva and Tom Reed"): one item, with its spaces */
+    SW_LIST_SINGULAR_ENDINGS, /* endings of singular words that look plural by plural_endings ("caucus", "press", "analysis"): such a word before a verb's base form is no plural subject; compared exactly */
+    SW_LIST_SHARE_SIGNS, /* a sign after a number that makes it a share: "%" ("47% say"); compared as written */
+    SW_LIST_RATIO_LINKS, /* the word between two numbers of a ratio of people: "six in 10 say" ("nine out of 10": a particle may come before it); compared without case */
     SW_LIST_COUNT
 };
 

@@ -110,11 +110,12 @@ static void test_new_abbreviation(void)
 }
 
 /* A new title: one line in words.tsv. Written before a name, it becomes the person's role, so that
- * "lo grandwarden" later means that person and can speak for them. */
+ * "lo grandwarden" later means that person and can speak for them (without it, the statement's
+ * speaker is the bare description). */
 static void test_new_title(void)
 {
     const char *text = "Mira Vell trof Grandwarden Zorba Quill. Lo grandwarden zegde ka lo road vu open.";
-    CHECK_EQ_STR(speaker_of(&sw_pack_xx, text), "");
+    CHECK_EQ_STR(speaker_of(&sw_pack_xx, text), "grandwarden");
     CHECK_EQ_STR(speaker_of(&sw_pack_xx_edited, text), "Zorba Quill");
     sw_doc *doc = read_with(&sw_pack_xx_edited, text);
     const sw_quote *q = doc ? sw_doc_quote(doc, 0) : NULL;
