@@ -11,6 +11,7 @@
  *   --report prints one line per example and always exits 0 (for work in progress).
  */
 #include <dirent.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,7 +219,7 @@ static int parse_spec(const char *path)
 
 static const char *const known_keys[] = {
     "kind", "section", "statement", "reason", "text", "speaker", "mention", "resolution", "cue",
-    "addressee", "via", "fragments", "type", "gender", "mentions", "at", NULL};
+    "addressee", "via", "fragments", "confidence", "type", "gender", "mentions", "at", NULL};
 
 typedef struct kv {
     char key[16];
@@ -346,6 +347,14 @@ static void check_value(buf *err, const char *key, const char *want, const char 
 
 static const char *mention_text(const sw_mention *m) { return m ? m->text : NULL; }
 
+/* The spec's word for a confidence, read as the JSON prints it (two decimals): "high" from 0.90
+ * (what a caller who keeps only sure statements keeps), "low" below 0.50, "medium" between. */
+static const char *confidence_word(double c)
+{
+    double printed = floor(c * 100.0 + 0.5) / 100.0;
+    return printed >= 0.9 ? "high" : printed < 0.5 ? "low" : "medium";
+}
+
 static void describe_quote(buf *b, const example *ex, const sw_quote *q)
 {
     size_t n = q->end > q->start ? q->end - q->start : 0;
@@ -376,6 +385,8 @@ static void check_quote_keys(buf *err, const sw_doc *doc, const sw_quote *q, con
         } else if (!strcmp(k, "fragments")) {
             snprintf(num, sizeof num, "%zu", q->n_fragments);
             check_value(err, k, v, num);
+        } else if (!strcmp(k, "confidence")) {
+            check_value(err, k, v, confidence_word(q->confidence));
         } else buf_printf(err, "\n      key %s does not apply to a quote", k);
     }
 }

@@ -7,7 +7,8 @@ comments: language belongs in the packs (data/<lang>/), not in the C code of the
 
 Prints every string literal that holds a run of two letters or more (a word), with its file and
 line, and a count per file. Output labels (the reasons a quotation is not a statement, which the
-JSON output writes) are allowed: they are listed in OUTPUT_LABELS below, and any other word literal
+JSON output writes) are allowed: they are listed in OUTPUT_LABELS below; so are the files of
+IDENTIFIER_FILES (feature names of a learned model); and any other word literal
 makes --check exit 1 (tests/literals.cmake runs it in CI). #include lines are not literals.
 """
 import os
@@ -19,6 +20,10 @@ FOLDERS = ["src/segment", "src/quotes", "src/lookup", "src/entities", "src/attri
 # the not-statement reasons of sw_quote.not_statement_reason (saywho.h): output, not language
 OUTPUT_LABELS = {"title", "scare quote", "boilerplate", "headline", "heading", "name",
                  "inside a reported statement"}
+# files whose literals are identifiers, not words the extractor reacts to: the confidence model's
+# feature names and descriptions (the generated weight table names its features; the training tool
+# prints them). No word of an article is ever compared with them.
+IDENTIFIER_FILES = {"src/attribute/confidence.h", "src/attribute/confidence_model.c"}
 
 
 def code_of(source):
@@ -69,6 +74,8 @@ def main(argv):
             if not name.endswith((".c", ".h")):
                 continue
             path = os.path.join(base, name)
+            if os.path.relpath(path, ROOT) in IDENTIFIER_FILES:
+                continue
             found = word_literals(path)
             if not found:
                 continue

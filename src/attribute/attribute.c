@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attr.h"
+#include "confidence.h"
 #include "entities/entities.h"
 #include "segment/segment.h"
 
@@ -1069,29 +1070,6 @@ static int stmt_cmp(const void *x, const void *y)
     return a->end < b->end ? -1 : a->end > b->end;
 }
 
-/* Confidence from how the statement and its speaker were found. The values are the share of
- * such statements that were right end to end on the development articles (measured with
- * ../shared/eval/score.py; see BENCHMARKS.md), rounded down, so that a caller who keeps only
- * statements above 0.9 gets the precision the number promises. */
-static float confidence_of(const sw_stmt *s)
-{
-    if (!s->is_statement) return 0.0f;
-    int quoted = s->kind == SW_KIND_DIRECT || s->kind == SW_KIND_MIXED;
-    int named = s->speaker >= 0;
-    switch (s->resolution) {
-    case SW_RES_EXPLICIT:
-        if (!named) return s->kind == SW_KIND_REPORTED ? 0.6f : 0.45f;
-        if (quoted) return s->kind == SW_KIND_DIRECT ? 0.95f : 0.93f;
-        return s->kind == SW_KIND_PARTIAL ? 0.85f : 0.8f;
-    case SW_RES_PRONOUN:
-        if (!named) return 0.2f;
-        return quoted || s->kind == SW_KIND_PARTIAL ? 0.88f : 0.65f;
-    case SW_RES_CONTEXT: return 0.85f;
-    case SW_RES_DESCRIPTION: return 0.5f;
-    default: return 0.2f;
-    }
-}
-
 sw_status sw_attribute(sw_doc *doc)
 {
     if (!doc->n_toks) return SW_OK;
@@ -1207,6 +1185,6 @@ sw_status sw_attribute(sw_doc *doc)
         s->reason = s->section == SW_SECTION_TITLE ? "headline"
                     : s->section == SW_SECTION_HEADING ? "heading" : "boilerplate";
     }
-    for (uint32_t k = 0; k < doc->n_stmts; k++) doc->stmts[k].confidence = confidence_of(&doc->stmts[k]);
+    sw_conf_set_all(doc);
     return SW_OK;
 }

@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 KNOWN_KEYS = ["kind", "section", "statement", "reason", "text", "speaker", "mention", "resolution",
-              "cue", "addressee", "via", "fragments", "type", "gender", "mentions", "at"]
+              "cue", "addressee", "via", "fragments", "confidence", "type", "gender", "mentions", "at"]
 
 
 def unescape(s):
@@ -208,6 +208,10 @@ def value_of(doc, q, key):
         return a.get("name")
     if key == "fragments":
         return str(len(q.get("fragments") or []))
+    if key == "confidence":
+        # as the JSON prints it (two decimals): high from 0.90, low below 0.50 (test_spec.c too)
+        c = round(float(q.get("confidence") or 0.0), 2)
+        return "high" if c >= 0.9 else "low" if c < 0.5 else "medium"
     raise KeyError(key)
 
 
