@@ -6,7 +6,8 @@
  *   speaker.c  finds the speaker's noun phrase next to a cue;
  *   resolve.c  resolves it to an entity (pronouns, descriptions, pairs of people, names);
  *   clause.c   finds the reported clause a cue introduces and where it ends;
- *   attribute.c drives the passes: reported speech and quotations with a cue, then quotations
+ *   transcript.c finds the turns of a transcript ("WALLACE: Let's start ...");
+ *   attribute.c drives the passes: transcript turns, reported speech and quotations with a cue, then quotations
  *              without one (floating quotes, titles, scare quotes), then confidence;
  *   quotes_only.c the fast mode that stops at the quotation spans (sw_options.quotes_only).
  * All per-article arrays live in the document arena.
@@ -55,6 +56,7 @@ typedef struct sw_attr {
     uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
     uint32_t pending_via_start, pending_via_end; /* "According to S, X said": S for X's ... */
     uint32_t pending_via_sent;                   /* ... statement in this sentence */
+    uint8_t *turn_block;   /* per block: 1 when it is a transcript turn (a statement as a whole) */
     uint8_t *according_len; /* per token: the length of the `according` cue phrase it begins, 0
                                when none, ACCORDING_UNKNOWN until asked (sw_attr_according_at) */
 } sw_attr;
@@ -226,6 +228,18 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t sent_end);
  * adverbial ("On Friday, the government announced"). Used for verbs that share a subject:
  * "S agreed, saying C", "S wept and said C". */
 sw_np sw_attr_sentence_subject(sw_attr *a, uint32_t lo, uint32_t v);
+
+/* transcript.c */
+/* A paragraph that opens with a speaker's label and a colon. */
+typedef struct sw_turn {
+    uint32_t block;                   /* the paragraph */
+    uint32_t label_start, label_end;  /* the label's tokens [label_start, label_end) */
+    uint32_t text_start;              /* the first token after the colon */
+    int32_t ent;                      /* the entity the label names */
+} sw_turn;
+/* The turns of the article when it holds a transcript (several turns, two speakers at least, one of
+ * whom speaks twice), in text order, in the arena; 0 (and *out NULL) when it holds none. */
+uint32_t sw_attr_transcript_turns(sw_attr *a, sw_turn **out);
 
 /* attribute.c */
 /* Appends a blank statement (all spans SW_NONE, entities -1); NULL when out of memory. */

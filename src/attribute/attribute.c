@@ -936,6 +936,35 @@ static uint32_t block_of_offset(const sw_doc *doc, uint32_t off)
     return lo;
 }
 
+/* Pass 0: the turns of a transcript ("WALLACE: Let's start ..."), each its labelled speaker's
+ * verbatim statement as a whole, with the quotations inside it; pass 1 leaves their sentences
+ * alone (a speech verb inside a turn is the speaker's own word). */
+static sw_status transcript_statements(sw_attr *a)
+{
+    sw_turn *turns;
+    uint32_t n = sw_attr_transcript_turns(a, &turns);
+    if (!n) return SW_OK;
+    sw_doc *doc = a->doc;
+    a->turn_block = sw_arena_calloc(&doc->arena, doc->n_blocks, 1);
+    if (!a->turn_block) return SW_ERR_NOMEM;
+    for (uint32_t k = 0; k < n; k++) {
+        const sw_turn *tn = &turns[k];
+        const sw_iblock *blk = &doc->blocks[tn->block];
+        a->turn_block[tn->block] = 1;
+        for (uint32_t i = blk->tok_start; i < blk->tok_end; i++)
+            if (a->qspan_open[i] >= 0) a->claimed[a->qspan_open[i]] = 1;
+        sw_stmt *s = sw_attr_new_stmt(a);
+        if (!s) return SW_ERR_NOMEM;
+        s->start = a->t[tn->text_start].start;
+        s->end = a->t[blk->tok_end - 1].end;
+        s->kind = SW_KIND_DIRECT;
+        s->section = blk->section;
+        sw_np np = {tn->label_start, tn->label_end, a->ment_of[tn->label_end - 1], tn->ent, SW_NP_NAME};
+        set_speaker(a, s, &np, tn->label_start);
+    }
+    return SW_OK;
+}
+
 /* Pass 2 for one unclaimed top-level quotation q. */
 static sw_status handle_lone_quote(sw_attr *a, int32_t q, int32_t ctx_index)
 {
@@ -1111,13 +1140,15 @@ sw_status sw_attribute(sw_doc *doc)
         if (qs->tok_close != SW_NONE) a.qspan_close[qs->tok_close] = (int32_t)q;
     }
 
+    if ((st = transcript_statements(&a)) != SW_OK) return st;
+
     /* Pass 1: cues outside quotations, sentence by sentence. Most words are no cue at all: only
      * the tokens whose classes say they may be one are visited (a.cands). */
     uint32_t ci = 0;
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         const sw_sent *sent = &doc->sents[si];
         uint32_t lo = sent->tok_start, hi = sent->tok_end;
-        if (lo >= hi || skipped_block(&a, lo)) continue;
+        if (lo >= hi || skipped_block(&a, lo) || (a.turn_block && a.turn_block[a.t[lo].block])) continue;
         while (ci < a.n_cands && a.cands[ci] < lo) ci++;
         uint32_t next = lo; /* the tokens before it belong to a cue phrase handled already */
         for (; ci < a.n_cands && a.cands[ci] < hi; ci++) {
