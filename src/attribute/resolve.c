@@ -408,6 +408,25 @@ static int the_company(const sw_attr *a, const sw_np *np, int32_t e, uint32_t at
     return 0;
 }
 
+/* "The Aviation Herald reported ... The industry publication stated ...": "the" and a noun for an
+ * outlet (SW_LX_MEDIA: publication, newspaper, network), with at most one word between, means the
+ * organisation whose statement came last, when it came within the last few sentences: an outlet is
+ * introduced by what it reports, then called by what it is. Returns it or -1. */
+static int32_t the_outlet(const sw_attr *a, const sw_np *np, uint32_t at)
+{
+    uint32_t h = np->tok_end - 1;
+    if (np->tok_end - np->tok_start > THE_COMPANY_MAX_TOKENS || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE) ||
+        !(a->lx[h] & SW_LX_MEDIA) || looks_plural(a, h))
+        return -1;
+    for (uint32_t t = np->tok_start + 1; t < np->tok_end; t++)
+        if ((a->t[t].flags & SW_TF_CAP) || a->ment_of[t] >= 0) return -1;
+    uint32_t at_off = a->t[at].start;
+    const sw_stmt *s = sw_attr_latest_stmt(a, at_off);
+    if (!s || s->speaker < 0 || a->doc->ents[s->speaker].type != SW_ENT_ORGANIZATION) return -1;
+    if (s->end > at_off || at_off - s->end > THE_COMPANY_WINDOW_BYTES) return -1;
+    return s->speaker;
+}
+
 /* A definite description of one person by an office or a party: "the" + modifiers + a title noun
  * that is not a role noun ("the senator", "the Republican presidential nominee", not "the
  * spokesperson") or a party's member noun ("the Wisconsin Republican"), singular, no name in it.
@@ -707,6 +726,7 @@ void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         int32_t party_e = -1;
         if (office && strength >= 2 && party_match_only(a, np, e)) party_e = e, strength = 1;
         np->ent = strength >= 2 || (strength == 1 && the_company(a, np, e, at)) ? e : -1;
+        if (np->ent < 0) np->ent = the_outlet(a, np, at);
         if (np->ent < 0) np->ent = document_antecedent(a, np);
         if (np->ent < 0 && office) {
             /* the person the last sentences were about, else the only one of the party, else the
