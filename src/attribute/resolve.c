@@ -706,6 +706,52 @@ static int32_t surname_of_last_speaker(const sw_attr *a, const sw_np *np, uint32
     return latest->speaker;
 }
 
+/* Whether entities e and f have the same last name word, without case. */
+static int same_surname(const sw_doc *doc, int32_t e, int32_t f)
+{
+    const char *w1, *w2;
+    size_t l1, l2;
+    last_name_word(doc, e, &w1, &l1);
+    last_name_word(doc, f, &w2, &l2);
+    if (l1 != l2 || !l1) return 0;
+    for (size_t k = 0; k < l1; k++)
+        if (sw_fold_byte((unsigned char)w1[k]) != sw_fold_byte((unsigned char)w2[k])) return 0;
+    return 1;
+}
+
+/* "His ex-wife agreed", "Ortiz's son said": a possessor (a gendered possessive pronoun, or a
+ * person's name with its possessive ending) and a noun of family relation (SW_W_KIN) mean the
+ * person who bears the possessor's surname, whom the noun fits (the gender its name roles give),
+ * named before: the only such person besides the possessor. Returns it or -1. */
+static int32_t kin_of_possessor(sw_attr *a, const sw_np *np, uint32_t at)
+{
+    const sw_doc *doc = a->doc;
+    uint32_t h = np->tok_end - 1;
+    if (!tok_role(a, h, SW_W_KIN) || looks_plural(a, h) || h < np->tok_start + 1) return -1;
+    int32_t owner = -1;
+    uint32_t p = np->tok_start;
+    if (tok_role(a, p, SW_W_POSS_DET) && (a->wcls[p] & (SW_W_MALE_PRON | SW_W_FEMALE_PRON)))
+        owner = resolve_pronoun(a, at, p);
+    else if (a->ment_of[p] >= 0) {
+        uint32_t e = p;
+        while (e + 1 < h && a->ment_of[e + 1] == a->ment_of[p]) e++;
+        if (e + 1 < h && is_possessive(a, e + 1)) owner = doc->ments[a->ment_of[p]].ent;
+    }
+    if (owner < 0 || doc->ents[owner].type != SW_ENT_PERSON) return -1;
+    uint64_t nm = a->info[h]->names;
+    uint8_t want = (nm & SW_N_MALE) ? SW_GENDER_MALE : (nm & SW_N_FEMALE) ? SW_GENDER_FEMALE : SW_GENDER_UNKNOWN;
+    int32_t found = -1;
+    for (int32_t m = last_mention_before(doc, a->t[np->tok_start].start); m >= 0; m--) {
+        int32_t e = doc->ments[m].ent;
+        if (e < 0 || e == owner || e == found || doc->ents[e].type != SW_ENT_PERSON ||
+            !gender_ok(doc->ents[e].gender, want) || !same_surname(doc, e, owner))
+            continue;
+        if (found >= 0) return -1; /* two of them: the noun does not say which */
+        found = e;
+    }
+    return found;
+}
+
 void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
 {
     np->ent = -1;
@@ -727,6 +773,7 @@ void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         if (office && strength >= 2 && party_match_only(a, np, e)) party_e = e, strength = 1;
         np->ent = strength >= 2 || (strength == 1 && the_company(a, np, e, at)) ? e : -1;
         if (np->ent < 0) np->ent = the_outlet(a, np, at);
+        if (np->ent < 0) np->ent = kin_of_possessor(a, np, at);
         if (np->ent < 0) np->ent = document_antecedent(a, np);
         if (np->ent < 0 && office) {
             /* the person the last sentences were about, else the only one of the party, else the

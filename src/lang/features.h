@@ -100,13 +100,14 @@
 #define SW_W_SHARE               (UINT64_C(1) << 55) /* a noun for a share of people that can stand as a subject after a number or alone: "74 percent said", "half say", "a majority argued" */
 #define SW_W_NUMBER_WORD         (UINT64_C(1) << 56) /* a number written as a word: "one in five say", "the three said" (a word whose part before a hyphen is one counts too: "Twenty-four") */
 #define SW_W_APPROXIMATOR        (UINT64_C(1) << 57) /* a word that makes a count or a share approximate, before it: "nearly half", "at least 21,000", "more than 60%" */
+#define SW_W_KIN                 (UINT64_C(1) << 58) /* a noun for a family relation (wife, son, ex-husband): "his wife said" means the person of the possessor's surname that the noun fits (its gender from the name roles male and female) */
 
 /* Name roles: the part a word plays in or around a proper name (sw_lex_info.names). */
 #define SW_N_NAME_PARTICLE       (UINT64_C(1) << 0) /* a small word inside a person's name, written in lower case: de, van, von, bin, al (Ludwig van Beethoven, Osama bin Laden) */
 #define SW_N_DETERMINER          (UINT64_C(1) << 1) /* a determiner before a noun phrase that the entities stage may resolve or that a name may follow: the, a, an, his, her, its, their, our, this, that */
 #define SW_N_HONORIFIC           (UINT64_C(1) << 2) /* a word of address before a person's name: Mr, Mrs, Ms, Dr, Sir, Dame, Prof (the person's gender from male or female) */
-#define SW_N_MALE                (UINT64_C(1) << 3) /* with honorific: the honorific is for men (Mr, Sir, Lord, Monsieur) */
-#define SW_N_FEMALE              (UINT64_C(1) << 4) /* with honorific: the honorific is for women (Mrs, Ms, Miss, Dame, Lady, Madame) */
+#define SW_N_MALE                (UINT64_C(1) << 3) /* the word is for men: an honorific (Mr, Sir, Lord, Monsieur) or a kin noun (husband, son) */
+#define SW_N_FEMALE              (UINT64_C(1) << 4) /* the word is for women: an honorific (Mrs, Ms, Miss, Dame, Lady, Madame) or a kin noun (wife, daughter) */
 #define SW_N_PLACE_PREP          (UINT64_C(1) << 5) /* a word after which a name is likely a place: in, from, near, across, into, throughout, visit, visited */
 #define SW_N_GEO_MOD             (UINT64_C(1) << 6) /* a modifier that begins place names: North, South, New, Upper, Greater, Central (North Korea, New York) */
 #define SW_N_PLACE_HEAD          (UINT64_C(1) << 7) /* a first word of place names in many languages: San, Santa, Los, Fort, Mount, Lake, Port, Saint (San Diego, Fort Worth) */
