@@ -570,6 +570,9 @@ static int negated_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 
 /* Pass 1, a speech verb at v (a cue phrase [v, ve): "pointed out", "went on to say"; ve = v + 1
  * for one word) inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
+/* "As Purple PAC's Crane said, C": the subject's phrase begins at most this many words after "as". */
+#define AS_SUBJECT_LEAD_WORDS 4
+
 static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, uint32_t hi)
 {
     if (negated_cue(a, v, lo)) {
@@ -727,6 +730,38 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
         set_speaker(a, s, &subj, v);
         set_addressee(a, s, &addr, v);
         return SW_OK;
+    }
+    /* "As S said, C", "As the minister told reporters, C": "as" opening the sentence or a
+     * clause after a comma, the subject, the verb (and its hearer), a comma, then the statement */
+    sw_np as_subj = subj;
+    /* (the subject finder leaves a description after a preposition alone: "As the harbour master
+     * said": here it is the subject when it reaches the verb) */
+    if (as_subj.kind == SW_NP_NONE && v > lo + 1 && tok_role(a, lo, SW_W_AS_FRAME)) {
+        as_subj = sw_attr_np_after(a, lo + 1, v, 0);
+        if (as_subj.tok_end != v) as_subj.kind = SW_NP_NONE;
+    }
+    if (as_subj.kind != SW_NP_NONE && (vform == SW_VF_PAST || vform == SW_VF_3SG)) {
+        sw_np subj = as_subj;
+        uint32_t as = subj.tok_start;
+        while (as > lo && subj.tok_start - as < AS_SUBJECT_LEAD_WORDS && is_word(a, as - 1) &&
+               !tok_role(a, as - 1, SW_W_AS_FRAME))
+            as--;
+        uint32_t c = ve;
+        if (c < hi && is_word(a, c) && a->info[v] && (a->info[v]->frames & SW_VX_TELL)) {
+            sw_np hearer = sw_attr_np_after(a, c, hi, 0);
+            if (hearer.kind != SW_NP_NONE) c = hearer.tok_end;
+        }
+        if (as > lo && tok_role(a, as - 1, SW_W_AS_FRAME) && (as - 1 == lo || tok_punct(a, as - 2, ',')) &&
+            c + 1 < hi && tok_punct(a, c, ',') && is_word(a, c + 1)) {
+            uint32_t ce2 = sw_attr_clause_end(a, c + 1, hi);
+            if (ce2 > c + 2 && sw_attr_clause_is_finite(a, c + 1, ce2)) {
+                sw_stmt *s = clause_stmt(a, c + 1, ce2);
+                if (!s) return SW_ERR_NOMEM;
+                set_cue(a, s, v, ve);
+                set_speaker(a, s, &subj, v);
+                return SW_OK;
+            }
+        }
     }
     /* C, S V.  /  C1, S V, C2. : the cue reports the rest of its sentence */
     if (subj.kind == SW_NP_NONE || subj.tok_start <= lo) return SW_OK;

@@ -71,6 +71,35 @@ static int other_speaker_after_comma(const sw_attr *a, uint32_t k, uint32_t se)
     return 0;
 }
 
+/* ", journalist Ana Ortiz said.": the subject of a trailing cue is at most this many words (a
+ * role noun and a name of three words, or "the" and a few words of description). */
+#define TRAILING_SUBJECT_MAX_WORDS 6
+/* ... and its verb is followed by at most this many words before the sentence ends ("said on
+ * Friday", "said in a statement"). */
+#define TRAILING_CUE_TAIL_WORDS 4
+
+/* Whether a trailing cue begins at token k, after a comma: a short subject that holds a name (or
+ * opens with a determiner), then a finite speech verb, then the end of the sentence after a few
+ * words at most (", journalist Ana Ortiz said.", ", the group said on Friday."): the clause before
+ * the comma is what that cue reports, not part of an earlier cue's clause. */
+static int trailing_cue_after_comma(const sw_attr *a, uint32_t k, uint32_t se)
+{
+    if (k >= se || !is_word(a, k)) return 0;
+    int named = a->ment_of[k] >= 0 || (a->wcls[k] & SW_W_DET);
+    uint32_t v = k + 1;
+    while (v < se && v - k < TRAILING_SUBJECT_MAX_WORDS && is_word(a, v) && !sw_attr_is_cue_verb(a, v)) {
+        if (a->lx[v] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG) && a->ment_of[v] < 0) return 0;
+        named |= a->ment_of[v] >= 0;
+        v++;
+    }
+    if (!named || v >= se || !is_word(a, v) || !sw_attr_is_cue_verb(a, v)) return 0;
+    uint8_t vf = a->info[v]->verb_form;
+    if (vf != SW_VF_PAST && vf != SW_VF_3SG) return 0;
+    uint32_t e = v + 1;
+    while (e < se && e - v <= TRAILING_CUE_TAIL_WORDS && (is_word(a, e) || a->t[e].kind == SW_TK_NUM)) e++;
+    return e >= se || final_punct(a, e);
+}
+
 /* A reported clause longer than this many tokens is cut there: no sentence of news runs that long,
  * and the bound keeps a pathological one-sentence text with many cues linear. */
 #define CLAUSE_MAX_TOKENS 400
@@ -119,6 +148,8 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
             if (is_word(a, k) && (a->wcls[k] & SW_W_SUBJ_PRON) && k + 1 < se && sw_attr_is_cue_verb(a, k + 1)) break;
             /* ", and about half said C2", ", while others say C2": another subject and its own cue */
             if (other_speaker_after_comma(a, k, se)) break;
+            /* ", journalist Ana Ortiz said.": a cue of its own ends the sentence */
+            if (trailing_cue_after_comma(a, k, se)) break;
             /* "Barkley, who said he votes, said C2": the main verb after a relative clause (not a
              * participle with its agent, "..., reported by X as", nor the verb of a subject that an
              * apposition ends, "the prosecutor, Ali Mehr, said") */
