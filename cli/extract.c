@@ -96,7 +96,12 @@ static int write_rows(extract_run *run, const sw_doc *doc)
     if (run->output == CLI_OUT_TABLE) {
         const char *id = sw_doc_id(doc), *title = sw_doc_title(doc);
         if (run->colour) fputs("\x1b[1m", f);
-        fprintf(f, "== %s%s%s", id, *title ? ": " : "", title);
+        size_t n = strlen(id) + strlen(title) + 8;
+        char *line = malloc(n);
+        if (!line) return -1;
+        snprintf(line, n, "== %s%s%s", id, *title ? ": " : "", title);
+        cli_put_fitted(f, line, run->width);
+        free(line);
         if (run->colour) fputs("\x1b[0m", f);
         fputc('\n', f);
         if (!sw_doc_quote_count(doc)) {

@@ -17,8 +17,8 @@
 #include "output.h"
 
 #define GAP 2          /* spaces between table columns */
-#define MIN_TEXT 24    /* the text column is never narrower than this, nor than 2/5 of the width
-                          when the other columns can shrink to leave it that */
+#define MIN_TEXT 16    /* the text column is never narrower than this, nor than a third of the
+                          width when the other columns can shrink to leave it that */
 #define MIN_COLUMN 4   /* nor another column (before its values are cut with "…") */
 
 int cli_term_width(void)
@@ -453,6 +453,25 @@ int cli_rows_end(cli_rows *w)
     if (w->failed) fprintf(stderr, "saywho: out of memory\n");
     free(w);
     return bad ? -1 : 0;
+}
+
+void cli_put_fitted(FILE *f, const char *s, int width)
+{
+    if (text_width(s) <= width) {
+        fputs(s, f);
+        return;
+    }
+    int used = 0;
+    uint32_t cp;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = utf8_next(p, &cp);
+        int cw = char_width(cp);
+        if (used + cw > width - 1) break;
+        used += cw;
+        for (size_t i = 0; i < n; i++) fputc(p[i] < 0x20 ? ' ' : p[i], f);
+        p += n;
+    }
+    fputs("\xE2\x80\xA6", f);
 }
 
 char *cli_statement_for_people(sw_quote_kind kind, const char *text)

@@ -60,6 +60,9 @@ int cli_rows_add(cli_rows *w, const char *const *values);
  * or -1 when a write failed (ferror on `out`) or memory ran out. NULL is a no-op returning 0. */
 int cli_rows_end(cli_rows *w);
 
+/* Writes s, cut with "…" when it is wider than `width` terminal columns. */
+void cli_put_fitted(FILE *f, const char *s, int width);
+
 /* Writes s as a JSON string ("null" for NULL). */
 void cli_json_string(FILE *f, const char *s);
 
