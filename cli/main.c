@@ -22,7 +22,7 @@ static void usage(FILE *f)
     fputs("\n'saywho help COMMAND' or 'saywho COMMAND --help' describes a command;\n"
           "'saywho --version' prints the version.\n"
           "Every command takes long options with their value after '=' or as the next\n"
-          "argument, and --output FORMAT where it writes results.\n"
+          "argument; the same option has the same name in every command.\n"
           "Exit status: 0 all fine, 1 some input rejected, 2 a usage error (a message says\n"
           "what was wrong) or an I/O error.\n",
           f);
