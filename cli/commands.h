@@ -53,7 +53,4 @@ int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn
  * (language.c) */
 sw_extractor *cli_extractor(const sw_options *opts, const char *cmd);
 
-/* The help line of --language, with the library's languages. (language.c) */
-void cli_language_help(FILE *f);
-
 #endif
