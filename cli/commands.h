@@ -1,8 +1,9 @@
 /*
  * commands.h -- the subcommands of the saywho program and the input loop they share.
  *
- * The CLI uses only the public API (include/saywho.h). main.c parses the subcommand name and calls
- * one of the sw_cmd_* functions with the remaining arguments (argv[0] is the subcommand name).
+ * The CLI uses only the public API (include/saywho.h). main.c finds the subcommand in cli_commands
+ * (specs.c) and calls its sw_cmd_* function with the remaining arguments (argv[0] is the
+ * subcommand name); the function parses them with cli_parse (options.h).
  * Each returns the process exit status: 0 all fine, 1 some input rejected, 2 usage or I/O error.
  */
 #ifndef SW_CLI_COMMANDS_H
@@ -11,7 +12,11 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "saywho.h"
+#include "options.h"
+#include "output.h"
 
+/* Exit statuses of every command: 0 all fine, 1 some input rejected, 2 a usage error (a message
+ * says what was wrong) or an I/O error. */
 enum { SW_EXIT_OK = 0, SW_EXIT_REJECTED = 1, SW_EXIT_USAGE = 2 };
 
 int sw_cmd_extract(int argc, char **argv);   /* extract.c */
@@ -47,8 +52,5 @@ int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn
  * the codes the library knows; out of memory). `cmd` names the command in the message.
  * (language.c) */
 sw_extractor *cli_extractor(const sw_options *opts, const char *cmd);
-
-/* The help line of --language, with the library's languages. (language.c) */
-void cli_language_help(FILE *f);
 
 #endif

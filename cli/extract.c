@@ -62,10 +62,99 @@ static int out_write(void *ctx, const char *buf, size_t len)
 typedef struct extract_run {
     sw_extractor *ex;
     unsigned flags;
-    int table;
+    cli_output output;
+    int colour, width; /* of the table */
+    cli_rows *rows;    /* CSV and TSV: one writer for the whole run (one header line) */
+    size_t articles;   /* articles written (JSON: the array's separators) */
     stdout_buf out;
     size_t rejected;   /* articles the extractor refused (beyond those the input loop rejected) */
 } extract_run;
+
+/* The statements of a document as rows: the data fields (CSV, TSV) and the table's columns. */
+enum { C_ARTICLE, C_START, C_END, C_SPEAKER, C_CUE, C_KIND, C_SECTION, C_CONFIDENCE, C_TEXT,
+       C_REASON, C_TABLE_TEXT, N_STATEMENT_COLUMNS };
+static const cli_column statement_columns[N_STATEMENT_COLUMNS] = {
+    [C_ARTICLE] = {"article", NULL, 0, 0},
+    [C_START] = {"start", NULL, CLI_COL_NUMBER, 0},
+    [C_END] = {"end", NULL, CLI_COL_NUMBER, 0},
+    [C_SPEAKER] = {"speaker", "SPEAKER", 0, 24, 10},
+    [C_CUE] = {"cue", "CUE", 0, 12},
+    [C_KIND] = {"kind", "KIND", 0, 0, 8},
+    [C_SECTION] = {"section", "SECTION", 0, 0},
+    [C_CONFIDENCE] = {"confidence", NULL, CLI_COL_NUMBER, 0},
+    [C_TEXT] = {"text", NULL, 0, 0},
+    [C_REASON] = {"reason", NULL, 0, 0},
+    [C_TABLE_TEXT] = {NULL, "TEXT", CLI_COL_WRAP, 0},
+};
+
+/* Writes the document's statements as rows: a table per article (with an "== id: title" line),
+ * or the run's CSV/TSV rows. Returns 0, or -1 when a write failed or memory ran out. */
+static int write_rows(extract_run *run, const sw_doc *doc)
+{
+    cli_rows *rows = run->rows;
+    FILE *f = stdout;
+    if (run->output == CLI_OUT_TABLE) {
+        const char *id = sw_doc_id(doc), *title = sw_doc_title(doc);
+        if (run->colour) fputs("\x1b[1m", f);
+        size_t n = strlen(id) + strlen(title) + 8;
+        char *line = malloc(n);
+        if (!line) return -1;
+        snprintf(line, n, "== %s%s%s", id, *title ? ": " : "", title);
+        cli_put_fitted(f, line, run->width);
+        free(line);
+        if (run->colour) fputs("\x1b[0m", f);
+        fputc('\n', f);
+        if (!sw_doc_quote_count(doc)) {
+            fputs("(no statements)\n\n", f);
+            return ferror(f) ? -1 : 0;
+        }
+        rows = cli_rows_new(CLI_OUT_TABLE, f, statement_columns, N_STATEMENT_COLUMNS, run->colour,
+                            run->width);
+        if (!rows) return -1;
+    }
+    int failed = 0;
+    for (size_t i = 0; i < sw_doc_quote_count(doc) && !failed; i++) {
+        const sw_quote *q = sw_doc_quote(doc, i);
+        const char *speaker = q->speaker_name;
+        if (!speaker && q->speaker_entity >= 0) {
+            const sw_entity *e = sw_doc_entity(doc, (size_t)q->speaker_entity);
+            if (e) speaker = e->name;
+        }
+        if (!speaker && q->speaker_mention) speaker = q->speaker_mention->text;
+        char start[32], end[32], conf[32];
+        snprintf(start, sizeof start, "%zu", q->start);
+        snprintf(end, sizeof end, "%zu", q->end);
+        snprintf(conf, sizeof conf, "%.2f", q->confidence);
+        char *shown = cli_statement_for_people(q->kind, q->text);
+        char *table_text = shown;
+        if (shown && !q->is_statement && q->not_statement_reason) {
+            size_t n = strlen(shown) + strlen(q->not_statement_reason) + 4;
+            table_text = malloc(n);
+            if (table_text) snprintf(table_text, n, "[%s] %s", q->not_statement_reason, shown);
+        }
+        const char *v[N_STATEMENT_COLUMNS];
+        v[C_ARTICLE] = sw_doc_id(doc);
+        v[C_START] = start;
+        v[C_END] = end;
+        v[C_KIND] = q->is_statement ? sw_quote_kind_name(q->kind) : "(not)";
+        v[C_SECTION] = sw_section_name(q->section);
+        v[C_SPEAKER] = speaker && *speaker ? speaker : NULL;
+        v[C_CUE] = q->cue ? q->cue->text : NULL;
+        v[C_CONFIDENCE] = conf;
+        v[C_TEXT] = q->text;
+        v[C_REASON] = q->not_statement_reason;
+        v[C_TABLE_TEXT] = table_text;
+        if (run->output != CLI_OUT_TABLE) v[C_KIND] = sw_quote_kind_name(q->kind);
+        if (!table_text || cli_rows_add(rows, v) != 0) failed = 1;
+        if (table_text != shown) free(table_text);
+        free(shown);
+    }
+    if (run->output == CLI_OUT_TABLE) {
+        if (cli_rows_end(rows) != 0) failed = 1;
+        fputc('\n', f);
+    }
+    return failed || ferror(f) ? -1 : 0;
+}
 
 static int on_article(void *ctx, const sw_article *article, const char *file, size_t line)
 {
@@ -78,141 +167,49 @@ static int on_article(void *ctx, const sw_article *article, const char *file, si
         run->rejected++;
         return 0;
     }
-    sw_status st = run->table ? sw_doc_write_table(doc, run->flags, out_write, &run->out)
-                              : sw_doc_write_json(doc, article, run->flags, out_write, &run->out);
+    sw_status st = SW_OK;
+    if (run->output == CLI_OUT_JSON || run->output == CLI_OUT_JSONL) {
+        if (run->output == CLI_OUT_JSON && out_write(&run->out, run->articles ? "," : "[", 1) != 0)
+            st = SW_ERR_IO;
+        if (st == SW_OK) st = sw_doc_write_json(doc, article, run->flags, out_write, &run->out);
+    } else if (write_rows(run, doc) != 0) {
+        if (!run->out.failed) fprintf(stderr, "saywho: write error: cannot write the output\n");
+        run->out.failed = 1;
+        st = SW_ERR_IO;
+    }
+    run->articles++;
     sw_doc_free(doc);
     return st == SW_OK ? 0 : 1;
 }
 
-static void usage(FILE *f)
-{
-    fputs("usage: saywho extract [options] [FILE...]\n"
-          "\n"
-          "Finds who said what in news articles and writes one JSON object per article\n"
-          "(JSON Lines) to standard output, in input order. Reads standard input when no\n"
-          "FILE is given or FILE is '-'.\n"
-          "\n"
-          "Input (detected per file: a first '{' means JSON Lines, else a plain-text article):\n"
-          "  --format jsonl      one JSON object per line: \"text\" required; \"id\", \"title\",\n"
-          "                      \"url\", \"date\", \"source\" optional (id defaults to the line number)\n"
-          "  --format text       one plain-text article per file: title line(s), blank line,\n"
-          "                      paragraphs (id: the file name without extension)\n",
-          f);
-    cli_language_help(f);
-    fputs("\n"
-          "Output:\n"
-          "  --output json       JSON Lines (the default)\n"
-          "  --output table      a readable table: speaker, cue, kind, section, text\n"
-          "  --format table      the same as --output table\n"
-          "  --pretty            indented JSON, one member per line\n"
-          "  --blocks            also write the article's blocks (lines, with kind and section)\n"
-          "  --keep-non-statements\n"
-          "                      also write quotation spans that are not statements (titles,\n"
-          "                      scare quotes, teasers), with \"is_statement\": false and a reason\n"
-          "  --quotes-only       only find the quotation spans (no speakers, no entities):\n"
-          "                      the fast mode for finding where the quotations are\n"
-          "  -h, --help          show this help\n"
-          "\n"
-          "Exit status: 0 all fine, 1 some input rejected (each reported on stderr as\n"
-          "\"saywho: FILE:LINE: byte OFFSET: MESSAGE\"), 2 usage or I/O error.\n",
-          f);
-}
-
-/* Matches "--name VALUE" and "--name=VALUE"; advances *i past a separate value. Returns the value,
- * or NULL when argv[*i] is not this option. Sets *missing when the value is absent. */
-static const char *option_value(char **argv, int argc, int *i, const char *name, int *missing)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0) return NULL;
-    if (a[n] == '=') return a + n + 1;
-    if (a[n] != 0) return NULL;
-    if (*i + 1 >= argc) {
-        *missing = 1;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fputs("saywho extract: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'saywho extract --help'.\n", stderr);
-    return SW_EXIT_USAGE;
-}
-
 int sw_cmd_extract(int argc, char **argv)
 {
-    sw_format fmt = SW_FORMAT_AUTO;
+    cli_args args;
+    cli_args_init(&args, cli_find_command("extract"));
+    int parsed = cli_parse(cli_find_command("extract"), argc, argv, &args);
+    if (parsed >= 0) {
+        cli_args_free(&args);
+        return parsed;
+    }
+    sw_format fmt = strcmp(args.input_format, "jsonl") == 0  ? SW_FORMAT_JSONL
+                    : strcmp(args.input_format, "text") == 0 ? SW_FORMAT_TEXT
+                                                             : SW_FORMAT_AUTO;
     sw_options opts;
     memset(&opts, 0, sizeof opts);
-    unsigned flags = 0;
-    int table = 0;
-    char **files = malloc(sizeof(char *) * (size_t)(argc > 0 ? argc : 1));
-    int nfiles = 0, options_done = 0;
-    if (!files) {
-        fprintf(stderr, "saywho: out of memory\n");
-        return SW_EXIT_USAGE;
-    }
-
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v;
-        int missing = 0;
-        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
-            files[nfiles++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            free(files);
-            return SW_EXIT_OK;
-        } else if (strcmp(a, "--pretty") == 0) {
-            flags |= SW_WRITE_PRETTY;
-        } else if (strcmp(a, "--blocks") == 0) {
-            flags |= SW_WRITE_BLOCKS;
-        } else if (strcmp(a, "--keep-non-statements") == 0) {
-            opts.keep_non_statements = 1;
-        } else if (strcmp(a, "--quotes-only") == 0) {
-            opts.quotes_only = 1;
-        } else if ((v = option_value(argv, argc, &i, "--format", &missing)) || missing) {
-            if (missing) goto missing_value;
-            if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0) fmt = SW_FORMAT_JSONL;
-            else if (strcmp(v, "text") == 0 || strcmp(v, "txt") == 0) fmt = SW_FORMAT_TEXT;
-            else if (strcmp(v, "table") == 0) table = 1;
-            else {
-                free(files);
-                return usage_error("unknown format '%s' (jsonl, text or table)", v);
-            }
-        } else if ((v = option_value(argv, argc, &i, "--language", &missing)) || missing) {
-            if (missing) goto missing_value;
-            opts.language = v;
-        } else if ((v = option_value(argv, argc, &i, "--output", &missing)) || missing) {
-            if (missing) goto missing_value;
-            if (strcmp(v, "json") == 0 || strcmp(v, "jsonl") == 0) table = 0;
-            else if (strcmp(v, "table") == 0) table = 1;
-            else {
-                free(files);
-                return usage_error("unknown output '%s' (json or table)", v);
-            }
-        } else {
-            free(files);
-            return usage_error("unknown option '%s'", a);
-        }
-        continue;
-    missing_value:
-        free(files);
-        return usage_error("option '%s' needs a value", a);
-    }
+    opts.language = args.language;
+    opts.keep_non_statements = args.keep_non_statements;
+    opts.quotes_only = args.quotes_only;
+    unsigned flags = (args.pretty ? SW_WRITE_PRETTY : 0u) | (args.blocks ? SW_WRITE_BLOCKS : 0u);
+    char **files = args.positional;
+    int nfiles = args.n_positional;
 
     extract_run run;
     memset(&run, 0, sizeof run);
     run.flags = flags;
-    run.table = table;
+    run.output = cli_output_of(&args);
     run.ex = cli_extractor(&opts, "extract");
     if (!run.ex) {
-        free(files);
+        cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
     run.out.data = malloc(OUT_BUF_SIZE);
@@ -220,16 +217,28 @@ int sw_cmd_extract(int argc, char **argv)
         fprintf(stderr, "saywho: out of memory\n");
         sw_extractor_free(run.ex);
         free(run.out.data);
-        free(files);
+        cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
+    if (run.output == CLI_OUT_TABLE || run.output == CLI_OUT_CSV || run.output == CLI_OUT_TSV) {
+        run.colour = run.output == CLI_OUT_TABLE && cli_use_colour();
+        run.width = cli_term_width();
+    }
+    if (run.output == CLI_OUT_CSV || run.output == CLI_OUT_TSV)
+        run.rows = cli_rows_new(run.output, stdout, statement_columns, N_STATEMENT_COLUMNS, 0, 0);
 
     cli_input_stats stats;
     int r = cli_for_each_article(files, nfiles, fmt, on_article, &run, &stats);
+    if (run.output == CLI_OUT_JSON && !run.out.failed)
+        out_write(&run.out, run.articles ? "]\n" : "[]\n", run.articles ? 2 : 3);
     int flushed = out_flush(&run.out);
+    if (cli_rows_end(run.rows) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+        if (!run.out.failed) fprintf(stderr, "saywho: write error: cannot write the output\n");
+        run.out.failed = 1;
+    }
     sw_extractor_free(run.ex);
     free(run.out.data);
-    free(files);
+    cli_args_free(&args);
 
     if (run.out.failed || flushed < 0 || r < 0) return SW_EXIT_USAGE;
     if (stats.rejected || run.rejected) return SW_EXIT_REJECTED;

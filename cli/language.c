@@ -26,10 +26,3 @@ sw_extractor *cli_extractor(const sw_options *opts, const char *cmd)
     }
     return NULL;
 }
-
-void cli_language_help(FILE *f)
-{
-    fputs("  --language CODE     the language of the articles: ", f);
-    print_languages(f);
-    fputs(",\n                      or auto (decided per article; the default is the first)\n", f);
-}

@@ -1,8 +1,9 @@
 /*
  * main.c -- the saywho program: picks the subcommand and hands it the rest of the command line.
  *
- * Every subcommand lives in its own file (commands.h) and returns the exit status itself; this
- * file only knows their names.
+ * The commands and their options are described in specs.c; each command parses its arguments
+ * with cli_parse (options.h) and returns the exit status itself. This file knows the top level:
+ * --help, --version, `saywho help CMD`, and what to say about a command that does not exist.
  */
 #include <stdio.h>
 #ifdef __GLIBC__
@@ -11,31 +12,44 @@
 #include <string.h>
 #include "commands.h"
 
-typedef struct command {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;
-} command;
-
-static const command commands[] = {
-    {"extract", sw_cmd_extract, "find who said what in articles; JSON Lines or a table"},
-    {"ingest", sw_cmd_ingest, "extract articles into a store (an SQLite database)"},
-    {"search", sw_cmd_search, "search the statements of a store"},
-    {"speakers", sw_cmd_speakers, "list the speakers of a store"},
-    {"quotes", sw_cmd_quotes, "list the statements of one speaker"},
-    {"stats", sw_cmd_stats, "counts of a store"},
-};
-
 static void usage(FILE *f)
 {
-    fputs("usage: saywho COMMAND [options] [FILE...]\n\n"
+    fputs("usage: saywho COMMAND [options] [ARGUMENTS...]\n\n"
           "saywho reads news articles and tells who said what.\n\nCommands:\n",
           f);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n'saywho COMMAND --help' describes a command; 'saywho --version' prints the version.\n"
-          "Exit status: 0 all fine, 1 some input rejected, 2 usage or I/O error.\n",
+    for (const cli_command *c = cli_commands; c->name; c++)
+        fprintf(f, "  %-9s %s\n", c->name, c->summary);
+    fputs("\n'saywho help COMMAND' or 'saywho COMMAND --help' describes a command;\n"
+          "'saywho --version' prints the version.\n"
+          "Every command takes long options with their value after '=' or as the next\n"
+          "argument; the same option has the same name in every command.\n"
+          "Exit status: 0 all fine, 1 some input rejected, 2 a usage error (a message says\n"
+          "what was wrong) or an I/O error.\n",
           f);
+}
+
+/* "saywho: unknown command 'extrct'; did you mean 'extract'?" on stderr; returns 2. */
+static int unknown_command(const char *name)
+{
+    const char *names[16];
+    size_t n = 0;
+    for (const cli_command *c = cli_commands; c->name && n < 14; c++) names[n++] = c->name;
+    names[n++] = "help";
+    names[n] = NULL;
+    const char *guess = cli_did_you_mean(name, names);
+    if (guess) fprintf(stderr, "saywho: unknown command '%s'; did you mean '%s'?\n", name, guess);
+    else fprintf(stderr, "saywho: unknown command '%s'\n", name);
+    fputs("Try 'saywho --help' for the list of commands.\n", stderr);
+    return SW_EXIT_USAGE;
+}
+
+static int finish(FILE *f)
+{
+    if (fflush(f) != 0 || ferror(f)) {
+        fputs("saywho: cannot write the output\n", stderr);
+        return SW_EXIT_USAGE;
+    }
+    return SW_EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -48,21 +62,39 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
 #endif
     if (argc < 2) {
+        fputs("saywho: missing COMMAND\n", stderr);
         usage(stderr);
         return SW_EXIT_USAGE;
     }
     const char *name = argv[1];
-    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
         usage(stdout);
-        return SW_EXIT_OK;
+        return finish(stdout);
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc == 2) {
+            usage(stdout);
+            return finish(stdout);
+        }
+        const cli_command *c = cli_find_command(argv[2]);
+        if (!c) return unknown_command(argv[2]);
+        if (argc > 3) {
+            fprintf(stderr, "saywho help: unexpected argument '%s'\n", argv[3]);
+            return SW_EXIT_USAGE;
+        }
+        cli_print_help(c, stdout);
+        return finish(stdout);
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0 || strcmp(name, "version") == 0) {
         printf("saywho %s\n", sw_version());
-        return SW_EXIT_OK;
+        return finish(stdout);
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(name, commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "saywho: unknown command '%s'\n", name);
-    usage(stderr);
-    return SW_EXIT_USAGE;
+    if (name[0] == '-') {
+        fprintf(stderr, "saywho: unknown option %s (the command comes first: saywho COMMAND "
+                        "[options])\nTry 'saywho --help'.\n", name);
+        return SW_EXIT_USAGE;
+    }
+    const cli_command *c = cli_find_command(name);
+    if (!c) return unknown_command(name);
+    return c->run(argc - 1, argv + 1);
 }

@@ -27,90 +27,6 @@ static void say(const char *fmt, ...)
     va_end(ap);
 }
 
-static int parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *end || s[0] == '-') return 0;
-    *out = (size_t)v;
-    return 1;
-}
-
-/* Option parsing shared by the query commands: --name VALUE pairs and positionals. */
-typedef struct opts {
-    const char *positional[4];
-    int n_positional;
-    const char *speaker, *since, *until, *source, *format;
-    size_t limit;
-    int has_limit;
-    size_t batch;
-    int help;
-} opts;
-
-/* Returns 0 on success, prints a message and returns -1 on a usage error. */
-static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
-{
-    memset(o, 0, sizeof *o);
-    int no_more_options = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!no_more_options && strcmp(a, "--") == 0) {
-            no_more_options = 1;
-            continue;
-        }
-        if (!no_more_options && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
-            o->help = 1;
-            continue;
-        }
-        if (!no_more_options && a[0] == '-' && a[1] == '-' && a[2]) {
-            const char *name = a + 2;
-            char key[32];
-            snprintf(key, sizeof key, " %s ", name);
-            if (!strstr(allowed, key)) {
-                say("unknown option '%s' for '%s'", a, argv[0]);
-                return -1;
-            }
-            if (i + 1 >= argc) {
-                say("option '%s' needs a value", a);
-                return -1;
-            }
-            const char *v = argv[++i];
-            if (strcmp(name, "speaker") == 0) o->speaker = v;
-            else if (strcmp(name, "since") == 0) o->since = v;
-            else if (strcmp(name, "until") == 0) o->until = v;
-            else if (strcmp(name, "source") == 0) o->source = v;
-            else if (strcmp(name, "format") == 0) {
-                if (strcmp(v, "table") != 0 && strcmp(v, "jsonl") != 0) {
-                    say("--format must be table or jsonl, not '%s'", v);
-                    return -1;
-                }
-                o->format = v;
-            } else if (strcmp(name, "limit") == 0) {
-                if (!parse_size(v, &o->limit)) {
-                    say("--limit needs a number, not '%s'", v);
-                    return -1;
-                }
-                o->has_limit = 1;
-            } else if (strcmp(name, "batch") == 0) {
-                if (!parse_size(v, &o->batch) || !o->batch) {
-                    say("--batch needs a positive number, not '%s'", v);
-                    return -1;
-                }
-            }
-            continue;
-        }
-        if (o->n_positional < 4) o->positional[o->n_positional++] = a;
-        else {
-            say("too many arguments for '%s'", argv[0]);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static int is_jsonl(const opts *o) { return o->format && strcmp(o->format, "jsonl") == 0; }
-
 /* Opens an existing store for the query commands. */
 static sw_store *open_existing(const char *path)
 {
@@ -125,29 +41,6 @@ static sw_store *open_existing(const char *path)
         return NULL;
     }
     return st;
-}
-
-/* Writes s as a JSON string. */
-static void json_str(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-            else fputc(*p, f);
-        }
-    }
-    fputc('"', f);
 }
 
 static double now_seconds(void)
@@ -237,61 +130,26 @@ db_failed:
     return 1;
 }
 
-static const char ingest_usage[] =
-    "usage: saywho ingest DB [FILE...] [--batch N] [--language CODE]\n"
-    "Extracts who said what from the articles (JSON Lines or plain text; standard input when no\n"
-    "FILE) and stores it in the SQLite database DB, created when missing. Articles already stored\n"
-    "are skipped, changed ones replaced; an interrupted ingest resumes where it stopped when run\n"
-    "again. --batch N: articles per transaction (default 5000). --language CODE: the language\n"
-    "of the articles (saywho extract --help lists the languages; default: the first).\n";
-
 int sw_cmd_ingest(int argc, char **argv)
 {
-    if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-        fputs(ingest_usage, stdout);
-        return SW_EXIT_OK;
+    cli_args args;
+    cli_args_init(&args, cli_find_command("ingest"));
+    args.batch = 5000;
+    int parsed = cli_parse(cli_find_command("ingest"), argc, argv, &args);
+    if (parsed >= 0) {
+        cli_args_free(&args);
+        return parsed;
     }
-    /* DB, then files; --batch N anywhere */
-    size_t batch = 5000;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) return SW_EXIT_USAGE;
-    int nfiles = 0;
-    const char *db = NULL;
+    size_t batch = args.batch;
+    const char *db = args.positional[0];
+    char **files = args.positional + 1;
+    int nfiles = args.n_positional - 1;
+    sw_format fmt = strcmp(args.input_format, "jsonl") == 0  ? SW_FORMAT_JSONL
+                    : strcmp(args.input_format, "text") == 0 ? SW_FORMAT_TEXT
+                                                             : SW_FORMAT_AUTO;
     sw_options opts;
     memset(&opts, 0, sizeof opts);
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--batch") == 0) {
-            if (i + 1 >= argc || !parse_size(argv[i + 1], &batch) || !batch) {
-                say("--batch needs a positive number");
-                free(files);
-                return SW_EXIT_USAGE;
-            }
-            i++;
-        } else if (strcmp(argv[i], "--language") == 0 || strncmp(argv[i], "--language=", 11) == 0) {
-            if (argv[i][10] == '=') {
-                opts.language = argv[i] + 11;
-            } else if (i + 1 < argc) {
-                opts.language = argv[++i];
-            } else {
-                say("--language needs a language code");
-                free(files);
-                return SW_EXIT_USAGE;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
-            say("unknown option '%s' for '%s'", argv[i], "ingest");
-            free(files);
-            return SW_EXIT_USAGE;
-        } else if (!db) {
-            db = argv[i];
-        } else {
-            files[nfiles++] = argv[i];
-        }
-    }
-    if (!db) {
-        fputs(ingest_usage, stderr);
-        free(files);
-        return SW_EXIT_USAGE;
-    }
+    opts.language = args.language;
     ingest_ctx c;
     memset(&c, 0, sizeof c);
     c.batch_size = batch;
@@ -299,27 +157,27 @@ int sw_cmd_ingest(int argc, char **argv)
     sw_error err = {0};
     c.ex = cli_extractor(&opts, "ingest"); /* before the database: a wrong language creates no file */
     if (!c.ex) {
-        free(files);
+        cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
     if (sw_store_open(db, NULL, &c.store, &err) != SW_OK) {
         say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
-        free(files);
+        cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
     if (sw_store_begin(c.store, &err) != SW_OK) {
         say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
         sw_store_close(c.store);
-        free(files);
+        cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
     cli_input_stats stats;
     memset(&stats, 0, sizeof stats);
     c.stats = &stats;
     c.started = c.last_shown = now_seconds();
-    int loop = cli_for_each_article(files, nfiles, SW_FORMAT_AUTO, ingest_one, &c, &stats);
+    int loop = cli_for_each_article(files, nfiles, fmt, ingest_one, &c, &stats);
     int status = SW_EXIT_OK;
     if (!c.db_error) {
         /* an I/O error on the input keeps what was read so far: it is all consistent */
@@ -340,75 +198,99 @@ int sw_cmd_ingest(int argc, char **argv)
     if (status == SW_EXIT_OK && (stats.rejected || c.failed)) status = SW_EXIT_REJECTED;
     sw_extractor_free(c.ex);
     sw_store_close(c.store);
-    free(files);
+    cli_args_free(&args);
     return status;
 }
 
 /* ---- search and quotes -------------------------------------------------------------------- */
 
+/* The fields of a statement found (the order of --output jsonl since version 0.1.0), then the
+ * columns only the table shows. */
+enum { H_STATEMENT, H_ARTICLE, H_DATE, H_SOURCE, H_TITLE, H_URL, H_SPEAKER, H_CUE, H_VIA, H_START,
+       H_END, H_KIND, H_SECTION, H_CONFIDENCE, H_SCORE, H_TEXT, H_GROUP_SIZE, H_FIRST_ARTICLE,
+       H_FIRST_DATE, H_TABLE_TEXT, N_HIT_COLUMNS };
+static const cli_column hit_columns[N_HIT_COLUMNS] = {
+    [H_STATEMENT] = {"statement", NULL, CLI_COL_NUMBER, 0},
+    [H_ARTICLE] = {"article", "ARTICLE", 0, 20, 8},
+    [H_DATE] = {"date", "DATE", 0, 10, 10},
+    [H_SOURCE] = {"source", "SOURCE", CLI_COL_OPTIONAL, 20},
+    [H_TITLE] = {"title", NULL, 0, 0},
+    [H_URL] = {"url", NULL, 0, 0},
+    [H_SPEAKER] = {"speaker", "SPEAKER", 0, 24, 10},
+    [H_CUE] = {"cue", NULL, 0, 0},
+    [H_VIA] = {"via", NULL, 0, 0},
+    [H_START] = {"start", NULL, CLI_COL_NUMBER, 0},
+    [H_END] = {"end", NULL, CLI_COL_NUMBER, 0},
+    [H_KIND] = {"kind", "KIND", 0, 0, 8},
+    [H_SECTION] = {"section", NULL, 0, 0},
+    [H_CONFIDENCE] = {"confidence", NULL, CLI_COL_NUMBER, 0},
+    [H_SCORE] = {"score", NULL, CLI_COL_NUMBER, 0},
+    [H_TEXT] = {"text", NULL, 0, 0},
+    [H_GROUP_SIZE] = {"group_size", NULL, CLI_COL_NUMBER, 0},
+    [H_FIRST_ARTICLE] = {"first_article", NULL, 0, 0},
+    [H_FIRST_DATE] = {"first_date", NULL, 0, 0},
+    [H_TABLE_TEXT] = {NULL, "TEXT", CLI_COL_WRAP, 0},
+};
+
 typedef struct print_ctx {
-    int jsonl;
+    cli_rows *rows;
     size_t n;
+    int failed;
 } print_ctx;
 
 static int print_hit(void *ctx, const sw_hit *h)
 {
     print_ctx *p = ctx;
     p->n++;
-    if (p->jsonl) {
-        printf("{\"statement\":%lld,\"article\":", (long long)h->statement_id);
-        json_str(stdout, h->article_id);
-        fputs(",\"date\":", stdout);
-        json_str(stdout, h->date);
-        fputs(",\"source\":", stdout);
-        json_str(stdout, h->source);
-        fputs(",\"title\":", stdout);
-        json_str(stdout, h->title);
-        fputs(",\"url\":", stdout);
-        json_str(stdout, h->url);
-        fputs(",\"speaker\":", stdout);
-        json_str(stdout, h->speaker);
-        fputs(",\"cue\":", stdout);
-        json_str(stdout, h->cue);
-        fputs(",\"via\":", stdout);
-        json_str(stdout, h->via);
-        printf(",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"section\":\"%s\",\"confidence\":%.3f,"
-               "\"score\":%.4f,\"text\":",
-               h->start, h->end, sw_quote_kind_name(h->kind), sw_section_name(h->section), h->confidence,
-               h->score);
-        json_str(stdout, h->text);
-        printf(",\"group_size\":%zu,\"first_article\":", h->group_size);
-        json_str(stdout, h->first_article_id);
-        fputs(",\"first_date\":", stdout);
-        json_str(stdout, h->first_date);
-        fputs("}\n", stdout);
-        return 0;
+    char id[32], start[32], end[32], conf[32], score[32], group[32];
+    snprintf(id, sizeof id, "%lld", (long long)h->statement_id);
+    snprintf(start, sizeof start, "%zu", h->start);
+    snprintf(end, sizeof end, "%zu", h->end);
+    snprintf(conf, sizeof conf, "%.3f", h->confidence);
+    snprintf(score, sizeof score, "%.4f", h->score);
+    snprintf(group, sizeof group, "%zu", h->group_size);
+    /* the table's text: verbatim words in marks, matches highlighted, and the reports */
+    char *shown = cli_statement_for_people(h->kind, h->highlighted ? h->highlighted : h->text);
+    char *table_text = shown;
+    if (shown && h->group_size > 1) {
+        size_t n = strlen(shown) + 160 + (h->first_article_id ? strlen(h->first_article_id) : 0);
+        table_text = malloc(n);
+        if (table_text)
+            snprintf(table_text, n, "%s\n(%zu reports of this quotation; first: %s, %s)", shown,
+                     h->group_size, h->first_article_id ? h->first_article_id : "?",
+                     h->first_date ? h->first_date : "no date");
     }
-    printf("%s  %s  %s", h->date ? h->date : "(no date)", h->source ? h->source : "-",
-           h->article_id);
-    if (h->cue) printf("  %s (%s)\n", h->speaker ? h->speaker : "(speaker unknown)", h->cue);
-    else printf("  %s\n", h->speaker ? h->speaker : "(speaker unknown)");
-    printf("    \xe2\x80\x9c%s\xe2\x80\x9d\n", h->highlighted);
-    if (h->group_size > 1)
-        printf("    (%zu reports of this quotation; first: %s, %s)\n", h->group_size,
-               h->first_article_id ? h->first_article_id : "?",
-               h->first_date ? h->first_date : "no date");
-    return 0;
+    const char *v[N_HIT_COLUMNS] = {
+        [H_STATEMENT] = id, [H_ARTICLE] = h->article_id, [H_DATE] = h->date,
+        [H_SOURCE] = h->source, [H_TITLE] = h->title, [H_URL] = h->url,
+        [H_SPEAKER] = h->speaker, [H_CUE] = h->cue, [H_VIA] = h->via, [H_START] = start,
+        [H_END] = end, [H_KIND] = sw_quote_kind_name(h->kind),
+        [H_SECTION] = sw_section_name(h->section), [H_CONFIDENCE] = conf, [H_SCORE] = score,
+        [H_TEXT] = h->text, [H_GROUP_SIZE] = group, [H_FIRST_ARTICLE] = h->first_article_id,
+        [H_FIRST_DATE] = h->first_date, [H_TABLE_TEXT] = table_text};
+    int r = table_text ? cli_rows_add(p->rows, v) : -1;
+    if (table_text != shown) free(table_text);
+    free(shown);
+    if (r != 0) p->failed = 1;
+    return r != 0; /* a failed write stops the search */
 }
 
-static const char search_usage[] =
-    "usage: saywho search DB QUERY [--speaker NAME] [--since DATE] [--until DATE] [--source S]\n"
-    "                      [--limit N] [--format table|jsonl]\n"
-    "Full-text search over the stored statements, best match first (bm25). QUERY: words (all\n"
-    "must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b); \"\" for every statement.\n"
-    "--speaker is alias-aware (\"Putin\" finds Vladimir Putin); DATE is YYYY[-MM[-DD]], both\n"
-    "ends inclusive; --limit defaults to 20 (0: all).\n";
+/* Ends the output of a query command: 0, or 2 after saying that the output could not be written. */
+static int end_output(cli_rows *rows, int failed)
+{
+    if (cli_rows_end(rows) != 0 || failed) {
+        say("cannot write the output: %s", errno ? strerror(errno) : "write error");
+        return SW_EXIT_USAGE;
+    }
+    return SW_EXIT_OK;
+}
 
-static int run_search(const opts *o, const char *db, const char *query, int by_date)
+static int run_search(const cli_args *o, const char *db, const char *query, int by_date)
 {
     sw_store *st = open_existing(db);
     if (!st) return SW_EXIT_USAGE;
-    int tty = isatty(1);
+    cli_output fmt = cli_output_of(o);
+    int colour = fmt == CLI_OUT_TABLE && cli_use_colour();
     sw_search_opts so;
     memset(&so, 0, sizeof so);
     so.query = query;
@@ -416,134 +298,145 @@ static int run_search(const opts *o, const char *db, const char *query, int by_d
     so.since = o->since;
     so.until = o->until;
     so.source = o->source;
-    so.limit = o->has_limit ? o->limit : (by_date ? 0 : 20);
+    so.limit = o->limit;
     so.by_date = by_date;
-    so.mark_open = tty ? "\x1b[1m" : "[";
-    so.mark_close = tty ? "\x1b[0m" : "]";
-    print_ctx p = {is_jsonl(o), 0};
+    so.mark_open = CLI_MARK_OPEN; /* the table shows them in bold, or as [ ] */
+    so.mark_close = CLI_MARK_CLOSE;
+    print_ctx p = {cli_rows_new(fmt, stdout, hit_columns, N_HIT_COLUMNS, colour, cli_term_width()),
+                   0, 0};
+    if (!p.rows) {
+        sw_store_close(st);
+        say("out of memory");
+        return SW_EXIT_USAGE;
+    }
     sw_error err = {0};
     sw_status s = sw_store_search(st, &so, print_hit, &p, &err);
     sw_store_close(st);
-    if (fflush(stdout) != 0) {
-        say("cannot write the output");
-        return SW_EXIT_USAGE;
-    }
-    if (s != SW_OK) {
+    if (s != SW_OK && !p.failed) {
+        cli_rows_end(p.rows);
         say("%s", err.message);
         return SW_EXIT_USAGE;
     }
-    if (!p.n && !p.jsonl && tty) say("no statements found");
-    return SW_EXIT_OK;
+    int status = end_output(p.rows, p.failed);
+    if (status == SW_EXIT_OK && !p.n && fmt == CLI_OUT_TABLE && isatty(1)) say("no statements found");
+    return status;
 }
 
 int sw_cmd_search(int argc, char **argv)
 {
-    opts o;
-    if (parse_opts(argc, argv, &o, " speaker since until source limit format ") != 0)
-        return SW_EXIT_USAGE;
-    if (o.help) {
-        fputs(search_usage, stdout);
-        return SW_EXIT_OK;
-    }
-    if (o.n_positional != 2) {
-        fputs(search_usage, stderr);
-        return SW_EXIT_USAGE;
-    }
-    return run_search(&o, o.positional[0], o.positional[1], 0);
+    cli_args o;
+    cli_args_init(&o, cli_find_command("search"));
+    o.limit = 20;
+    int status = cli_parse(cli_find_command("search"), argc, argv, &o);
+    if (status < 0) status = run_search(&o, o.positional[0], o.positional[1], 0);
+    cli_args_free(&o);
+    return status;
 }
-
-static const char quotes_usage[] =
-    "usage: saywho quotes DB --speaker NAME [--since DATE] [--until DATE] [--source S]\n"
-    "                      [--limit N] [--format table|jsonl]\n"
-    "A speaker's statements over time, oldest first (alias-aware).\n";
 
 int sw_cmd_quotes(int argc, char **argv)
 {
-    opts o;
-    if (parse_opts(argc, argv, &o, " speaker since until source limit format ") != 0)
-        return SW_EXIT_USAGE;
-    if (o.help) {
-        fputs(quotes_usage, stdout);
-        return SW_EXIT_OK;
-    }
-    if (o.n_positional != 1 || !o.speaker) {
-        fputs(quotes_usage, stderr);
-        return SW_EXIT_USAGE;
-    }
-    return run_search(&o, o.positional[0], NULL, 1);
+    cli_args o;
+    cli_args_init(&o, cli_find_command("quotes"));
+    o.limit = 0;
+    int status = cli_parse(cli_find_command("quotes"), argc, argv, &o);
+    if (status < 0) status = run_search(&o, o.positional[0], NULL, 1);
+    cli_args_free(&o);
+    return status;
 }
 
 /* ---- speakers and stats ------------------------------------------------------------------- */
+
+enum { P_NAME, P_ENTITY, P_TYPE, P_STATEMENTS, P_ARTICLES, P_FIRST, P_LAST, P_TABLE_NAME,
+       N_SPEAKER_COLUMNS };
+static const cli_column speaker_columns[N_SPEAKER_COLUMNS] = {
+    [P_NAME] = {"name", NULL, 0, 0},
+    [P_ENTITY] = {"entity", NULL, CLI_COL_NUMBER, 0},
+    [P_TYPE] = {"type", NULL, 0, 0},
+    [P_STATEMENTS] = {"statements", "STATEMENTS", CLI_COL_NUMBER, 0},
+    [P_ARTICLES] = {"articles", "ARTICLES", CLI_COL_NUMBER, 0},
+    [P_FIRST] = {"first_date", "FIRST", 0, 10, 10},
+    [P_LAST] = {"last_date", "LAST", 0, 10, 10},
+    [P_TABLE_NAME] = {NULL, "SPEAKER", CLI_COL_WRAP, 0},
+};
 
 static int print_speaker(void *ctx, const sw_speaker_row *r)
 {
     print_ctx *p = ctx;
     p->n++;
-    if (p->jsonl) {
-        fputs("{\"name\":", stdout);
-        json_str(stdout, r->name);
-        printf(",\"entity\":%lld,\"type\":", (long long)r->entity_id);
-        if (r->entity_id) printf("\"%s\"", sw_entity_type_name(r->type));
-        else fputs("\"group\"", stdout);
-        printf(",\"statements\":%zu,\"articles\":%zu,\"first_date\":", r->statements, r->articles);
-        json_str(stdout, r->first_date);
-        fputs(",\"last_date\":", stdout);
-        json_str(stdout, r->last_date);
-        fputs("}\n", stdout);
-        return 0;
+    char entity[32], statements[32], articles[32];
+    snprintf(entity, sizeof entity, "%lld", (long long)r->entity_id);
+    snprintf(statements, sizeof statements, "%zu", r->statements);
+    snprintf(articles, sizeof articles, "%zu", r->articles);
+    const char *v[N_SPEAKER_COLUMNS] = {
+        [P_NAME] = r->name, [P_ENTITY] = entity,
+        [P_TYPE] = r->entity_id ? sw_entity_type_name(r->type) : "group",
+        [P_STATEMENTS] = statements, [P_ARTICLES] = articles, [P_FIRST] = r->first_date,
+        [P_LAST] = r->last_date, [P_TABLE_NAME] = r->name};
+    if (cli_rows_add(p->rows, v) != 0) {
+        p->failed = 1;
+        return 1;
     }
-    if (p->n == 1) printf("%10s %9s  %-10s  %-10s  %s\n", "STATEMENTS", "ARTICLES", "FIRST", "LAST", "SPEAKER");
-    printf("%10zu %9zu  %-10s  %-10s  %s\n", r->statements, r->articles,
-           r->first_date ? r->first_date : "-", r->last_date ? r->last_date : "-", r->name);
     return 0;
 }
 
-static const char speakers_usage[] =
-    "usage: saywho speakers DB [--limit N] [--format table|jsonl]\n"
-    "The most quoted speakers with their statement and article counts and first and last dates.\n"
-    "--limit defaults to 20 (0: all).\n";
-
 int sw_cmd_speakers(int argc, char **argv)
 {
-    opts o;
-    if (parse_opts(argc, argv, &o, " limit format ") != 0) return SW_EXIT_USAGE;
-    if (o.help) {
-        fputs(speakers_usage, stdout);
-        return SW_EXIT_OK;
-    }
-    if (o.n_positional != 1) {
-        fputs(speakers_usage, stderr);
-        return SW_EXIT_USAGE;
+    cli_args o;
+    cli_args_init(&o, cli_find_command("speakers"));
+    o.limit = 20;
+    int status = cli_parse(cli_find_command("speakers"), argc, argv, &o);
+    if (status >= 0) {
+        cli_args_free(&o);
+        return status;
     }
     sw_store *st = open_existing(o.positional[0]);
-    if (!st) return SW_EXIT_USAGE;
-    print_ctx p = {is_jsonl(&o), 0};
+    cli_output fmt = cli_output_of(&o);
+    print_ctx p = {NULL, 0, 0};
+    if (st)
+        p.rows = cli_rows_new(fmt, stdout, speaker_columns, N_SPEAKER_COLUMNS,
+                              fmt == CLI_OUT_TABLE && cli_use_colour(), cli_term_width());
+    if (!st || !p.rows) {
+        if (st) say("out of memory");
+        sw_store_close(st);
+        cli_args_free(&o);
+        return SW_EXIT_USAGE;
+    }
     sw_error err = {0};
-    sw_status s = sw_store_speakers(st, o.has_limit ? o.limit : 20, print_speaker, &p, &err);
+    sw_status s = sw_store_speakers(st, o.limit, print_speaker, &p, &err);
     sw_store_close(st);
-    fflush(stdout);
-    if (s != SW_OK) {
+    cli_args_free(&o);
+    if (s != SW_OK && !p.failed) {
+        cli_rows_end(p.rows);
         say("%s", err.message);
         return SW_EXIT_USAGE;
     }
-    return SW_EXIT_OK;
+    return end_output(p.rows, p.failed);
 }
 
-static const char stats_usage[] = "usage: saywho stats DB [--format table|jsonl]\nCounts of a store.\n";
+static const cli_column stats_columns[] = {
+    {"schema_version", NULL, CLI_COL_NUMBER, 0, 0}, {"articles", NULL, CLI_COL_NUMBER, 0, 0},
+    {"statements", NULL, CLI_COL_NUMBER, 0, 0},     {"attributed", NULL, CLI_COL_NUMBER, 0, 0},
+    {"entities", NULL, CLI_COL_NUMBER, 0, 0},       {"people", NULL, CLI_COL_NUMBER, 0, 0},
+    {"organizations", NULL, CLI_COL_NUMBER, 0, 0},  {"places", NULL, CLI_COL_NUMBER, 0, 0},
+    {"mentions", NULL, CLI_COL_NUMBER, 0, 0},       {"aliases", NULL, CLI_COL_NUMBER, 0, 0},
+    {"shared_quotations", NULL, CLI_COL_NUMBER, 0, 0}, {"sources", NULL, CLI_COL_NUMBER, 0, 0},
+    {"first_date", NULL, 0, 0, 0},                  {"last_date", NULL, 0, 0, 0},
+    {"bytes", NULL, CLI_COL_NUMBER, 0, 0},
+};
+#define N_STATS_COLUMNS (sizeof stats_columns / sizeof stats_columns[0])
 
 int sw_cmd_stats(int argc, char **argv)
 {
-    opts o;
-    if (parse_opts(argc, argv, &o, " format ") != 0) return SW_EXIT_USAGE;
-    if (o.help) {
-        fputs(stats_usage, stdout);
-        return SW_EXIT_OK;
-    }
-    if (o.n_positional != 1) {
-        fputs(stats_usage, stderr);
-        return SW_EXIT_USAGE;
+    cli_args o;
+    cli_args_init(&o, cli_find_command("stats"));
+    int status = cli_parse(cli_find_command("stats"), argc, argv, &o);
+    if (status >= 0) {
+        cli_args_free(&o);
+        return status;
     }
     sw_store *st = open_existing(o.positional[0]);
+    cli_output fmt = cli_output_of(&o);
+    cli_args_free(&o);
     if (!st) return SW_EXIT_USAGE;
     sw_store_stats s;
     sw_error err = {0};
@@ -553,15 +446,7 @@ int sw_cmd_stats(int argc, char **argv)
         say("%s", err.message);
         return SW_EXIT_USAGE;
     }
-    if (is_jsonl(&o)) {
-        printf("{\"schema_version\":%d,\"articles\":%zu,\"statements\":%zu,\"attributed\":%zu,"
-               "\"entities\":%zu,\"people\":%zu,\"organizations\":%zu,\"places\":%zu,"
-               "\"mentions\":%zu,\"aliases\":%zu,\"shared_quotations\":%zu,\"sources\":%zu,"
-               "\"first_date\":\"%s\",\"last_date\":\"%s\",\"bytes\":%lld}\n",
-               s.schema_version, s.articles, s.statements, s.attributed, s.entities, s.people,
-               s.organizations, s.places, s.mentions, s.aliases, s.groups_shared, s.sources,
-               s.first_date, s.last_date, (long long)s.file_bytes);
-    } else {
+    if (fmt == CLI_OUT_TABLE) {
         printf("articles            %zu\n", s.articles);
         printf("statements          %zu\n", s.statements);
         printf("  with a speaker    %zu\n", s.attributed);
@@ -575,7 +460,26 @@ int sw_cmd_stats(int argc, char **argv)
                s.last_date[0] ? s.last_date : "-");
         printf("database size       %.1f MB (schema version %d)\n",
                (double)s.file_bytes / 1e6, s.schema_version);
+        return end_output(NULL, fflush(stdout) != 0 || ferror(stdout));
     }
-    return fflush(stdout) == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
+    char num[12][32], bytes[32];
+    size_t counts[12] = {(size_t)s.schema_version, s.articles, s.statements, s.attributed,
+                         s.entities, s.people, s.organizations, s.places, s.mentions, s.aliases,
+                         s.groups_shared, s.sources};
+    for (int i = 0; i < 12; i++) snprintf(num[i], sizeof num[i], "%zu", counts[i]);
+    snprintf(bytes, sizeof bytes, "%lld", (long long)s.file_bytes);
+    const char *v[N_STATS_COLUMNS];
+    for (int i = 0; i < 12; i++) v[i] = num[i];
+    v[12] = s.first_date;
+    v[13] = s.last_date;
+    v[14] = bytes;
+    /* json: the one object, as jsonl writes it */
+    cli_rows *rows = cli_rows_new(fmt == CLI_OUT_JSON ? CLI_OUT_JSONL : fmt, stdout, stats_columns,
+                                  N_STATS_COLUMNS, 0, 0);
+    if (!rows) {
+        say("out of memory");
+        return SW_EXIT_USAGE;
+    }
+    int failed = cli_rows_add(rows, v) != 0;
+    return end_output(rows, failed);
 }
-

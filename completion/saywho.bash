@@ -26,9 +26,9 @@ _saywho()
     ((cword > 0)) && prev=${COMP_WORDS[cword - 1]}
     COMPREPLY=()
 
-    # An option's value after "=": bash splits "--format=js" into --format, =, js when "=" is in
+    # An option's value after "=": bash splits "--output=js" into --output, =, js when "=" is in
     # COMP_WORDBREAKS (the default), and keeps it one word otherwise (then the word completed is
-    # the whole "--format=js", and the answers keep the "--format=").
+    # the whole "--output=js", and the answers keep the "--output=").
     local valueof= keep=
     if [[ $cur == "=" ]]; then
         valueof=$prev
@@ -62,42 +62,52 @@ _saywho()
         fi
         return 0
     fi
+    if [[ $cmd == help ]]; then # saywho help COMMAND
+        if ((cword == cmd_at + 1)); then
+            COMPREPLY=($(compgen -W "extract ingest search speakers quotes stats" -- "$cur"))
+        fi
+        return 0
+    fi
 
-    # Per command: the options without a value, those with one, and what the positional
-    # arguments are (files: any number of files; db: one database file, then nothing; db+query:
-    # a database file, then a query).
-    local flags="-h --help" valued= positional=
+    # Per command: the options without a value, those with one (long and short; the deprecated
+    # --format is still understood but not offered), and what the positional arguments are
+    # (files: any number of files; db: one database file, then nothing; db+query: a database
+    # file, then a query). The tables of cli/specs.c, which `saywho CMD --help` prints.
+    local flags="-h --help" valued= offered= positional=
     case $cmd in
         extract)
-            flags+=" --pretty --blocks --keep-non-statements --quotes-only"
-            valued="--format --output --language"
+            flags+=" -p --pretty --blocks --keep-non-statements --quotes-only"
+            offered="-i --input-format -l --language -o --output"
             positional=files ;;
         ingest)
-            valued="--batch --language"
+            offered="-i --input-format -l --language --batch"
             positional=files ;;
         search)
-            valued="--speaker --since --until --source --limit --format"
+            offered="-s --speaker --since --until --source -n --limit -o --output"
             positional=db+query ;;
         quotes)
-            valued="--speaker --since --until --source --limit --format"
+            offered="-s --speaker --since --until --source -n --limit -o --output"
             positional=db ;;
         speakers)
-            valued="--limit --format"
+            offered="-n --limit -o --output"
             positional=db ;;
         stats)
-            valued="--format"
+            offered="-o --output"
             positional=db ;;
         *) return 0 ;;
     esac
+    valued="$offered --format"
 
     # The value of an option (after a space or "=").
     [[ -z $valueof && " $valued " == *" $prev "* ]] && valueof=$prev
     if [[ -n $valueof ]]; then
         case $cmd:$valueof in
+            *:--input-format | *:-i) COMPREPLY=($(compgen -W "auto jsonl text" -- "$cur")) ;;
+            extract:--output | extract:-o) COMPREPLY=($(compgen -W "jsonl json table csv tsv" -- "$cur")) ;;
+            *:--output | *:-o) COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "$cur")) ;;
             extract:--format) COMPREPLY=($(compgen -W "jsonl text table" -- "$cur")) ;;
-            extract:--output) COMPREPLY=($(compgen -W "json table" -- "$cur")) ;;
             *:--format) COMPREPLY=($(compgen -W "table jsonl" -- "$cur")) ;;
-            *:--language) COMPREPLY=($(compgen -W "$(_saywho_languages "$prog")" -- "$cur")) ;;
+            *:--language | *:-l) COMPREPLY=($(compgen -W "$(_saywho_languages "$prog")" -- "$cur")) ;;
         esac
         [[ -n $keep ]] && COMPREPLY=("${COMPREPLY[@]/#/$keep}")
         return 0
@@ -121,7 +131,7 @@ _saywho()
     done
 
     if ((!options_done)) && [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$flags $valued" -- "$cur"))
+        COMPREPLY=($(compgen -W "$flags $offered" -- "$cur"))
         return 0
     fi
     case $positional:$npos in

@@ -24,9 +24,9 @@ cmake -S "$ROOT" -B "$ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$ROOT/build" -j "$JOBS" --target saywho_cli saywho_shared
 
 echo
-echo "==== who said what in examples/ (build/saywho extract --format table)"
+echo "==== who said what in examples/ (build/saywho extract --output table)"
 echo
-build/saywho extract --format table examples/council-budget.txt examples/articles.jsonl
+build/saywho extract --output table examples/council-budget.txt examples/articles.jsonl
 
 DB="$ROOT/build/demo.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"

@@ -1,8 +1,13 @@
-# cli.cmake -- tests of the saywho program as a user runs it (tests/cli/test_cli.py).
+# cli.cmake -- tests of the saywho program as a user runs it (tests/cli/test_cli.py) and of its
+# command line: option forms, usage errors, help, --output, width, colour (tests/cli/test_options.py).
 find_program(SW_PYTHON3 python3)
 if(TARGET saywho_cli AND SW_PYTHON3)
   add_test(NAME cli
            COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/cli/test_cli.py
                    --saywho $<TARGET_FILE:saywho_cli>)
   set_tests_properties(cli PROPERTIES TIMEOUT 600)
+  add_test(NAME cli_options
+           COMMAND ${SW_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/cli/test_options.py
+                   --saywho $<TARGET_FILE:saywho_cli>)
+  set_tests_properties(cli_options PROPERTIES TIMEOUT 300)
 endif()

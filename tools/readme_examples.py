@@ -17,12 +17,15 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
 def run(exe, args, stdin=None):
+    # the table is as wide as COLUMNS when standard output is not a terminal: 80, as README shows
+    env = dict(os.environ, COLUMNS="80")
+    env.pop("NO_COLOR", None)
     return subprocess.run([exe] + args, input=stdin, capture_output=True, check=False,
-                          cwd=ROOT).stdout.decode("utf-8")
+                          cwd=ROOT, env=env).stdout.decode("utf-8")
 
 
 def blocks(exe):
-    table = run(exe, ["extract", "--format", "table", "examples/council-budget.txt",
+    table = run(exe, ["extract", "--output", "table", "examples/council-budget.txt",
                       "examples/articles.jsonl"])
     with open(os.path.join(ROOT, "examples", "articles.jsonl"), "rb") as f:
         line2 = f.read().split(b"\n")[1] + b"\n"

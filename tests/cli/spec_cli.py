@@ -4,7 +4,7 @@
 The format is described in tests/spec/README.md; tests/test_spec.c runs the same examples through
 the library, and the two parsers must stay in step. Each example is written to a temporary file
 (a JSON Lines line {"id", "text"}, or the plain-text article itself for `article text` examples),
-run through `saywho extract --format jsonl|text FILE`, and every expect line is checked against the
+run through `saywho extract --input-format jsonl|text FILE`, and every expect line is checked against the
 JSON object printed.
 
 Usage: spec_cli.py --saywho PATH [--report] [-v] [--filter WORDS] [FILE.md ...]
@@ -254,11 +254,11 @@ class Runner:
         if ex.text_format:
             with open(path, "wb") as f:
                 f.write(ex.article.encode("utf-8"))
-            args += ["--format", "text", path]
+            args += ["--input-format", "text", path]
         else:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(json.dumps({"id": "spec-%d" % ex.line, "text": ex.article}) + "\n")
-            args += ["--format", "jsonl", path]
+            args += ["--input-format", "jsonl", path]
         p = subprocess.run(args, capture_output=True, timeout=60)
         if p.returncode != 0:
             return False, ["exit %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace"))], 0

@@ -17,8 +17,9 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 RUNS = [
     ["--version"],
     ["extract", "examples/council-budget.txt", "examples/articles.jsonl"],
-    ["extract", "--format", "table", "examples/council-budget.txt", "examples/articles.jsonl"],
-    ["extract", "--format", "jsonl", "examples/council-budget.txt"],  # a rejected input: status 1
+    ["extract", "--output", "table", "examples/council-budget.txt", "examples/articles.jsonl"],
+    ["extract", "--output", "csv", "examples/council-budget.txt", "examples/articles.jsonl"],
+    ["extract", "--input-format", "jsonl", "examples/council-budget.txt"],  # a rejected input: status 1
 ]
 
 

@@ -8,7 +8,8 @@ sets COMP_WORDS and COMP_CWORD as bash does when Tab is pressed, calls the funct
 -p saywho` names, and checks COMPREPLY:
   - every command `P/bin/saywho --help` lists is offered after `saywho`;
   - for every command, every option its --help text names is offered after `saywho CMD -`;
-  - the values of --format, --output and --language (also after "--format="), none after an
+  - the values of --input-format, --output (and -o), --language and the deprecated --format
+    (also after "--output="), the commands after `saywho help`, none after an
     option whose value is free (--limit, --speaker), and file names where the command reads files
     (a name with a space stays one name), a database, then nothing.
 The last line is "bash completion: ok" or "bash completion: FAILED (...)". Standard library only.
@@ -99,7 +100,17 @@ def main():
         expect(script, prefix, tmp, ["saywho", "extract", "--format", "=", ""], ["jsonl", "text", "table"])
         expect(script, prefix, tmp, ["saywho", "extract", "--format", "=", "t"], ["text", "table"])
         expect(script, prefix, tmp, ["saywho", "extract", "--format=j"], ["--format=jsonl"])
-        expect(script, prefix, tmp, ["saywho", "extract", "--output", ""], ["json", "table"])
+        expect(script, prefix, tmp, ["saywho", "extract", "--output", ""], ["jsonl", "json", "table", "csv", "tsv"])
+        expect(script, prefix, tmp, ["saywho", "extract", "-o", "t"], ["table", "tsv"])
+        expect(script, prefix, tmp, ["saywho", "extract", "--input-format", ""], ["auto", "jsonl", "text"])
+        expect(script, prefix, tmp, ["saywho", "ingest", "x.db", "-i", "j"], ["jsonl"])
+        expect(script, prefix, tmp, ["saywho", "search", "x.db", "q", "--output=c"], ["--output=csv"])
+        expect(script, prefix, tmp, ["saywho", "speakers", "x.db", "--output", "=", "j"], ["json", "jsonl"])
+        expect(script, prefix, tmp, ["saywho", "stats", "x.db", "-o", ""], ["table", "json", "jsonl", "csv", "tsv"])
+        expect(script, prefix, tmp, ["saywho", "help", "se"], ["search"])
+        expect(script, prefix, tmp, ["saywho", "help", "search", ""], [])
+        expect(script, prefix, tmp, ["saywho", "search", "-n", "5", "n"], ["news.db"])
+        expect(script, prefix, tmp, ["saywho", "search", "--", "-"], [])
         expect(script, prefix, tmp, ["saywho", "extract", "--language", ""], ["en", "auto"])
         expect(script, prefix, tmp, ["saywho", "ingest", "x.db", "--language", "a"], ["auto"])
         expect(script, prefix, tmp, ["saywho", "search", "x.db", "q", "--format", ""], ["table", "jsonl"])

@@ -28,21 +28,25 @@ DB="$T/wn.db"
 "$SAYWHO" ingest "$DB" "$SRC" 2>"$T/err"; rc=$?
 expect_rc 0 $rc "ingest"
 [ -s "$T/err" ] && fail "ingest printed on a stderr that is not a terminal: $(head -2 "$T/err")"
-"$SAYWHO" stats "$DB" --format jsonl > "$T/stats1"; expect_rc 0 $? "stats"
+"$SAYWHO" stats "$DB" --output jsonl > "$T/stats1"; expect_rc 0 $? "stats"
 contains "$T/stats1" '"articles":295,' "stats counts the articles"
 contains "$T/stats1" '"first_date":"2019-01-04","last_date":"2021-03-15"' "stats dates"
+# the deprecated --format still works, with a note on stderr
+"$SAYWHO" stats "$DB" --format jsonl > "$T/stats_old" 2>"$T/stats_old_err"; expect_rc 0 $? "stats --format"
+cmp -s "$T/stats1" "$T/stats_old" || fail "stats --format jsonl differs from --output jsonl"
+contains "$T/stats_old_err" "deprecated; use --output jsonl" "--format names its replacement"
 "$SAYWHO" stats "$DB" > "$T/stats_table"; contains "$T/stats_table" "articles            295" "stats table"
 
 # idempotence: the same ingest again changes nothing
 "$SAYWHO" ingest "$DB" "$SRC"; expect_rc 0 $? "second ingest"
-"$SAYWHO" stats "$DB" --format jsonl > "$T/stats2"
+"$SAYWHO" stats "$DB" --output jsonl > "$T/stats2"
 cmp -s "$T/stats1" "$T/stats2" || fail "a second ingest changed the counts: $(cat "$T/stats1") / $(cat "$T/stats2")"
 
 # phrase search, with the matched words marked
 "$SAYWHO" search "$DB" '"ball of flames"' > "$T/s1"; expect_rc 0 $? "phrase search"
 contains "$T/s1" "wn-004" "phrase search finds its article"
 contains "$T/s1" "[ball of flames]" "phrase search highlights"
-"$SAYWHO" search "$DB" '"ball of flames"' --format jsonl > "$T/s2"
+"$SAYWHO" search "$DB" '"ball of flames"' --output jsonl > "$T/s2"
 contains "$T/s2" '"article":"wn-004"' "jsonl search"
 contains "$T/s2" '"date":"2019-01-05"' "jsonl search date"
 # date filters (wn-001 is of 2019-01-04)
@@ -52,8 +56,8 @@ contains "$T/d1" "wn-001" "date range includes the day"
 lacks "$T/d2" "wn-001" "--since excludes earlier articles"
 "$SAYWHO" search "$DB" '"rescue operation"' --until 2018 > "$T/d3"
 [ -s "$T/d3" ] && fail "--until 2018 should find nothing"
-"$SAYWHO" search "$DB" said --source en.wikinews.org --limit 1 > "$T/d4"
-[ "$(grep -c wikinews "$T/d4")" = 1 ] || fail "--source and --limit 1"
+"$SAYWHO" search "$DB" said --source en.wikinews.org --limit 1 --output jsonl > "$T/d4"
+[ "$(grep -c '"source":"en.wikinews.org"' "$T/d4")" = 1 ] || fail "--source and --limit 1"
 
 # errors: clear messages, exit 2, never SQL
 "$SAYWHO" search "$DB" '"unbalanced' 2>"$T/e1"; expect_rc 2 $? "query syntax error"
@@ -68,7 +72,7 @@ contains "$T/e3" "no such database" "missing database message"
 "$SAYWHO" search "$DB" 2>/dev/null; expect_rc 2 $? "search without a query"
 "$SAYWHO" search "$DB" x --limit lots 2>/dev/null; expect_rc 2 $? "bad --limit"
 "$SAYWHO" search "$DB" "x'); DROP TABLE articles; --" 2>/dev/null
-"$SAYWHO" stats "$DB" --format jsonl > "$T/stats3"
+"$SAYWHO" stats "$DB" --output jsonl > "$T/stats3"
 cmp -s "$T/stats1" "$T/stats3" || fail "a hostile query changed the database"
 echo "not a database, just some text that is long enough to fill an SQLite header ..........." > "$T/text.db"
 "$SAYWHO" stats "$T/text.db" 2>"$T/e4"; expect_rc 2 $? "not a database"
@@ -82,12 +86,12 @@ sed -n 4p "$SRC" >> "$T/mixed.jsonl"
 "$SAYWHO" ingest "$T/mixed.db" "$T/mixed.jsonl" 2>"$T/e5"; expect_rc 1 $? "ingest with bad lines"
 contains "$T/e5" "mixed.jsonl:4:" "bad line reported with its number"
 contains "$T/e5" "mixed.jsonl:5:" "line without text reported"
-"$SAYWHO" stats "$T/mixed.db" --format jsonl > "$T/stats4"
+"$SAYWHO" stats "$T/mixed.db" --output jsonl > "$T/stats4"
 contains "$T/stats4" '"articles":4,' "good lines around bad ones are stored"
 
 "$SAYWHO" speakers "$DB" --limit 5 > "$T/sp"; expect_rc 0 $? "speakers"
 contains "$T/sp" "STATEMENTS" "speakers header"
-"$SAYWHO" speakers "$DB" --format jsonl --limit 3 > "$T/sp2"
+"$SAYWHO" speakers "$DB" --output jsonl --limit 3 > "$T/sp2"
 [ "$(wc -l < "$T/sp2")" -le 3 ] || fail "speakers --limit"
 
 # speakers found by the extractor (attribution stage): articles written for the project
@@ -103,7 +107,7 @@ contains "$T/q1" "sp-2" "quotes --speaker Lopez (accented form, other outlet)"
 lacks "$T/q1" "sp-3" "quotes --speaker Lopez (not Berger)"
 "$SAYWHO" search "$T/lopez.db" bridge --speaker "Maria López" > "$T/q2"
 contains "$T/q2" "sp-2" "search --speaker with an accent"
-"$SAYWHO" speakers "$T/lopez.db" --format jsonl > "$T/q3"
+"$SAYWHO" speakers "$T/lopez.db" --output jsonl > "$T/q3"
 contains "$T/q3" '"name":"Maria Lopez"' "speakers lists Maria Lopez"
 
 if [ $failures -ne 0 ]; then

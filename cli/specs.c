@@ -1,0 +1,192 @@
+/*
+ * specs.c -- every command of the saywho program and its options, in one table (options.h).
+ *
+ * From these entries come the parser, the --help texts (`saywho CMD --help`, `saywho help CMD`),
+ * the usage errors and the "did you mean" suggestions. To add an option, add its line to the
+ * command's table (and, if no field of cli_args fits, a field there); the command reads the field.
+ * Keep man/saywho-CMD.1 and completion/saywho.bash in step: tests/package checks both against the
+ * --help texts.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "commands.h"
+
+/* ---- values shared by several commands ---------------------------------------------------- */
+
+#define OUTPUTS_ALL "table|json|jsonl|csv|tsv"
+
+static void language_help(FILE *f)
+{
+    fputs("the language of the articles: ", f);
+    for (size_t i = 0; i < sw_language_count(); i++)
+        fprintf(f, "%s%s (%s)", i ? ", " : "", sw_language_code(i), sw_language_name(i));
+    fputc(',', f);
+}
+
+/* The deprecated --format of extract: an input format (jsonl, text), or table for the output. */
+static int extract_format(cli_args *a, const cli_option *o, const char *v)
+{
+    (void)o;
+    const char *input = NULL;
+    if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0) input = "jsonl";
+    else if (strcmp(v, "text") == 0 || strcmp(v, "txt") == 0) input = "text";
+    else if (strcmp(v, "table") == 0) {
+        a->output = "table";
+        fprintf(stderr, "saywho extract: --format table is deprecated; use --output table\n");
+        return 0;
+    } else {
+        cli_usage_error(a->command, "--format must be jsonl, text or table, not '%s' (--format is "
+                                    "deprecated: use --input-format or --output)", v);
+        return -1;
+    }
+    a->input_format = input;
+    fprintf(stderr, "saywho extract: --format is deprecated; use --input-format %s\n", input);
+    return 0;
+}
+
+/* The deprecated --format of the store commands: their output format. */
+static int store_format(cli_args *a, const cli_option *o, const char *v)
+{
+    (void)o;
+    if (strcmp(v, "table") != 0 && strcmp(v, "jsonl") != 0) {
+        cli_usage_error(a->command, "--format must be table or jsonl, not '%s' (--format is "
+                                    "deprecated: use --output)", v);
+        return -1;
+    }
+    a->output = v;
+    fprintf(stderr, "saywho %s: --format is deprecated; use --output %s\n", a->command, v);
+    return 0;
+}
+
+#define OPT_INPUT_FORMAT                                                                          \
+    {"input-format", 'i', CLI_CHOICE, CLI_FIELD(input_format), "FORMAT", "auto|jsonl|text",       \
+     "auto (the default: per file, a first '{' means JSON Lines, else a\n"                        \
+     "plain-text article), jsonl (one JSON object per line: \"text\" required;\n"                  \
+     "\"id\", \"title\", \"url\", \"date\", \"source\" optional) or text (one article\n"             \
+     "per file: title line(s), a blank line, paragraphs)", 0, NULL, NULL}
+#define OPT_LANGUAGE                                                                              \
+    {"language", 'l', CLI_STRING, CLI_FIELD(language), "CODE", NULL,                              \
+     "or auto (chosen per article); the default is the first", 0, NULL, language_help}
+#define OPT_SINCE                                                                                 \
+    {"since", 0, CLI_STRING, CLI_FIELD(since), "DATE", NULL,                                      \
+     "only articles dated DATE or later (YYYY, YYYY-MM or YYYY-MM-DD)", 0, NULL, NULL}
+#define OPT_UNTIL                                                                                 \
+    {"until", 0, CLI_STRING, CLI_FIELD(until), "DATE", NULL,                                      \
+     "only articles dated DATE or earlier (inclusive at its precision:\n"                         \
+     "2023-06 includes all of June)", 0, NULL, NULL}
+#define OPT_SOURCE                                                                                \
+    {"source", 0, CLI_STRING, CLI_FIELD(source), "NAME", NULL,                                    \
+     "only articles of this source (or URL host), any case", 0, NULL, NULL}
+#define OPT_STORE_FORMAT                                                                          \
+    {"format", 0, CLI_CALL, 0, "FORMAT", NULL, "deprecated: --output", CLI_HIDDEN, store_format, NULL}
+#define STATEMENT_OUTPUT_HELP                                                                     \
+    "table (the default): date, source, article, speaker, kind and the\n"                         \
+    "text, as wide as the terminal; direct and partial quotations in “…”,\n"                      \
+    "mixed ones with their quoted fragments in marks, reported speech\n"                          \
+    "without marks. json (an array), jsonl (one object per line), csv\n"                          \
+    "or tsv: every field, the kind of each statement included"
+
+/* ---- the commands ------------------------------------------------------------------------- */
+
+static const cli_option extract_options[] = {
+    OPT_INPUT_FORMAT,
+    OPT_LANGUAGE,
+    {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", "jsonl|json|table|csv|tsv",
+     "jsonl (the default): one JSON object per article and line;\n"
+     "json: one JSON array of those objects; table: a table per article\n"
+     "(speaker, cue, kind, section, text) as wide as the terminal; csv or\n"
+     "tsv: one row per statement (article, offsets, kind, speaker, text ...)", 0, NULL, NULL},
+    {"pretty", 'p', CLI_FLAG, CLI_FIELD(pretty), NULL, NULL,
+     "indented JSON, one member per line", 0, NULL, NULL},
+    {"blocks", 0, CLI_FLAG, CLI_FIELD(blocks), NULL, NULL,
+     "also write the article's blocks (lines, with kind and section)", 0, NULL, NULL},
+    {"keep-non-statements", 0, CLI_FLAG, CLI_FIELD(keep_non_statements), NULL, NULL,
+     "also write quotation spans that are not statements (titles,\n"
+     "scare quotes, teasers), with \"is_statement\": false and a reason", 0, NULL, NULL},
+    {"quotes-only", 0, CLI_FLAG, CLI_FIELD(quotes_only), NULL, NULL,
+     "only find the quotation spans (no speakers, no entities):\n"
+     "the fast mode for finding where the quotations are", 0, NULL, NULL},
+    {"format", 0, CLI_CALL, 0, "FORMAT", NULL, "deprecated", CLI_HIDDEN, extract_format, NULL},
+    {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
+
+static const cli_option ingest_options[] = {
+    OPT_INPUT_FORMAT,
+    OPT_LANGUAGE,
+    {"batch", 0, CLI_POSITIVE, CLI_FIELD(batch), "N", NULL,
+     "articles per transaction (default 5000)", 0, NULL, NULL},
+    {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
+
+static const cli_option search_options[] = {
+    {"speaker", 's', CLI_STRING, CLI_FIELD(speaker), "NAME", NULL,
+     "only this speaker's statements (alias-aware: Putin finds\n"
+     "Vladimir Putin)", 0, NULL, NULL},
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_SOURCE,
+    {"limit", 'n', CLI_COUNT, CLI_FIELD(limit), "N", NULL,
+     "at most N statements (default 20; 0: all)", 0, NULL, NULL},
+    {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", OUTPUTS_ALL,
+     STATEMENT_OUTPUT_HELP "; and the score", 0, NULL, NULL},
+    OPT_STORE_FORMAT,
+    {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
+
+static const cli_option quotes_options[] = {
+    {"speaker", 's', CLI_STRING, CLI_FIELD(speaker), "NAME", NULL,
+     "the speaker (required; alias-aware: Putin finds Vladimir Putin)", CLI_REQUIRED, NULL, NULL},
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_SOURCE,
+    {"limit", 'n', CLI_COUNT, CLI_FIELD(limit), "N", NULL,
+     "at most N statements (default 0: all)", 0, NULL, NULL},
+    {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", OUTPUTS_ALL, STATEMENT_OUTPUT_HELP, 0,
+     NULL, NULL},
+    OPT_STORE_FORMAT,
+    {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
+
+static const cli_option speakers_options[] = {
+    {"limit", 'n', CLI_COUNT, CLI_FIELD(limit), "N", NULL,
+     "at most N speakers (default 20; 0: all)", 0, NULL, NULL},
+    {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", OUTPUTS_ALL,
+     "table (the default), json (an array), jsonl (one object per\n"
+     "line), csv or tsv", 0, NULL, NULL},
+    OPT_STORE_FORMAT,
+    {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
+
+static const cli_option stats_options[] = {
+    {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", OUTPUTS_ALL,
+     "table (the default), json or jsonl (one object), csv or tsv (a\n"
+     "header line and one row)", 0, NULL, NULL},
+    OPT_STORE_FORMAT,
+    {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
+
+const cli_command cli_commands[] = {
+    {"extract", sw_cmd_extract, "find who said what in articles; JSON, a table, CSV or TSV",
+     "[options] [FILE...]",
+     "Finds who said what in news articles and writes one JSON object per article\n"
+     "(JSON Lines) to standard output, in input order. Reads standard input when no\n"
+     "FILE is given or FILE is '-'.\n",
+     {NULL}, -1, "jsonl", extract_options,
+     "Errors in the input are reported on stderr as \"saywho: FILE:LINE: byte OFFSET:\n"
+     "MESSAGE\"; the article is skipped and the exit status is 1.\n"},
+    {"ingest", sw_cmd_ingest, "extract articles into a store (an SQLite database)",
+     "DB [options] [FILE...]",
+     "Extracts who said what from the articles (JSON Lines or plain text; standard\n"
+     "input when no FILE) and stores it in the SQLite database DB, created when\n"
+     "missing. Articles already stored are skipped, changed ones replaced; an\n"
+     "interrupted ingest resumes where it stopped when run again.\n",
+     {"DB", NULL}, -1, NULL, ingest_options, NULL},
+    {"search", sw_cmd_search, "search the statements of a store", "DB QUERY [options]",
+     "Full-text search over the stored statements, best match first (bm25). QUERY:\n"
+     "words (all must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b); \"\" for every\n"
+     "statement. DATE is YYYY[-MM[-DD]], both ends inclusive.\n",
+     {"DB", "QUERY", NULL}, 2, "table", search_options, NULL},
+    {"speakers", sw_cmd_speakers, "list the speakers of a store", "DB [options]",
+     "The most quoted speakers with their statement and article counts and first and\n"
+     "last dates.\n",
+     {"DB", NULL}, 1, "table", speakers_options, NULL},
+    {"quotes", sw_cmd_quotes, "list the statements of one speaker", "DB --speaker NAME [options]",
+     "A speaker's statements over time, oldest first (alias-aware).\n",
+     {"DB", NULL}, 1, "table", quotes_options, NULL},
+    {"stats", sw_cmd_stats, "counts of a store", "DB [options]", "Counts of a store.\n",
+     {"DB", NULL}, 1, "table", stats_options, NULL},
+    {NULL, NULL, NULL, NULL, NULL, {NULL}, 0, NULL, NULL, NULL}};
