@@ -55,7 +55,8 @@ typedef enum sw_status {
     SW_ERR_TOO_LARGE,    /* an article longer than SW_MAX_ARTICLE bytes */
     SW_ERR_IO,           /* a read or write failed (reported by writers and the store) */
     SW_ERR_DB,           /* the store's database refused an operation */
-    SW_ERR_QUERY         /* a search query could not be understood */
+    SW_ERR_QUERY,        /* a search query could not be understood */
+    SW_ERR_DATE          /* a date could not be read, or is no day of the calendar */
 } sw_status;
 
 /* The largest article text the library accepts, in bytes (internal offsets are 32-bit). */
@@ -429,6 +430,25 @@ SW_API sw_status sw_store_lookup(sw_store *store, const sw_article *article,
  * (the full-text index is filled at commit, in the same transaction). */
 SW_API sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc *doc,
                               sw_store_outcome *outcome, sw_error *err);
+
+/* Reads a date as news feeds write it and writes it to out as "YYYY-MM-DD" (or "YYYY-MM", "YYYY"
+ * when only the month or the year is given), NUL-terminated: the form in which the store keeps an
+ * article's date, filters by date and sorts. `text` is len bytes (NUL not needed); leading white
+ * space is skipped, and after the year, or after a whole ISO date, a time and a time zone may
+ * follow. Read: 2026-03-04 (also 2026/03/04, 2026.03.04), 2026-03, 2026; ISO 8601 with a time and
+ * zone (2026-03-04T10:00:00+01:00, 2026-03-04 10:00Z); RFC 2822 (Wed, 04 Mar 2026 10:00:00 GMT);
+ * March 4, 2026; Mar. 4 2026; 4 March 2026; 04-Mar-2026; March 2026. The day is the calendar day
+ * as written: the time zone is not applied (2026-03-04T23:30:00-05:00 is 2026-03-04). Month and day
+ * names are those of the language pack `language` (a code as in sw_options.language; NULL, "" or
+ * "auto": every built-in pack). Not read, on purpose: numeric day-month orders (04/03/2026 is
+ * March 4 or April 3 depending on the country) and two-digit years. sw_store_add() reads every
+ * article's date so (with the pack of the extractor that made the document); an article whose
+ * date cannot be read is stored without a date (the date as given is kept in the database).
+ * Returns SW_OK; SW_ERR_DATE when the text is not a date of these forms or names no day of the
+ * calendar (2020-02-30, month 13: err->message says which); SW_ERR_INVALID_ARG for an unknown
+ * language or a NULL out. out is "" on failure. `err` may be NULL. Thread-safe. */
+SW_API sw_status sw_date_parse(const char *text, size_t len, const char *language, char out[11],
+                               sw_error *err);
 
 /* Search options. Zero-initialise, then set what you need. Strings are NUL-terminated, borrowed
  * for the duration of the call. */

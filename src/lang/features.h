@@ -157,6 +157,7 @@ enum {
     SW_LIST_PLURAL_ENDINGS, /* the ending of a regular plural noun ("reporters", "researchers"): s */
     SW_LIST_PAST_ENDINGS, /* the ending of a regular past tense ("the plant closed"): ed */
     SW_LIST_PAIR_JOINER, /* what joins the names of two people who speak together in a statement's speaker ("Ana Silva and Tom Reed"): one item, with its spaces */
+    SW_LIST_MONTH_NAMES, /* the names of the months as feeds write their dates ("March 4, 2026", "Wed, 04 Mar 2026", "4 March 2026"), full and abbreviated, written NAME>NUMBER ("mar>3"); in small letters (folded); a period after an abbreviation is allowed */
     SW_LIST_COUNT
 };
 

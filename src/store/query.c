@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "arena.h"
+#include "store/dates.h"
 #include "store/namekey.h"
 #include "store/store.h"
 
@@ -27,27 +28,19 @@
     " LEFT JOIN entities e ON e.id = s.speaker LEFT JOIN qgroups g ON g.id = s.qgroup"           \
     " WHERE s.id = ?1"
 
-/* YYYY, YYYY-MM or YYYY-MM-DD? */
-static int valid_date(const char *d)
+/* The since and until filters: NULL, or YYYY[-MM[-DD]] of the calendar. */
+static sw_status check_dates(const char *since, const char *until, sw_error *err)
 {
-    size_t n = strlen(d);
-    if (n != 4 && n != 7 && n != 10) return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 4 || i == 7) {
-            if (d[i] != '-') return 0;
-        } else if (d[i] < '0' || d[i] > '9') {
-            return 0;
-        }
+    const char *d[2] = {since, until};
+    for (int i = 0; i < 2; i++) {
+        if (!d[i]) continue;
+        int ok = sw_date_check_iso(d[i]);
+        if (ok == 0) return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
+        if (ok < 0)
+            return sw_store_fail(err, SW_ERR_QUERY,
+                                 "no such day in the calendar (a date must be YYYY, YYYY-MM or YYYY-MM-DD)");
     }
-    if (n >= 7) {
-        int month = (d[5] - '0') * 10 + (d[6] - '0');
-        if (month < 1 || month > 12) return 0;
-    }
-    if (n == 10) {
-        int day = (d[8] - '0') * 10 + (d[9] - '0');
-        if (day < 1 || day > 31) return 0;
-    }
-    return 1;
+    return SW_OK;
 }
 
 static int add_id(sqlite3_int64 *ids, int n, sqlite3_int64 id)
@@ -323,10 +316,8 @@ sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn
     if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     int held = write_held(store);
     if (held != SQLITE_OK) return sw_store_db_fail(err, held);
-    if (opts->since && !valid_date(opts->since))
-        return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
-    if (opts->until && !valid_date(opts->until))
-        return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
+    sw_status bad = check_dates(opts->since, opts->until, err);
+    if (bad != SW_OK) return bad;
     int has_query = !blank(opts->query);
     sqlite3_int64 ids[MAX_SPEAKER_IDS];
     int n_ids = 0, rc;
