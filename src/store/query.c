@@ -10,6 +10,7 @@
 #include <string.h>
 #include "arena.h"
 #include "store/dates.h"
+#include "store/fts_terms.h"
 #include "store/namekey.h"
 #include "store/store.h"
 
@@ -310,8 +311,31 @@ static int write_held(sw_store *s)
     return s->in_batch ? sw_pend_flush(s, 1) : SQLITE_OK;
 }
 
+/* The columns a query's column filter may name. */
+static const char *const fts_columns[] = {"text", NULL};
+
+static sw_status search_fts(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
+                            sw_error *err);
+
+/* Rewrites the query for FTS5 (fts_terms.c: punctuated terms become phrases, syntax errors get
+ * their byte offset), then searches with the rewritten one. */
 sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
                           sw_error *err)
+{
+    if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    if (blank(opts->query)) return search_fts(store, opts, fn, ctx, err);
+    char *fts = NULL;
+    sw_status s = sw_fts_rewrite(store->alloc, opts->query, strlen(opts->query), fts_columns, &fts, err);
+    if (s != SW_OK) return s;
+    sw_search_opts o = *opts;
+    o.query = fts;
+    s = search_fts(store, &o, fn, ctx, err);
+    sw_mem_free(store->alloc, fts);
+    return s;
+}
+
+static sw_status search_fts(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
+                            sw_error *err)
 {
     if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     int held = write_held(store);
@@ -418,8 +442,7 @@ failed:
     if ((rc & 0xff) == SQLITE_ERROR && has_query)
         return sw_store_fail(err, SW_ERR_QUERY,
                              "query syntax error: check quotation marks, parentheses "
-                             "and the operators AND, OR, NOT, NEAR (quote words with hyphens or "
-                             "apostrophes: \"counter-offensive\")");
+                             "and the operators AND, OR, NOT, NEAR");
     return sw_store_db_fail(err, rc);
 }
 
