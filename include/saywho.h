@@ -515,13 +515,60 @@ typedef struct sw_speaker_row {
     size_t statements;          /* statements attributed to this speaker */
     size_t articles;            /* articles they were quoted in */
     const char *first_date, *last_date; /* dates of the first and last of those, or NULL */
+    sw_gender gender;           /* a person's gender as the store knows it (SW_GENDER_UNKNOWN for
+                                   organisations, places and groups) */
 } sw_speaker_row;
 
 typedef int (*sw_speaker_fn)(void *ctx, const sw_speaker_row *row);
 
-/* Lists speakers, most quoted first (ties by name); limit 0 means all. */
+/* Lists speakers, most quoted first (ties by name); limit 0 means all. The same as
+ * sw_store_list_speakers() with only a limit. */
 SW_API sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
                                    sw_error *err);
+
+/* The bit of a gender in sw_speaker_opts.genders. */
+#define SW_GENDER_BIT(g) (1u << (unsigned)(g))
+
+/* Which statements sw_store_list_speakers() and sw_store_gender_counts() count. Zero-initialise,
+ * then set what you need; strings are NUL-terminated and borrowed for the call. */
+typedef struct sw_speaker_opts {
+    const char *since, *until; /* the article's date, as in sw_search_opts (YYYY[-MM[-DD]], both
+                                  ends inclusive); NULL: open */
+    const char *source;        /* the article's source, as in sw_search_opts; NULL: any */
+    unsigned genders;          /* speakers: only people of these genders, a set of
+                                  SW_GENDER_BIT(SW_GENDER_FEMALE) ...; 0: every speaker (people,
+                                  organisations, groups). Ignored by sw_store_gender_counts() */
+    size_t limit;              /* speakers: at most this many; 0: all */
+} sw_speaker_opts;
+
+/* Lists the speakers of the statements the options select, most quoted first (ties by name);
+ * statements, articles and dates count those statements only. `opts` may be NULL (everything).
+ * Errors: SW_ERR_QUERY (a date that is not YYYY[-MM[-DD]] of the calendar), SW_ERR_DB,
+ * SW_ERR_INVALID_ARG. */
+SW_API sw_status sw_store_list_speakers(sw_store *store, const sw_speaker_opts *opts,
+                                        sw_speaker_fn fn, void *ctx, sw_error *err);
+
+/* Who is quoted, by gender (the Gender Gap Tracker's measure): for the statements the options
+ * select, how many were made by women, by men and by people whose gender is not known, and how
+ * many distinct people of each were quoted. Statements by organisations, places, unnamed groups
+ * ("police") or nobody are counted apart (other_statements): they are in no share. */
+typedef struct sw_gender_counts {
+    int is_total;               /* 1: the row of every source together (the first row) */
+    const char *source;         /* the source of a per-source row (NULL: articles without one);
+                                   NULL in the total row. Valid only during the callback */
+    size_t statements[3];       /* statements by people, by sw_gender: [SW_GENDER_FEMALE] ... */
+    size_t people[3];           /* distinct people quoted, by sw_gender */
+    size_t other_statements;    /* statements that are not by a person */
+} sw_gender_counts;
+
+typedef int (*sw_gender_fn)(void *ctx, const sw_gender_counts *row);
+
+/* Calls fn with the total row, then one row per source, sources with the most statements first
+ * (ties by name). `opts` may be NULL; its genders and limit are ignored. A share is
+ * statements[g] / (statements[0] + statements[1] + statements[2]) (no share when that is 0).
+ * Errors as sw_store_list_speakers(). */
+SW_API sw_status sw_store_gender_counts(sw_store *store, const sw_speaker_opts *opts,
+                                        sw_gender_fn fn, void *ctx, sw_error *err);
 
 /* Counts over the whole database. Dates are "" when there are no dated articles. */
 typedef struct sw_store_stats {

@@ -245,6 +245,18 @@ int sw_date_check_iso(const char *d)
     return sw_date_read(NULL, d, n, out, NULL) == SW_DATE_READ && strcmp(out, d) == 0 ? 1 : -1;
 }
 
+const char *sw_date_filter_problem(const char *since, const char *until)
+{
+    const char *d[2] = {since, until};
+    for (int i = 0; i < 2; i++) {
+        if (!d[i]) continue;
+        int ok = sw_date_check_iso(d[i]);
+        if (ok == 0) return "a date must be YYYY, YYYY-MM or YYYY-MM-DD";
+        if (ok < 0) return "no such day in the calendar (a date must be YYYY, YYYY-MM or YYYY-MM-DD)";
+    }
+    return NULL;
+}
+
 sw_status sw_date_parse(const char *text, size_t len, const char *language, char out[11], sw_error *err)
 {
     if (err) memset(err, 0, sizeof *err);

@@ -37,4 +37,8 @@ sw_date_result sw_date_read(const sw_pack *pack, const char *text, size_t len, c
  * is; 0 when it is not of that form; -1 when it is of that form but no such month or day exists. */
 int sw_date_check_iso(const char *d);
 
+/* What is wrong with the date filters of a query (each NULL or YYYY[-MM[-DD]] of the calendar):
+ * a constant sentence, or NULL when both are fine. */
+const char *sw_date_filter_problem(const char *since, const char *until);
+
 #endif

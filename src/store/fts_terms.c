@@ -128,9 +128,15 @@ static int add(rw *r, tok_kind kind, size_t start, size_t len)
     t->start = start;
     t->len = len;
     t->needs_quotes = 0;
-    if (kind == T_TERM)
+    if (kind == T_TERM) {
         for (size_t i = 0; i < len; i++)
             if (!is_bare((unsigned char)r->q[start + i])) t->needs_quotes = 1;
+        /* an operator's name as a term (AND* is a prefix search for "and"): quoted, or FTS5 would
+         * read the operator */
+        static const char *const ops[] = {"AND", "OR", "NOT", "NEAR"};
+        for (size_t i = 0; i < 4; i++)
+            if (strlen(ops[i]) == len && memcmp(r->q + start, ops[i], len) == 0) t->needs_quotes = 1;
+    }
     return 0;
 }
 

@@ -29,21 +29,6 @@
     " LEFT JOIN entities e ON e.id = s.speaker LEFT JOIN qgroups g ON g.id = s.qgroup"           \
     " WHERE s.id = ?1"
 
-/* The since and until filters: NULL, or YYYY[-MM[-DD]] of the calendar. */
-static sw_status check_dates(const char *since, const char *until, sw_error *err)
-{
-    const char *d[2] = {since, until};
-    for (int i = 0; i < 2; i++) {
-        if (!d[i]) continue;
-        int ok = sw_date_check_iso(d[i]);
-        if (ok == 0) return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
-        if (ok < 0)
-            return sw_store_fail(err, SW_ERR_QUERY,
-                                 "no such day in the calendar (a date must be YYYY, YYYY-MM or YYYY-MM-DD)");
-    }
-    return SW_OK;
-}
-
 static int add_id(sqlite3_int64 *ids, int n, sqlite3_int64 id)
 {
     for (int i = 0; i < n; i++)
@@ -340,8 +325,8 @@ static sw_status search_fts(sw_store *store, const sw_search_opts *opts, sw_hit_
     if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     int held = write_held(store);
     if (held != SQLITE_OK) return sw_store_db_fail(err, held);
-    sw_status bad = check_dates(opts->since, opts->until, err);
-    if (bad != SW_OK) return bad;
+    const char *bad_date = sw_date_filter_problem(opts->since, opts->until);
+    if (bad_date) return sw_store_fail(err, SW_ERR_QUERY, bad_date);
     int has_query = !blank(opts->query);
     sqlite3_int64 ids[MAX_SPEAKER_IDS];
     int n_ids = 0, rc;
@@ -449,41 +434,10 @@ failed:
 sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
                             sw_error *err)
 {
-    if (!store || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
-    int held = write_held(store);
-    if (held != SQLITE_OK) return sw_store_db_fail(err, held);
-    static const char *const sql =
-        "SELECT s.speaker, coalesce(e.name, s.speaker_name) AS nm, e.key, coalesce(e.type, 0),"
-        " count(*) AS n, count(DISTINCT s.article), min(a.date), max(a.date)"
-        " FROM statements s JOIN articles a ON a.id = s.article"
-        " LEFT JOIN entities e ON e.id = s.speaker"
-        " WHERE s.speaker IS NOT NULL OR s.speaker_name IS NOT NULL"
-        " GROUP BY CASE WHEN s.speaker IS NOT NULL THEN 'e' || s.speaker"
-        "  ELSE 'n' || lower(s.speaker_name) END"
-        " ORDER BY n DESC, nm LIMIT ?1";
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return sw_store_db_fail(err, rc);
-    sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sw_speaker_row r;
-        memset(&r, 0, sizeof r);
-        r.entity_id = sqlite3_column_int64(st, 0);
-        r.name = col_text(st, 1);
-        r.key = col_text(st, 2);
-        r.type = (sw_entity_type)sqlite3_column_int(st, 3);
-        r.statements = (size_t)sqlite3_column_int64(st, 4);
-        r.articles = (size_t)sqlite3_column_int64(st, 5);
-        r.first_date = col_text(st, 6);
-        r.last_date = col_text(st, 7);
-        if (!r.name) r.name = "";
-        if (fn(ctx, &r)) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? SW_OK : sw_store_db_fail(err, rc);
+    sw_speaker_opts o;
+    memset(&o, 0, sizeof o);
+    o.limit = limit;
+    return sw_store_list_speakers(store, &o, fn, ctx, err); /* speakers.c */
 }
 
 /* Runs a query that returns one integer (or text into buf when buf is not NULL). */
