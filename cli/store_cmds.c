@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "commands.h"
+#include "store_report.h"
 
 /* ---- shared helpers ----------------------------------------------------------------------- */
 
@@ -41,7 +42,7 @@ static int parse_size(const char *s, size_t *out)
 typedef struct opts {
     const char *positional[4];
     int n_positional;
-    const char *speaker, *since, *until, *source, *format;
+    const char *speaker, *since, *until, *source, *format, *gender;
     size_t limit;
     int has_limit;
     size_t batch;
@@ -80,6 +81,7 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
             else if (strcmp(name, "since") == 0) o->since = v;
             else if (strcmp(name, "until") == 0) o->until = v;
             else if (strcmp(name, "source") == 0) o->source = v;
+            else if (strcmp(name, "gender") == 0) o->gender = v;
             else if (strcmp(name, "format") == 0) {
                 if (strcmp(v, "table") != 0 && strcmp(v, "jsonl") != 0) {
                     say("--format must be table or jsonl, not '%s'", v);
@@ -168,6 +170,8 @@ typedef struct ingest_ctx {
     int progress;
     double started, last_shown;
     cli_input_stats *stats;
+    cli_bad_dates bad_dates; /* stored articles whose date could not be read */
+    const char *language;
 } ingest_ctx;
 
 static void show_progress(ingest_ctx *c, int final)
@@ -221,6 +225,7 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
     if (st != SW_OK) goto db_failed;
     if (oc == SW_STORE_ADDED) c->added++;
     else if (oc == SW_STORE_REPLACED) c->replaced++;
+    if (oc == SW_STORE_ADDED || oc == SW_STORE_REPLACED) cli_note_date(&c->bad_dates, art, c->language, file, line);
     c->statements += nq;
     if (++c->in_batch >= c->batch_size) {
         if (sw_store_commit(c->store, &err) != SW_OK || sw_store_begin(c->store, &err) != SW_OK)
@@ -296,6 +301,7 @@ int sw_cmd_ingest(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.batch_size = batch;
     c.progress = isatty(2);
+    c.language = opts.language;
     sw_error err = {0};
     c.ex = cli_extractor(&opts, "ingest"); /* before the database: a wrong language creates no file */
     if (!c.ex) {
@@ -334,9 +340,14 @@ int sw_cmd_ingest(int argc, char **argv)
     if (loop != 0 && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
     if (c.progress) {
         show_progress(&c, 1);
-        fprintf(stderr, "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu rejected\n",
-                c.added, c.replaced, c.unchanged, c.duplicates, stats.rejected + c.failed);
+        fprintf(stderr, "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu rejected, "
+                "%zu dates not read\n",
+                c.added, c.replaced, c.unchanged, c.duplicates, stats.rejected + c.failed, c.bad_dates.n);
     }
+    if (c.bad_dates.n) /* said also when stderr is no terminal: the articles are stored undated */
+        fprintf(stderr, "saywho: %zu article date%s could not be read (the first: '%s', %s); stored "
+                "without a date\n", c.bad_dates.n, c.bad_dates.n == 1 ? "" : "s", c.bad_dates.example,
+                c.bad_dates.where);
     if (status == SW_EXIT_OK && (stats.rejected || c.failed)) status = SW_EXIT_REJECTED;
     sw_extractor_free(c.ex);
     sw_store_close(c.store);
@@ -372,10 +383,12 @@ static int print_hit(void *ctx, const sw_hit *h)
         json_str(stdout, h->cue);
         fputs(",\"via\":", stdout);
         json_str(stdout, h->via);
-        printf(",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"section\":\"%s\",\"confidence\":%.3f,"
-               "\"score\":%.4f,\"text\":",
-               h->start, h->end, sw_quote_kind_name(h->kind), sw_section_name(h->section), h->confidence,
-               h->score);
+        printf(",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"section\":\"%s\",\"confidence\":",
+               h->start, h->end, sw_quote_kind_name(h->kind), sw_section_name(h->section));
+        cli_json_num(stdout, h->confidence);
+        fputs(",\"score\":", stdout);
+        cli_json_num(stdout, h->score);
+        fputs(",\"text\":", stdout);
         json_str(stdout, h->text);
         printf(",\"group_size\":%zu,\"first_article\":", h->group_size);
         json_str(stdout, h->first_article_id);
@@ -406,6 +419,11 @@ static const char search_usage[] =
 
 static int run_search(const opts *o, const char *db, const char *query, int by_date)
 {
+    char since[11], until[11];
+    int bad = 0;
+    const char *since_v = cli_date_option("--since", o->since, since, &bad);
+    const char *until_v = cli_date_option("--until", o->until, until, &bad);
+    if (bad) return SW_EXIT_USAGE;
     sw_store *st = open_existing(db);
     if (!st) return SW_EXIT_USAGE;
     int tty = isatty(1);
@@ -413,8 +431,8 @@ static int run_search(const opts *o, const char *db, const char *query, int by_d
     memset(&so, 0, sizeof so);
     so.query = query;
     so.speaker = o->speaker;
-    so.since = o->since;
-    so.until = o->until;
+    so.since = since_v;
+    so.until = until_v;
     so.source = o->source;
     so.limit = o->has_limit ? o->limit : (by_date ? 0 : 20);
     so.by_date = by_date;
@@ -429,7 +447,7 @@ static int run_search(const opts *o, const char *db, const char *query, int by_d
         return SW_EXIT_USAGE;
     }
     if (s != SW_OK) {
-        say("%s", err.message);
+        cli_search_error(query, &err);
         return SW_EXIT_USAGE;
     }
     if (!p.n && !p.jsonl && tty) say("no statements found");
@@ -482,9 +500,15 @@ static int print_speaker(void *ctx, const sw_speaker_row *r)
     if (p->jsonl) {
         fputs("{\"name\":", stdout);
         json_str(stdout, r->name);
-        printf(",\"entity\":%lld,\"type\":", (long long)r->entity_id);
+        fputs(",\"entity\":", stdout);
+        if (r->entity_id) printf("%lld", (long long)r->entity_id);
+        else fputs("null", stdout); /* an unnamed group ("police") is no entity */
+        fputs(",\"type\":", stdout);
         if (r->entity_id) printf("\"%s\"", sw_entity_type_name(r->type));
         else fputs("\"group\"", stdout);
+        fputs(",\"gender\":", stdout);
+        cli_json_str(stdout, r->entity_id && r->type == SW_ENT_PERSON && r->gender != SW_GENDER_UNKNOWN
+                                 ? sw_gender_name(r->gender) : NULL);
         printf(",\"statements\":%zu,\"articles\":%zu,\"first_date\":", r->statements, r->articles);
         json_str(stdout, r->first_date);
         fputs(",\"last_date\":", stdout);
@@ -499,14 +523,17 @@ static int print_speaker(void *ctx, const sw_speaker_row *r)
 }
 
 static const char speakers_usage[] =
-    "usage: saywho speakers DB [--limit N] [--format table|jsonl]\n"
-    "The most quoted speakers with their statement and article counts and first and last dates.\n"
-    "--limit defaults to 20 (0: all).\n";
+    "usage: saywho speakers DB [--since DATE] [--until DATE] [--source S] [--gender G]\n"
+    "                        [--limit N] [--format table|jsonl]\n"
+    "The most quoted speakers with their statement and article counts and first and last dates,\n"
+    "counting the statements of the articles the filters select. DATE: YYYY[-MM[-DD]] (or a date\n"
+    "as feeds write it), both ends inclusive; --gender female|male|unknown (several joined by\n"
+    "commas): only people of that gender. --limit defaults to 20 (0: all).\n";
 
 int sw_cmd_speakers(int argc, char **argv)
 {
     opts o;
-    if (parse_opts(argc, argv, &o, " limit format ") != 0) return SW_EXIT_USAGE;
+    if (parse_opts(argc, argv, &o, " limit format since until source gender ") != 0) return SW_EXIT_USAGE;
     if (o.help) {
         fputs(speakers_usage, stdout);
         return SW_EXIT_OK;
@@ -515,11 +542,20 @@ int sw_cmd_speakers(int argc, char **argv)
         fputs(speakers_usage, stderr);
         return SW_EXIT_USAGE;
     }
+    sw_speaker_opts so;
+    memset(&so, 0, sizeof so);
+    char since[11], until[11];
+    int bad = 0;
+    so.since = cli_date_option("--since", o.since, since, &bad);
+    so.until = cli_date_option("--until", o.until, until, &bad);
+    if (bad || (o.gender && !(so.genders = cli_gender_option(o.gender)))) return SW_EXIT_USAGE;
+    so.source = o.source;
+    so.limit = o.has_limit ? o.limit : 20;
     sw_store *st = open_existing(o.positional[0]);
     if (!st) return SW_EXIT_USAGE;
     print_ctx p = {is_jsonl(&o), 0};
     sw_error err = {0};
-    sw_status s = sw_store_speakers(st, o.has_limit ? o.limit : 20, print_speaker, &p, &err);
+    sw_status s = sw_store_list_speakers(st, &so, print_speaker, &p, &err);
     sw_store_close(st);
     fflush(stdout);
     if (s != SW_OK) {
@@ -529,12 +565,16 @@ int sw_cmd_speakers(int argc, char **argv)
     return SW_EXIT_OK;
 }
 
-static const char stats_usage[] = "usage: saywho stats DB [--format table|jsonl]\nCounts of a store.\n";
+static const char stats_usage[] =
+    "usage: saywho stats DB [--since DATE] [--until DATE] [--source S] [--format table|jsonl]\n"
+    "Counts of a store, and who is quoted by gender: the shares of statements by women, men and\n"
+    "people of unknown gender, and of the distinct people quoted, overall and per source (the\n"
+    "filters select the articles of the gender shares; the counts are of the whole store).\n";
 
 int sw_cmd_stats(int argc, char **argv)
 {
     opts o;
-    if (parse_opts(argc, argv, &o, " format ") != 0) return SW_EXIT_USAGE;
+    if (parse_opts(argc, argv, &o, " format since until source ") != 0) return SW_EXIT_USAGE;
     if (o.help) {
         fputs(stats_usage, stdout);
         return SW_EXIT_OK;
@@ -543,13 +583,21 @@ int sw_cmd_stats(int argc, char **argv)
         fputs(stats_usage, stderr);
         return SW_EXIT_USAGE;
     }
+    sw_speaker_opts so;
+    memset(&so, 0, sizeof so);
+    char since[11], until[11];
+    int bad = 0;
+    so.since = cli_date_option("--since", o.since, since, &bad);
+    so.until = cli_date_option("--until", o.until, until, &bad);
+    so.source = o.source;
+    if (bad) return SW_EXIT_USAGE;
     sw_store *st = open_existing(o.positional[0]);
     if (!st) return SW_EXIT_USAGE;
     sw_store_stats s;
     sw_error err = {0};
     sw_status rc = sw_store_get_stats(st, &s, &err);
-    sw_store_close(st);
     if (rc != SW_OK) {
+        sw_store_close(st);
         say("%s", err.message);
         return SW_EXIT_USAGE;
     }
@@ -557,10 +605,15 @@ int sw_cmd_stats(int argc, char **argv)
         printf("{\"schema_version\":%d,\"articles\":%zu,\"statements\":%zu,\"attributed\":%zu,"
                "\"entities\":%zu,\"people\":%zu,\"organizations\":%zu,\"places\":%zu,"
                "\"mentions\":%zu,\"aliases\":%zu,\"shared_quotations\":%zu,\"sources\":%zu,"
-               "\"first_date\":\"%s\",\"last_date\":\"%s\",\"bytes\":%lld}\n",
+               "\"first_date\":",
                s.schema_version, s.articles, s.statements, s.attributed, s.entities, s.people,
-               s.organizations, s.places, s.mentions, s.aliases, s.groups_shared, s.sources,
-               s.first_date, s.last_date, (long long)s.file_bytes);
+               s.organizations, s.places, s.mentions, s.aliases, s.groups_shared, s.sources);
+        cli_json_str(stdout, s.first_date[0] ? s.first_date : NULL); /* null: no dated article */
+        fputs(",\"last_date\":", stdout);
+        cli_json_str(stdout, s.last_date[0] ? s.last_date : NULL);
+        printf(",\"bytes\":%lld,", (long long)s.file_bytes);
+        rc = cli_print_gender(st, &so, 1, &err);
+        fputs("}\n", stdout);
     } else {
         printf("articles            %zu\n", s.articles);
         printf("statements          %zu\n", s.statements);
@@ -575,6 +628,12 @@ int sw_cmd_stats(int argc, char **argv)
                s.last_date[0] ? s.last_date : "-");
         printf("database size       %.1f MB (schema version %d)\n",
                (double)s.file_bytes / 1e6, s.schema_version);
+        rc = cli_print_gender(st, &so, 0, &err);
+    }
+    sw_store_close(st);
+    if (rc != SW_OK) {
+        say("%s", err.message);
+        return SW_EXIT_USAGE;
     }
     return fflush(stdout) == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
 }
