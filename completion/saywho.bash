@@ -82,10 +82,10 @@ _saywho()
             valued="--speaker --since --until --source --limit --format"
             positional=db ;;
         speakers)
-            valued="--limit --format"
+            valued="--since --until --source --gender --limit --format"
             positional=db ;;
         stats)
-            valued="--format"
+            valued="--since --until --source --format"
             positional=db ;;
         *) return 0 ;;
     esac
@@ -97,6 +97,7 @@ _saywho()
             extract:--format) COMPREPLY=($(compgen -W "jsonl text table" -- "$cur")) ;;
             extract:--output) COMPREPLY=($(compgen -W "json table" -- "$cur")) ;;
             *:--format) COMPREPLY=($(compgen -W "table jsonl" -- "$cur")) ;;
+            speakers:--gender) COMPREPLY=($(compgen -W "female male unknown" -- "$cur")) ;;
             *:--language) COMPREPLY=($(compgen -W "$(_saywho_languages "$prog")" -- "$cur")) ;;
         esac
         [[ -n $keep ]] && COMPREPLY=("${COMPREPLY[@]/#/$keep}")

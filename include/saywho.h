@@ -454,7 +454,11 @@ SW_API sw_status sw_date_parse(const char *text, size_t len, const char *languag
  * for the duration of the call. */
 typedef struct sw_search_opts {
     const char *query;    /* full-text query in FTS5 syntax: words (all must match), "a phrase",
-                             OR, NOT, prefix*, NEAR(a b, 5); NULL or "" matches every statement */
+                             OR, NOT, prefix*, ^first, a + b, NEAR(a b, 5), parentheses, text:word;
+                             a word with punctuation is searched as written (COVID-19, U.S.,
+                             Trump's, 9/11: a phrase of its parts, as the text was indexed); a
+                             parenthesised group next to a word is ANDed with it. NULL or ""
+                             matches every statement */
     const char *speaker;  /* a name, alias-aware: "Putin" finds Vladimir Putin's statements, and
                              transliterations match ("Zelensky" finds "Zelenskyy"); NULL: anyone */
     const char *since;    /* the article's date >= this (YYYY, YYYY-MM or YYYY-MM-DD); NULL: open */
@@ -500,8 +504,9 @@ typedef int (*sw_hit_fn)(void *ctx, const sw_hit *hit);
 
 /* Searches the statements. Every value in `opts` is passed to SQLite as a bound parameter: no query
  * string can change the SQL. Errors: SW_ERR_QUERY (the query is not valid FTS5 syntax, e.g. an
- * unbalanced quotation mark or parenthesis, a stray operator, an unknown column prefix, or a date
- * that is not YYYY[-MM[-DD]]), SW_ERR_DB, SW_ERR_INVALID_ARG. */
+ * unbalanced quotation mark or parenthesis, an operator without a term on one side, an unknown
+ * column: err->message says what, err->offset is the byte of the query where it is; or a date
+ * that is not YYYY[-MM[-DD]] of the calendar), SW_ERR_DB, SW_ERR_INVALID_ARG, SW_ERR_NOMEM. */
 SW_API sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn,
                                  void *ctx, sw_error *err);
 
@@ -570,7 +575,8 @@ typedef int (*sw_gender_fn)(void *ctx, const sw_gender_counts *row);
 SW_API sw_status sw_store_gender_counts(sw_store *store, const sw_speaker_opts *opts,
                                         sw_gender_fn fn, void *ctx, sw_error *err);
 
-/* Counts over the whole database. Dates are "" when there are no dated articles. */
+/* Counts over the whole database. Dates are "" when there are no dated articles. (Who is quoted,
+ * by gender: sw_store_gender_counts().) */
 typedef struct sw_store_stats {
     int schema_version;
     size_t articles, statements, attributed; /* attributed: statements with a speaker */
