@@ -413,9 +413,10 @@ static const char search_usage[] =
     "usage: saywho search DB QUERY [--speaker NAME] [--since DATE] [--until DATE] [--source S]\n"
     "                      [--limit N] [--format table|jsonl]\n"
     "Full-text search over the stored statements, best match first (bm25). QUERY: words (all\n"
-    "must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b); \"\" for every statement.\n"
-    "--speaker is alias-aware (\"Putin\" finds Vladimir Putin); DATE is YYYY[-MM[-DD]], both\n"
-    "ends inclusive; --limit defaults to 20 (0: all).\n";
+    "must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b), parentheses; \"\" for every\n"
+    "statement. Words with punctuation are searched as written (COVID-19, U.S., Trump's).\n"
+    "--speaker is alias-aware (\"Putin\" finds Vladimir Putin); DATE is YYYY[-MM[-DD]] (or a\n"
+    "date as feeds write it), both ends inclusive; --limit defaults to 20 (0: all).\n";
 
 static int run_search(const opts *o, const char *db, const char *query, int by_date)
 {
