@@ -11,10 +11,11 @@
  * Adding an option to a command is one entry in its table (cli/specs.c), plus the field of
  * cli_args it fills when no existing field fits:
  *
- *     {"since", 0, CLI_STRING, CLI_FIELD(since), "DATE", NULL, "only articles dated DATE or later", 0, NULL, NULL},
+ *     {"source", 0, CLI_STRING, CLI_FIELD(source), "NAME", NULL, "only articles of this source", 0, NULL, NULL},
  *
- * The command then reads args->since. CLI_CALL entries run a function on the value, for options
- * whose value needs checking or converting in a way the other types do not cover.
+ * The command then reads args->source. CLI_CALL entries run a function on the value, for options
+ * whose value needs checking or converting in a way the other types do not cover (--since and
+ * --until: a date of the calendar; --gender: a list of genders).
  */
 #ifndef SW_CLI_OPTIONS_H
 #define SW_CLI_OPTIONS_H
@@ -33,7 +34,7 @@ typedef enum cli_output {
 } cli_output;
 
 /* Everything any command's options can set. Zeroed, then given the command's defaults, before
- * parsing. Strings point into argv. */
+ * parsing. Strings point into argv (since and until: into since_day and until_day). */
 typedef struct cli_args {
     const char *command;          /* "search" ... */
     char **positional;            /* the arguments that are not options, in order */
@@ -48,6 +49,9 @@ typedef struct cli_args {
     size_t batch;
     /* queries */
     const char *speaker, *since, *until, *source;
+    const char *gender;           /* speakers: female, male, unknown, or several joined by commas */
+    char since_day[11], until_day[11]; /* --since and --until as YYYY[-MM[-DD]] (since and until
+                                          point here once the parser has read them) */
     size_t limit;
     int help;                     /* -h or --help was given */
 } cli_args;

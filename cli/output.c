@@ -205,7 +205,7 @@ static void write_object(cli_rows *w, const char *const *values)
         first = 0;
         cli_json_string(f, w->cols[i].name);
         fputc(':', f);
-        if (values[i] && (w->cols[i].flags & CLI_COL_NUMBER)) fputs(values[i], f);
+        if (values[i] && (w->cols[i].flags & (CLI_COL_NUMBER | CLI_COL_JSON))) fputs(values[i], f);
         else cli_json_string(f, values[i]);
     }
     fputc('}', f);

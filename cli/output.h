@@ -31,14 +31,16 @@ enum {
     CLI_COL_NUMBER = 1, /* JSON: written unquoted; table: right-aligned */
     CLI_COL_WRAP = 2,   /* table: the text column; gets the width the others leave, wrapped at
                            spaces so that nothing is cut (one per table, the last) */
-    CLI_COL_OPTIONAL = 4 /* table: left out when the terminal is too narrow for it (the data
-                            formats still have it) */
+    CLI_COL_OPTIONAL = 4, /* table: left out when the terminal is too narrow for it (the data
+                             formats still have it) */
+    CLI_COL_JSON = 8      /* the value is a JSON text (an object, an array): written as it is in
+                             JSON and JSON Lines, as that text in a CSV or TSV cell */
 };
 
 typedef struct cli_column {
     const char *name;    /* the field's name in JSON, CSV and TSV; NULL: a table-only column */
     const char *header;  /* the table's header; NULL: not in the table */
-    unsigned flags;      /* CLI_COL_NUMBER, CLI_COL_WRAP */
+    unsigned flags;      /* CLI_COL_NUMBER, CLI_COL_WRAP, CLI_COL_OPTIONAL, CLI_COL_JSON */
     int max_width;       /* table: cut longer values to this width with "…"; 0: no limit */
     int min_width;       /* table: when the text needs room, shrink no further; 0: 4 */
 } cli_column;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "commands.h"
+#include "store_report.h"
 
 /* ---- values shared by several commands ---------------------------------------------------- */
 
@@ -58,6 +59,41 @@ static int store_format(cli_args *a, const cli_option *o, const char *v)
     return 0;
 }
 
+/* --since and --until: any date sw_date_parse() reads ("2026-03-04", "March 4, 2026"), kept as
+ * YYYY[-MM[-DD]] in since_day or until_day; a date that is not one, or no day of the calendar
+ * (2020-02-30), is a usage error. */
+static int date_option(cli_args *a, const cli_option *o, const char *v)
+{
+    int until = o->field == CLI_FIELD(until);
+    char *day = until ? a->until_day : a->since_day;
+    sw_error err = {0};
+    if (sw_date_parse(v, strlen(v), NULL, day, &err) != SW_OK) {
+        cli_usage_error(a->command, "--%s '%s': %s (write dates as YYYY, YYYY-MM or YYYY-MM-DD)",
+                        o->name, v, err.message ? err.message : "not a date");
+        return -1;
+    }
+    if (until) a->until = day;
+    else a->since = day;
+    return 0;
+}
+
+/* --gender: female, male or unknown, or several joined by commas. */
+static int gender_option(cli_args *a, const cli_option *o, const char *v)
+{
+    (void)o;
+    char bad[32] = "";
+    if (cli_gender_mask(v, bad)) {
+        a->gender = v;
+        return 0;
+    }
+    static const char *const genders[] = {"female", "male", "unknown", NULL};
+    const char *guess = cli_did_you_mean(bad, genders);
+    const char *must = "--gender must be female, male or unknown (or several, joined by commas)";
+    if (guess) cli_usage_error(a->command, "%s, not '%s'; did you mean '%s'?", must, bad, guess);
+    else cli_usage_error(a->command, "%s, not '%s'", must, bad);
+    return -1;
+}
+
 #define OPT_INPUT_FORMAT                                                                          \
     {"input-format", 'i', CLI_CHOICE, CLI_FIELD(input_format), "FORMAT", "auto|jsonl|text",       \
      "auto (the default: per file, a first '{' means JSON Lines, else a\n"                        \
@@ -68,12 +104,13 @@ static int store_format(cli_args *a, const cli_option *o, const char *v)
     {"language", 'l', CLI_STRING, CLI_FIELD(language), "CODE", NULL,                              \
      "or auto (chosen per article); the default is the first", 0, NULL, language_help}
 #define OPT_SINCE                                                                                 \
-    {"since", 0, CLI_STRING, CLI_FIELD(since), "DATE", NULL,                                      \
-     "only articles dated DATE or later (YYYY, YYYY-MM or YYYY-MM-DD)", 0, NULL, NULL}
+    {"since", 0, CLI_CALL, CLI_FIELD(since), "DATE", NULL,                                        \
+     "only articles dated DATE or later (YYYY, YYYY-MM or YYYY-MM-DD,\n"                          \
+     "or a date as feeds write it: \"March 4, 2026\")", 0, date_option, NULL}
 #define OPT_UNTIL                                                                                 \
-    {"until", 0, CLI_STRING, CLI_FIELD(until), "DATE", NULL,                                      \
+    {"until", 0, CLI_CALL, CLI_FIELD(until), "DATE", NULL,                                        \
      "only articles dated DATE or earlier (inclusive at its precision:\n"                         \
-     "2023-06 includes all of June)", 0, NULL, NULL}
+     "2023-06 includes all of June)", 0, date_option, NULL}
 #define OPT_SOURCE                                                                                \
     {"source", 0, CLI_STRING, CLI_FIELD(source), "NAME", NULL,                                    \
      "only articles of this source (or URL host), any case", 0, NULL, NULL}
@@ -144,6 +181,13 @@ static const cli_option quotes_options[] = {
     {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const cli_option speakers_options[] = {
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_SOURCE,
+    {"gender", 0, CLI_CALL, CLI_FIELD(gender), "GENDER", NULL,
+     "only people of this gender: female, male or unknown, or several\n"
+     "joined by commas (female,unknown); organisations and groups have none",
+     0, gender_option, NULL},
     {"limit", 'n', CLI_COUNT, CLI_FIELD(limit), "N", NULL,
      "at most N speakers (default 20; 0: all)", 0, NULL, NULL},
     {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", OUTPUTS_ALL,
@@ -153,9 +197,13 @@ static const cli_option speakers_options[] = {
     {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const cli_option stats_options[] = {
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_SOURCE,
     {"output", 'o', CLI_CHOICE, CLI_FIELD(output), "FORMAT", OUTPUTS_ALL,
      "table (the default), json or jsonl (one object), csv or tsv (a\n"
-     "header line and one row)", 0, NULL, NULL},
+     "header line and one row; gender and gender_by_source are cells\n"
+     "holding their JSON)", 0, NULL, NULL},
     OPT_STORE_FORMAT,
     {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
 
@@ -177,16 +225,23 @@ const cli_command cli_commands[] = {
      {"DB", NULL}, -1, NULL, ingest_options, NULL},
     {"search", sw_cmd_search, "search the statements of a store", "DB QUERY [options]",
      "Full-text search over the stored statements, best match first (bm25). QUERY:\n"
-     "words (all must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b); \"\" for every\n"
-     "statement. DATE is YYYY[-MM[-DD]], both ends inclusive.\n",
+     "words (all must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b), parentheses;\n"
+     "\"\" for every statement. Words with punctuation are searched as written\n"
+     "(COVID-19, U.S., Trump's). DATE is YYYY[-MM[-DD]] (or a date as feeds write\n"
+     "it), both ends inclusive.\n",
      {"DB", "QUERY", NULL}, 2, "table", search_options, NULL},
     {"speakers", sw_cmd_speakers, "list the speakers of a store", "DB [options]",
      "The most quoted speakers with their statement and article counts and first and\n"
-     "last dates.\n",
+     "last dates, counting the statements of the articles the filters select. DATE is\n"
+     "YYYY[-MM[-DD]] (or a date as feeds write it), both ends inclusive.\n",
      {"DB", NULL}, 1, "table", speakers_options, NULL},
     {"quotes", sw_cmd_quotes, "list the statements of one speaker", "DB --speaker NAME [options]",
      "A speaker's statements over time, oldest first (alias-aware).\n",
      {"DB", NULL}, 1, "table", quotes_options, NULL},
-    {"stats", sw_cmd_stats, "counts of a store", "DB [options]", "Counts of a store.\n",
+    {"stats", sw_cmd_stats, "counts of a store, and who is quoted by gender", "DB [options]",
+     "Counts of a store, and who is quoted by gender: the shares of statements by\n"
+     "women, men and people of unknown gender, and of the distinct people quoted,\n"
+     "overall and per source (the filters select the articles of the gender shares;\n"
+     "the counts are of the whole store).\n",
      {"DB", NULL}, 1, "table", stats_options, NULL},
     {NULL, NULL, NULL, NULL, NULL, {NULL}, 0, NULL, NULL, NULL}};

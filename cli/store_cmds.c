@@ -2,8 +2,9 @@
  * store_cmds.c -- the store subcommands: ingest, search, speakers, quotes, stats.
  *
  * Uses only the public API (saywho.h) and the shared input loop (commands.h). The library does the
- * storing and querying; this file parses options, shows progress on a terminal and formats
- * results as a table for people or JSON Lines for programs.
+ * storing and querying; this file reads the options (cli_parse, with the tables of specs.c), shows
+ * progress on a terminal and writes the results in the format of --output (output.h);
+ * store_report.c has what they say beyond their rows.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "commands.h"
+#include "store_report.h"
 
 /* ---- shared helpers ----------------------------------------------------------------------- */
 
@@ -61,6 +63,8 @@ typedef struct ingest_ctx {
     int progress;
     double started, last_shown;
     cli_input_stats *stats;
+    cli_bad_dates bad_dates; /* stored articles whose date could not be read */
+    const char *language;
 } ingest_ctx;
 
 static void show_progress(ingest_ctx *c, int final)
@@ -114,6 +118,8 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
     if (st != SW_OK) goto db_failed;
     if (oc == SW_STORE_ADDED) c->added++;
     else if (oc == SW_STORE_REPLACED) c->replaced++;
+    if (oc == SW_STORE_ADDED || oc == SW_STORE_REPLACED)
+        cli_note_date(&c->bad_dates, art, c->language, file, line);
     c->statements += nq;
     if (++c->in_batch >= c->batch_size) {
         if (sw_store_commit(c->store, &err) != SW_OK || sw_store_begin(c->store, &err) != SW_OK)
@@ -154,6 +160,7 @@ int sw_cmd_ingest(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.batch_size = batch;
     c.progress = isatty(2);
+    c.language = opts.language;
     sw_error err = {0};
     c.ex = cli_extractor(&opts, "ingest"); /* before the database: a wrong language creates no file */
     if (!c.ex) {
@@ -192,9 +199,14 @@ int sw_cmd_ingest(int argc, char **argv)
     if (loop != 0 && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
     if (c.progress) {
         show_progress(&c, 1);
-        fprintf(stderr, "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu rejected\n",
-                c.added, c.replaced, c.unchanged, c.duplicates, stats.rejected + c.failed);
+        fprintf(stderr, "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu rejected, "
+                "%zu dates not read\n",
+                c.added, c.replaced, c.unchanged, c.duplicates, stats.rejected + c.failed, c.bad_dates.n);
     }
+    if (c.bad_dates.n) /* said also when stderr is no terminal: the articles are stored undated */
+        fprintf(stderr, "saywho: %zu article date%s could not be read (the first: '%s', %s); stored "
+                "without a date\n", c.bad_dates.n, c.bad_dates.n == 1 ? "" : "s", c.bad_dates.example,
+                c.bad_dates.where);
     if (status == SW_EXIT_OK && (stats.rejected || c.failed)) status = SW_EXIT_REJECTED;
     sw_extractor_free(c.ex);
     sw_store_close(c.store);
@@ -246,8 +258,8 @@ static int print_hit(void *ctx, const sw_hit *h)
     snprintf(id, sizeof id, "%lld", (long long)h->statement_id);
     snprintf(start, sizeof start, "%zu", h->start);
     snprintf(end, sizeof end, "%zu", h->end);
-    snprintf(conf, sizeof conf, "%.3f", h->confidence);
-    snprintf(score, sizeof score, "%.4f", h->score);
+    cli_number(h->confidence, conf); /* one number format in every store command */
+    cli_number(h->score, score);
     snprintf(group, sizeof group, "%zu", h->group_size);
     /* the table's text: verbatim words in marks, matches highlighted, and the reports */
     char *shown = cli_statement_for_people(h->kind, h->highlighted ? h->highlighted : h->text);
@@ -314,7 +326,7 @@ static int run_search(const cli_args *o, const char *db, const char *query, int 
     sw_store_close(st);
     if (s != SW_OK && !p.failed) {
         cli_rows_end(p.rows);
-        say("%s", err.message);
+        cli_search_error(query, &err);
         return SW_EXIT_USAGE;
     }
     int status = end_output(p.rows, p.failed);
@@ -346,12 +358,13 @@ int sw_cmd_quotes(int argc, char **argv)
 
 /* ---- speakers and stats ------------------------------------------------------------------- */
 
-enum { P_NAME, P_ENTITY, P_TYPE, P_STATEMENTS, P_ARTICLES, P_FIRST, P_LAST, P_TABLE_NAME,
+enum { P_NAME, P_ENTITY, P_TYPE, P_GENDER, P_STATEMENTS, P_ARTICLES, P_FIRST, P_LAST, P_TABLE_NAME,
        N_SPEAKER_COLUMNS };
 static const cli_column speaker_columns[N_SPEAKER_COLUMNS] = {
     [P_NAME] = {"name", NULL, 0, 0},
     [P_ENTITY] = {"entity", NULL, CLI_COL_NUMBER, 0},
     [P_TYPE] = {"type", NULL, 0, 0},
+    [P_GENDER] = {"gender", NULL, 0, 0},
     [P_STATEMENTS] = {"statements", "STATEMENTS", CLI_COL_NUMBER, 0},
     [P_ARTICLES] = {"articles", "ARTICLES", CLI_COL_NUMBER, 0},
     [P_FIRST] = {"first_date", "FIRST", 0, 10, 10},
@@ -367,9 +380,12 @@ static int print_speaker(void *ctx, const sw_speaker_row *r)
     snprintf(entity, sizeof entity, "%lld", (long long)r->entity_id);
     snprintf(statements, sizeof statements, "%zu", r->statements);
     snprintf(articles, sizeof articles, "%zu", r->articles);
+    int person = r->entity_id && r->type == SW_ENT_PERSON;
     const char *v[N_SPEAKER_COLUMNS] = {
-        [P_NAME] = r->name, [P_ENTITY] = entity,
+        [P_NAME] = r->name,
+        [P_ENTITY] = r->entity_id ? entity : NULL, /* an unnamed group ("police") is no entity */
         [P_TYPE] = r->entity_id ? sw_entity_type_name(r->type) : "group",
+        [P_GENDER] = person && r->gender != SW_GENDER_UNKNOWN ? sw_gender_name(r->gender) : NULL,
         [P_STATEMENTS] = statements, [P_ARTICLES] = articles, [P_FIRST] = r->first_date,
         [P_LAST] = r->last_date, [P_TABLE_NAME] = r->name};
     if (cli_rows_add(p->rows, v) != 0) {
@@ -389,6 +405,13 @@ int sw_cmd_speakers(int argc, char **argv)
         cli_args_free(&o);
         return status;
     }
+    sw_speaker_opts so;
+    memset(&so, 0, sizeof so);
+    so.since = o.since; /* checked by the parser (specs.c) */
+    so.until = o.until;
+    so.source = o.source;
+    so.genders = o.gender ? cli_gender_mask(o.gender, NULL) : 0;
+    so.limit = o.limit;
     sw_store *st = open_existing(o.positional[0]);
     cli_output fmt = cli_output_of(&o);
     print_ctx p = {NULL, 0, 0};
@@ -402,7 +425,7 @@ int sw_cmd_speakers(int argc, char **argv)
         return SW_EXIT_USAGE;
     }
     sw_error err = {0};
-    sw_status s = sw_store_speakers(st, o.limit, print_speaker, &p, &err);
+    sw_status s = sw_store_list_speakers(st, &so, print_speaker, &p, &err);
     sw_store_close(st);
     cli_args_free(&o);
     if (s != SW_OK && !p.failed) {
@@ -422,6 +445,8 @@ static const cli_column stats_columns[] = {
     {"shared_quotations", NULL, CLI_COL_NUMBER, 0, 0}, {"sources", NULL, CLI_COL_NUMBER, 0, 0},
     {"first_date", NULL, 0, 0, 0},                  {"last_date", NULL, 0, 0, 0},
     {"bytes", NULL, CLI_COL_NUMBER, 0, 0},
+    /* who is quoted, by gender: JSON (store_report.h), in CSV and TSV a cell holding it */
+    {"gender", NULL, CLI_COL_JSON, 0, 0},           {"gender_by_source", NULL, CLI_COL_JSON, 0, 0},
 };
 #define N_STATS_COLUMNS (sizeof stats_columns / sizeof stats_columns[0])
 
@@ -434,15 +459,27 @@ int sw_cmd_stats(int argc, char **argv)
         cli_args_free(&o);
         return status;
     }
+    sw_speaker_opts so; /* the articles of the gender shares */
+    memset(&so, 0, sizeof so);
+    so.since = o.since; /* checked by the parser (specs.c) */
+    so.until = o.until;
+    so.source = o.source;
     sw_store *st = open_existing(o.positional[0]);
     cli_output fmt = cli_output_of(&o);
-    cli_args_free(&o);
-    if (!st) return SW_EXIT_USAGE;
+    if (!st) {
+        cli_args_free(&o);
+        return SW_EXIT_USAGE;
+    }
     sw_store_stats s;
+    cli_gender_report g;
+    memset(&g, 0, sizeof g);
     sw_error err = {0};
     sw_status rc = sw_store_get_stats(st, &s, &err);
+    if (rc == SW_OK) rc = cli_gender_report_get(st, &so, &g, &err);
     sw_store_close(st);
+    cli_args_free(&o);
     if (rc != SW_OK) {
+        cli_gender_report_free(&g);
         say("%s", err.message);
         return SW_EXIT_USAGE;
     }
@@ -460,7 +497,16 @@ int sw_cmd_stats(int argc, char **argv)
                s.last_date[0] ? s.last_date : "-");
         printf("database size       %.1f MB (schema version %d)\n",
                (double)s.file_bytes / 1e6, s.schema_version);
-        return end_output(NULL, fflush(stdout) != 0 || ferror(stdout));
+        int failed = cli_gender_table(&g, stdout, cli_use_colour(), cli_term_width()) != 0;
+        cli_gender_report_free(&g);
+        return end_output(NULL, failed || fflush(stdout) != 0 || ferror(stdout));
+    }
+    char *gender = NULL, *by_source = NULL;
+    int nomem = cli_gender_json(&g, &gender, &by_source) != 0;
+    cli_gender_report_free(&g);
+    if (nomem) {
+        say("out of memory");
+        return SW_EXIT_USAGE;
     }
     char num[12][32], bytes[32];
     size_t counts[12] = {(size_t)s.schema_version, s.articles, s.statements, s.attributed,
@@ -470,16 +516,20 @@ int sw_cmd_stats(int argc, char **argv)
     snprintf(bytes, sizeof bytes, "%lld", (long long)s.file_bytes);
     const char *v[N_STATS_COLUMNS];
     for (int i = 0; i < 12; i++) v[i] = num[i];
-    v[12] = s.first_date;
-    v[13] = s.last_date;
+    v[12] = s.first_date[0] ? s.first_date : NULL; /* null: no dated article */
+    v[13] = s.last_date[0] ? s.last_date : NULL;
     v[14] = bytes;
+    v[15] = gender;
+    v[16] = by_source;
     /* json: the one object, as jsonl writes it */
     cli_rows *rows = cli_rows_new(fmt == CLI_OUT_JSON ? CLI_OUT_JSONL : fmt, stdout, stats_columns,
                                   N_STATS_COLUMNS, 0, 0);
+    int failed = !rows || cli_rows_add(rows, v) != 0;
+    free(gender);
+    free(by_source);
     if (!rows) {
         say("out of memory");
         return SW_EXIT_USAGE;
     }
-    int failed = cli_rows_add(rows, v) != 0;
     return end_output(rows, failed);
 }

@@ -89,10 +89,10 @@ _saywho()
             offered="-s --speaker --since --until --source -n --limit -o --output"
             positional=db ;;
         speakers)
-            offered="-n --limit -o --output"
+            offered="--since --until --source --gender -n --limit -o --output"
             positional=db ;;
         stats)
-            offered="-o --output"
+            offered="--since --until --source -o --output"
             positional=db ;;
         *) return 0 ;;
     esac
@@ -107,6 +107,7 @@ _saywho()
             *:--output | *:-o) COMPREPLY=($(compgen -W "table json jsonl csv tsv" -- "$cur")) ;;
             extract:--format) COMPREPLY=($(compgen -W "jsonl text table" -- "$cur")) ;;
             *:--format) COMPREPLY=($(compgen -W "table jsonl" -- "$cur")) ;;
+            speakers:--gender) COMPREPLY=($(compgen -W "female male unknown" -- "$cur")) ;;
             *:--language | *:-l) COMPREPLY=($(compgen -W "$(_saywho_languages "$prog")" -- "$cur")) ;;
         esac
         [[ -n $keep ]] && COMPREPLY=("${COMPREPLY[@]/#/$keep}")

@@ -3,11 +3,12 @@
 #
 # Usage: fuzz/seed_corpus.sh OUTDIR
 # Writes OUTDIR/fuzz_extract/ (each spec example's article as raw bytes, plus the seed article) and
-# OUTDIR/fuzz_json/ (each article as a JSON Lines line, plus a few Wikinews lines). Idempotent.
+# OUTDIR/fuzz_json/ (each article as a JSON Lines line, plus a few Wikinews lines) and
+# OUTDIR/fuzz_query/ (search queries: the FTS5 syntax and punctuated terms). Idempotent.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:?usage: seed_corpus.sh OUTDIR}"
-mkdir -p "$OUT/fuzz_extract" "$OUT/fuzz_json"
+mkdir -p "$OUT/fuzz_extract" "$OUT/fuzz_json" "$OUT/fuzz_query"
 PYTHONDONTWRITEBYTECODE=1 python3 - "$ROOT" "$OUT" <<'PY'
 import glob, hashlib, json, os, sys
 sys.path.insert(0, os.path.join(sys.argv[1], "tests", "cli"))
@@ -46,5 +47,10 @@ for s in [b"0T&", b"\xf0\x9f\x98\x80"]:
     put("fuzz_extract", s)
 for s in [b'{"text": ""}', b'{"id": 1, "text": "a\\u201cb\\u201d"}', b'{"text": "\\ud83d\\ude00"}']:
     put("fuzz_json", s)
+# search queries (fuzz_query): every piece of the syntax, punctuated terms, and errors
+for s in ["COVID-19", "U.S. AND \"Trump's plan\"", "9/11 OR (vaccin* NOT masks)", "NEAR(covid vaccines, 5)",
+          "^covid + arrive", "text:(covid OR U.S.)", "-{text}:x", "\"unbalanced", "covid (a OR b)",
+          "NOT covid", "a:b", "NEAR(a (b))", "\"say \"\"no\"\"\""]:
+    put("fuzz_query", s.encode("utf-8"))
 print("seed_corpus: %d spec examples -> %s" % (n, out))
 PY

@@ -55,7 +55,8 @@ typedef enum sw_status {
     SW_ERR_TOO_LARGE,    /* an article longer than SW_MAX_ARTICLE bytes */
     SW_ERR_IO,           /* a read or write failed (reported by writers and the store) */
     SW_ERR_DB,           /* the store's database refused an operation */
-    SW_ERR_QUERY         /* a search query could not be understood */
+    SW_ERR_QUERY,        /* a search query could not be understood */
+    SW_ERR_DATE          /* a date could not be read, or is no day of the calendar */
 } sw_status;
 
 /* The largest article text the library accepts, in bytes (internal offsets are 32-bit). */
@@ -430,11 +431,34 @@ SW_API sw_status sw_store_lookup(sw_store *store, const sw_article *article,
 SW_API sw_status sw_store_add(sw_store *store, const sw_article *article, const sw_doc *doc,
                               sw_store_outcome *outcome, sw_error *err);
 
+/* Reads a date as news feeds write it and writes it to out as "YYYY-MM-DD" (or "YYYY-MM", "YYYY"
+ * when only the month or the year is given), NUL-terminated: the form in which the store keeps an
+ * article's date, filters by date and sorts. `text` is len bytes (NUL not needed); leading white
+ * space is skipped, and after the year, or after a whole ISO date, a time and a time zone may
+ * follow. Read: 2026-03-04 (also 2026/03/04, 2026.03.04), 2026-03, 2026; ISO 8601 with a time and
+ * zone (2026-03-04T10:00:00+01:00, 2026-03-04 10:00Z); RFC 2822 (Wed, 04 Mar 2026 10:00:00 GMT);
+ * March 4, 2026; Mar. 4 2026; 4 March 2026; 04-Mar-2026; March 2026. The day is the calendar day
+ * as written: the time zone is not applied (2026-03-04T23:30:00-05:00 is 2026-03-04). Month and day
+ * names are those of the language pack `language` (a code as in sw_options.language; NULL, "" or
+ * "auto": every built-in pack). Not read, on purpose: numeric day-month orders (04/03/2026 is
+ * March 4 or April 3 depending on the country) and two-digit years. sw_store_add() reads every
+ * article's date so (with the pack of the extractor that made the document); an article whose
+ * date cannot be read is stored without a date (the date as given is kept in the database).
+ * Returns SW_OK; SW_ERR_DATE when the text is not a date of these forms or names no day of the
+ * calendar (2020-02-30, month 13: err->message says which); SW_ERR_INVALID_ARG for an unknown
+ * language or a NULL out. out is "" on failure. `err` may be NULL. Thread-safe. */
+SW_API sw_status sw_date_parse(const char *text, size_t len, const char *language, char out[11],
+                               sw_error *err);
+
 /* Search options. Zero-initialise, then set what you need. Strings are NUL-terminated, borrowed
  * for the duration of the call. */
 typedef struct sw_search_opts {
     const char *query;    /* full-text query in FTS5 syntax: words (all must match), "a phrase",
-                             OR, NOT, prefix*, NEAR(a b, 5); NULL or "" matches every statement */
+                             OR, NOT, prefix*, ^first, a + b, NEAR(a b, 5), parentheses, text:word;
+                             a word with punctuation is searched as written (COVID-19, U.S.,
+                             Trump's, 9/11: a phrase of its parts, as the text was indexed); a
+                             parenthesised group next to a word is ANDed with it. NULL or ""
+                             matches every statement */
     const char *speaker;  /* a name, alias-aware: "Putin" finds Vladimir Putin's statements, and
                              transliterations match ("Zelensky" finds "Zelenskyy"); NULL: anyone */
     const char *since;    /* the article's date >= this (YYYY, YYYY-MM or YYYY-MM-DD); NULL: open */
@@ -480,8 +504,9 @@ typedef int (*sw_hit_fn)(void *ctx, const sw_hit *hit);
 
 /* Searches the statements. Every value in `opts` is passed to SQLite as a bound parameter: no query
  * string can change the SQL. Errors: SW_ERR_QUERY (the query is not valid FTS5 syntax, e.g. an
- * unbalanced quotation mark or parenthesis, a stray operator, an unknown column prefix, or a date
- * that is not YYYY[-MM[-DD]]), SW_ERR_DB, SW_ERR_INVALID_ARG. */
+ * unbalanced quotation mark or parenthesis, an operator without a term on one side, an unknown
+ * column: err->message says what, err->offset is the byte of the query where it is; or a date
+ * that is not YYYY[-MM[-DD]] of the calendar), SW_ERR_DB, SW_ERR_INVALID_ARG, SW_ERR_NOMEM. */
 SW_API sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn,
                                  void *ctx, sw_error *err);
 
@@ -495,15 +520,63 @@ typedef struct sw_speaker_row {
     size_t statements;          /* statements attributed to this speaker */
     size_t articles;            /* articles they were quoted in */
     const char *first_date, *last_date; /* dates of the first and last of those, or NULL */
+    sw_gender gender;           /* a person's gender as the store knows it (SW_GENDER_UNKNOWN for
+                                   organisations, places and groups) */
 } sw_speaker_row;
 
 typedef int (*sw_speaker_fn)(void *ctx, const sw_speaker_row *row);
 
-/* Lists speakers, most quoted first (ties by name); limit 0 means all. */
+/* Lists speakers, most quoted first (ties by name); limit 0 means all. The same as
+ * sw_store_list_speakers() with only a limit. */
 SW_API sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
                                    sw_error *err);
 
-/* Counts over the whole database. Dates are "" when there are no dated articles. */
+/* The bit of a gender in sw_speaker_opts.genders. */
+#define SW_GENDER_BIT(g) (1u << (unsigned)(g))
+
+/* Which statements sw_store_list_speakers() and sw_store_gender_counts() count. Zero-initialise,
+ * then set what you need; strings are NUL-terminated and borrowed for the call. */
+typedef struct sw_speaker_opts {
+    const char *since, *until; /* the article's date, as in sw_search_opts (YYYY[-MM[-DD]], both
+                                  ends inclusive); NULL: open */
+    const char *source;        /* the article's source, as in sw_search_opts; NULL: any */
+    unsigned genders;          /* speakers: only people of these genders, a set of
+                                  SW_GENDER_BIT(SW_GENDER_FEMALE) ...; 0: every speaker (people,
+                                  organisations, groups). Ignored by sw_store_gender_counts() */
+    size_t limit;              /* speakers: at most this many; 0: all */
+} sw_speaker_opts;
+
+/* Lists the speakers of the statements the options select, most quoted first (ties by name);
+ * statements, articles and dates count those statements only. `opts` may be NULL (everything).
+ * Errors: SW_ERR_QUERY (a date that is not YYYY[-MM[-DD]] of the calendar), SW_ERR_DB,
+ * SW_ERR_INVALID_ARG. */
+SW_API sw_status sw_store_list_speakers(sw_store *store, const sw_speaker_opts *opts,
+                                        sw_speaker_fn fn, void *ctx, sw_error *err);
+
+/* Who is quoted, by gender (the Gender Gap Tracker's measure): for the statements the options
+ * select, how many were made by women, by men and by people whose gender is not known, and how
+ * many distinct people of each were quoted. Statements by organisations, places, unnamed groups
+ * ("police") or nobody are counted apart (other_statements): they are in no share. */
+typedef struct sw_gender_counts {
+    int is_total;               /* 1: the row of every source together (the first row) */
+    const char *source;         /* the source of a per-source row (NULL: articles without one);
+                                   NULL in the total row. Valid only during the callback */
+    size_t statements[3];       /* statements by people, by sw_gender: [SW_GENDER_FEMALE] ... */
+    size_t people[3];           /* distinct people quoted, by sw_gender */
+    size_t other_statements;    /* statements that are not by a person */
+} sw_gender_counts;
+
+typedef int (*sw_gender_fn)(void *ctx, const sw_gender_counts *row);
+
+/* Calls fn with the total row, then one row per source, sources with the most statements first
+ * (ties by name). `opts` may be NULL; its genders and limit are ignored. A share is
+ * statements[g] / (statements[0] + statements[1] + statements[2]) (no share when that is 0).
+ * Errors as sw_store_list_speakers(). */
+SW_API sw_status sw_store_gender_counts(sw_store *store, const sw_speaker_opts *opts,
+                                        sw_gender_fn fn, void *ctx, sw_error *err);
+
+/* Counts over the whole database. Dates are "" when there are no dated articles. (Who is quoted,
+ * by gender: sw_store_gender_counts().) */
 typedef struct sw_store_stats {
     int schema_version;
     size_t articles, statements, attributed; /* attributed: statements with a speaker */

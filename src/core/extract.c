@@ -24,6 +24,7 @@ static const char *const status_messages[] = {
     [SW_ERR_IO] = "input/output error",
     [SW_ERR_DB] = "database error",
     [SW_ERR_QUERY] = "invalid query",
+    [SW_ERR_DATE] = "unreadable date",
 };
 
 const char *sw_status_message(sw_status status)

@@ -168,6 +168,7 @@ enum {
     SW_LIST_SINGULAR_ENDINGS, /* endings of singular words that look plural by plural_endings ("caucus", "press", "analysis"): such a word before a verb's base form is no plural subject; compared exactly */
     SW_LIST_SHARE_SIGNS, /* a sign after a number that makes it a share: "%" ("47% say"); compared as written */
     SW_LIST_RATIO_LINKS, /* the word between two numbers of a ratio of people: "six in 10 say" ("nine out of 10": a particle may come before it); compared without case */
+    SW_LIST_MONTH_NAMES, /* the names of the months as feeds write their dates ("March 4, 2026", "Wed, 04 Mar 2026", "4 March 2026"), full and abbreviated, written NAME>NUMBER ("mar>3"); in small letters (folded); a period after an abbreviation is allowed */
     SW_LIST_COUNT
 };
 

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "arena.h"
+#include "store/dates.h"
+#include "store/fts_terms.h"
 #include "store/namekey.h"
 #include "store/store.h"
 
@@ -26,29 +28,6 @@
     " g.first_ext, g.first_date, s.text FROM statements s JOIN articles a ON a.id = s.article"    \
     " LEFT JOIN entities e ON e.id = s.speaker LEFT JOIN qgroups g ON g.id = s.qgroup"           \
     " WHERE s.id = ?1"
-
-/* YYYY, YYYY-MM or YYYY-MM-DD? */
-static int valid_date(const char *d)
-{
-    size_t n = strlen(d);
-    if (n != 4 && n != 7 && n != 10) return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 4 || i == 7) {
-            if (d[i] != '-') return 0;
-        } else if (d[i] < '0' || d[i] > '9') {
-            return 0;
-        }
-    }
-    if (n >= 7) {
-        int month = (d[5] - '0') * 10 + (d[6] - '0');
-        if (month < 1 || month > 12) return 0;
-    }
-    if (n == 10) {
-        int day = (d[8] - '0') * 10 + (d[9] - '0');
-        if (day < 1 || day > 31) return 0;
-    }
-    return 1;
-}
 
 static int add_id(sqlite3_int64 *ids, int n, sqlite3_int64 id)
 {
@@ -317,16 +296,37 @@ static int write_held(sw_store *s)
     return s->in_batch ? sw_pend_flush(s, 1) : SQLITE_OK;
 }
 
+/* The columns a query's column filter may name. */
+static const char *const fts_columns[] = {"text", NULL};
+
+static sw_status search_fts(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
+                            sw_error *err);
+
+/* Rewrites the query for FTS5 (fts_terms.c: punctuated terms become phrases, syntax errors get
+ * their byte offset), then searches with the rewritten one. */
 sw_status sw_store_search(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
                           sw_error *err)
 {
     if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
+    if (blank(opts->query)) return search_fts(store, opts, fn, ctx, err);
+    char *fts = NULL;
+    sw_status s = sw_fts_rewrite(store->alloc, opts->query, strlen(opts->query), fts_columns, &fts, err);
+    if (s != SW_OK) return s;
+    sw_search_opts o = *opts;
+    o.query = fts;
+    s = search_fts(store, &o, fn, ctx, err);
+    sw_mem_free(store->alloc, fts);
+    return s;
+}
+
+static sw_status search_fts(sw_store *store, const sw_search_opts *opts, sw_hit_fn fn, void *ctx,
+                            sw_error *err)
+{
+    if (!store || !opts || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
     int held = write_held(store);
     if (held != SQLITE_OK) return sw_store_db_fail(err, held);
-    if (opts->since && !valid_date(opts->since))
-        return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
-    if (opts->until && !valid_date(opts->until))
-        return sw_store_fail(err, SW_ERR_QUERY, "a date must be YYYY, YYYY-MM or YYYY-MM-DD");
+    const char *bad_date = sw_date_filter_problem(opts->since, opts->until);
+    if (bad_date) return sw_store_fail(err, SW_ERR_QUERY, bad_date);
     int has_query = !blank(opts->query);
     sqlite3_int64 ids[MAX_SPEAKER_IDS];
     int n_ids = 0, rc;
@@ -427,49 +427,17 @@ failed:
     if ((rc & 0xff) == SQLITE_ERROR && has_query)
         return sw_store_fail(err, SW_ERR_QUERY,
                              "query syntax error: check quotation marks, parentheses "
-                             "and the operators AND, OR, NOT, NEAR (quote words with hyphens or "
-                             "apostrophes: \"counter-offensive\")");
+                             "and the operators AND, OR, NOT, NEAR");
     return sw_store_db_fail(err, rc);
 }
 
 sw_status sw_store_speakers(sw_store *store, size_t limit, sw_speaker_fn fn, void *ctx,
                             sw_error *err)
 {
-    if (!store || !fn) return sw_store_fail(err, SW_ERR_INVALID_ARG, NULL);
-    int held = write_held(store);
-    if (held != SQLITE_OK) return sw_store_db_fail(err, held);
-    static const char *const sql =
-        "SELECT s.speaker, coalesce(e.name, s.speaker_name) AS nm, e.key, coalesce(e.type, 0),"
-        " count(*) AS n, count(DISTINCT s.article), min(a.date), max(a.date)"
-        " FROM statements s JOIN articles a ON a.id = s.article"
-        " LEFT JOIN entities e ON e.id = s.speaker"
-        " WHERE s.speaker IS NOT NULL OR s.speaker_name IS NOT NULL"
-        " GROUP BY CASE WHEN s.speaker IS NOT NULL THEN 'e' || s.speaker"
-        "  ELSE 'n' || lower(s.speaker_name) END"
-        " ORDER BY n DESC, nm LIMIT ?1";
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return sw_store_db_fail(err, rc);
-    sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sw_speaker_row r;
-        memset(&r, 0, sizeof r);
-        r.entity_id = sqlite3_column_int64(st, 0);
-        r.name = col_text(st, 1);
-        r.key = col_text(st, 2);
-        r.type = (sw_entity_type)sqlite3_column_int(st, 3);
-        r.statements = (size_t)sqlite3_column_int64(st, 4);
-        r.articles = (size_t)sqlite3_column_int64(st, 5);
-        r.first_date = col_text(st, 6);
-        r.last_date = col_text(st, 7);
-        if (!r.name) r.name = "";
-        if (fn(ctx, &r)) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? SW_OK : sw_store_db_fail(err, rc);
+    sw_speaker_opts o;
+    memset(&o, 0, sizeof o);
+    o.limit = limit;
+    return sw_store_list_speakers(store, &o, fn, ctx, err); /* speakers.c */
 }
 
 /* Runs a query that returns one integer (or text into buf when buf is not NULL). */

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "arena.h"
+#include "doc.h"
+#include "store/dates.h"
 #include "store/namekey.h"
 #include "store/store.h"
 
@@ -776,27 +778,12 @@ static int memo_lookup(sw_store *s, const art_ident *id, sw_store_outcome *oc, s
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
-/* The date as YYYY-MM-DD, YYYY-MM or YYYY when the text starts with one (also with / or .);
- * returns its length, 0 when not recognised. */
-static size_t norm_date(sw_str d, char out[11])
+/* The date as YYYY-MM-DD, YYYY-MM or YYYY, read with the document's language pack (every pack
+ * when the document has none); its length, 0 when it cannot be read (dates.c). */
+static size_t norm_date(sw_str d, const sw_doc *doc, char out[11])
 {
-    if (!d.ptr || d.len < 4) return 0;
-    const char *p = d.ptr;
-    for (int i = 0; i < 4; i++)
-        if (p[i] < '0' || p[i] > '9') return 0;
-    memcpy(out, p, 4);
-    size_t n = 4;
-    for (int part = 0; part < 2; part++) {
-        size_t at = 4 + (size_t)part * 3;
-        if (d.len < at + 3 || (p[at] != '-' && p[at] != '/' && p[at] != '.') ||
-            p[at + 1] < '0' || p[at + 1] > '9' || p[at + 2] < '0' || p[at + 2] > '9')
-            break;
-        if (d.len > at + 3 && p[at + 3] >= '0' && p[at + 3] <= '9') break;
-        out[n++] = '-';
-        out[n++] = p[at + 1];
-        out[n++] = p[at + 2];
-    }
-    out[n] = 0;
+    size_t n = 0;
+    if (!d.ptr || sw_date_read(doc->pack, d.ptr, d.len, out, &n) != SW_DATE_READ) return 0;
     return n;
 }
 
@@ -1355,7 +1342,7 @@ static int write_article(sw_store *s, const sw_article *art, const sw_doc *doc, 
 {
     int rc;
     char date[11];
-    size_t dl = norm_date(art->date, date);
+    size_t dl = norm_date(art->date, doc, date);
     size_t nq = sw_doc_quote_count(doc), ne = sw_doc_entity_count(doc);
     sqlite3_int64 rowid = s->next_article;
     out->rowid = rowid;

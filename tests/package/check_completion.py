@@ -8,7 +8,7 @@ sets COMP_WORDS and COMP_CWORD as bash does when Tab is pressed, calls the funct
 -p saywho` names, and checks COMPREPLY:
   - every command `P/bin/saywho --help` lists is offered after `saywho`;
   - for every command, every option its --help text names is offered after `saywho CMD -`;
-  - the values of --input-format, --output (and -o), --language and the deprecated --format
+  - the values of --input-format, --output (and -o), --language, --gender and the deprecated --format
     (also after "--output="), the commands after `saywho help`, none after an
     option whose value is free (--limit, --speaker), and file names where the command reads files
     (a name with a space stays one name), a database, then nothing.
@@ -115,6 +115,10 @@ def main():
         expect(script, prefix, tmp, ["saywho", "ingest", "x.db", "--language", "a"], ["auto"])
         expect(script, prefix, tmp, ["saywho", "search", "x.db", "q", "--format", ""], ["table", "jsonl"])
         expect(script, prefix, tmp, ["saywho", "stats", "x.db", "--format", "j"], ["jsonl"])
+        expect(script, prefix, tmp, ["saywho", "speakers", "news.db", "--gender", ""], ["female", "male", "unknown"])
+        expect(script, prefix, tmp, ["saywho", "speakers", "news.db", "--gender=f"], ["--gender=female"])
+        expect(script, prefix, tmp, ["saywho", "speakers", "news.db", "--since", ""], [])
+        expect(script, prefix, tmp, ["saywho", "stats", "news.db", "--source", ""], [])
         expect(script, prefix, tmp, ["saywho", "speakers", "news.db", "--limit", ""], [])
         expect(script, prefix, tmp, ["saywho", "quotes", "news.db", "--speaker", ""], [])
         expect(script, prefix, tmp, ["saywho", "ingest", "--batch", ""], [])
