@@ -585,7 +585,7 @@ static int32_t the_leading_person(const sw_attr *a, const sw_np *np, uint32_t at
  * possessor), "a Bloomberg poll" (a name before it), "a web video by the party" (a name after
  * "by" or "from"), else the subject of the verb it is the object of ("the Security Council issued
  * a statement"). The entity, or -1. */
-static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
+static int32_t document_noun_owner(sw_attr *a, uint32_t d)
 {
     const sw_doc *doc = a->doc;
     const sw_sent *st = &doc->sents[a->t[d].sent];
@@ -602,8 +602,13 @@ static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
         int32_t e = doc->ments[a->ment_of[p - 1]].ent;
         if (e >= 0 && doc->ents[e].type != SW_ENT_PLACE) return e;
     }
-    /* after it: "by", "from" and a name */
+    /* after it: "by", "from" and a name (after a participle too: "a tweet sent from Ortiz's
+     * account", "a statement issued by the ministry") */
     uint32_t k = d + 1;
+    if (k + 1 < st->tok_end && is_word(a, k) && a->info[k] && a->ment_of[k] < 0 &&
+        (a->info[k]->verb_form == SW_VF_PART || a->info[k]->verb_form == SW_VF_PAST) &&
+        tok_role(a, k + 1, SW_W_SOURCE_PREP))
+        k++;
     if (k < st->tok_end && tok_role(a, k, SW_W_SOURCE_PREP) && !tok_role(a, k, SW_W_GENITIVE)) {
         k++;
         if (k < st->tok_end && (a->wcls[k] & SW_W_DET)) k++;
@@ -623,6 +628,10 @@ static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
     if (v == st->tok_start || !is_word(a, v - 1) || !(a->lx[v - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG))) return -1;
     v--;
     while (v > st->tok_start && is_word(a, v - 1) && (a->wcls[v - 1] & SW_W_ADVERB) && a->ment_of[v - 1] < 0) v--;
+    /* "They released a statement": a pronoun subject means whom it refers to */
+    if (v > st->tok_start && is_word(a, v - 1) && (a->wcls[v - 1] & SW_W_SUBJ_PRON) &&
+        !(a->t[v - 1].flags & SW_TF_IN_QUOTE) && !tok_role(a, v - 1, SW_W_INTERLOCUTOR))
+        return resolve_pronoun(a, v - 1, v - 1);
     if (v == st->tok_start || a->ment_of[v - 1] < 0) return -1;
     int32_t m = a->ment_of[v - 1];
     int32_t e = doc->ments[m].ent;
@@ -651,7 +660,7 @@ static int same_noun(const sw_attr *a, uint32_t i, uint32_t j)
  * with no owner of its own ("the statement", "the poll", "the report") speaks for the owner of
  * the latest document of that noun named in its sentence or the DOC_ANTECEDENT_SENTENCES before it
  * (outside quotations). Returns that owner, or -1. */
-static int32_t document_antecedent(const sw_attr *a, const sw_np *np)
+static int32_t document_antecedent(sw_attr *a, const sw_np *np)
 {
     uint32_t h = np->tok_end - 1;
     if (!(a->wcls[h] & SW_W_DOC_NOUN) || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE)) return -1;
@@ -775,6 +784,10 @@ void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         if (np->ent < 0) np->ent = the_outlet(a, np, at);
         if (np->ent < 0) np->ent = kin_of_possessor(a, np, at);
         if (np->ent < 0) np->ent = document_antecedent(a, np);
+        /* "a statement which said", "a tweet sent from Ortiz's account": an indefinite document
+         * speaks for the owner its sentence gives it */
+        if (np->ent < 0 && tok_role(a, np->tok_start, SW_W_INDEF_ARTICLE) && (a->wcls[np->tok_end - 1] & SW_W_DOC_NOUN))
+            np->ent = document_noun_owner(a, np->tok_end - 1);
         if (np->ent < 0 && office) {
             /* the person the last sentences were about, else the only one of the party, else the
              * person the article is about */
