@@ -158,11 +158,16 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
                 !(k + 1 < se && tok_role(a, k + 1, SW_W_AGENT)) && sw_attr_clause_is_finite(a, i, j))
                 break;
         }
-        /* "... and claimed ...": a second cue coordinated with the first */
+        /* "... and claimed ...": a second cue coordinated with the first (not "shootings and
+         * protests demands": a noun that a finite verb follows is a subject) */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
             uint32_t k = j + 1;
             while (k < se && k - j < COORDINATED_CUE_WINDOW && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
-            if (k < se && sw_attr_is_cue_verb(a, k)) break;
+            if (k < se && sw_attr_is_cue_verb(a, k) &&
+                !(k + 1 < se && is_word(a, k + 1) &&
+                  ((a->lx[k + 1] & (SW_LX_VERB_3SG | SW_LX_VERB_PAST)) || (a->wcls[k + 1] & SW_W_AUX) ||
+                   (a->info[k + 1] && (a->info[k + 1]->verb_form == SW_VF_3SG || a->info[k + 1]->verb_form == SW_VF_PAST)))))
+                break;
         }
         j++;
     }
@@ -657,6 +662,17 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         uint32_t r = *cs;
         while (r < *ce && !(is_word(a, r) && (a->wcls[r] & SW_W_RELATIVE))) r++;
         if (r < *ce && !sw_attr_clause_is_finite(a, *cs, r)) return 0;
+    }
+    /* "weighed in with any explanation, Donald Trump said that C": after an adverbial closed by
+     * a comma, a sentence whose subject has a speech verb of its own is that verb's report ("reported
+     * that, in a call, he urged" is a clause after "that") */
+    if (!complementiser && *cs > ve && tok_punct(a, *cs - 1, ',')) {
+        for (uint32_t k = *cs; k < *ce && k - *cs <= NP_AFTER_MAX_TOKENS; k++) {
+            if (!is_word(a, k)) break;
+            if (k > *cs && sw_attr_is_cue_verb(a, k) && a->info[k] &&
+                (a->info[k]->verb_form == SW_VF_PAST || a->info[k]->verb_form == SW_VF_3SG))
+                return 0;
+        }
     }
     /* "described X as “Q”" / "called X a “Q1” and “Q2”": the quotations are the statement, not
      * the rest of the sentence ("... on Monday") */
