@@ -308,7 +308,9 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         want_person = 0; /* it, they, we: an organisation or a group */
         want_org = 1;
     }
-    uint32_t at_off = a->t[at].start;
+    /* a pronoun means someone named before it, not before its verb: "It cited the Air Force as
+     * stating C1, and claimed C2" (it is not the Air Force) */
+    uint32_t at_off = a->t[pron < at ? pron : at].start;
     int32_t last = last_mention_before(doc, at_off);
 
     const sw_stmt *latest = sw_attr_latest_stmt(a, at_off);
