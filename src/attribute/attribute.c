@@ -100,6 +100,13 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
     s->speaker = np->ent;
     /* two people speaking together: the statement is the pair's, not one entity's */
     const char *pair = sw_attr_coordinated_pair(a, np);
+    const char *described = pair || np->ent >= 0 ? NULL : sw_attr_described_pair(a, np);
+    if (described) {
+        s->speaker = -1;
+        s->speaker_name = described;
+        s->resolution = SW_RES_DESCRIPTION;
+        return;
+    }
     if (pair) {
         s->speaker = -1;
         s->speaker_name = pair;

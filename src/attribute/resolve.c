@@ -43,6 +43,8 @@
 #define ANSWER_WINDOW_TOKENS 80
 /* "Lund and the company's chief executive, Henrik Aas,": the second person under 10 tokens after "and". */
 #define PAIR_SECOND_WINDOW 10
+/* "Both officers said": the two people named together at most this many sentences before. */
+#define PAIR_DESCRIPTION_SENTENCES 12
 /* "the company", "the Norwegian carmaker": the article, at most one word, and the noun. */
 #define THE_COMPANY_MAX_TOKENS 3
 /* "the company" means a firm named within 800 bytes before it: the last six sentences or so. */
@@ -218,6 +220,35 @@ const char *sw_attr_coordinated_pair(sw_attr *a, const sw_np *np)
     int32_t e1 = a->doc->ments[m1].ent, e2 = a->doc->ments[np->ment].ent;
     if (e1 < 0 || e2 < 0 || e1 == e2) return NULL;
     return pair_name(a, e1, e2);
+}
+
+const char *sw_attr_described_pair(sw_attr *a, const sw_np *np)
+{
+    if (np->kind != SW_NP_DESC || np->tok_end < np->tok_start + 2 || !tok_role(a, np->tok_start, SW_W_PAIR_OPENER) ||
+        !looks_plural(a, np->tok_end - 1))
+        return NULL;
+    for (uint32_t t = np->tok_start + 1; t < np->tok_end; t++)
+        if (a->ment_of[t] >= 0) return NULL;
+    const sw_doc *doc = a->doc;
+    uint32_t s_at = a->t[np->tok_start].sent;
+    uint32_t lo = doc->sents[s_at > PAIR_DESCRIPTION_SENTENCES ? s_at - PAIR_DESCRIPTION_SENTENCES : 0].tok_start;
+    /* the latest "A and B" of two people before it */
+    for (uint32_t j = np->tok_start; j-- > lo + 1;) {
+        if (!tok_role(a, j, SW_W_ADDITIVE) || a->ment_of[j - 1] < 0 || !is_person_ment(a, a->ment_of[j - 1])) continue;
+        int32_t m1 = a->ment_of[j - 1], m2 = -1;
+        for (uint32_t t = j + 1; t < np->tok_start && t - j < PAIR_SECOND_WINDOW; t++) {
+            if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
+                m2 = a->ment_of[t];
+                break;
+            }
+            if (!is_word(a, t) || (a->wcls[t] & (SW_W_AUX | SW_W_RELATIVE | SW_W_THAT))) break;
+        }
+        if (m2 < 0) continue;
+        int32_t e1 = doc->ments[m1].ent, e2 = doc->ments[m2].ent;
+        if (e1 < 0 || e2 < 0 || e1 == e2) continue;
+        return pair_name(a, e1, e2);
+    }
+    return NULL;
 }
 
 const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at)
