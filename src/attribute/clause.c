@@ -472,6 +472,16 @@ static uint32_t bare_clause_verb_bound(const sw_attr *a, uint32_t cs, uint32_t c
     return ce;
 }
 
+/* ", Kim Jong Un," inside a verb's object ("accused the North's leader, Kim Jong Un, of C"): a
+ * comma, a name and a comma at j. Returns the token after the second comma, or j when there is none. */
+static uint32_t name_apposition_end(const sw_attr *a, uint32_t j, uint32_t se)
+{
+    if (!tok_punct(a, j, ',') || j + 2 >= se || a->ment_of[j + 1] < 0) return j;
+    uint32_t k = j + 1;
+    while (k < se && a->ment_of[k] == a->ment_of[j + 1]) k++;
+    return k < se && tok_punct(a, k, ',') ? k + 1 : j;
+}
+
 int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
 {
     const sw_lex_info *info = a->info[v];
@@ -583,8 +593,15 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         /* "accused X of C", "spoke of C"; not the "of" of "spoke to one of the candidates" */
         uint32_t j = i;
         while (j < se && j - i < FRAME_OBJECT_MAX_TOKENS && !tok_role(a, j, SW_W_GENITIVE) &&
-               a->t[j].kind != SW_TK_PUNCT && !(is_word(a, j) && (a->wcls[j] & SW_W_PREP)))
+               !(is_word(a, j) && (a->wcls[j] & SW_W_PREP))) {
+            if (a->t[j].kind == SW_TK_PUNCT) {
+                uint32_t after = name_apposition_end(a, j, se);
+                if (after == j) break;
+                j = after;
+                continue;
+            }
             j++;
+        }
         if (j < se && tok_role(a, j, SW_W_GENITIVE)) {
             i = j + 1;
             needs_finite = 0;
