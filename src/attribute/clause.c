@@ -472,6 +472,9 @@ static uint32_t bare_clause_verb_bound(const sw_attr *a, uint32_t cs, uint32_t c
     return ce;
 }
 
+/* "to really call out", "to quickly leave": at most this many adverbs split an infinitive. */
+#define SPLIT_INFINITIVE_ADVERBS 2
+
 /* ", Kim Jong Un," inside a verb's object ("accused the North's leader, Kim Jong Un, of C"): a
  * comma, a name and a comma at j. Returns the token after the second comma, or j when there is none. */
 static uint32_t name_apposition_end(const sw_attr *a, uint32_t j, uint32_t se)
@@ -583,10 +586,15 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         /* "promised to “be a vocal champion”": the verb inside a quotation */
         uint32_t vb = to + 1 < se && a->t[to + 1].kind == SW_TK_QUOTE && a->qspan_open[to + 1] >= 0 ? to + 1 : to;
         if (vb != to) to = vb;
-        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || to + 1 >= se || !is_word(a, to + 1) ||
-            (a->wcls[to + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[to + 1] >= 0 ||
-            (a->t[to + 1].flags & SW_TF_CAP) || ((a->lx[to + 1] & SW_LX_FUNCTION) && !(a->wcls[to + 1] & SW_W_AUX)) ||
-            !looks_like_verb(a, to + 1))
+        /* "to really call out": an adverb may split the infinitive */
+        uint32_t w = to + 1;
+        while (w < se && w - to <= SPLIT_INFINITIVE_ADVERBS && is_word(a, w) && (a->wcls[w] & SW_W_ADVERB) &&
+               !(a->wcls[w] & SW_W_AUX) && !looks_like_verb(a, w))
+            w++;
+        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || w >= se || !is_word(a, w) ||
+            (a->wcls[w] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[w] >= 0 ||
+            (a->t[w].flags & SW_TF_CAP) || ((a->lx[w] & SW_LX_FUNCTION) && !(a->wcls[w] & SW_W_AUX)) ||
+            !looks_like_verb(a, w))
             return 0;
         needs_finite = 0;
     } else if (frames & SW_VX_OF) {
