@@ -1245,7 +1245,11 @@ static int camel_humps(const ectx *c, uint32_t i)
 static int listed_place_name(const ectx *c, uint32_t s, uint32_t e)
 {
     const sw_pack_list *l = sw_pack_list_of(c->doc->pack, SW_LIST_PLACE_NAMES);
+    /* (the words are one space apart in an item: its length is the span's, when they are so in
+     * the text too; a cheap test before the bytes) */
+    size_t span = c->toks[e - 1].end - c->toks[s].start;
     for (uint32_t k = 0; k < l->n; k++) {
+        if (l->items[k].len != span) continue;
         const char *item = l->items[k].str;
         size_t n = l->items[k].len, p = 0;
         uint32_t i = s;
