@@ -211,6 +211,9 @@ const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at);
 /* "Silva and Reed said": when the named person np is the second of two people joined by "and"
  * at the start of a phrase, returns "Ana Silva and Tom Reed" (in the arena), else NULL. */
 const char *sw_attr_coordinated_pair(sw_attr *a, const sw_np *np);
+/* "Both officers said": "both" and a plural noun mean the two people named together last ("officers
+ * Antoine Quirin and Nicolas Redouane"), within a few sentences; their pair's name, or NULL. */
+const char *sw_attr_described_pair(sw_attr *a, const sw_np *np);
 
 /* clause.c */
 /* Where a reported clause introduced by the cue verb at v (a phrase ending before v_end) begins (after an addressee, "that",

@@ -100,6 +100,13 @@ static void set_speaker(sw_attr *a, sw_stmt *s, sw_np *np, uint32_t at)
     s->speaker = np->ent;
     /* two people speaking together: the statement is the pair's, not one entity's */
     const char *pair = sw_attr_coordinated_pair(a, np);
+    const char *described = pair || np->ent >= 0 ? NULL : sw_attr_described_pair(a, np);
+    if (described) {
+        s->speaker = -1;
+        s->speaker_name = described;
+        s->resolution = SW_RES_DESCRIPTION;
+        return;
+    }
     if (pair) {
         s->speaker = -1;
         s->speaker_name = pair;
@@ -570,6 +577,48 @@ static int negated_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 
 /* Pass 1, a speech verb at v (a cue phrase [v, ve): "pointed out", "went on to say"; ve = v + 1
  * for one word) inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
+/* "The Times reports:" ending a paragraph, then the paragraph that it introduces: a quotation that
+ * opens it, or the whole paragraph (a block quotation whose marks the page's layout carried). The
+ * cue's subject speaks it. Returns 1 when a statement was made (st says whether it failed). */
+static int colon_then_paragraph(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, sw_status *st)
+{
+    sw_doc *doc = a->doc;
+    uint32_t bend = block_end_tok(a, v), j = ve;
+    while (j < bend && is_word(a, j) && j - ve < TRAILING_ADVERBIAL_WINDOW) j++;
+    if (j + 1 != bend || !tok_punct(a, j, ':')) return 0;
+    uint32_t nb = a->t[v].block + 1;
+    if (nb >= doc->n_blocks) return 0;
+    const sw_iblock *blk = &doc->blocks[nb];
+    if (blk->tok_end <= blk->tok_start || blk->section != SW_SECTION_BODY || blk->kind != SW_BLOCK_PARAGRAPH) return 0;
+    sw_np subj = sw_attr_subject_before(a, v, lo);
+    if (subj.kind == SW_NP_NONE) return 0;
+    uint32_t f = blk->tok_start;
+    sw_stmt *s;
+    int32_t q = a->qspan_open[f];
+    if (q >= 0 && !a->claimed[q]) {
+        s = quote_stmt(a, q);
+    } else if (q < 0 && a->t[f].kind != SW_TK_QUOTE) {
+        if (!a->turn_block) a->turn_block = sw_arena_calloc(&doc->arena, doc->n_blocks, 1);
+        if (!a->turn_block) { *st = SW_ERR_NOMEM; return 1; }
+        a->turn_block[nb] = 1;
+        for (uint32_t i = f; i < blk->tok_end; i++)
+            if (a->qspan_open[i] >= 0) a->claimed[a->qspan_open[i]] = 1;
+        s = sw_attr_new_stmt(a);
+        if (s) {
+            s->start = a->t[f].start;
+            s->end = a->t[blk->tok_end - 1].end;
+            s->kind = SW_KIND_DIRECT;
+            s->section = blk->section;
+        }
+    } else {
+        return 0;
+    }
+    if (!s) { *st = SW_ERR_NOMEM; return 1; }
+    set_cue(a, s, v, ve);
+    set_speaker(a, s, &subj, v);
+    return 1;
+}
+
 /* "As Purple PAC's Crane said, C": the subject's phrase begins at most this many words after "as". */
 #define AS_SUBJECT_LEAD_WORDS 4
 
@@ -630,6 +679,7 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
 
     uint8_t vform = a->info[v] ? a->info[v]->verb_form : 0;
     sw_status st = SW_OK;
+    if ((vform == SW_VF_PAST || vform == SW_VF_3SG) && colon_then_paragraph(a, v, ve, lo, &st)) return st;
     if (inverted_frame(a, v, ve, lo, hi, vform, &st) || agent_frame(a, v, ve, lo, hi, vform, &st)) return st;
     if (object_speaks_through_participle(a, ve, hi)) return SW_OK;
     /* a passive ("was accused of", "were told"): the speaker, if any, is the agent after "by" */

@@ -158,11 +158,16 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
                 !(k + 1 < se && tok_role(a, k + 1, SW_W_AGENT)) && sw_attr_clause_is_finite(a, i, j))
                 break;
         }
-        /* "... and claimed ...": a second cue coordinated with the first */
+        /* "... and claimed ...": a second cue coordinated with the first (not "shootings and
+         * protests demands": a noun that a finite verb follows is a subject) */
         if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
             uint32_t k = j + 1;
             while (k < se && k - j < COORDINATED_CUE_WINDOW && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
-            if (k < se && sw_attr_is_cue_verb(a, k)) break;
+            if (k < se && sw_attr_is_cue_verb(a, k) &&
+                !(k + 1 < se && is_word(a, k + 1) &&
+                  ((a->lx[k + 1] & (SW_LX_VERB_3SG | SW_LX_VERB_PAST)) || (a->wcls[k + 1] & SW_W_AUX) ||
+                   (a->info[k + 1] && (a->info[k + 1]->verb_form == SW_VF_3SG || a->info[k + 1]->verb_form == SW_VF_PAST)))))
+                break;
         }
         j++;
     }
@@ -467,6 +472,19 @@ static uint32_t bare_clause_verb_bound(const sw_attr *a, uint32_t cs, uint32_t c
     return ce;
 }
 
+/* "to really call out", "to quickly leave": at most this many adverbs split an infinitive. */
+#define SPLIT_INFINITIVE_ADVERBS 2
+
+/* ", Kim Jong Un," inside a verb's object ("accused the North's leader, Kim Jong Un, of C"): a
+ * comma, a name and a comma at j. Returns the token after the second comma, or j when there is none. */
+static uint32_t name_apposition_end(const sw_attr *a, uint32_t j, uint32_t se)
+{
+    if (!tok_punct(a, j, ',') || j + 2 >= se || a->ment_of[j + 1] < 0) return j;
+    uint32_t k = j + 1;
+    while (k < se && a->ment_of[k] == a->ment_of[j + 1]) k++;
+    return k < se && tok_punct(a, k, ',') ? k + 1 : j;
+}
+
 int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint32_t *cs, uint32_t *ce, sw_np *addr)
 {
     const sw_lex_info *info = a->info[v];
@@ -568,18 +586,30 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         /* "promised to “be a vocal champion”": the verb inside a quotation */
         uint32_t vb = to + 1 < se && a->t[to + 1].kind == SW_TK_QUOTE && a->qspan_open[to + 1] >= 0 ? to + 1 : to;
         if (vb != to) to = vb;
-        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || to + 1 >= se || !is_word(a, to + 1) ||
-            (a->wcls[to + 1] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[to + 1] >= 0 ||
-            (a->t[to + 1].flags & SW_TF_CAP) || ((a->lx[to + 1] & SW_LX_FUNCTION) && !(a->wcls[to + 1] & SW_W_AUX)) ||
-            !looks_like_verb(a, to + 1))
+        /* "to really call out": an adverb may split the infinitive */
+        uint32_t w = to + 1;
+        while (w < se && w - to <= SPLIT_INFINITIVE_ADVERBS && is_word(a, w) && (a->wcls[w] & SW_W_ADVERB) &&
+               !(a->wcls[w] & SW_W_AUX) && !looks_like_verb(a, w))
+            w++;
+        if (!(frames & (SW_VX_TO | SW_VX_THAT)) || w >= se || !is_word(a, w) ||
+            (a->wcls[w] & (SW_W_DET | SW_W_OBJ_PRON | SW_W_SUBJ_PRON)) || a->ment_of[w] >= 0 ||
+            (a->t[w].flags & SW_TF_CAP) || ((a->lx[w] & SW_LX_FUNCTION) && !(a->wcls[w] & SW_W_AUX)) ||
+            !looks_like_verb(a, w))
             return 0;
         needs_finite = 0;
     } else if (frames & SW_VX_OF) {
         /* "accused X of C", "spoke of C"; not the "of" of "spoke to one of the candidates" */
         uint32_t j = i;
         while (j < se && j - i < FRAME_OBJECT_MAX_TOKENS && !tok_role(a, j, SW_W_GENITIVE) &&
-               a->t[j].kind != SW_TK_PUNCT && !(is_word(a, j) && (a->wcls[j] & SW_W_PREP)))
+               !(is_word(a, j) && (a->wcls[j] & SW_W_PREP))) {
+            if (a->t[j].kind == SW_TK_PUNCT) {
+                uint32_t after = name_apposition_end(a, j, se);
+                if (after == j) break;
+                j = after;
+                continue;
+            }
             j++;
+        }
         if (j < se && tok_role(a, j, SW_W_GENITIVE)) {
             i = j + 1;
             needs_finite = 0;
@@ -657,6 +687,17 @@ int sw_attr_clause_after(sw_attr *a, uint32_t v, uint32_t ve, uint32_t se, uint3
         uint32_t r = *cs;
         while (r < *ce && !(is_word(a, r) && (a->wcls[r] & SW_W_RELATIVE))) r++;
         if (r < *ce && !sw_attr_clause_is_finite(a, *cs, r)) return 0;
+    }
+    /* "weighed in with any explanation, Donald Trump said that C": after an adverbial closed by
+     * a comma, a sentence whose subject has a speech verb of its own is that verb's report ("reported
+     * that, in a call, he urged" is a clause after "that") */
+    if (!complementiser && *cs > ve && tok_punct(a, *cs - 1, ',')) {
+        for (uint32_t k = *cs; k < *ce && k - *cs <= NP_AFTER_MAX_TOKENS; k++) {
+            if (!is_word(a, k)) break;
+            if (k > *cs && sw_attr_is_cue_verb(a, k) && a->info[k] &&
+                (a->info[k]->verb_form == SW_VF_PAST || a->info[k]->verb_form == SW_VF_3SG))
+                return 0;
+        }
     }
     /* "described X as “Q”" / "called X a “Q1” and “Q2”": the quotations are the statement, not
      * the rest of the sentence ("... on Monday") */

@@ -3,15 +3,15 @@
  *
  * The confidence model: a logistic regression over the features of src/attribute/confidence.h.
  * Training data:
- *   polnear_train: 840 articles, 8622 statements found, 6745 right (labelled by the speaker words)
- *   dev_wikinews: 60 articles, 416 statements found, 360 right (labelled by who spoke; each counts
+ *   polnear_train: 840 articles, 8666 statements found, 6802 right (labelled by the speaker words)
+ *   dev_wikinews: 60 articles, 417 statements found, 364 right (labelled by who spoke; each counts
  *     5 times)
  * Command: python3 tools/train_confidence.py
  * L2 strength 3, chosen by 5-fold cross-validation over articles (the mean of the sets' log
  *   losses). Cross-validated figures (each article scored by a model that did not see it):
- *   polnear_train: >= 0.9: 4187 of 8622 statements (48.6 %), 94.7 % right; log loss 0.385, ECE
- *     0.022
- *   dev_wikinews: >= 0.9: 173 of 416 statements (41.6 %), 96.5 % right; log loss 0.340, ECE 0.076
+ *   polnear_train: >= 0.9: 4203 of 8666 statements (48.5 %), 94.5 % right; log loss 0.384, ECE
+ *     0.019
+ *   dev_wikinews: >= 0.9: 174 of 417 statements (41.7 %), 96.0 % right; log loss 0.340, ECE 0.080
  */
 #include "attribute/confidence.h"
 
@@ -99,88 +99,88 @@ static const char *const feature_names[] = {
 };
 
 static const float weights[] = {
-     0.108521f, /* kind_direct */
-    -0.273156f, /* kind_partial */
-    -0.093519f, /* kind_reported */
-     0.258154f, /* kind_mixed */
-     0.976149f, /* res_explicit */
-     0.281366f, /* res_pronoun */
-    -0.732285f, /* res_description */
-     0.010500f, /* res_context */
-    -0.535729f, /* res_none */
-     1.335913f, /* spk_person */
-     0.634921f, /* spk_org */
-    -0.140820f, /* spk_place */
-     0.066727f, /* spk_group */
-     0.283935f, /* spk_gender */
-    -0.400528f, /* spk_one_word */
-     0.524905f, /* spk_mentions */
-     0.187381f, /* spk_roles */
-     0.068499f, /* spk_top */
-     0.951002f, /* spk_stmts */
-    -0.525229f, /* men_none */
-     0.195663f, /* men_name */
-    -0.340731f, /* men_name_other */
-    -0.826525f, /* men_pronoun */
-     0.322387f, /* men_plural */
-    -0.767011f, /* men_interlocutor */
-     0.048200f, /* men_desc */
-     0.679756f, /* men_demonym */
-     0.467696f, /* men_full */
-     0.341314f, /* men_long */
-    -0.084834f, /* men_in_quote */
-    -0.513963f, /* men_person_near */
-     1.057944f, /* cue_none */
-     1.582274f, /* cue_according */
-     0.124526f, /* cue_reads */
-     0.140219f, /* cue_post */
-     0.469200f, /* cue_common */
-    -0.230892f, /* cue_phrase */
-    -0.524218f, /* cue_cap */
-     0.400211f, /* frame_that */
-     1.150119f, /* frame_quote */
-    -0.808736f, /* frame_tell */
-    -0.397855f, /* frame_of */
-     0.887449f, /* frame_as */
-     0.130842f, /* frame_for */
-     0.482118f, /* frame_to */
-    -1.340842f, /* vf_present */
-    -0.652010f, /* vf_past */
-    -0.540999f, /* vf_ing */
-     0.536938f, /* cue_before */
-    -0.932370f, /* cue_after */
-    -0.442763f, /* cue_gap */
-    -0.167874f, /* cue_next */
-     0.314988f, /* that */
-    -0.843183f, /* cue_other_sent */
-    -0.240441f, /* spk_after_cue */
-     0.166595f, /* spk_cue_gap */
-     0.571596f, /* spk_cue_next */
-    -0.321478f, /* spk_stmt_gap */
-    -0.634785f, /* spk_other_sent */
-    -0.662511f, /* spk_inside */
-     0.546467f, /* len */
-    -0.706546f, /* short */
-    -0.109811f, /* unclosed */
-    -0.695361f, /* multi_para */
-     0.419165f, /* multi_sent */
-    -0.377749f, /* question */
-    -1.477012f, /* title_case */
-     1.115330f, /* sent_start */
-     0.892202f, /* first_para */
-    -0.374089f, /* continues */
-    -0.095511f, /* shared_next */
-     0.010500f, /* floating */
-    -0.146395f, /* sent_stmts */
-     0.717020f, /* addressee */
-    -1.991912f, /* via */
-     0.783599f, /* same_as_prev */
-     0.188776f, /* prev_close */
-    -1.208984f, /* doc_persons */
-     0.512274f, /* doc_stmts */
+     0.164652f, /* kind_direct */
+    -0.301094f, /* kind_partial */
+    -0.101090f, /* kind_reported */
+     0.237532f, /* kind_mixed */
+     0.899213f, /* res_explicit */
+     0.131242f, /* res_pronoun */
+    -0.507483f, /* res_description */
+    -0.011288f, /* res_context */
+    -0.511684f, /* res_none */
+     1.287565f, /* spk_person */
+     0.680219f, /* spk_org */
+    -0.245050f, /* spk_place */
+     0.173165f, /* spk_group */
+     0.302582f, /* spk_gender */
+    -0.482087f, /* spk_one_word */
+     0.540356f, /* spk_mentions */
+     0.195241f, /* spk_roles */
+     0.072813f, /* spk_top */
+     1.014496f, /* spk_stmts */
+    -0.522972f, /* men_none */
+     0.337275f, /* men_name */
+    -0.434650f, /* men_name_other */
+    -0.618757f, /* men_pronoun */
+     0.340228f, /* men_plural */
+    -0.780997f, /* men_interlocutor */
+     0.054455f, /* men_desc */
+     0.771522f, /* men_demonym */
+     0.387708f, /* men_full */
+     0.223944f, /* men_long */
+    -0.076147f, /* men_in_quote */
+    -0.391832f, /* men_person_near */
+     1.155706f, /* cue_none */
+     1.525657f, /* cue_according */
+     0.023486f, /* cue_reads */
+     0.150951f, /* cue_post */
+     0.438485f, /* cue_common */
+    -0.136016f, /* cue_phrase */
+    -0.515796f, /* cue_cap */
+     0.462149f, /* frame_that */
+     1.055993f, /* frame_quote */
+    -0.770005f, /* frame_tell */
+    -0.414843f, /* frame_of */
+     0.820507f, /* frame_as */
+     0.166061f, /* frame_for */
+     0.439633f, /* frame_to */
+    -1.320710f, /* vf_present */
+    -0.635732f, /* vf_past */
+    -0.612392f, /* vf_ing */
+     0.509835f, /* cue_before */
+    -0.971017f, /* cue_after */
+    -0.449565f, /* cue_gap */
+    -0.127938f, /* cue_next */
+     0.280003f, /* that */
+    -0.869897f, /* cue_other_sent */
+    -0.202192f, /* spk_after_cue */
+     0.300273f, /* spk_cue_gap */
+     0.631865f, /* spk_cue_next */
+    -0.360195f, /* spk_stmt_gap */
+    -0.668490f, /* spk_other_sent */
+    -0.694524f, /* spk_inside */
+     0.429244f, /* len */
+    -0.584232f, /* short */
+    -0.117845f, /* unclosed */
+    -0.764257f, /* multi_para */
+     0.397570f, /* multi_sent */
+    -0.495840f, /* question */
+    -1.497733f, /* title_case */
+     1.069510f, /* sent_start */
+     0.805997f, /* first_para */
+    -0.325497f, /* continues */
+    -0.118426f, /* shared_next */
+    -0.011288f, /* floating */
+    -0.167582f, /* sent_stmts */
+     0.708047f, /* addressee */
+    -1.998350f, /* via */
+     0.740540f, /* same_as_prev */
+     0.205588f, /* prev_close */
+    -1.380908f, /* doc_persons */
+     0.593282f, /* doc_stmts */
 };
 
 const sw_conf_model sw_conf_model_default = {
-    feature_names, weights, 79, -2.802528f,
+    feature_names, weights, 79, -2.697637f,
     "polnear_train+dev_wikinews",
 };

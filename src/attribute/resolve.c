@@ -43,6 +43,8 @@
 #define ANSWER_WINDOW_TOKENS 80
 /* "Lund and the company's chief executive, Henrik Aas,": the second person under 10 tokens after "and". */
 #define PAIR_SECOND_WINDOW 10
+/* "Both officers said": the two people named together at most this many sentences before. */
+#define PAIR_DESCRIPTION_SENTENCES 12
 /* "the company", "the Norwegian carmaker": the article, at most one word, and the noun. */
 #define THE_COMPANY_MAX_TOKENS 3
 /* "the company" means a firm named within 800 bytes before it: the last six sentences or so. */
@@ -220,6 +222,35 @@ const char *sw_attr_coordinated_pair(sw_attr *a, const sw_np *np)
     return pair_name(a, e1, e2);
 }
 
+const char *sw_attr_described_pair(sw_attr *a, const sw_np *np)
+{
+    if (np->kind != SW_NP_DESC || np->tok_end < np->tok_start + 2 || !tok_role(a, np->tok_start, SW_W_PAIR_OPENER) ||
+        !looks_plural(a, np->tok_end - 1))
+        return NULL;
+    for (uint32_t t = np->tok_start + 1; t < np->tok_end; t++)
+        if (a->ment_of[t] >= 0) return NULL;
+    const sw_doc *doc = a->doc;
+    uint32_t s_at = a->t[np->tok_start].sent;
+    uint32_t lo = doc->sents[s_at > PAIR_DESCRIPTION_SENTENCES ? s_at - PAIR_DESCRIPTION_SENTENCES : 0].tok_start;
+    /* the latest "A and B" of two people before it */
+    for (uint32_t j = np->tok_start; j-- > lo + 1;) {
+        if (!tok_role(a, j, SW_W_ADDITIVE) || a->ment_of[j - 1] < 0 || !is_person_ment(a, a->ment_of[j - 1])) continue;
+        int32_t m1 = a->ment_of[j - 1], m2 = -1;
+        for (uint32_t t = j + 1; t < np->tok_start && t - j < PAIR_SECOND_WINDOW; t++) {
+            if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
+                m2 = a->ment_of[t];
+                break;
+            }
+            if (!is_word(a, t) || (a->wcls[t] & (SW_W_AUX | SW_W_RELATIVE | SW_W_THAT))) break;
+        }
+        if (m2 < 0) continue;
+        int32_t e1 = doc->ments[m1].ent, e2 = doc->ments[m2].ent;
+        if (e1 < 0 || e2 < 0 || e1 == e2) continue;
+        return pair_name(a, e1, e2);
+    }
+    return NULL;
+}
+
 const char *sw_attr_pronoun_group(sw_attr *a, uint32_t at)
 {
     if (tok_role(a, at, SW_W_GROUP_PRON)) {
@@ -308,7 +339,9 @@ static int32_t resolve_pronoun(sw_attr *a, uint32_t at, uint32_t pron)
         want_person = 0; /* it, they, we: an organisation or a group */
         want_org = 1;
     }
-    uint32_t at_off = a->t[at].start;
+    /* a pronoun means someone named before it, not before its verb: "It cited the Air Force as
+     * stating C1, and claimed C2" (it is not the Air Force) */
+    uint32_t at_off = a->t[pron < at ? pron : at].start;
     int32_t last = last_mention_before(doc, at_off);
 
     const sw_stmt *latest = sw_attr_latest_stmt(a, at_off);
@@ -585,7 +618,7 @@ static int32_t the_leading_person(const sw_attr *a, const sw_np *np, uint32_t at
  * possessor), "a Bloomberg poll" (a name before it), "a web video by the party" (a name after
  * "by" or "from"), else the subject of the verb it is the object of ("the Security Council issued
  * a statement"). The entity, or -1. */
-static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
+static int32_t document_noun_owner(sw_attr *a, uint32_t d)
 {
     const sw_doc *doc = a->doc;
     const sw_sent *st = &doc->sents[a->t[d].sent];
@@ -602,8 +635,13 @@ static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
         int32_t e = doc->ments[a->ment_of[p - 1]].ent;
         if (e >= 0 && doc->ents[e].type != SW_ENT_PLACE) return e;
     }
-    /* after it: "by", "from" and a name */
+    /* after it: "by", "from" and a name (after a participle too: "a tweet sent from Ortiz's
+     * account", "a statement issued by the ministry") */
     uint32_t k = d + 1;
+    if (k + 1 < st->tok_end && is_word(a, k) && a->info[k] && a->ment_of[k] < 0 &&
+        (a->info[k]->verb_form == SW_VF_PART || a->info[k]->verb_form == SW_VF_PAST) &&
+        tok_role(a, k + 1, SW_W_SOURCE_PREP))
+        k++;
     if (k < st->tok_end && tok_role(a, k, SW_W_SOURCE_PREP) && !tok_role(a, k, SW_W_GENITIVE)) {
         k++;
         if (k < st->tok_end && (a->wcls[k] & SW_W_DET)) k++;
@@ -623,6 +661,10 @@ static int32_t document_noun_owner(const sw_attr *a, uint32_t d)
     if (v == st->tok_start || !is_word(a, v - 1) || !(a->lx[v - 1] & (SW_LX_VERB_PAST | SW_LX_VERB_3SG))) return -1;
     v--;
     while (v > st->tok_start && is_word(a, v - 1) && (a->wcls[v - 1] & SW_W_ADVERB) && a->ment_of[v - 1] < 0) v--;
+    /* "They released a statement": a pronoun subject means whom it refers to */
+    if (v > st->tok_start && is_word(a, v - 1) && (a->wcls[v - 1] & SW_W_SUBJ_PRON) &&
+        !(a->t[v - 1].flags & SW_TF_IN_QUOTE) && !tok_role(a, v - 1, SW_W_INTERLOCUTOR))
+        return resolve_pronoun(a, v - 1, v - 1);
     if (v == st->tok_start || a->ment_of[v - 1] < 0) return -1;
     int32_t m = a->ment_of[v - 1];
     int32_t e = doc->ments[m].ent;
@@ -651,7 +693,7 @@ static int same_noun(const sw_attr *a, uint32_t i, uint32_t j)
  * with no owner of its own ("the statement", "the poll", "the report") speaks for the owner of
  * the latest document of that noun named in its sentence or the DOC_ANTECEDENT_SENTENCES before it
  * (outside quotations). Returns that owner, or -1. */
-static int32_t document_antecedent(const sw_attr *a, const sw_np *np)
+static int32_t document_antecedent(sw_attr *a, const sw_np *np)
 {
     uint32_t h = np->tok_end - 1;
     if (!(a->wcls[h] & SW_W_DOC_NOUN) || !tok_role(a, np->tok_start, SW_W_DEF_ARTICLE)) return -1;
@@ -775,6 +817,10 @@ void sw_attr_resolve(sw_attr *a, sw_np *np, uint32_t at)
         if (np->ent < 0) np->ent = the_outlet(a, np, at);
         if (np->ent < 0) np->ent = kin_of_possessor(a, np, at);
         if (np->ent < 0) np->ent = document_antecedent(a, np);
+        /* "a statement which said", "a tweet sent from Ortiz's account": an indefinite document
+         * speaks for the owner its sentence gives it */
+        if (np->ent < 0 && tok_role(a, np->tok_start, SW_W_INDEF_ARTICLE) && (a->wcls[np->tok_end - 1] & SW_W_DOC_NOUN))
+            np->ent = document_noun_owner(a, np->tok_end - 1);
         if (np->ent < 0 && office) {
             /* the person the last sentences were about, else the only one of the party, else the
              * person the article is about */

@@ -203,6 +203,13 @@ static uint32_t apposition_start(const sw_attr *a, uint32_t comma, uint32_t lo)
 }
 
 /* The noun phrase that ends at token i (inclusive), looking no further left than lo. */
+/* Whether mention m names a place. */
+static int is_place_ment(const sw_attr *a, int32_t m)
+{
+    int32_t e = m >= 0 ? a->doc->ments[m].ent : -1;
+    return e >= 0 && a->doc->ents[e].type == SW_ENT_PLACE;
+}
+
 static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
 {
     sw_np np = np_none();
@@ -257,6 +264,25 @@ static sw_np np_ending_at(sw_attr *a, uint32_t i, uint32_t lo, int depth)
         return np;
     }
     if (a->ment_of[i] >= 0) {
+        /* "a spokesman for the ministry in Oslo said", "authorities in Britain and the United
+         * States announced": places after a preposition say where the subject is; they do not
+         * speak (not a passive's agent: "was reported by Russia") */
+        if (is_place_ment(a, a->ment_of[i])) {
+            uint32_t s = mention_first_tok(a, i);
+            while (s > lo + 1 && (a->wcls[s - 1] & SW_W_DET) && a->ment_of[s - 1] < 0) s--;
+            /* (the first of coordinated places) */
+            while (s > lo + 2 && tok_role(a, s - 1, SW_W_COORD) && a->ment_of[s - 2] >= 0 &&
+                   is_place_ment(a, a->ment_of[s - 2])) {
+                s = mention_first_tok(a, s - 2);
+                while (s > lo + 1 && (a->wcls[s - 1] & SW_W_DET) && a->ment_of[s - 1] < 0) s--;
+            }
+            if (s > lo + 1 && is_word(a, s - 1) && (a->wcls[s - 1] & SW_W_PREP) && !tok_role(a, s - 1, SW_W_AGENT) &&
+                a->ment_of[s - 1] < 0) {
+                sw_np before = np_ending_at(a, s - 2, lo, depth + 1);
+                if ((before.kind == SW_NP_NAME && !is_place_ment(a, before.ment)) || before.kind == SW_NP_DESC)
+                    return before;
+            }
+        }
         np.kind = SW_NP_NAME;
         np.ment = a->ment_of[i];
         np.tok_start = mention_first_tok(a, i);

@@ -102,6 +102,8 @@ _Static_assert(WORD_KEY_MAX % 8 == 0 && ACRONYM_MAX % 8 == 0, ""); /* keys are h
 #define EV_HONORIFIC 6          /* "Mr", "Ms" before the name */
 #define EV_HEAD_WORD 6          /* the name's last word heads names of one kind ("College", "Island",
                                  * "Times"); taken back when a given name starts it and it speaks */
+#define EV_LISTED_PLACE 12      /* the whole name is a country's or a territory's of several words
+                                   (the pack's list place_names: "United States", "New Zealand") */
 #define EV_GIVEN_NAME 4         /* a given name opens a name of several words */
 #define EV_WEAK_GIVEN_NAME 1    /* the same alone, or one the article also writes in lower case */
 #define EV_TITLE 4              /* a title or role written before the name ("President X") */
@@ -1238,6 +1240,35 @@ static int camel_humps(const ectx *c, uint32_t i)
     return n;
 }
 
+/* Whether the words [s, e) are, without case and one space apart, an item of the pack's list
+ * place_names ("United States"). */
+static int listed_place_name(const ectx *c, uint32_t s, uint32_t e)
+{
+    const sw_pack_list *l = sw_pack_list_of(c->doc->pack, SW_LIST_PLACE_NAMES);
+    /* (the words are one space apart in an item: its length is the span's, when they are so in
+     * the text too; a cheap test before the bytes) */
+    size_t span = c->toks[e - 1].end - c->toks[s].start;
+    for (uint32_t k = 0; k < l->n; k++) {
+        if (l->items[k].len != span) continue;
+        const char *item = l->items[k].str;
+        size_t n = l->items[k].len, p = 0;
+        uint32_t i = s;
+        for (; i < e && p <= n; i++) {
+            if (!is_word(c, i)) break;
+            if (i > s) {
+                if (p >= n || item[p] != ' ') break;
+                p++;
+            }
+            const char *w = c->doc->text + c->toks[i].start;
+            size_t wl = c->toks[i].end - c->toks[i].start, j = 0;
+            while (j < wl && p < n && (char)sw_fold_byte((unsigned char)w[j]) == item[p]) j++, p++;
+            if (j < wl) break;
+        }
+        if (i == e && p == n) return 1;
+    }
+    return 0;
+}
+
 /* Evidence carried by the words of the name itself. */
 static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
 {
@@ -1288,6 +1319,7 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     /* "DrAmyActon": a handle, not a name as written in prose */
     if (nw == 1 && camel_humps(c, lw) >= HANDLE_MIN_HUMPS) m->ev[EV_ORG] += 2;
     if (all_geo) m->ev[EV_PLACE] += 5;
+    if (nw >= 2 && listed_place_name(c, s, e)) m->ev[EV_PLACE] += EV_LISTED_PLACE;
     /* an acronym (TASS, NATO) is an organisation, unless it spells a small word too ("US") */
     if (nw == 1 && allcaps(c, lw) && !(CLS(c, lw) & (SW_LX_COUNTRY | SW_LX_FUNCTION | SW_LX_PRONOUN)))
         m->ev[EV_ORG] += 3;

@@ -155,6 +155,7 @@ enum {
     SW_LIST_NATION_ENDINGS, /* demonym and country endings, the first one that leaves at least 3 bytes removed when two nation words are compared (Belarusian ~ Belarus, Chilean ~ Chile, Russian ~ Russia); in small letters, in order: the first that fits wins */
     SW_LIST_NATION_SYNONYMS, /* two nation or party words that name one nation or party though they share no stem, written A=B in small letters ("gop=republican"): compared as nation words are */
     SW_LIST_GLUED_PARTICLES, /* the particles of names written glued to the name with a hyphen, the hyphen included (al-Assad, el-Sisi): a word that begins with one, then a capital letter and at least one more byte, is a capitalised word of a name; compared as written */
+    SW_LIST_PLACE_NAMES, /* names of countries and territories of two words or more (united states, new zealand): a name of several words that is one of them, compared without case, is a place; in small letters */
     SW_LIST_POSSESSIVE_ENDINGS, /* a possessive ending written as a token of its own ("Smith" "’s"): 's, ’s, and the apostrophe alone; compared without case */
     SW_LIST_GERUND_ENDINGS, /* the ending of a gerund or present participle ("denied killing him"): ing; compared exactly (small letters) */
     SW_LIST_GERUND_EXCEPTIONS, /* endings that look like a gerund's but end a pronoun or a noun: thing (something, nothing) */
