@@ -2,7 +2,7 @@
  * main.c -- the saywho program: picks the subcommand and hands it the rest of the command line.
  *
  * Every subcommand lives in its own file (commands.h) and returns the exit status itself; this
- * file only knows their names.
+ * file only knows their names, and checks that what went to stdout was written (stdout_check.c).
  */
 #include <stdio.h>
 #ifdef __GLIBC__
@@ -54,14 +54,15 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
         usage(stdout);
-        return SW_EXIT_OK;
+        return cli_close_stdout(SW_EXIT_OK);
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0 || strcmp(name, "version") == 0) {
         printf("saywho %s\n", sw_version());
-        return SW_EXIT_OK;
+        return cli_close_stdout(SW_EXIT_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(name, commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(name, commands[i].name) == 0) /* a failed write to stdout is an error (exit 2) */
+            return cli_close_stdout(commands[i].run(argc - 1, argv + 1));
     fprintf(stderr, "saywho: unknown command '%s'\n", name);
     usage(stderr);
     return SW_EXIT_USAGE;

@@ -163,7 +163,9 @@ typedef struct ingest_ctx {
     sw_store *store;
     sw_extractor *ex;
     size_t batch_size, in_batch;
-    size_t seen, added, replaced, unchanged, duplicates, statements, failed;
+    size_t seen, added, replaced, unchanged, duplicates, conflicts, statements, failed;
+    size_t committed;   /* articles added or replaced by the batches committed so far */
+    int replace;        /* --replace: a different article under a stored id replaces it */
     int db_error;
     int progress;
     double started, last_shown;
@@ -189,11 +191,42 @@ static void show_progress(ingest_ctx *c, int final)
     fflush(stderr);
 }
 
+/* "FILE:LINE" of an article for messages ("FILE" for a plain-text file, "stdin" for "-"). */
+static void where(char *buf, size_t cap, const char *file, size_t line)
+{
+    const char *name = strcmp(file, "-") ? file : "stdin";
+    if (line) snprintf(buf, cap, "%s:%zu", name, line);
+    else snprintf(buf, cap, "%s", name);
+}
+
+/* Says on stderr that a different article arrived under the id of a stored one, and what was done
+ * about it: never a silent replacement (issue 12). */
+static void report_conflict(ingest_ctx *c, const sw_article *art, const char *file, size_t line)
+{
+    char at[512];
+    where(at, sizeof at, file, line);
+    if (c->progress) fputc('\n', stderr);
+    fprintf(stderr, "saywho: %s: id '%.*s' is already stored with other content; %s\n", at,
+            (int)(art->id.len > 200 ? 200 : art->id.len), art->id.ptr,
+            c->replace ? "replaced the stored article (--replace)"
+                       : "kept the stored article (--replace to replace it)");
+}
+
+/* Commits the open batch and opens the next; counts what it made durable. */
+static int commit_batch(ingest_ctx *c, sw_error *err)
+{
+    if (sw_store_commit(c->store, err) != SW_OK) return -1;
+    c->committed = c->added + c->replaced;
+    c->in_batch = 0;
+    return 0;
+}
+
 static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t line)
 {
     ingest_ctx *c = ctx;
     sw_error err = {0};
     sw_store_outcome oc;
+    if (cli_interrupted) return 1; /* stop before this article: the next run takes it */
     c->seen++;
     if (sw_store_lookup(c->store, art, &oc, &err) != SW_OK) goto db_failed;
     if (oc == SW_STORE_UNCHANGED || oc == SW_STORE_DUPLICATE) {
@@ -201,6 +234,14 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
         else c->duplicates++;
         if (c->progress) show_progress(c, 0);
         return 0;
+    }
+    if (oc == SW_STORE_REPLACED) {
+        report_conflict(c, art, file, line);
+        if (!c->replace) {
+            c->conflicts++;
+            if (c->progress) show_progress(c, 0);
+            return 0;
+        }
     }
     sw_doc *doc = NULL;
     if (sw_extract(c->ex, art, &doc, &err) != SW_OK) {
@@ -223,9 +264,7 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
     else if (oc == SW_STORE_REPLACED) c->replaced++;
     c->statements += nq;
     if (++c->in_batch >= c->batch_size) {
-        if (sw_store_commit(c->store, &err) != SW_OK || sw_store_begin(c->store, &err) != SW_OK)
-            goto db_failed;
-        c->in_batch = 0;
+        if (commit_batch(c, &err) != 0 || sw_store_begin(c->store, &err) != SW_OK) goto db_failed;
     }
     if (c->progress) show_progress(c, 0);
     return 0;
@@ -237,13 +276,32 @@ db_failed:
     return 1;
 }
 
+/* Removes a database this run created and stored nothing in (with the files SQLite keeps beside
+ * it), so that a failed run leaves nothing behind (issue 12). */
+static void remove_new_db(const char *db)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t n = strlen(db) + strlen(suffixes[i]) + 1;
+        char *p = malloc(n);
+        if (!p) return;
+        snprintf(p, n, "%s%s", db, suffixes[i]);
+        if (unlink(p) != 0 && errno != ENOENT && i == 0) say("%s: cannot remove: %s", db, strerror(errno));
+        free(p);
+    }
+}
+
 static const char ingest_usage[] =
-    "usage: saywho ingest DB [FILE...] [--batch N] [--language CODE]\n"
-    "Extracts who said what from the articles (JSON Lines or plain text; standard input when no\n"
-    "FILE) and stores it in the SQLite database DB, created when missing. Articles already stored\n"
-    "are skipped, changed ones replaced; an interrupted ingest resumes where it stopped when run\n"
-    "again. --batch N: articles per transaction (default 5000). --language CODE: the language\n"
-    "of the articles (saywho extract --help lists the languages; default: the first).\n";
+    "usage: saywho ingest DB [FILE|DIR...] [--replace] [--batch N] [--language CODE]\n"
+    "Extracts who said what from the articles (JSON Lines or plain text; a directory: its files;\n"
+    "standard input when no FILE) and stores it in the SQLite database DB, created when missing.\n"
+    "An article is known by its id: its \"id\"; for a plain-text file, its path (DIR's own name\n"
+    "and the path inside it for a file found in DIR); else its content hash. Articles already\n"
+    "stored are skipped. A different article under a stored id is a conflict, reported: the\n"
+    "stored one is kept, or replaced with --replace. Ctrl-C stops after committing what was\n"
+    "extracted; running the same command again continues. --batch N: articles per transaction\n"
+    "(default 5000). --language CODE: the language of the articles (saywho extract --help lists\n"
+    "the languages; default: the first).\n";
 
 int sw_cmd_ingest(int argc, char **argv)
 {
@@ -253,6 +311,7 @@ int sw_cmd_ingest(int argc, char **argv)
     }
     /* DB, then files; --batch N anywhere */
     size_t batch = 5000;
+    int replace = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return SW_EXIT_USAGE;
     int nfiles = 0;
@@ -267,6 +326,8 @@ int sw_cmd_ingest(int argc, char **argv)
                 return SW_EXIT_USAGE;
             }
             i++;
+        } else if (strcmp(argv[i], "--replace") == 0) {
+            replace = 1;
         } else if (strcmp(argv[i], "--language") == 0 || strncmp(argv[i], "--language=", 11) == 0) {
             if (argv[i][10] == '=') {
                 opts.language = argv[i] + 11;
@@ -295,6 +356,7 @@ int sw_cmd_ingest(int argc, char **argv)
     ingest_ctx c;
     memset(&c, 0, sizeof c);
     c.batch_size = batch;
+    c.replace = replace;
     c.progress = isatty(2);
     sw_error err = {0};
     c.ex = cli_extractor(&opts, "ingest"); /* before the database: a wrong language creates no file */
@@ -302,6 +364,7 @@ int sw_cmd_ingest(int argc, char **argv)
         free(files);
         return SW_EXIT_USAGE;
     }
+    int db_existed = access(db, F_OK) == 0;
     if (sw_store_open(db, NULL, &c.store, &err) != SW_OK) {
         say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
@@ -312,18 +375,22 @@ int sw_cmd_ingest(int argc, char **argv)
         say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
         sw_store_close(c.store);
+        if (!db_existed) remove_new_db(db);
         free(files);
         return SW_EXIT_USAGE;
     }
+    /* Ctrl-C and SIGTERM stop the loop between two articles; what was extracted is committed */
+    if (cli_catch_interrupts() != 0) say("cannot catch interrupts: Ctrl-C loses the open batch");
     cli_input_stats stats;
     memset(&stats, 0, sizeof stats);
     c.stats = &stats;
     c.started = c.last_shown = now_seconds();
     int loop = cli_for_each_article(files, nfiles, SW_FORMAT_AUTO, ingest_one, &c, &stats);
+    int interrupted = cli_interrupted;
     int status = SW_EXIT_OK;
     if (!c.db_error) {
-        /* an I/O error on the input keeps what was read so far: it is all consistent */
-        if (sw_store_commit(c.store, &err) != SW_OK) {
+        /* an I/O error on the input or an interrupt keeps what was read so far: it is consistent */
+        if (commit_batch(&c, &err) != 0) {
             say("%s: %s", db, err.message);
             status = SW_EXIT_USAGE;
         }
@@ -331,15 +398,26 @@ int sw_cmd_ingest(int argc, char **argv)
         sw_store_rollback(c.store);
         status = SW_EXIT_USAGE;
     }
-    if (loop != 0 && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
-    if (c.progress) {
-        show_progress(&c, 1);
-        fprintf(stderr, "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu rejected\n",
-                c.added, c.replaced, c.unchanged, c.duplicates, stats.rejected + c.failed);
+    if (loop != 0 && !interrupted && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
+    /* the summary, on a terminal or not: what happened to every article read */
+    if (c.progress) show_progress(&c, 1);
+    fprintf(stderr,
+            "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu conflicts, "
+            "%zu rejected\n",
+            c.added, c.replaced, c.unchanged, c.duplicates, c.conflicts, stats.rejected + c.failed);
+    if (c.conflicts)
+        say("%zu conflict%s: a different article under an id already stored; kept the stored "
+            "article%s (--replace to replace)", c.conflicts, c.conflicts == 1 ? "" : "s",
+            c.conflicts == 1 ? "" : "s");
+    if (status == SW_EXIT_OK && (stats.rejected || c.failed || c.conflicts)) status = SW_EXIT_REJECTED;
+    if (interrupted) {
+        say("interrupted; run the same command again to continue");
+        status = 128 + interrupted;
     }
-    if (status == SW_EXIT_OK && (stats.rejected || c.failed)) status = SW_EXIT_REJECTED;
     sw_extractor_free(c.ex);
     sw_store_close(c.store);
+    /* a run that failed (or stopped) before storing anything leaves no new database behind */
+    if (!db_existed && c.committed == 0 && status != SW_EXIT_OK) remove_new_db(db);
     free(files);
     return status;
 }
@@ -382,7 +460,7 @@ static int print_hit(void *ctx, const sw_hit *h)
         fputs(",\"first_date\":", stdout);
         json_str(stdout, h->first_date);
         fputs("}\n", stdout);
-        return 0;
+        return ferror(stdout) ? 1 : 0;
     }
     printf("%s  %s  %s", h->date ? h->date : "(no date)", h->source ? h->source : "-",
            h->article_id);
@@ -393,7 +471,7 @@ static int print_hit(void *ctx, const sw_hit *h)
         printf("    (%zu reports of this quotation; first: %s, %s)\n", h->group_size,
                h->first_article_id ? h->first_article_id : "?",
                h->first_date ? h->first_date : "no date");
-    return 0;
+    return ferror(stdout) ? 1 : 0; /* a failed write stops the search (reported by the caller) */
 }
 
 static const char search_usage[] =
@@ -424,10 +502,7 @@ static int run_search(const opts *o, const char *db, const char *query, int by_d
     sw_error err = {0};
     sw_status s = sw_store_search(st, &so, print_hit, &p, &err);
     sw_store_close(st);
-    if (fflush(stdout) != 0) {
-        say("cannot write the output");
-        return SW_EXIT_USAGE;
-    }
+    if (cli_stdout_check() != 0) return SW_EXIT_USAGE;
     if (s != SW_OK) {
         say("%s", err.message);
         return SW_EXIT_USAGE;
@@ -490,12 +565,12 @@ static int print_speaker(void *ctx, const sw_speaker_row *r)
         fputs(",\"last_date\":", stdout);
         json_str(stdout, r->last_date);
         fputs("}\n", stdout);
-        return 0;
+        return ferror(stdout) ? 1 : 0;
     }
     if (p->n == 1) printf("%10s %9s  %-10s  %-10s  %s\n", "STATEMENTS", "ARTICLES", "FIRST", "LAST", "SPEAKER");
     printf("%10zu %9zu  %-10s  %-10s  %s\n", r->statements, r->articles,
            r->first_date ? r->first_date : "-", r->last_date ? r->last_date : "-", r->name);
-    return 0;
+    return ferror(stdout) ? 1 : 0; /* a failed write stops the list (reported by the caller) */
 }
 
 static const char speakers_usage[] =
@@ -521,7 +596,7 @@ int sw_cmd_speakers(int argc, char **argv)
     sw_error err = {0};
     sw_status s = sw_store_speakers(st, o.has_limit ? o.limit : 20, print_speaker, &p, &err);
     sw_store_close(st);
-    fflush(stdout);
+    if (cli_stdout_check() != 0) return SW_EXIT_USAGE;
     if (s != SW_OK) {
         say("%s", err.message);
         return SW_EXIT_USAGE;
@@ -576,6 +651,6 @@ int sw_cmd_stats(int argc, char **argv)
         printf("database size       %.1f MB (schema version %d)\n",
                (double)s.file_bytes / 1e6, s.schema_version);
     }
-    return fflush(stdout) == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
+    return cli_stdout_check() == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
 }
 
