@@ -73,6 +73,7 @@ _saywho()
             valued="--format --output --language"
             positional=files ;;
         ingest)
+            flags+=" --replace"
             valued="--batch --language"
             positional=files ;;
         search)
