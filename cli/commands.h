@@ -78,6 +78,11 @@ extern volatile sig_atomic_t cli_interrupted;
  * signal ends it). Returns 0, or -1 when the handlers cannot be installed. (signals.c) */
 int cli_catch_interrupts(void);
 
+/* hold = 1: SIGINT and SIGTERM wait (blocked) until cli_hold_interrupts(0), so that no system
+ * call of a store write fails with EINTR; a signal that came meanwhile is then delivered, setting
+ * cli_interrupted. (signals.c) */
+void cli_hold_interrupts(int hold);
+
 /* Flushes stdout and checks that everything written to it went out; on failure prints "saywho:
  * cannot write the output: REASON" on stderr (once per process) and returns -1. (stdout_check.c) */
 int cli_stdout_check(void);

@@ -6,7 +6,10 @@
  * has extracted, prints its summary and exits 128 + the signal's number (130 after Ctrl-C). The
  * handler is installed with SA_RESETHAND, so a second Ctrl-C ends the process at once (a store
  * stays consistent even then: a batch is wholly in the database or not at all), and without
- * SA_RESTART, so a read that waits on a pipe or a terminal returns at once with EINTR.
+ * SA_RESTART, so a read that waits on a pipe or a terminal returns at once with EINTR. Other
+ * system calls must not see that EINTR (SQLite retries reads and writes, but an fsync that failed
+ * with it would fail the commit): the commands hold the signals back while they write to the
+ * store (cli_hold_interrupts); a signal that arrives then is delivered when they let go.
  */
 #include <signal.h>
 #include <string.h>
@@ -26,4 +29,13 @@ int cli_catch_interrupts(void)
     if (sigaction(SIGINT, &sa, NULL) != 0) return -1;
     if (sigaction(SIGTERM, &sa, NULL) != 0) return -1;
     return 0;
+}
+
+void cli_hold_interrupts(int hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }

@@ -165,6 +165,7 @@ typedef struct ingest_ctx {
     size_t batch_size, in_batch;
     size_t seen, added, replaced, unchanged, duplicates, conflicts, statements, failed;
     size_t committed;   /* articles added or replaced by the batches committed so far */
+    size_t committed_added, committed_replaced; /* the counts at the last commit */
     int replace;        /* --replace: a different article under a stored id replaces it */
     int db_error;
     int progress;
@@ -212,10 +213,30 @@ static void report_conflict(ingest_ctx *c, const sw_article *art, const char *fi
                        : "kept the stored article (--replace to replace it)");
 }
 
-/* Commits the open batch and opens the next; counts what it made durable. */
+/* Abandons the open batch after a database error, with its counts, and says how many articles
+ * were lost with it (the next run stores them). */
+static void rollback_batch(ingest_ctx *c)
+{
+    sw_store_rollback(c->store);
+    if (c->added + c->replaced > c->committed)
+        say("the %zu articles of the open batch were not stored", c->added + c->replaced - c->committed);
+    c->added = c->committed_added;
+    c->replaced = c->committed_replaced;
+}
+
+/* Commits the open batch; counts what it made durable. On failure the batch is rolled back, and
+ * so are its counts: the summary says what the database holds. */
 static int commit_batch(ingest_ctx *c, sw_error *err)
 {
-    if (sw_store_commit(c->store, err) != SW_OK) return -1;
+    cli_hold_interrupts(1);
+    sw_status st = sw_store_commit(c->store, err);
+    cli_hold_interrupts(0);
+    if (st != SW_OK) {
+        rollback_batch(c);
+        return -1;
+    }
+    c->committed_added = c->added;
+    c->committed_replaced = c->replaced;
     c->committed = c->added + c->replaced;
     c->in_batch = 0;
     return 0;
@@ -228,7 +249,10 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
     sw_store_outcome oc;
     if (cli_interrupted) return 1; /* stop before this article: the next run takes it */
     c->seen++;
-    if (sw_store_lookup(c->store, art, &oc, &err) != SW_OK) goto db_failed;
+    cli_hold_interrupts(1);
+    sw_status ls = sw_store_lookup(c->store, art, &oc, &err);
+    cli_hold_interrupts(0);
+    if (ls != SW_OK) goto db_failed;
     if (oc == SW_STORE_UNCHANGED || oc == SW_STORE_DUPLICATE) {
         if (oc == SW_STORE_UNCHANGED) c->unchanged++;
         else c->duplicates++;
@@ -250,7 +274,9 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
         c->failed++;
         return 0;
     }
+    cli_hold_interrupts(1);
     sw_status st = sw_store_add(c->store, art, doc, &oc, &err);
+    cli_hold_interrupts(0);
     size_t nq = sw_doc_quote_count(doc);
     sw_doc_free(doc);
     if (st == SW_ERR_NOMEM) {
@@ -264,7 +290,11 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
     else if (oc == SW_STORE_REPLACED) c->replaced++;
     c->statements += nq;
     if (++c->in_batch >= c->batch_size) {
-        if (commit_batch(c, &err) != 0 || sw_store_begin(c->store, &err) != SW_OK) goto db_failed;
+        if (commit_batch(c, &err) != 0) goto db_failed;
+        cli_hold_interrupts(1);
+        sw_status bs = sw_store_begin(c->store, &err);
+        cli_hold_interrupts(0);
+        if (bs != SW_OK) goto db_failed;
     }
     if (c->progress) show_progress(c, 0);
     return 0;
@@ -395,7 +425,7 @@ int sw_cmd_ingest(int argc, char **argv)
             status = SW_EXIT_USAGE;
         }
     } else {
-        sw_store_rollback(c.store);
+        rollback_batch(&c);
         status = SW_EXIT_USAGE;
     }
     if (loop != 0 && !interrupted && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
@@ -415,7 +445,9 @@ int sw_cmd_ingest(int argc, char **argv)
         status = 128 + interrupted;
     }
     sw_extractor_free(c.ex);
+    cli_hold_interrupts(1); /* closing checkpoints the WAL: no EINTR in its fsync */
     sw_store_close(c.store);
+    cli_hold_interrupts(0);
     /* a run that failed (or stopped) before storing anything leaves no new database behind */
     if (!db_existed && c.committed == 0 && status != SW_EXIT_OK) remove_new_db(db);
     free(files);

@@ -324,6 +324,31 @@ def test_interrupt_while_waiting_on_stdin():
           "exit %d, %s" % (p.returncode, err))
 
 
+def test_database_error_summary_counts_what_is_stored():
+    # a database that cannot grow (a file size limit, as a full disk): the open batch is rolled
+    # back, and the summary counts what the database holds, not what was extracted
+    import resource
+    big, total = big_input(40)
+    if not big:
+        print("  (Wikinews sample not found; skipped)")
+        return
+    db = fresh("limit.db")
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8 << 20, 8 << 20))
+
+    p = subprocess.run([SAYWHO, "ingest", db, big, "--batch", "500"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, preexec_fn=limit, timeout=300)
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2, "exit %d (expected 2): %s" % (p.returncode, err))
+    check("articles of the open batch were not stored" in err, "the lost batch is not mentioned: %s" % err)
+    added = summary(err)[0]
+    check(0 < added < total and count(db) == added,
+          "summary: %d added, database: %d articles" % (added, count(db)))
+    print("  file size limit: %d articles stored and counted" % added)
+
+
 # ---- writes that fail, runs that fail --------------------------------------------------------
 
 
