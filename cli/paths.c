@@ -167,7 +167,7 @@ static long walk(input_list *l, const char *dir, const char *id_prefix, int dept
     }
     closedir(d);
     d = NULL;
-    qsort(names, n, sizeof *names, by_name);
+    if (n > 1) qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         char *path = join(dir, names[i]);
         char *id = id_prefix[0] ? join(id_prefix, names[i]) : dup_str(names[i]);
