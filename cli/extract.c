@@ -1,9 +1,10 @@
 /*
  * extract.c -- `saywho extract`: articles in, one JSON object (or table) per article out.
  *
- * Output goes through one 1 MB buffer written to stdout with write(2), in input order. A failed
- * write (a full disk, a closed pipe) stops the run with exit status 2: output that was silently
- * lost would be worse than none.
+ * JSON output goes through one 1 MB buffer written to stdout with write(2), in input order; tables,
+ * CSV and TSV go through stdio. A failed write (a full disk, a closed pipe) stops the run with exit
+ * status 2, said once (cli_output_error, cli_stdout_check): output that was silently lost would be
+ * worse than none.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,14 +21,14 @@ typedef struct stdout_buf {
     int failed;
 } stdout_buf;
 
-/* Writes all of buf to stdout, retrying short writes; prints the reason and returns -1 on error. */
+/* Writes all of buf to stdout, retrying short writes; says the reason and returns -1 on error. */
 static int write_all(stdout_buf *o, const char *buf, size_t len)
 {
     while (len) {
         ssize_t n = write(STDOUT_FILENO, buf, len);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
-            if (!o->failed) fprintf(stderr, "saywho: write error: %s\n", n < 0 ? strerror(errno) : "nothing written");
+            cli_output_error(n < 0 ? errno : 0);
             o->failed = 1;
             return -1;
         }
@@ -173,7 +174,8 @@ static int on_article(void *ctx, const sw_article *article, const char *file, si
             st = SW_ERR_IO;
         if (st == SW_OK) st = sw_doc_write_json(doc, article, run->flags, out_write, &run->out);
     } else if (write_rows(run, doc) != 0) {
-        if (!run->out.failed) fprintf(stderr, "saywho: write error: cannot write the output\n");
+        /* a failed write is said by cli_stdout_check(); otherwise memory ran out */
+        if (cli_stdout_check() == 0) fprintf(stderr, "saywho: out of memory\n");
         run->out.failed = 1;
         st = SW_ERR_IO;
     }
@@ -232,10 +234,8 @@ int sw_cmd_extract(int argc, char **argv)
     if (run.output == CLI_OUT_JSON && !run.out.failed)
         out_write(&run.out, run.articles ? "]\n" : "[]\n", run.articles ? 2 : 3);
     int flushed = out_flush(&run.out);
-    if (cli_rows_end(run.rows) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
-        if (!run.out.failed) fprintf(stderr, "saywho: write error: cannot write the output\n");
-        run.out.failed = 1;
-    }
+    if (cli_rows_end(run.rows) != 0) run.out.failed = 1; /* out of memory (said) or a write */
+    if (cli_stdout_check() != 0) run.out.failed = 1;
     sw_extractor_free(run.ex);
     free(run.out.data);
     cli_args_free(&args);

@@ -6,9 +6,14 @@
  * search resumes where it stopped when more bytes arrive, so a 50 MB line is scanned once.
  * A plain-text file is one article and is read whole.
  *
- * Defaults that make every article identifiable: a JSON Lines article without "id" gets its line
- * number ("17"), a plain-text article its file's base name without extension ("council" for
- * examples/council.txt; "stdin" for standard input).
+ * Every article gets an id that no other article of the run shares (commands.h): its own "id";
+ * for a plain-text file, the file's path (paths.c); for a JSON Lines line without "id" and a
+ * plain-text article on standard input, its content id (sw_article_content_id, the id the store
+ * gives an article without one). Line numbers and base names are not ids: two files both have a
+ * line 1, and a/story.txt and b/story.txt are two articles (issue 12).
+ *
+ * Interrupts: the loop stops between two articles once cli_interrupted is set (signals.c), and a
+ * read that waits on a pipe returns with EINTR, so a stopped run never waits for more input.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,8 +39,9 @@ typedef struct input_loop {
     cli_article_fn fn;
     void *ctx;
     cli_input_stats *stats;
-    int stopped;       /* fn asked to stop */
+    int stopped;       /* fn asked to stop, or interrupted */
     int io_error;      /* some file could not be opened or read */
+    const char *text_id; /* the id of a plain-text article of the current input ("": content id) */
 } input_loop;
 
 /* Standard input is "-" for the callback but "stdin" in messages, which people read. */
@@ -69,7 +75,13 @@ static int fill(input_loop *L, int fd, const char *name)
     }
     for (;;) {
         ssize_t n = read(fd, b->data + b->end, b->cap - b->end);
-        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EINTR) {
+            if (cli_interrupted) { /* a stop, not an error: the unread rest waits for the next run */
+                L->stopped = 1;
+                return -1;
+            }
+            continue;
+        }
         if (n < 0) {
             fprintf(stderr, "saywho: %s: %s\n", display_name(name), strerror(errno));
             return -1;
@@ -81,11 +93,18 @@ static int fill(input_loop *L, int fd, const char *name)
     }
 }
 
-/* Calls fn for one article; remembers a request to stop. */
-static void deliver(input_loop *L, const sw_article *a, const char *file, size_t line)
+/* Calls fn for one article; remembers a request to stop. An article without an id (or with an
+ * empty one) gets its content id. */
+static void deliver(input_loop *L, sw_article *a, const char *file, size_t line)
 {
+    char content_id[SW_CONTENT_ID_SIZE];
+    if (!a->id.ptr || !a->id.len) {
+        sw_article_content_id(a, content_id);
+        a->id.ptr = content_id;
+        a->id.len = strlen(content_id);
+    }
     L->stats->articles++;
-    if (L->fn(L->ctx, a, file, line) != 0) L->stopped = 1;
+    if (L->fn(L->ctx, a, file, line) != 0 || cli_interrupted) L->stopped = 1;
 }
 
 /* One JSON Lines line (without its newline). `bom` is how many bytes of a byte-order mark were
@@ -104,12 +123,6 @@ static void handle_line(input_loop *L, const char *line, size_t len, size_t line
         L->stats->rejected++;
         return;
     }
-    char idbuf[24];
-    if (!a.id.ptr) {
-        int n = snprintf(idbuf, sizeof idbuf, "%zu", lineno);
-        a.id.ptr = idbuf;
-        a.id.len = (size_t)n;
-    }
     deliver(L, &a, name, lineno);
 }
 
@@ -123,7 +136,7 @@ static int read_jsonl(input_loop *L, int fd, const char *name)
         scan = b->start;
         bom = 3;
     }
-    while (!L->stopped) {
+    while (!L->stopped && !cli_interrupted) {
         char *nl = memchr(b->data + scan, '\n', b->end - scan);
         if (nl) {
             size_t len = (size_t)(nl - (b->data + b->start));
@@ -144,19 +157,6 @@ static int read_jsonl(input_loop *L, int fd, const char *name)
         scan = b->start + scanned;
     }
     return 0;
-}
-
-/* "dir/council.txt" -> "council"; a leading dot is part of the name (".notes" stays). */
-static void base_name(const char *path, char *out, size_t cap)
-{
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t n = strlen(base);
-    const char *dot = strrchr(base, '.');
-    if (dot && dot != base) n = (size_t)(dot - base);
-    if (n >= cap) n = cap - 1;
-    memcpy(out, base, n);
-    out[n] = 0;
 }
 
 /* A plain-text file is one article: read it whole and check it. */
@@ -190,11 +190,8 @@ static int read_text(input_loop *L, int fd, const char *name)
         L->stats->rejected++;
         return 0;
     }
-    char id[256];
-    if (strcmp(name, "-") == 0) strcpy(id, "stdin");
-    else base_name(name, id, sizeof id);
-    a.id.ptr = id;
-    a.id.len = strlen(id);
+    a.id.ptr = L->text_id; /* "" (standard input): deliver() gives it its content id */
+    a.id.len = strlen(L->text_id);
     deliver(L, &a, name, 0);
     return 0;
 }
@@ -249,9 +246,13 @@ int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn
         files = stdin_only;
         nfiles = 1;
     }
-    for (int i = 0; i < nfiles; i++) {
+    cli_input *inputs = NULL;
+    size_t ninputs = 0;
+    int expand_errors = 0;
+    if (cli_expand_inputs(files, nfiles, &inputs, &ninputs, &expand_errors) < 0) return -1;
+    for (size_t i = 0; i < ninputs; i++) {
         struct stat st;
-        if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
+        if (strcmp(inputs[i].path, "-") != 0 && stat(inputs[i].path, &st) == 0 && S_ISREG(st.st_mode))
             stats->bytes_total += (size_t)st.st_size;
     }
 
@@ -260,13 +261,16 @@ int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn
     L.fn = fn;
     L.ctx = ctx;
     L.stats = stats;
+    L.io_error = expand_errors > 0;
     L.reader = sw_reader_new(NULL);
     if (!L.reader) {
         fprintf(stderr, "saywho: out of memory\n");
+        cli_inputs_free(inputs, ninputs);
         return -1;
     }
-    for (int i = 0; i < nfiles && !L.stopped; i++) {
-        const char *name = files[i];
+    for (size_t i = 0; i < ninputs && !L.stopped && !cli_interrupted; i++) {
+        const char *name = inputs[i].path;
+        L.text_id = inputs[i].text_id;
         int is_stdin = strcmp(name, "-") == 0;
         int fd = is_stdin ? STDIN_FILENO : open(name, O_RDONLY);
         if (fd < 0) {
@@ -274,7 +278,7 @@ int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn
             L.io_error = 1;
             continue;
         }
-        if (read_input(&L, fd, name, fmt) < 0) L.io_error = 1;
+        if (read_input(&L, fd, name, fmt) < 0 && !L.stopped) L.io_error = 1;
         if (!is_stdin) close(fd);
         /* Give back the memory of an unusually long line or file before the next input. */
         if (L.buf.cap > INPUT_INITIAL_BUF) {
@@ -285,5 +289,6 @@ int cli_for_each_article(char **files, int nfiles, sw_format fmt, cli_article_fn
     }
     free(L.buf.data);
     sw_reader_free(L.reader);
-    return L.io_error || L.stopped ? -1 : 0;
+    cli_inputs_free(inputs, ninputs);
+    return L.io_error || L.stopped || cli_interrupted ? -1 : 0;
 }

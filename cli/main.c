@@ -3,7 +3,8 @@
  *
  * The commands and their options are described in specs.c; each command parses its arguments
  * with cli_parse (options.h) and returns the exit status itself. This file knows the top level:
- * --help, --version, `saywho help CMD`, and what to say about a command that does not exist.
+ * --help, --version, `saywho help CMD`, and what to say about a command that does not exist; and
+ * it checks that whatever went to stdout was written (stdout_check.c: exit status 2 when not).
  */
 #include <stdio.h>
 #ifdef __GLIBC__
@@ -43,15 +44,6 @@ static int unknown_command(const char *name)
     return SW_EXIT_USAGE;
 }
 
-static int finish(FILE *f)
-{
-    if (fflush(f) != 0 || ferror(f)) {
-        fputs("saywho: cannot write the output\n", stderr);
-        return SW_EXIT_USAGE;
-    }
-    return SW_EXIT_OK;
-}
-
 int main(int argc, char **argv)
 {
 #ifdef __GLIBC__
@@ -69,12 +61,12 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
         usage(stdout);
-        return finish(stdout);
+        return cli_close_stdout(SW_EXIT_OK);
     }
     if (strcmp(name, "help") == 0) {
         if (argc == 2) {
             usage(stdout);
-            return finish(stdout);
+            return cli_close_stdout(SW_EXIT_OK);
         }
         const cli_command *c = cli_find_command(argv[2]);
         if (!c) return unknown_command(argv[2]);
@@ -83,11 +75,11 @@ int main(int argc, char **argv)
             return SW_EXIT_USAGE;
         }
         cli_print_help(c, stdout);
-        return finish(stdout);
+        return cli_close_stdout(SW_EXIT_OK);
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0 || strcmp(name, "version") == 0) {
         printf("saywho %s\n", sw_version());
-        return finish(stdout);
+        return cli_close_stdout(SW_EXIT_OK);
     }
     if (name[0] == '-') {
         fprintf(stderr, "saywho: unknown option %s (the command comes first: saywho COMMAND "
@@ -96,5 +88,5 @@ int main(int argc, char **argv)
     }
     const cli_command *c = cli_find_command(name);
     if (!c) return unknown_command(name);
-    return c->run(argc - 1, argv + 1);
+    return cli_close_stdout(c->run(argc - 1, argv + 1)); /* a failed write to stdout: exit 2 */
 }

@@ -373,7 +373,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *args)
 
     if (args->help) {
         cli_print_help(cmd, stdout);
-        return fflush(stdout) == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
+        return cli_stdout_check() == 0 ? SW_EXIT_OK : SW_EXIT_USAGE;
     }
     for (int i = 0; i < 4 && cmd->positional[i]; i++)
         if (args->n_positional <= i)

@@ -47,6 +47,7 @@ typedef struct cli_args {
     int pretty, blocks, keep_non_statements, quotes_only;
     /* ingest */
     size_t batch;
+    int replace;                  /* --replace: a different article under a stored id replaces it */
     /* queries */
     const char *speaker, *since, *until, *source;
     const char *gender;           /* speakers: female, male, unknown, or several joined by commas */

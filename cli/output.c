@@ -449,7 +449,8 @@ int cli_rows_end(cli_rows *w)
     if (w->fmt == CLI_OUT_JSON) fputs(w->nrows ? "\n]\n" : "[]\n", w->out);
     for (size_t i = 0; w->cells && i < w->nrows * w->ncols; i++) free(w->cells[i]);
     free(w->cells);
-    int bad = w->failed || fflush(w->out) != 0 || ferror(w->out);
+    /* no fflush here: the command's cli_stdout_check() flushes and names the reason of a failure */
+    int bad = w->failed || ferror(w->out);
     if (w->failed) fprintf(stderr, "saywho: out of memory\n");
     free(w);
     return bad ? -1 : 0;

@@ -59,7 +59,9 @@ cli_rows *cli_rows_new(cli_output fmt, FILE *out, const cli_column *cols, size_t
 int cli_rows_add(cli_rows *w, const char *const *values);
 
 /* Writes what is left (the table; the end of the JSON array), frees the writer and returns 0,
- * or -1 when a write failed (ferror on `out`) or memory ran out. NULL is a no-op returning 0. */
+ * or -1 when a write failed (ferror on `out`) or memory ran out ("saywho: out of memory" said).
+ * Does not flush `out`: what is still buffered is checked (and a failure reported, with its
+ * reason) by the caller's cli_stdout_check(). NULL is a no-op returning 0. */
 int cli_rows_end(cli_rows *w);
 
 /* Writes s, cut with "…" when it is wider than `width` terminal columns. */

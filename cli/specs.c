@@ -149,6 +149,9 @@ static const cli_option extract_options[] = {
 static const cli_option ingest_options[] = {
     OPT_INPUT_FORMAT,
     OPT_LANGUAGE,
+    {"replace", 0, CLI_FLAG, CLI_FIELD(replace), NULL, NULL,
+     "a different article under an id already stored replaces the stored\n"
+     "one (without it: the stored one is kept and the conflict reported)", 0, NULL, NULL},
     {"batch", 0, CLI_POSITIVE, CLI_FIELD(batch), "N", NULL,
      "articles per transaction (default 5000)", 0, NULL, NULL},
     {NULL, 0, CLI_FLAG, 0, NULL, NULL, NULL, 0, NULL, NULL}};
@@ -209,20 +212,28 @@ static const cli_option stats_options[] = {
 
 const cli_command cli_commands[] = {
     {"extract", sw_cmd_extract, "find who said what in articles; JSON, a table, CSV or TSV",
-     "[options] [FILE...]",
+     "[options] [FILE|DIR...]",
      "Finds who said what in news articles and writes one JSON object per article\n"
      "(JSON Lines) to standard output, in input order. Reads standard input when no\n"
-     "FILE is given or FILE is '-'.\n",
+     "FILE is given or FILE is '-'; a directory stands for its files, recursively.\n",
      {NULL}, -1, "jsonl", extract_options,
      "Errors in the input are reported on stderr as \"saywho: FILE:LINE: byte OFFSET:\n"
      "MESSAGE\"; the article is skipped and the exit status is 1.\n"},
     {"ingest", sw_cmd_ingest, "extract articles into a store (an SQLite database)",
-     "DB [options] [FILE...]",
-     "Extracts who said what from the articles (JSON Lines or plain text; standard\n"
-     "input when no FILE) and stores it in the SQLite database DB, created when\n"
-     "missing. Articles already stored are skipped, changed ones replaced; an\n"
-     "interrupted ingest resumes where it stopped when run again.\n",
-     {"DB", NULL}, -1, NULL, ingest_options, NULL},
+     "DB [options] [FILE|DIR...]",
+     "Extracts who said what from the articles (JSON Lines or plain text; a\n"
+     "directory: its files, recursively; standard input when no FILE) and stores it\n"
+     "in the SQLite database DB, created when missing.\n"
+     "An article is known by its id: its \"id\"; for a plain-text file, its path\n"
+     "(DIR's own name and the path inside it for a file found in DIR); else its\n"
+     "content id. Articles already stored are skipped. A different article under a\n"
+     "stored id is a conflict, reported: the stored one is kept, or replaced with\n"
+     "--replace. Ctrl-C stops after committing what was extracted; running the same\n"
+     "command again continues. A summary line (added, replaced, unchanged,\n"
+     "duplicates, conflicts, rejected) is always printed on stderr.\n",
+     {"DB", NULL}, -1, NULL, ingest_options,
+     "A conflict kept counts as rejected input (exit status 1). After Ctrl-C the exit\n"
+     "status is 130 (143 after SIGTERM), what was extracted being committed.\n"},
     {"search", sw_cmd_search, "search the statements of a store", "DB QUERY [options]",
      "Full-text search over the stored statements, best match first (bm25). QUERY:\n"
      "words (all must match), \"a phrase\", OR, NOT, prefix*, NEAR(a b), parentheses;\n"

@@ -58,7 +58,10 @@ typedef struct ingest_ctx {
     sw_store *store;
     sw_extractor *ex;
     size_t batch_size, in_batch;
-    size_t seen, added, replaced, unchanged, duplicates, statements, failed;
+    size_t seen, added, replaced, unchanged, duplicates, conflicts, statements, failed;
+    size_t committed;   /* articles added or replaced by the batches committed so far */
+    size_t committed_added, committed_replaced, committed_bad_dates; /* the counts at the last commit */
+    int replace;        /* --replace: a different article under a stored id replaces it */
     int db_error;
     int progress;
     double started, last_shown;
@@ -86,18 +89,82 @@ static void show_progress(ingest_ctx *c, int final)
     fflush(stderr);
 }
 
+/* "FILE:LINE" of an article for messages ("FILE" for a plain-text file, "stdin" for "-"). */
+static void where(char *buf, size_t cap, const char *file, size_t line)
+{
+    const char *name = strcmp(file, "-") ? file : "stdin";
+    if (line) snprintf(buf, cap, "%s:%zu", name, line);
+    else snprintf(buf, cap, "%s", name);
+}
+
+/* Says on stderr that a different article arrived under the id of a stored one, and what was done
+ * about it: never a silent replacement (issue 12). */
+static void report_conflict(ingest_ctx *c, const sw_article *art, const char *file, size_t line)
+{
+    char at[512];
+    where(at, sizeof at, file, line);
+    if (c->progress) fputc('\n', stderr);
+    fprintf(stderr, "saywho: %s: id '%.*s' is already stored with other content; %s\n", at,
+            (int)(art->id.len > 200 ? 200 : art->id.len), art->id.ptr,
+            c->replace ? "replaced the stored article (--replace)"
+                       : "kept the stored article (--replace to replace it)");
+}
+
+/* Abandons the open batch after a database error, with its counts, and says how many articles
+ * were lost with it (the next run stores them). */
+static void rollback_batch(ingest_ctx *c)
+{
+    sw_store_rollback(c->store);
+    if (c->added + c->replaced > c->committed)
+        say("the %zu articles of the open batch were not stored", c->added + c->replaced - c->committed);
+    c->added = c->committed_added;
+    c->replaced = c->committed_replaced;
+    c->bad_dates.n = c->committed_bad_dates;
+}
+
+/* Commits the open batch; counts what it made durable. On failure the batch is rolled back, and
+ * so are its counts: the summary says what the database holds. */
+static int commit_batch(ingest_ctx *c, sw_error *err)
+{
+    cli_hold_interrupts(1);
+    sw_status st = sw_store_commit(c->store, err);
+    cli_hold_interrupts(0);
+    if (st != SW_OK) {
+        rollback_batch(c);
+        return -1;
+    }
+    c->committed_added = c->added;
+    c->committed_replaced = c->replaced;
+    c->committed_bad_dates = c->bad_dates.n;
+    c->committed = c->added + c->replaced;
+    c->in_batch = 0;
+    return 0;
+}
+
 static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t line)
 {
     ingest_ctx *c = ctx;
     sw_error err = {0};
     sw_store_outcome oc;
+    if (cli_interrupted) return 1; /* stop before this article: the next run takes it */
     c->seen++;
-    if (sw_store_lookup(c->store, art, &oc, &err) != SW_OK) goto db_failed;
+    cli_hold_interrupts(1);
+    sw_status ls = sw_store_lookup(c->store, art, &oc, &err);
+    cli_hold_interrupts(0);
+    if (ls != SW_OK) goto db_failed;
     if (oc == SW_STORE_UNCHANGED || oc == SW_STORE_DUPLICATE) {
         if (oc == SW_STORE_UNCHANGED) c->unchanged++;
         else c->duplicates++;
         if (c->progress) show_progress(c, 0);
         return 0;
+    }
+    if (oc == SW_STORE_REPLACED) {
+        report_conflict(c, art, file, line);
+        if (!c->replace) {
+            c->conflicts++;
+            if (c->progress) show_progress(c, 0);
+            return 0;
+        }
     }
     sw_doc *doc = NULL;
     if (sw_extract(c->ex, art, &doc, &err) != SW_OK) {
@@ -106,7 +173,9 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
         c->failed++;
         return 0;
     }
+    cli_hold_interrupts(1);
     sw_status st = sw_store_add(c->store, art, doc, &oc, &err);
+    cli_hold_interrupts(0);
     size_t nq = sw_doc_quote_count(doc);
     sw_doc_free(doc);
     if (st == SW_ERR_NOMEM) {
@@ -122,9 +191,11 @@ static int ingest_one(void *ctx, const sw_article *art, const char *file, size_t
         cli_note_date(&c->bad_dates, art, c->language, file, line);
     c->statements += nq;
     if (++c->in_batch >= c->batch_size) {
-        if (sw_store_commit(c->store, &err) != SW_OK || sw_store_begin(c->store, &err) != SW_OK)
-            goto db_failed;
-        c->in_batch = 0;
+        if (commit_batch(c, &err) != 0) goto db_failed;
+        cli_hold_interrupts(1);
+        sw_status bs = sw_store_begin(c->store, &err);
+        cli_hold_interrupts(0);
+        if (bs != SW_OK) goto db_failed;
     }
     if (c->progress) show_progress(c, 0);
     return 0;
@@ -134,6 +205,21 @@ db_failed:
             strcmp(file, "-") ? file : "stdin", line, err.message);
     c->db_error = 1;
     return 1;
+}
+
+/* Removes a database this run created and stored nothing in (with the files SQLite keeps beside
+ * it), so that a failed run leaves nothing behind (issue 12). */
+static void remove_new_db(const char *db)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t n = strlen(db) + strlen(suffixes[i]) + 1;
+        char *p = malloc(n);
+        if (!p) return;
+        snprintf(p, n, "%s%s", db, suffixes[i]);
+        if (unlink(p) != 0 && errno != ENOENT && i == 0) say("%s: cannot remove: %s", db, strerror(errno));
+        free(p);
+    }
 }
 
 int sw_cmd_ingest(int argc, char **argv)
@@ -159,6 +245,7 @@ int sw_cmd_ingest(int argc, char **argv)
     ingest_ctx c;
     memset(&c, 0, sizeof c);
     c.batch_size = batch;
+    c.replace = args.replace;
     c.progress = isatty(2);
     c.language = opts.language;
     sw_error err = {0};
@@ -167,6 +254,7 @@ int sw_cmd_ingest(int argc, char **argv)
         cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
+    int db_existed = access(db, F_OK) == 0;
     if (sw_store_open(db, NULL, &c.store, &err) != SW_OK) {
         say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
@@ -177,39 +265,55 @@ int sw_cmd_ingest(int argc, char **argv)
         say("%s: %s", db, err.message);
         sw_extractor_free(c.ex);
         sw_store_close(c.store);
+        if (!db_existed) remove_new_db(db);
         cli_args_free(&args);
         return SW_EXIT_USAGE;
     }
+    /* Ctrl-C and SIGTERM stop the loop between two articles; what was extracted is committed */
+    if (cli_catch_interrupts() != 0) say("cannot catch interrupts: Ctrl-C loses the open batch");
     cli_input_stats stats;
     memset(&stats, 0, sizeof stats);
     c.stats = &stats;
     c.started = c.last_shown = now_seconds();
     int loop = cli_for_each_article(files, nfiles, fmt, ingest_one, &c, &stats);
+    int interrupted = cli_interrupted;
     int status = SW_EXIT_OK;
     if (!c.db_error) {
-        /* an I/O error on the input keeps what was read so far: it is all consistent */
-        if (sw_store_commit(c.store, &err) != SW_OK) {
+        /* an I/O error on the input or an interrupt keeps what was read so far: it is consistent */
+        if (commit_batch(&c, &err) != 0) {
             say("%s: %s", db, err.message);
             status = SW_EXIT_USAGE;
         }
     } else {
-        sw_store_rollback(c.store);
+        rollback_batch(&c);
         status = SW_EXIT_USAGE;
     }
-    if (loop != 0 && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
-    if (c.progress) {
-        show_progress(&c, 1);
-        fprintf(stderr, "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu rejected, "
-                "%zu dates not read\n",
-                c.added, c.replaced, c.unchanged, c.duplicates, stats.rejected + c.failed, c.bad_dates.n);
+    if (loop != 0 && !interrupted && status == SW_EXIT_OK) status = SW_EXIT_USAGE;
+    /* the summary, on a terminal or not: what happened to every article read; then what needs
+     * a closer look (conflicts, dates that could not be read) */
+    if (c.progress) show_progress(&c, 1);
+    fprintf(stderr,
+            "saywho: %zu added, %zu replaced, %zu unchanged, %zu duplicates, %zu conflicts, "
+            "%zu rejected\n",
+            c.added, c.replaced, c.unchanged, c.duplicates, c.conflicts, stats.rejected + c.failed);
+    if (c.conflicts)
+        say("%zu conflict%s: a different article under an id already stored; kept the stored "
+            "article%s (--replace to replace)", c.conflicts, c.conflicts == 1 ? "" : "s",
+            c.conflicts == 1 ? "" : "s");
+    if (c.bad_dates.n) /* the articles are stored, undated */
+        say("%zu article date%s could not be read (the first: '%s', %s); stored without a date",
+            c.bad_dates.n, c.bad_dates.n == 1 ? "" : "s", c.bad_dates.example, c.bad_dates.where);
+    if (status == SW_EXIT_OK && (stats.rejected || c.failed || c.conflicts)) status = SW_EXIT_REJECTED;
+    if (interrupted) {
+        say("interrupted; run the same command again to continue");
+        status = 128 + interrupted;
     }
-    if (c.bad_dates.n) /* said also when stderr is no terminal: the articles are stored undated */
-        fprintf(stderr, "saywho: %zu article date%s could not be read (the first: '%s', %s); stored "
-                "without a date\n", c.bad_dates.n, c.bad_dates.n == 1 ? "" : "s", c.bad_dates.example,
-                c.bad_dates.where);
-    if (status == SW_EXIT_OK && (stats.rejected || c.failed)) status = SW_EXIT_REJECTED;
     sw_extractor_free(c.ex);
+    cli_hold_interrupts(1); /* closing checkpoints the WAL: no EINTR in its fsync */
     sw_store_close(c.store);
+    cli_hold_interrupts(0);
+    /* a run that failed (or stopped) before storing anything leaves no new database behind */
+    if (!db_existed && c.committed == 0 && status != SW_EXIT_OK) remove_new_db(db);
     cli_args_free(&args);
     return status;
 }
@@ -281,20 +385,20 @@ static int print_hit(void *ctx, const sw_hit *h)
         [H_TEXT] = h->text, [H_GROUP_SIZE] = group, [H_FIRST_ARTICLE] = h->first_article_id,
         [H_FIRST_DATE] = h->first_date, [H_TABLE_TEXT] = table_text};
     int r = table_text ? cli_rows_add(p->rows, v) : -1;
+    if (!table_text) say("out of memory");
     if (table_text != shown) free(table_text);
     free(shown);
     if (r != 0) p->failed = 1;
     return r != 0; /* a failed write stops the search */
 }
 
-/* Ends the output of a query command: 0, or 2 after saying that the output could not be written. */
+/* Ends the output of a query command: 0, or 2 when the output could not be written (said once,
+ * by cli_stdout_check) or memory ran out (said where it ran out). */
 static int end_output(cli_rows *rows, int failed)
 {
-    if (cli_rows_end(rows) != 0 || failed) {
-        say("cannot write the output: %s", errno ? strerror(errno) : "write error");
-        return SW_EXIT_USAGE;
-    }
-    return SW_EXIT_OK;
+    if (cli_rows_end(rows) != 0) failed = 1;
+    if (cli_stdout_check() != 0) return SW_EXIT_USAGE;
+    return failed ? SW_EXIT_USAGE : SW_EXIT_OK;
 }
 
 static int run_search(const cli_args *o, const char *db, const char *query, int by_date)
@@ -499,7 +603,7 @@ int sw_cmd_stats(int argc, char **argv)
                (double)s.file_bytes / 1e6, s.schema_version);
         int failed = cli_gender_table(&g, stdout, cli_use_colour(), cli_term_width()) != 0;
         cli_gender_report_free(&g);
-        return end_output(NULL, failed || fflush(stdout) != 0 || ferror(stdout));
+        return end_output(NULL, failed);
     }
     char *gender = NULL, *by_source = NULL;
     int nomem = cli_gender_json(&g, &gender, &by_source) != 0;

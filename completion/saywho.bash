@@ -80,6 +80,7 @@ _saywho()
             offered="-i --input-format -l --language -o --output"
             positional=files ;;
         ingest)
+            flags+=" --replace"
             offered="-i --input-format -l --language --batch"
             positional=files ;;
         search)

@@ -417,6 +417,19 @@ typedef enum sw_store_outcome {
 SW_API sw_status sw_store_lookup(sw_store *store, const sw_article *article,
                                  sw_store_outcome *outcome, sw_error *err);
 
+/* The size of a content id with its NUL: 32 lowercase hexadecimal digits and a NUL. */
+#define SW_CONTENT_ID_SIZE 33
+
+/* Writes the content id of `article` into out: 32 lowercase hexadecimal digits of a 128-bit hash of
+ * its text, title, url, date and source (an absent part differs from an empty one; the id member
+ * is not part of it), NUL-terminated. It is the id the store gives an article without one
+ * (sw_store_lookup, sw_store_add), so setting article->id to it first changes nothing there; the
+ * saywho program uses it for JSON Lines articles without "id" and for plain-text articles read
+ * from standard input, so that two such articles never share an id. Stored in databases, so the
+ * same content gives the same id in every version of the library. No allocation; thread-safe.
+ * Returns SW_OK, or SW_ERR_INVALID_ARG when article or out is NULL (out, if not NULL, gets ""). */
+SW_API sw_status sw_article_content_id(const sw_article *article, char out[SW_CONTENT_ID_SIZE]);
+
 /* Stores an article and what was extracted from it (`doc`, made by sw_extract() from this same
  * article): the article row, its statements (indexed for full-text search), its entities merged
  * with those of earlier articles (same canonical name), their mentions and aliases, and the

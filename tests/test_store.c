@@ -335,6 +335,55 @@ static void test_add_is_idempotent(void)
     drop_db();
 }
 
+/* sw_article_content_id() is the id the store gives an article without one: two id-less articles
+ * with different content get different ids, the same content the same id, and an article whose id
+ * is set to its content id is the same article to the store (what the CLI relies on). */
+static void test_content_id_is_the_stores_id(void)
+{
+    sw_store *st = open_fresh("cid");
+    if (!st) return;
+    char id1[SW_CONTENT_ID_SIZE], id2[SW_CONTENT_ID_SIZE], again[SW_CONTENT_ID_SIZE];
+    sw_article a = article(NULL, "2021-05-02", "Valley Times", "Someone said: \"Water levels are falling\"");
+    sw_article b = article(NULL, "2021-05-02", "Valley Times", "Someone said: \"Water levels are rising\"");
+    CHECK_EQ_INT(sw_article_content_id(&a, id1), SW_OK);
+    CHECK_EQ_INT(sw_article_content_id(&b, id2), SW_OK);
+    CHECK_EQ_INT(strlen(id1), 32);
+    CHECK(strcmp(id1, id2) != 0);
+    CHECK_EQ_INT(strspn(id1, "0123456789abcdef"), 32);
+    /* the id member is not part of it */
+    sw_article named = a;
+    named.id = S("some-id");
+    CHECK_EQ_INT(sw_article_content_id(&named, again), SW_OK);
+    CHECK_EQ_STR(again, id1);
+    /* pinned: databases hold it (test_store_formats.c pins the hash behind it) */
+    sw_article pin;
+    memset(&pin, 0, sizeof pin);
+    pin.text = S("Body text of the article.");
+    pin.title = S("A title");
+    pin.date = S("2024-01-02");
+    pin.source = S("");
+    CHECK_EQ_INT(sw_article_content_id(&pin, again), SW_OK);
+    CHECK_EQ_STR(again, "6a286b6db7e304d07064f98e670c970a");
+    /* stored without an id, the article's id in the database is its content id */
+    CHECK_EQ_INT(add_said(st, NULL, "2021-05-02", "Valley Times", NULL, "Water levels are falling"), SW_STORE_ADDED);
+    hits h;
+    CHECK_EQ_INT(search(st, "falling", NULL, NULL, NULL, NULL, &h), SW_OK);
+    CHECK_EQ_INT(h.n, 1);
+    CHECK_EQ_STR(h.ids[0], id1);
+    /* and the same article with its content id as id is unchanged, not a new one */
+    sw_article with_id = a;
+    with_id.id = S(id1);
+    sw_store_outcome oc;
+    sw_error err = {0};
+    CHECK_EQ_INT(sw_store_lookup(st, &with_id, &oc, &err), SW_OK);
+    CHECK_EQ_INT(oc, SW_STORE_UNCHANGED);
+    CHECK_EQ_INT(sw_article_content_id(NULL, again), SW_ERR_INVALID_ARG);
+    CHECK_EQ_STR(again, "");
+    CHECK_EQ_INT(sw_article_content_id(&a, NULL), SW_ERR_INVALID_ARG);
+    sw_store_close(st);
+    drop_db();
+}
+
 /* ---- search ------------------------------------------------------------------------------- */
 
 static void test_search_filters_and_highlight(void)
@@ -1104,6 +1153,7 @@ int main(void)
     RUN(test_entities_merge_across_articles);
     RUN(test_bare_surname_seen_first_is_completed);
     RUN(test_add_is_idempotent);
+    RUN(test_content_id_is_the_stores_id);
     RUN(test_search_filters_and_highlight);
     RUN(test_search_errors_and_injection);
     RUN(test_quotation_groups_first_report);

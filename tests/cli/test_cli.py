@@ -222,12 +222,22 @@ def test_invalid_utf8_and_nul():
           "plain text: offset not named:\n%s" % err)
 
 
-def test_id_defaults_to_line_number():
+def test_id_defaults_to_content_id():
+    # A line without "id" (or with an empty one) is known by its content id, not by its line
+    # number: line 1 of two files are two articles (issue 12).
     path = write("noid.jsonl", article_line("first", GOOD) + "\n" + json.dumps({"text": GOOD}) + "\n")
-    code, out, err = run(["extract", path])
+    other = write("noid2.jsonl", json.dumps({"text": GOOD + " “No,” he said."}) + "\n" +
+                  json.dumps({"id": "", "text": GOOD}) + "\n")
+    code, out, err = run(["extract", path, other])
     check(code == 0, "exit %d: %s" % (code, err))
-    objs = jsonl(out)
-    check(len(objs) == 2 and str(objs[1].get("id")) == "2", "id of line 2: %r" % objs[1:])
+    ids = [str(o.get("id")) for o in jsonl(out)]
+    check(len(ids) == 4 and ids[0] == "first", "ids: %r" % ids)
+    for i in ids[1:]:
+        check(re.fullmatch(r"[0-9a-f]{32}", i), "not a content id: %r" % i)
+    check(ids[1] != ids[2], "two different id-less articles share an id: %r" % ids)
+    check(ids[1] == ids[3], "the same content, id-less and with an empty id: %r" % ids)
+    code, out2, _ = run(["extract", other])
+    check([o["id"] for o in jsonl(out2)] == ids[2:], "the content id is not stable from run to run")
 
 
 def test_last_line_without_newline_and_crlf():
@@ -255,7 +265,7 @@ def test_several_files_in_order():
     code, out, err = run(["extract", a, b, c])
     check(code == 0, "exit %d: %s" % (code, err))
     ids = [o["id"] for o in jsonl(out)]
-    check(ids == ["f1", "f2", "f3"], "ids (plain text id = file name without extension): %r" % ids)
+    check(ids == ["f1", b, "f3"], "ids (plain text id = the file's path): %r" % ids)
 
 
 def test_missing_file():
@@ -346,7 +356,8 @@ def test_seed_article():
     code, out, err = run(["extract", seed])
     check(code == 0, "seed: exit %d: %s" % (code, err))
     objs = jsonl(out)
-    check(len(objs) == 1 and objs[0]["id"] == "putin-lukashenko", "seed: %r" % [o.get("id") for o in objs])
+    # a plain-text file's id is its path as given, tidied (".." resolved as a name)
+    check(len(objs) == 1 and objs[0]["id"] == os.path.normpath(seed), "seed: %r" % [o.get("id") for o in objs])
     size = os.path.getsize(seed)
     for q in objs[0]["quotes"]:
         check(0 <= q["start"] < q["end"] <= size, "seed: offsets out of range: %r" % q)

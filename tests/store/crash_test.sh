@@ -5,8 +5,8 @@
 # usage: crash_test.sh SAYWHO SHARED_DIR [KILLS]
 # Builds an input of the Wikinews sample repeated 4 times with fresh ids (about 1,200 articles)
 # followed by corrected versions of 60 of them (same ids, changed text: replacements),
-# ingests it once cleanly, then into a second database KILLS times (default 4) killed with
-# SIGKILL after a random delay, then once to the end; compares the canonical dumps (dump.sql:
+# ingests it once cleanly (--replace: the corrections replace the stored articles), then into a
+# second database KILLS times (default 4) killed with SIGKILL after a random delay, then once to the end; compares the canonical dumps (dump.sql:
 # every row of every main table by natural keys, plus SQLite's and FTS5's integrity checks).
 # Exit 0 when identical, 1 when not, 77 (skipped) without the sqlite3 shell.
 set -u
@@ -29,9 +29,10 @@ head -60 "$SRC" | sed -e "s/\"id\": *\"\([^\"]*\)\"/\"id\": \"\1-r1\"/" -e "s/\"
   -e 's/"text": *"/"text": "Correction appended. /' >> "$T/input.jsonl"
 total=$(wc -l < "$T/input.jsonl")
 
-"$SAYWHO" ingest "$T/clean.db" "$T/input.jsonl" --batch 40 2>"$T/clean.err"
+"$SAYWHO" ingest "$T/clean.db" "$T/input.jsonl" --batch 40 --replace 2>"$T/clean.err"
 rc=$?
 [ $rc -le 1 ] || { echo "crash_test: clean ingest failed ($rc)"; cat "$T/clean.err"; exit 1; }
+grep -q " 60 replaced," "$T/clean.err" || { echo "crash_test: the corrections did not replace"; cat "$T/clean.err"; exit 1; }
 sqlite3 -batch "$T/clean.db" < "$HERE/dump.sql" > "$T/clean.dump" 2>&1
 
 # random delays from /dev/urandom, 20..700 ms
@@ -39,7 +40,7 @@ i=0
 while [ $i -lt "$KILLS" ]; do
   i=$((i + 1))
   ms=$(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 680 + 20 ))
-  "$SAYWHO" ingest "$T/crash.db" "$T/input.jsonl" --batch 40 2>>"$T/crash.err" &
+  "$SAYWHO" ingest "$T/crash.db" "$T/input.jsonl" --batch 40 --replace 2>>"$T/crash.err" &
   pid=$!
   sleep "$(printf '0.%03d' "$ms")"
   kill -9 "$pid" 2>/dev/null
@@ -47,7 +48,7 @@ while [ $i -lt "$KILLS" ]; do
   n=$(sqlite3 -batch "$T/crash.db" "SELECT count(*) FROM articles" 2>/dev/null || echo "?")
   echo "crash_test: kill $i after ${ms} ms: $n of $total articles stored"
 done
-"$SAYWHO" ingest "$T/crash.db" "$T/input.jsonl" --batch 40 2>>"$T/crash.err"
+"$SAYWHO" ingest "$T/crash.db" "$T/input.jsonl" --batch 40 --replace 2>>"$T/crash.err"
 rc=$?
 [ $rc -le 1 ] || { echo "crash_test: resumed ingest failed ($rc)"; cat "$T/crash.err"; exit 1; }
 sqlite3 -batch "$T/crash.db" < "$HERE/dump.sql" > "$T/crash.dump" 2>&1
