@@ -801,7 +801,10 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
             sw_np hearer = sw_attr_np_after(a, c, hi, 0);
             if (hearer.kind != SW_NP_NONE) c = hearer.tok_end;
         }
-        if (as > lo && tok_role(a, as - 1, SW_W_AS_FRAME) && (as - 1 == lo || tok_punct(a, as - 2, ',')) &&
+        /* ("But as Clyburn noted, C": a conjunction or an adverb may open the sentence before it) */
+        if (as > lo && tok_role(a, as - 1, SW_W_AS_FRAME) &&
+            (as - 1 == lo || tok_punct(a, as - 2, ',') ||
+             (as - 2 == lo && is_word(a, lo) && (a->wcls[lo] & (SW_W_CONJ | SW_W_ADVERB)))) &&
             c + 1 < hi && tok_punct(a, c, ',') && is_word(a, c + 1)) {
             uint32_t ce2 = sw_attr_clause_end(a, c + 1, hi);
             if (ce2 > c + 2 && sw_attr_clause_is_finite(a, c + 1, ce2)) {
