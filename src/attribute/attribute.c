@@ -692,6 +692,12 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (subj.kind == SW_NP_NONE && vform != SW_VF_ING) subj = counted_or_relative_subject(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
+    /* "National Guard members, called to service by the governor, are ...", "Ortiz, asked to
+     * comment, said": a past participle right after a comma, with "to" or "by" right after it, is
+     * a passive aside, not a speech verb */
+    if ((vform == SW_VF_PAST || vform == SW_VF_PART) && v > lo && tok_punct(a, v - 1, ',') && ve < hi &&
+        is_word(a, ve) && (tok_role(a, ve, SW_W_TO) || tok_role(a, ve, SW_W_AGENT)))
+        return SW_OK;
     /* "Ortiz, speaking at a briefing, said C": a participle set off by commas before the main
      * speech verb only says how that verb's statement was made */
     if (vform == SW_VF_ING && v > lo && tok_punct(a, v - 1, ',')) {
