@@ -692,6 +692,12 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
     if (subj.kind == SW_NP_NONE && vform != SW_VF_ING) subj = counted_or_relative_subject(a, v, lo);
     /* a participle ("a message on Twitter blaming Iran", "S agreed, saying") takes the subject
      * of its clause, not the noun right before it; a progressive ("was saying") does not */
+    /* "National Guard members, called to service by the governor, are ...", "Ortiz, asked to
+     * comment, said": a past participle right after a comma, with "to" or "by" right after it, is
+     * a passive aside, not a speech verb */
+    if ((vform == SW_VF_PAST || vform == SW_VF_PART) && v > lo && tok_punct(a, v - 1, ',') && ve < hi &&
+        is_word(a, ve) && (tok_role(a, ve, SW_W_TO) || tok_role(a, ve, SW_W_AGENT)))
+        return SW_OK;
     /* "Ortiz, speaking at a briefing, said C": a participle set off by commas before the main
      * speech verb only says how that verb's statement was made */
     if (vform == SW_VF_ING && v > lo && tok_punct(a, v - 1, ',')) {
@@ -801,7 +807,10 @@ static sw_status handle_cue(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo, ui
             sw_np hearer = sw_attr_np_after(a, c, hi, 0);
             if (hearer.kind != SW_NP_NONE) c = hearer.tok_end;
         }
-        if (as > lo && tok_role(a, as - 1, SW_W_AS_FRAME) && (as - 1 == lo || tok_punct(a, as - 2, ',')) &&
+        /* ("But as Clyburn noted, C": a conjunction or an adverb may open the sentence before it) */
+        if (as > lo && tok_role(a, as - 1, SW_W_AS_FRAME) &&
+            (as - 1 == lo || tok_punct(a, as - 2, ',') ||
+             (as - 2 == lo && is_word(a, lo) && (a->wcls[lo] & (SW_W_CONJ | SW_W_ADVERB)))) &&
             c + 1 < hi && tok_punct(a, c, ',') && is_word(a, c + 1)) {
             uint32_t ce2 = sw_attr_clause_end(a, c + 1, hi);
             if (ce2 > c + 2 && sw_attr_clause_is_finite(a, c + 1, ce2)) {

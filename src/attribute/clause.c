@@ -160,9 +160,11 @@ uint32_t sw_attr_clause_end(const sw_attr *a, uint32_t i, uint32_t se)
         }
         /* "... and claimed ...": a second cue coordinated with the first (not "shootings and
          * protests demands": a noun that a finite verb follows is a subject) */
-        if (is_word(a, j) && tok_role(a, j, SW_W_ADDITIVE) && j + 1 < se) {
+        /* ("... but has said C2": a contrasting conjunction, and an auxiliary before the cue) */
+        if (is_word(a, j) && (tok_role(a, j, SW_W_ADDITIVE) || tok_role(a, j, SW_W_CONTINUING_CONJ)) && j + 1 < se) {
             uint32_t k = j + 1;
-            while (k < se && k - j < COORDINATED_CUE_WINDOW && is_word(a, k) && (a->wcls[k] & SW_W_ADVERB)) k++;
+            while (k < se && k - j < COORDINATED_CUE_WINDOW && is_word(a, k) && (a->wcls[k] & (SW_W_ADVERB | SW_W_AUX)))
+                k++;
             if (k < se && sw_attr_is_cue_verb(a, k) &&
                 !(k + 1 < se && is_word(a, k + 1) &&
                   ((a->lx[k + 1] & (SW_LX_VERB_3SG | SW_LX_VERB_PAST)) || (a->wcls[k + 1] & SW_W_AUX) ||

@@ -142,6 +142,10 @@ static sw_np chain_subject(const sw_attr *a, uint32_t comma, uint32_t lo)
     }
     for (uint32_t s = n; s-- > 0;) {
         uint32_t end = s == 0 ? comma : seg_start[s - 1] - 1;
+        /* ", like Obama,", ", unlike Trump,": a segment that opens with a preposition is an aside */
+        if (s + 1 < n && is_word(a, seg_start[s]) && (a->wcls[seg_start[s]] & SW_W_PREP) &&
+            a->ment_of[seg_start[s]] < 0)
+            continue;
         uint32_t k = skip_segment_lead(a, seg_start[s], end);
         /* "Mendez's wife Jonna Mendez": the possessor is not the subject, the person after is */
         while (k < end && a->ment_of[k] >= 0) {
@@ -407,8 +411,10 @@ sw_np sw_attr_subject_before(sw_attr *a, uint32_t v, uint32_t lo)
 {
     if (v == 0 || v <= lo) return np_none();
     uint32_t i = v - 1, skipped = 0;
-    /* "also", "has since", "yesterday" may stand between the subject and its verb */
-    while (i > lo && skipped < SUBJECT_ADVERBS_MAX && is_word(a, i) && (a->wcls[i] & (SW_W_ADVERB | SW_W_TIME)) &&
+    /* "also", "has since", "yesterday" may stand between the subject and its verb, and so may an
+     * auxiliary before a speech verb ("Clinton, like Obama, has said"; not "has been trying to") */
+    uint64_t between = SW_W_ADVERB | SW_W_TIME | ((a->lx[v] & SW_LX_SPEECH) ? SW_W_AUX : 0);
+    while (i > lo && skipped < SUBJECT_ADVERBS_MAX && is_word(a, i) && (a->wcls[i] & between) &&
            !(a->wcls[i] & SW_W_SUBJ_PRON)) {
         i--;
         skipped++;
