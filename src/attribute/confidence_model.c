@@ -3,14 +3,14 @@
  *
  * The confidence model: a logistic regression over the features of src/attribute/confidence.h.
  * Training data:
- *   polnear_train: 840 articles, 8666 statements found, 6802 right (labelled by the speaker words)
+ *   polnear_train: 840 articles, 8676 statements found, 6810 right (labelled by the speaker words)
  *   dev_wikinews: 60 articles, 417 statements found, 364 right (labelled by who spoke; each counts
  *     5 times)
  * Command: python3 tools/train_confidence.py
  * L2 strength 3, chosen by 5-fold cross-validation over articles (the mean of the sets' log
  *   losses). Cross-validated figures (each article scored by a model that did not see it):
- *   polnear_train: >= 0.9: 4203 of 8666 statements (48.5 %), 94.5 % right; log loss 0.384, ECE
- *     0.019
+ *   polnear_train: >= 0.9: 4211 of 8676 statements (48.5 %), 94.6 % right; log loss 0.384, ECE
+ *     0.020
  *   dev_wikinews: >= 0.9: 174 of 417 statements (41.7 %), 96.0 % right; log loss 0.340, ECE 0.080
  */
 #include "attribute/confidence.h"
@@ -99,88 +99,88 @@ static const char *const feature_names[] = {
 };
 
 static const float weights[] = {
-     0.164652f, /* kind_direct */
-    -0.301094f, /* kind_partial */
-    -0.101090f, /* kind_reported */
-     0.237532f, /* kind_mixed */
-     0.899213f, /* res_explicit */
-     0.131242f, /* res_pronoun */
-    -0.507483f, /* res_description */
-    -0.011288f, /* res_context */
-    -0.511684f, /* res_none */
-     1.287565f, /* spk_person */
-     0.680219f, /* spk_org */
-    -0.245050f, /* spk_place */
-     0.173165f, /* spk_group */
-     0.302582f, /* spk_gender */
-    -0.482087f, /* spk_one_word */
-     0.540356f, /* spk_mentions */
-     0.195241f, /* spk_roles */
-     0.072813f, /* spk_top */
-     1.014496f, /* spk_stmts */
-    -0.522972f, /* men_none */
-     0.337275f, /* men_name */
-    -0.434650f, /* men_name_other */
-    -0.618757f, /* men_pronoun */
-     0.340228f, /* men_plural */
-    -0.780997f, /* men_interlocutor */
-     0.054455f, /* men_desc */
-     0.771522f, /* men_demonym */
-     0.387708f, /* men_full */
-     0.223944f, /* men_long */
-    -0.076147f, /* men_in_quote */
-    -0.391832f, /* men_person_near */
-     1.155706f, /* cue_none */
-     1.525657f, /* cue_according */
-     0.023486f, /* cue_reads */
-     0.150951f, /* cue_post */
-     0.438485f, /* cue_common */
-    -0.136016f, /* cue_phrase */
-    -0.515796f, /* cue_cap */
-     0.462149f, /* frame_that */
-     1.055993f, /* frame_quote */
-    -0.770005f, /* frame_tell */
-    -0.414843f, /* frame_of */
-     0.820507f, /* frame_as */
-     0.166061f, /* frame_for */
-     0.439633f, /* frame_to */
-    -1.320710f, /* vf_present */
-    -0.635732f, /* vf_past */
-    -0.612392f, /* vf_ing */
-     0.509835f, /* cue_before */
-    -0.971017f, /* cue_after */
-    -0.449565f, /* cue_gap */
-    -0.127938f, /* cue_next */
-     0.280003f, /* that */
-    -0.869897f, /* cue_other_sent */
-    -0.202192f, /* spk_after_cue */
-     0.300273f, /* spk_cue_gap */
-     0.631865f, /* spk_cue_next */
-    -0.360195f, /* spk_stmt_gap */
-    -0.668490f, /* spk_other_sent */
-    -0.694524f, /* spk_inside */
-     0.429244f, /* len */
-    -0.584232f, /* short */
-    -0.117845f, /* unclosed */
-    -0.764257f, /* multi_para */
-     0.397570f, /* multi_sent */
-    -0.495840f, /* question */
-    -1.497733f, /* title_case */
-     1.069510f, /* sent_start */
-     0.805997f, /* first_para */
-    -0.325497f, /* continues */
-    -0.118426f, /* shared_next */
-    -0.011288f, /* floating */
-    -0.167582f, /* sent_stmts */
-     0.708047f, /* addressee */
-    -1.998350f, /* via */
-     0.740540f, /* same_as_prev */
-     0.205588f, /* prev_close */
-    -1.380908f, /* doc_persons */
-     0.593282f, /* doc_stmts */
+     0.166466f, /* kind_direct */
+    -0.304410f, /* kind_partial */
+    -0.101786f, /* kind_reported */
+     0.239730f, /* kind_mixed */
+     0.904866f, /* res_explicit */
+     0.131965f, /* res_pronoun */
+    -0.516525f, /* res_description */
+    -0.011064f, /* res_context */
+    -0.509243f, /* res_none */
+     1.287996f, /* spk_person */
+     0.682653f, /* spk_org */
+    -0.240044f, /* spk_place */
+     0.168459f, /* spk_group */
+     0.300938f, /* spk_gender */
+    -0.490583f, /* spk_one_word */
+     0.530605f, /* spk_mentions */
+     0.197974f, /* spk_roles */
+     0.070999f, /* spk_top */
+     1.017238f, /* spk_stmts */
+    -0.520307f, /* men_none */
+     0.334952f, /* men_name */
+    -0.513051f, /* men_name_other */
+    -0.620195f, /* men_pronoun */
+     0.334748f, /* men_plural */
+    -0.785288f, /* men_interlocutor */
+     0.053389f, /* men_desc */
+     0.771200f, /* men_demonym */
+     0.379728f, /* men_full */
+     0.209611f, /* men_long */
+    -0.077167f, /* men_in_quote */
+    -0.398587f, /* men_person_near */
+     1.162844f, /* cue_none */
+     1.533008f, /* cue_according */
+     0.022672f, /* cue_reads */
+     0.150847f, /* cue_post */
+     0.435355f, /* cue_common */
+    -0.140274f, /* cue_phrase */
+    -0.508888f, /* cue_cap */
+     0.462884f, /* frame_that */
+     1.052783f, /* frame_quote */
+    -0.773144f, /* frame_tell */
+    -0.402713f, /* frame_of */
+     0.813853f, /* frame_as */
+     0.177139f, /* frame_for */
+     0.435393f, /* frame_to */
+    -1.316588f, /* vf_present */
+    -0.628468f, /* vf_past */
+    -0.633194f, /* vf_ing */
+     0.506471f, /* cue_before */
+    -0.976192f, /* cue_after */
+    -0.456955f, /* cue_gap */
+    -0.125817f, /* cue_next */
+     0.285737f, /* that */
+    -0.867891f, /* cue_other_sent */
+    -0.204861f, /* spk_after_cue */
+     0.328059f, /* spk_cue_gap */
+     0.643196f, /* spk_cue_next */
+    -0.352368f, /* spk_stmt_gap */
+    -0.666884f, /* spk_other_sent */
+    -0.693123f, /* spk_inside */
+     0.404253f, /* len */
+    -0.573699f, /* short */
+    -0.117574f, /* unclosed */
+    -0.763083f, /* multi_para */
+     0.401574f, /* multi_sent */
+    -0.494572f, /* question */
+    -1.495315f, /* title_case */
+     1.071980f, /* sent_start */
+     0.806197f, /* first_para */
+    -0.328523f, /* continues */
+    -0.099212f, /* shared_next */
+    -0.011064f, /* floating */
+    -0.158308f, /* sent_stmts */
+     0.699275f, /* addressee */
+    -1.998083f, /* via */
+     0.739921f, /* same_as_prev */
+     0.207726f, /* prev_close */
+    -1.370110f, /* doc_persons */
+     0.588594f, /* doc_stmts */
 };
 
 const sw_conf_model sw_conf_model_default = {
-    feature_names, weights, 79, -2.697637f,
+    feature_names, weights, 79, -2.700029f,
     "polnear_train+dev_wikinews",
 };
