@@ -139,7 +139,7 @@ enum {
                   SW_N_GEO_MOD | SW_N_PLACE_HEAD | SW_N_MEDIA_HEAD | SW_N_FAMILY | SW_N_PRON_MALE |              \
                   SW_N_PRON_FEMALE | SW_N_GENITIVE_LINK | SW_N_BENEFACTIVE | SW_N_TOPICAL | SW_N_DEFINITE |           \
                   SW_N_INDEFINITE | SW_N_LOCATIVE | SW_N_DIRECTIONAL | SW_N_INESSIVE | SW_N_AMPERSAND |           \
-                  SW_N_CONJUNCTION | SW_N_DISJUNCTION)
+                  SW_N_CONJUNCTION | SW_N_DISJUNCTION | SW_N_PLACE_NAME_END)
 #define NM_CAPWORD (UINT32_C(1) << 31)
 _Static_assert(NM_ROLES < NM_CAPWORD, ""); /* every role the stage tests fits below NM_CAPWORD */
 
@@ -1319,7 +1319,7 @@ static void evidence_name(const ectx *c, uint32_t s, uint32_t e, mevid *m)
     /* "DrAmyActon": a handle, not a name as written in prose */
     if (nw == 1 && camel_humps(c, lw) >= HANDLE_MIN_HUMPS) m->ev[EV_ORG] += 2;
     if (all_geo) m->ev[EV_PLACE] += 5;
-    if (nw >= 2 && listed_place_name(c, s, e)) m->ev[EV_PLACE] += EV_LISTED_PLACE;
+    if (nw >= 2 && nm_has(c, lw, SW_N_PLACE_NAME_END) && listed_place_name(c, s, e)) m->ev[EV_PLACE] += EV_LISTED_PLACE;
     /* an acronym (TASS, NATO) is an organisation, unless it spells a small word too ("US") */
     if (nw == 1 && allcaps(c, lw) && !(CLS(c, lw) & (SW_LX_COUNTRY | SW_LX_FUNCTION | SW_LX_PRONOUN)))
         m->ev[EV_ORG] += 3;

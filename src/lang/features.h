@@ -115,17 +115,18 @@
 #define SW_N_FAMILY              (UINT64_C(1) << 9) /* a noun after a name that makes it a person's (family) name: family, clan, dynasty, household (the Trump family) */
 #define SW_N_PRON_MALE           (UINT64_C(1) << 10) /* a pronoun for a man (its gender votes for the person named last): he, him, his, himself */
 #define SW_N_PRON_FEMALE         (UINT64_C(1) << 11) /* a pronoun for a woman: she, her, hers, herself */
-#define SW_N_GENITIVE_LINK       (UINT64_C(1) << 12) /* the preposition of belonging that joins a head noun to its complement inside a name or a title, and a kind noun to a name: of (Ministry of Defence, Secretary of State, the city of Rome) */
-#define SW_N_BENEFACTIVE         (UINT64_C(1) << 13) /* the preposition of purpose that joins a head noun to its complement inside a name or a title: for (Commission for Human Rights, Minister for Europe) */
-#define SW_N_TOPICAL             (UINT64_C(1) << 14) /* the preposition of subject matter that joins an organisation's head noun to its complement: on (Committee on Foreign Affairs) */
-#define SW_N_DEFINITE            (UINT64_C(1) << 15) /* the definite article: the */
-#define SW_N_INDEFINITE          (UINT64_C(1) << 16) /* the indefinite article: a, an (a capitalised phrase after it is a description, not a name) */
-#define SW_N_LOCATIVE            (UINT64_C(1) << 17) /* the preposition of place before a place or an organisation, and in an appositive (a professor at Harvard): at */
-#define SW_N_DIRECTIONAL         (UINT64_C(1) << 18) /* the preposition of direction before a place or an organisation: to */
-#define SW_N_INESSIVE            (UINT64_C(1) << 19) /* the preposition of being inside, in an appositive (a minister in the government): in */
-#define SW_N_AMPERSAND           (UINT64_C(1) << 20) /* a word that stands for "and" inside a company's name (the symbol & is one by itself): &amp; */
-#define SW_N_CONJUNCTION         (UINT64_C(1) << 21) /* the conjunction that joins the names of a list closely and may be inside a company's name: and (Pacific Gas and Electric) */
-#define SW_N_DISJUNCTION         (UINT64_C(1) << 22) /* the conjunction of alternatives that joins the names of a list closely: or */
+#define SW_N_PLACE_NAME_END      (UINT64_C(1) << 12) /* the last word of a name of several words of the list place_names (states, kingdom, zealand): only a name that ends in one is compared with the list */
+#define SW_N_GENITIVE_LINK       (UINT64_C(1) << 13) /* the preposition of belonging that joins a head noun to its complement inside a name or a title, and a kind noun to a name: of (Ministry of Defence, Secretary of State, the city of Rome) */
+#define SW_N_BENEFACTIVE         (UINT64_C(1) << 14) /* the preposition of purpose that joins a head noun to its complement inside a name or a title: for (Commission for Human Rights, Minister for Europe) */
+#define SW_N_TOPICAL             (UINT64_C(1) << 15) /* the preposition of subject matter that joins an organisation's head noun to its complement: on (Committee on Foreign Affairs) */
+#define SW_N_DEFINITE            (UINT64_C(1) << 16) /* the definite article: the */
+#define SW_N_INDEFINITE          (UINT64_C(1) << 17) /* the indefinite article: a, an (a capitalised phrase after it is a description, not a name) */
+#define SW_N_LOCATIVE            (UINT64_C(1) << 18) /* the preposition of place before a place or an organisation, and in an appositive (a professor at Harvard): at */
+#define SW_N_DIRECTIONAL         (UINT64_C(1) << 19) /* the preposition of direction before a place or an organisation: to */
+#define SW_N_INESSIVE            (UINT64_C(1) << 20) /* the preposition of being inside, in an appositive (a minister in the government): in */
+#define SW_N_AMPERSAND           (UINT64_C(1) << 21) /* a word that stands for "and" inside a company's name (the symbol & is one by itself): &amp; */
+#define SW_N_CONJUNCTION         (UINT64_C(1) << 22) /* the conjunction that joins the names of a list closely and may be inside a company's name: and (Pacific Gas and Electric) */
+#define SW_N_DISJUNCTION         (UINT64_C(1) << 23) /* the conjunction of alternatives that joins the names of a list closely: or */
 
 /* Complement frames of a speech verb (sw_lex_info.frames). */
 #define SW_VX_THAT               (1u << 0) /* says that CLAUSE */
