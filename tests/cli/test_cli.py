@@ -18,20 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
+
+from harness import Failure, check, run_tests
 
 SAYWHO = None
 TMP = None
 SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 def run(args, stdin=None, timeout=120, stdout=subprocess.PIPE):
@@ -387,25 +379,9 @@ def main():
     ap.add_argument("-k", dest="filter", help="only tests whose name contains this")
     a = ap.parse_args()
     SAYWHO = os.path.abspath(a.saywho)
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-    passed = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         TMP = tmp
-        for name, fn in tests:
-            if a.filter and a.filter not in name:
-                continue
-            try:
-                fn()
-                passed += 1
-                print("PASS " + name)
-            except Failure as e:
-                failed += 1
-                print("FAIL %s: %s" % (name, e))
-            except Exception:
-                failed += 1
-                print("FAIL %s: exception\n%s" % (name, traceback.format_exc()))
-            sys.stdout.flush()
-    print("cli: %d passed, %d failed" % (passed, failed))
+        failed = run_tests("cli", globals(), a.filter)
     sys.exit(1 if failed else 0)
 
 

@@ -26,20 +26,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
+
+from harness import Failure, check, run_tests
 
 SAYWHO = None
 SHARED = None
 TMP = None
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 def run(args, stdin=None, cwd=None, timeout=300, stdout=subprocess.PIPE):
@@ -439,28 +431,12 @@ def main():
     a = ap.parse_args()
     SAYWHO = os.path.abspath(a.saywho)
     SHARED = os.path.abspath(a.shared)
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-    passed = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         TMP = os.path.realpath(tmp)
-        for name, fn in tests:
-            if a.filter and a.filter not in name:
-                continue
-            try:
-                fn()
-                passed += 1
-                print("PASS " + name)
-            except Failure as e:
-                failed += 1
-                print("FAIL %s: %s" % (name, e))
-            except Exception:
-                failed += 1
-                print("FAIL %s: exception\n%s" % (name, traceback.format_exc()))
-            sys.stdout.flush()
+        failed = run_tests("cli_ingest", globals(), a.filter)
         locked = os.path.join(TMP, "nothing", "locked")
         if os.path.exists(locked):
             os.chmod(locked, 0o755)
-    print("cli_ingest: %d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
 
 

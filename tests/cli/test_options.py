@@ -28,7 +28,8 @@ import subprocess
 import sys
 import tempfile
 import termios
-import traceback
+
+from harness import Failure, check, run_tests
 
 SAYWHO = None
 TMP = None
@@ -44,15 +45,6 @@ TRICKY_TEXT = ("Council meets\n\n\u201cWe will fix it, with \"care\", this year,
                "down\u201d.\n\nThe treasurer said taxes would rise, by 2 percent, next year.")
 TRICKY = json.dumps({"id": "tricky", "date": "2026-01-02", "source": "Herald, Daily",
                      "text": TRICKY_TEXT}) + "\n"
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 def run(args, stdin=None, env=None, stdout=subprocess.PIPE):
@@ -427,26 +419,10 @@ def main():
     ap.add_argument("-k", dest="filter", help="only tests whose name contains this")
     a = ap.parse_args()
     SAYWHO = os.path.abspath(a.saywho)
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-    passed = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         TMP = tmp
         setup()
-        for name, fn in tests:
-            if a.filter and a.filter not in name:
-                continue
-            try:
-                fn()
-                passed += 1
-                print("PASS " + name)
-            except Failure as e:
-                failed += 1
-                print("FAIL %s: %s" % (name, e))
-            except Exception:
-                failed += 1
-                print("FAIL %s: exception\n%s" % (name, traceback.format_exc()))
-            sys.stdout.flush()
-    print("cli_options: %d passed, %d failed" % (passed, failed))
+        failed = run_tests("cli_options", globals(), a.filter)
     sys.exit(1 if failed else 0)
 
 

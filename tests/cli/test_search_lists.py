@@ -19,19 +19,11 @@ import re
 import subprocess
 import sys
 import tempfile
-import traceback
+
+from harness import Failure, check, run_tests
 
 SAYWHO = None
 TMP = None
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Failure(msg)
 
 
 def run(args, stdin=None):
@@ -325,23 +317,9 @@ def main():
     ap.add_argument("-k", default="")
     a = ap.parse_args()
     SAYWHO = os.path.abspath(a.saywho)
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-    passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="sw_search_lists.") as tmp:
         TMP = tmp
-        for name, fn in tests:
-            if a.k and a.k not in name:
-                continue
-            try:
-                fn()
-                passed += 1
-            except Failure as e:
-                failed += 1
-                print("FAIL %s: %s" % (name, e))
-            except Exception:
-                failed += 1
-                print("ERROR %s:\n%s" % (name, traceback.format_exc()))
-    print("search_lists: %d passed, %d failed" % (passed, failed))
+        failed = run_tests("search_lists", globals(), a.k, quiet_pass=True)
     return 1 if failed else 0
 
 
