@@ -172,6 +172,25 @@ static const char *pair_name(sw_attr *a, int32_t e1, int32_t e2)
  * Returns "A and B"
  * (in the arena), or NULL. Only the sentence of token `at` and the one before are looked at, and
  * only a pair that opens its sentence (after "Both"). */
+/* "A and B" of two people: person mention m1, "and" at token j, then the second person, named
+ * right after "and" or in an apposition a few words on ("and the company's chief executive, Henrik
+ * Aas,"), before token end. Their pair's name, or NULL. */
+static const char *pair_after_and(sw_attr *a, int32_t m1, uint32_t j, uint32_t end)
+{
+    int32_t m2 = -1;
+    for (uint32_t t = j + 1; t < end && t - j < PAIR_SECOND_WINDOW; t++) {
+        if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
+            m2 = a->ment_of[t];
+            break;
+        }
+        if (is_word(a, t) && (a->wcls[t] & (SW_W_AUX | SW_W_RELATIVE | SW_W_THAT))) break;
+    }
+    if (m2 < 0) return NULL;
+    int32_t e1 = a->doc->ments[m1].ent, e2 = a->doc->ments[m2].ent;
+    if (e1 < 0 || e2 < 0 || e1 == e2) return NULL;
+    return pair_name(a, e1, e2);
+}
+
 static const char *pronoun_pair(sw_attr *a, uint32_t at)
 {
     const sw_doc *doc = a->doc;
@@ -186,20 +205,8 @@ static const char *pronoun_pair(sw_attr *a, uint32_t at)
         uint32_t j = k;
         while (j < st->tok_end && a->ment_of[j] == m1) j++;
         if (j >= st->tok_end || !tok_role(a, j, SW_W_ADDITIVE)) continue;
-        /* the second person: named right after "and", or in an apposition a few words on
-         * ("and the company's chief executive, Henrik Aas,") */
-        int32_t m2 = -1;
-        for (uint32_t t = j + 1; t < st->tok_end && t < at && t - j < PAIR_SECOND_WINDOW; t++) {
-            if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
-                m2 = a->ment_of[t];
-                break;
-            }
-            if (is_word(a, t) && (a->wcls[t] & (SW_W_AUX | SW_W_RELATIVE | SW_W_THAT))) break;
-        }
-        if (m2 < 0) continue;
-        int32_t e1 = doc->ments[m1].ent, e2 = doc->ments[m2].ent;
-        if (e1 < 0 || e2 < 0 || e1 == e2) continue;
-        return pair_name(a, e1, e2);
+        const char *pair = pair_after_and(a, m1, j, st->tok_end < at ? st->tok_end : at);
+        if (pair) return pair;
     }
     return NULL;
 }
@@ -235,18 +242,8 @@ const char *sw_attr_described_pair(sw_attr *a, const sw_np *np)
     /* the latest "A and B" of two people before it */
     for (uint32_t j = np->tok_start; j-- > lo + 1;) {
         if (!tok_role(a, j, SW_W_ADDITIVE) || a->ment_of[j - 1] < 0 || !is_person_ment(a, a->ment_of[j - 1])) continue;
-        int32_t m1 = a->ment_of[j - 1], m2 = -1;
-        for (uint32_t t = j + 1; t < np->tok_start && t - j < PAIR_SECOND_WINDOW; t++) {
-            if (a->ment_of[t] >= 0 && is_person_ment(a, a->ment_of[t]) && a->ment_of[t] != m1) {
-                m2 = a->ment_of[t];
-                break;
-            }
-            if (!is_word(a, t) || (a->wcls[t] & (SW_W_AUX | SW_W_RELATIVE | SW_W_THAT))) break;
-        }
-        if (m2 < 0) continue;
-        int32_t e1 = doc->ments[m1].ent, e2 = doc->ments[m2].ent;
-        if (e1 < 0 || e2 < 0 || e1 == e2) continue;
-        return pair_name(a, e1, e2);
+        const char *pair = pair_after_and(a, a->ment_of[j - 1], j, np->tok_start);
+        if (pair) return pair;
     }
     return NULL;
 }
