@@ -721,6 +721,19 @@ static void last_name_word(const sw_doc *doc, int32_t e, const char **w, size_t 
     *len = nl - ws;
 }
 
+/* Whether entities e and f have the same last name word, without case. */
+static int same_surname(const sw_doc *doc, int32_t e, int32_t f)
+{
+    const char *w1, *w2;
+    size_t l1, l2;
+    last_name_word(doc, e, &w1, &l1);
+    last_name_word(doc, f, &w2, &l2);
+    if (l1 != l2 || !l1) return 0;
+    for (size_t k = 0; k < l1; k++)
+        if (sw_fold_byte((unsigned char)w1[k]) != sw_fold_byte((unsigned char)w2[k])) return 0;
+    return 1;
+}
+
 /* "Former President Bill Clinton criticised the law ... for his wife Hillary Clinton. ... the former
  * president said ... “...,” Clinton said": a surname alone means the speaker of the statement just
  * before when that speaker bears it, whichever of the two the entities stage linked it to. Returns
@@ -735,28 +748,9 @@ static int32_t surname_of_last_speaker(const sw_attr *a, const sw_np *np, uint32
     const sw_stmt *latest = sw_attr_latest_stmt(a, a->t[at].start);
     if (!latest || latest->speaker < 0 || latest->speaker == e || doc->ents[latest->speaker].type != SW_ENT_PERSON)
         return e;
-    const char *w1, *w2;
-    size_t l1, l2;
-    last_name_word(doc, e, &w1, &l1);
-    last_name_word(doc, latest->speaker, &w2, &l2);
-    if (l1 != l2) return e;
-    for (size_t k = 0; k < l1; k++)
-        if (sw_fold_byte((unsigned char)w1[k]) != sw_fold_byte((unsigned char)w2[k])) return e;
-    return latest->speaker;
+    return same_surname(doc, e, latest->speaker) ? latest->speaker : e;
 }
 
-/* Whether entities e and f have the same last name word, without case. */
-static int same_surname(const sw_doc *doc, int32_t e, int32_t f)
-{
-    const char *w1, *w2;
-    size_t l1, l2;
-    last_name_word(doc, e, &w1, &l1);
-    last_name_word(doc, f, &w2, &l2);
-    if (l1 != l2 || !l1) return 0;
-    for (size_t k = 0; k < l1; k++)
-        if (sw_fold_byte((unsigned char)w1[k]) != sw_fold_byte((unsigned char)w2[k])) return 0;
-    return 1;
-}
 
 /* "His ex-wife agreed", "Ortiz's son said": a possessor (a gendered possessive pronoun, or a
  * person's name with its possessive ending) and a noun of family relation (SW_W_KIN) mean the
