@@ -54,19 +54,15 @@ uint32_t sw_attr_transcript_turns(sw_attr *a, sw_turn **out)
 {
     const sw_doc *doc = a->doc;
     *out = NULL;
-    uint32_t n = 0, cap = 0;
+    uint32_t n = 0;
+    size_t cap = 0;
     sw_turn *turns = NULL;
     for (uint32_t b = 0; b < doc->n_blocks; b++) {
         sw_turn t;
         if (!turn_of_block(a, b, &t)) continue;
-        if (n == cap) {
-            uint32_t ncap = cap ? cap * 2 : 16;
-            sw_turn *nt = sw_arena_alloc(&a->doc->arena, ncap * sizeof *nt);
-            if (!nt) return 0;
-            if (n) memcpy(nt, turns, n * sizeof *nt);
-            turns = nt;
-            cap = ncap;
-        }
+        /* (out of memory: no transcript, the paragraphs are read as prose) */
+        turns = sw_arena_grow(&a->doc->arena, turns, sizeof *turns, n, &cap, n + 1);
+        if (!turns) return 0;
         turns[n++] = t;
     }
     /* a label in capitals that the entities stage did not take for a person ("VIDEO:") is a
