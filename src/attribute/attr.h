@@ -56,7 +56,8 @@ typedef struct sw_attr {
     uint32_t last_subj_sent; /* ... and its sentence (SW_NONE when none) */
     uint32_t pending_via_start, pending_via_end; /* "According to S, X said": S for X's ... */
     uint32_t pending_via_sent;                   /* ... statement in this sentence */
-    uint8_t *turn_block;   /* per block: 1 when it is a transcript turn (a statement as a whole) */
+    uint8_t *spoken_block; /* per block: 1 when it is a statement as a whole (a transcript turn, a
+                              block quotation), or NULL when there is none */
     uint8_t *according_len; /* per token: the length of the `according` cue phrase it begins, 0
                                when none, ACCORDING_UNKNOWN until asked (sw_attr_according_at) */
 } sw_attr;

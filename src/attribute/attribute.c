@@ -577,6 +577,27 @@ static int negated_cue(const sw_attr *a, uint32_t v, uint32_t lo)
 
 /* Pass 1, a speech verb at v (a cue phrase [v, ve): "pointed out", "went on to say"; ve = v + 1
  * for one word) inside the sentence [lo, hi). Returns SW_OK or SW_ERR_NOMEM. */
+/* A paragraph spoken as a whole from token `from` to its end (a transcript turn, a block
+ * quotation): a direct statement without marks, with the quotations inside it; pass 1 leaves its
+ * sentences alone (a speech verb inside it is the speaker's own word). NULL when out of memory. */
+static sw_stmt *paragraph_stmt(sw_attr *a, uint32_t b, uint32_t from)
+{
+    sw_doc *doc = a->doc;
+    const sw_iblock *blk = &doc->blocks[b];
+    if (!a->spoken_block) a->spoken_block = sw_arena_calloc(&doc->arena, doc->n_blocks, 1);
+    if (!a->spoken_block) return NULL;
+    a->spoken_block[b] = 1;
+    for (uint32_t i = blk->tok_start; i < blk->tok_end; i++)
+        if (a->qspan_open[i] >= 0) a->claimed[a->qspan_open[i]] = 1;
+    sw_stmt *s = sw_attr_new_stmt(a);
+    if (!s) return NULL;
+    s->start = a->t[from].start;
+    s->end = a->t[blk->tok_end - 1].end;
+    s->kind = SW_KIND_DIRECT;
+    s->section = blk->section;
+    return s;
+}
+
 /* "The Times reports:" ending a paragraph, then the paragraph that it introduces: a quotation that
  * opens it, or the whole paragraph (a block quotation whose marks the page's layout carried). The
  * cue's subject speaks it. Returns 1 when a statement was made (st says whether it failed). */
@@ -598,18 +619,7 @@ static int colon_then_paragraph(sw_attr *a, uint32_t v, uint32_t ve, uint32_t lo
     if (q >= 0 && !a->claimed[q]) {
         s = quote_stmt(a, q);
     } else if (q < 0 && a->t[f].kind != SW_TK_QUOTE) {
-        if (!a->turn_block) a->turn_block = sw_arena_calloc(&doc->arena, doc->n_blocks, 1);
-        if (!a->turn_block) { *st = SW_ERR_NOMEM; return 1; }
-        a->turn_block[nb] = 1;
-        for (uint32_t i = f; i < blk->tok_end; i++)
-            if (a->qspan_open[i] >= 0) a->claimed[a->qspan_open[i]] = 1;
-        s = sw_attr_new_stmt(a);
-        if (s) {
-            s->start = a->t[f].start;
-            s->end = a->t[blk->tok_end - 1].end;
-            s->kind = SW_KIND_DIRECT;
-            s->section = blk->section;
-        }
+        s = paragraph_stmt(a, nb, f);
     } else {
         return 0;
     }
@@ -1031,28 +1041,15 @@ static uint32_t block_of_offset(const sw_doc *doc, uint32_t off)
 }
 
 /* Pass 0: the turns of a transcript ("WALLACE: Let's start ..."), each its labelled speaker's
- * verbatim statement as a whole, with the quotations inside it; pass 1 leaves their sentences
- * alone (a speech verb inside a turn is the speaker's own word). */
+ * verbatim statement as a whole (paragraph_stmt()). */
 static sw_status transcript_statements(sw_attr *a)
 {
     sw_turn *turns;
     uint32_t n = sw_attr_transcript_turns(a, &turns);
-    if (!n) return SW_OK;
-    sw_doc *doc = a->doc;
-    a->turn_block = sw_arena_calloc(&doc->arena, doc->n_blocks, 1);
-    if (!a->turn_block) return SW_ERR_NOMEM;
     for (uint32_t k = 0; k < n; k++) {
         const sw_turn *tn = &turns[k];
-        const sw_iblock *blk = &doc->blocks[tn->block];
-        a->turn_block[tn->block] = 1;
-        for (uint32_t i = blk->tok_start; i < blk->tok_end; i++)
-            if (a->qspan_open[i] >= 0) a->claimed[a->qspan_open[i]] = 1;
-        sw_stmt *s = sw_attr_new_stmt(a);
+        sw_stmt *s = paragraph_stmt(a, tn->block, tn->text_start);
         if (!s) return SW_ERR_NOMEM;
-        s->start = a->t[tn->text_start].start;
-        s->end = a->t[blk->tok_end - 1].end;
-        s->kind = SW_KIND_DIRECT;
-        s->section = blk->section;
         sw_np np = {tn->label_start, tn->label_end, a->ment_of[tn->label_end - 1], tn->ent, SW_NP_NAME};
         set_speaker(a, s, &np, tn->label_start);
     }
@@ -1242,7 +1239,7 @@ sw_status sw_attribute(sw_doc *doc)
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         const sw_sent *sent = &doc->sents[si];
         uint32_t lo = sent->tok_start, hi = sent->tok_end;
-        if (lo >= hi || skipped_block(&a, lo) || (a.turn_block && a.turn_block[a.t[lo].block])) continue;
+        if (lo >= hi || skipped_block(&a, lo) || (a.spoken_block && a.spoken_block[a.t[lo].block])) continue;
         while (ci < a.n_cands && a.cands[ci] < lo) ci++;
         uint32_t next = lo; /* the tokens before it belong to a cue phrase handled already */
         for (; ci < a.n_cands && a.cands[ci] < hi; ci++) {
